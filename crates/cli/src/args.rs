@@ -1,0 +1,191 @@
+//! Command-line definitions (kept apart so completions and a man page can be generated from them).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 no result (a SELECT with no row, an ASK that is false, \
+no entity found); 2 usage or input error (bad path, bad SPARQL, store locked by another kg process).";
+
+/// Build a knowledge graph from English news text; query it, draw it and export it.
+#[derive(Debug, Parser)]
+#[command(name = "kg", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command that touches the store takes.
+#[derive(Debug, Args, Clone)]
+pub struct StoreArgs {
+    /// The store folder (an oxigraph RocksDB database).
+    #[arg(long, default_value = "out/kg")]
+    pub store: PathBuf,
+    /// Base IRI of entities, documents and the vocabulary.
+    #[arg(long, default_value = kg_graph::DEFAULT_BASE)]
+    pub base: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract, resolve and load documents into the store.
+    #[command(after_help = "Example:\n  kg build seeds/\n  kg build --store /tmp/kg new-article.txt\n\n\
+        Rebuilding the same input changes nothing: each document is one named graph, replaced whole.")]
+    Build {
+        /// Files or folders (.txt, .md, .html, .jsonl of {\"id\",\"text\"}), or - for standard input.
+        #[arg(default_value = "seeds")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Print what is found in documents as JSON lines, without a store.
+    #[command(after_help = "Example:\n  kg extract seeds/004_1c0e10b8cddd13b9.txt | jq .entities\n  \
+        echo 'Ana Silva visited Oslo.' | kg extract -\n  kg extract --format mentions docs.jsonl > mentions.jsonl\n\n\
+        The JSON schema is documented in the README (offsets are Unicode code points, end exclusive).")]
+    Extract {
+        /// Files or folders, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// `json`: one extraction per document; `mentions`: one {"doc","start","end","label"} per name.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+        /// Read every line, including what looks like web-page cruft.
+        #[arg(long)]
+        keep_cruft: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).
+    #[command(after_help = "Examples:\n  kg query people-and-roles\n  kg query queries/facts-with-sources.rq --format csv\n  \
+        kg query -e 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }'\n\n\
+        NAME runs queries/NAME.rq. Common prefixes (kg, schema, rdfs, skos, org, nif, dcterms, owl, xsd) \
+        are declared for you. Exit 1 when a SELECT returns no row or an ASK is false.")]
+    Query {
+        /// A .rq file, or the NAME of queries/NAME.rq.
+        #[arg(required_unless_present = "expr")]
+        query: Option<String>,
+        /// The query text itself.
+        #[arg(short = 'e', long = "expr", conflicts_with = "query")]
+        expr: Option<String>,
+        /// table (default on a terminal), tsv, csv, json, xml; for CONSTRUCT/DESCRIBE an RDF format.
+        #[arg(long)]
+        format: Option<String>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Write every triple, with the ontology, to a file or standard output.
+    #[command(after_help = "Example:\n  kg export -o out/kg.ttl\n  kg export --format nquads > out/kg.nq\n\n\
+        The format comes from the file extension when not given (.ttl .nt .nq .trig .rdf .jsonld).")]
+    Export {
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Output file (standard output when not given).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Draw the graph, or the neighbourhood of one entity, with Graphviz.
+    #[command(after_help = "Example:\n  kg render --focus Biden --format svg -o out/biden.svg\n  kg render --format dot > out/kg.dot\n\n\
+        SVG and PNG need Graphviz's `dot` (Debian: apt-get install graphviz); DOT does not.")]
+    Render {
+        /// An entity's label or alias; draws its neighbourhood.
+        #[arg(long)]
+        focus: Option<String>,
+        /// How many hops from the focus.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        #[arg(long, value_enum)]
+        format: Option<RenderFormat>,
+        /// Output file (standard output when not given); the format follows its extension.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Counts, and the most connected entities.
+    #[command(after_help = "Example:\n  kg stats --top 10")]
+    Stats {
+        /// How many of the most connected entities to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// The shortest chain of relations between two entities.
+    #[command(after_help = "Example:\n  kg path \"Jake Sullivan\" Boeing")]
+    Path {
+        from: String,
+        to: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Train a model from the open data in ../shared/data.
+    #[command(after_help = "Example:\n  kg train pos --data ../shared/data\n  kg train ner --data ../shared/data")]
+    Train {
+        #[arg(value_enum)]
+        model: TrainModel,
+        /// The data folder (holding ud-ewt/, uner-ewt/, gum/).
+        #[arg(long, default_value = "../shared/data")]
+        data: PathBuf,
+        /// Where to write the weights (default: the crate's embedded model file).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Score the extractor against gold annotations.
+    #[command(after_help = "Example:\n  kg eval ner --docs uner-test.docs.jsonl --gold uner-test.gold.jsonl")]
+    Eval {
+        #[arg(value_enum)]
+        task: EvalTask,
+        /// {"id","text"} per line.
+        #[arg(long)]
+        docs: PathBuf,
+        /// {"doc","start","end","label"} per line, offsets in code points of "text".
+        #[arg(long)]
+        gold: PathBuf,
+    },
+}
+
+/// Reading limits.
+#[derive(Debug, Args, Clone)]
+pub struct ReadArgs {
+    /// Largest document read, in bytes; larger files are skipped with a warning.
+    #[arg(long, default_value_t = 20_000_000)]
+    pub max_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExtractFormat {
+    Json,
+    Mentions,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Rdfxml,
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RenderFormat {
+    Dot,
+    Svg,
+    Png,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TrainModel {
+    Pos,
+    Ner,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EvalTask {
+    Ner,
+}

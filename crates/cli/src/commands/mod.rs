@@ -1,0 +1,52 @@
+//! One module per command; `run` dispatches.
+
+mod build;
+mod extract;
+mod model;
+mod query;
+mod render;
+mod stats;
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use kg_graph::{BaseIri, Graph};
+
+use crate::Outcome;
+use crate::args::{Command, StoreArgs};
+
+/// Runs one command.
+pub fn run(command: Command) -> Result<Outcome> {
+    match command {
+        Command::Build { paths, store, read } => build::run(&paths, &store, &read),
+        Command::Extract { paths, format, keep_cruft, read } => extract::run(&paths, format, keep_cruft, &read),
+        Command::Query { query, expr, format, store } => query::run(query.as_deref(), expr.as_deref(), format.as_deref(), &store),
+        Command::Export { format, output, store } => query::export(format, output.as_deref(), &store),
+        Command::Render { focus, depth, format, output, store } => {
+            render::run(focus.as_deref(), depth, format, output.as_deref(), &store)
+        }
+        Command::Stats { top, store } => stats::run(top, &store),
+        Command::Path { from, to, store } => stats::path(&from, &to, &store),
+        Command::Train { model, data, out } => model::train(model, &data, out.as_deref()),
+        Command::Eval { task: _, docs, gold } => model::eval_ner(&docs, &gold),
+    }
+}
+
+fn base(args: &StoreArgs) -> Result<BaseIri> {
+    BaseIri::new(&args.base).with_context(|| format!("--base {}", args.base))
+}
+
+/// Opens the store for writing (creating it).
+pub fn open_write(args: &StoreArgs) -> Result<Graph> {
+    let graph = Graph::open(&args.store)?;
+    Ok(graph.with_base(base(args)?))
+}
+
+/// Opens an existing store for reading.
+pub fn open_read(args: &StoreArgs) -> Result<Graph> {
+    if !Path::new(&args.store).exists() {
+        anyhow::bail!("no store at {}: run `kg build` first (or pass --store DIR)", args.store.display());
+    }
+    let graph = Graph::open_read_only(&args.store)?;
+    Ok(graph.with_base(base(args)?))
+}

@@ -1,0 +1,235 @@
+//! The `kg` binary end to end: a real on-disk store, real Graphviz, the seed articles.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn kg() -> Command {
+    let mut cmd = Command::cargo_bin("kg").expect("the kg binary is built");
+    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."));
+    cmd
+}
+
+/// A store built from the seeds, in a temporary folder.
+fn seed_store() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().expect("temp dir");
+    let store = dir.path().join("store");
+    kg().arg("build").arg("--store").arg(&store).arg(seeds()).assert().success();
+    (dir, store)
+}
+
+fn query(store: &Path, sparql: &str) -> String {
+    let out = kg()
+        .args(["query", "--format", "tsv", "--store"])
+        .arg(store)
+        .args(["-e", sparql])
+        .output()
+        .expect("kg query runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Labels of every entity of a type.
+fn labels(store: &Path, class: &str) -> Vec<String> {
+    let text = query(store, &format!("SELECT ?l WHERE {{ ?e a kg:{class} ; rdfs:label ?l }} ORDER BY ?l"));
+    text.lines().skip(1).map(|l| l.trim_matches('"').to_string()).collect()
+}
+
+#[test]
+fn seed_entities_are_found_once_each() {
+    let (_dir, store) = seed_store();
+    let people = labels(&store, "Person");
+    for name in ["Joe Biden", "Nguyen Phu Trong", "Jon Finer", "Pham Minh Chinh", "Antony Blinken", "Xi Jinping"] {
+        assert_eq!(people.iter().filter(|p| *p == name).count(), 1, "{name} once among people: {people:?}");
+    }
+    // No second node for a short form of a name.
+    for short in ["Biden", "Trong", "Finer", "Xi"] {
+        assert!(!people.iter().any(|p| p == short), "{short} is merged into the full name: {people:?}");
+    }
+    let countries = labels(&store, "Country");
+    for name in ["United States", "Vietnam", "Russia", "China"] {
+        assert_eq!(countries.iter().filter(|c| *c == name).count(), 1, "{name} once: {countries:?}");
+    }
+    let orgs = [labels(&store, "Company"), labels(&store, "Organization")].concat();
+    for name in ["Boeing", "Vietnam Airlines"] {
+        assert_eq!(orgs.iter().filter(|o| *o == name).count(), 1, "{name} once: {orgs:?}");
+    }
+}
+
+#[test]
+fn page_cruft_never_becomes_an_entity() {
+    let (_dir, store) = seed_store();
+    let all = query(&store, "SELECT ?l WHERE { ?e kg:key ?k ; rdfs:label ?l }");
+    for cruft in ["Qonversations", "Featured", "shutterstock", "John Logie Baird", "Cotard", "Sign up", "Follow", "PHOTO", "AFP", "Front of mind"] {
+        assert!(!all.contains(cruft), "{cruft} is page cruft, not an entity:\n{all}");
+    }
+}
+
+#[test]
+fn biden_mentions_come_from_all_five_documents() {
+    let (_dir, store) = seed_store();
+    let n = query(
+        &store,
+        "SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e rdfs:label \"Joe Biden\" . ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?doc }",
+    );
+    assert!(n.contains("\"5\"") || n.lines().nth(1).is_some_and(|l| l.contains('5')), "{n}");
+}
+
+#[test]
+fn roles_for_biden_and_finer() {
+    let (_dir, store) = seed_store();
+    let roles = query(
+        &store,
+        "SELECT ?p ?r ?o WHERE { ?x rdfs:label ?p ; org:holds ?post . ?post org:role/skos:prefLabel ?r . OPTIONAL { ?post org:postIn/rdfs:label ?o } }",
+    );
+    assert!(roles.lines().any(|l| l.contains("Joe Biden") && l.contains("President") && l.contains("United States")), "{roles}");
+    assert!(roles.lines().any(|l| l.contains("Jon Finer") && l.contains("Security Adviser")), "{roles}");
+}
+
+#[test]
+fn countries_are_related() {
+    let (_dir, store) = seed_store();
+    let rel = query(&store, "SELECT ?a ?b WHERE { ?s kg:subject ?x ; kg:object ?y . ?x a kg:Country ; rdfs:label ?a . ?y a kg:Country ; rdfs:label ?b }");
+    assert!(rel.lines().count() > 1, "some relation between two countries:\n{rel}");
+}
+
+#[test]
+fn rebuilding_changes_nothing_and_a_new_document_adds_only_its_facts() {
+    let dir = TempDir::new().expect("temp dir");
+    let store = dir.path().join("store");
+    let first = dir.path().join("first");
+    std::fs::create_dir(&first).expect("mkdir");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds()).expect("seeds").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let last = files.pop().expect("five seeds");
+    for f in &files {
+        std::fs::copy(f, first.join(f.file_name().expect("name"))).expect("copy");
+    }
+    kg().arg("build").arg("--store").arg(&store).arg(&first).assert().success();
+    let count = |store: &Path| query(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    let before = count(&store);
+    kg().arg("build").arg("--store").arg(&store).arg(&first).assert().success().stdout(predicate::str::contains("0  added"));
+    assert_eq!(count(&store), before, "rebuilding the same input changes nothing");
+    kg().arg("build").arg("--store").arg(&store).arg(&last).assert().success();
+    assert_ne!(count(&store), before);
+    let biden = query(&store, "SELECT ?e WHERE { ?e a kg:Person ; rdfs:label ?l FILTER(CONTAINS(?l, \"Biden\")) }");
+    assert_eq!(biden.lines().count(), 2, "one Biden after an incremental build:\n{biden}");
+}
+
+#[test]
+fn query_reports_syntax_errors_with_position_and_exits_1_on_no_rows() {
+    let (_dir, store) = seed_store();
+    kg().arg("query")
+        .arg("--store")
+        .arg(&store)
+        .args(["-e", "SELECT ?x WHERE {\n  ?x ?y \n}}"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line").and(predicate::str::contains("column")));
+    kg().arg("query")
+        .arg("--store")
+        .arg(&store)
+        .args(["-e", "SELECT ?x WHERE { ?x rdfs:label \"No Such Name\" }"])
+        .assert()
+        .code(1);
+    for name in ["entities-by-type", "people-and-roles", "country-relations", "meetings-and-visits", "facts-with-sources", "money", "aliases", "quotes"] {
+        kg().arg("query").arg("--store").arg(&store).arg(name).assert().success();
+    }
+}
+
+#[test]
+fn every_export_format_round_trips_through_a_parser() {
+    let (dir, store) = seed_store();
+    for ext in ["ttl", "nt", "nq", "trig", "rdf", "jsonld"] {
+        let path = dir.path().join(format!("kg.{ext}"));
+        kg().arg("export").arg("--store").arg(&store).arg("-o").arg(&path).assert().success();
+        let bytes = std::fs::read(&path).expect("export written");
+        assert!(bytes.len() > 1000, "{ext} export has content");
+        let format = kg_graph::rdf_format_from_path(&path).expect("known extension");
+        let quads = oxigraph::io::RdfParser::from_format(format).for_reader(bytes.as_slice()).collect::<Result<Vec<_>, _>>();
+        assert!(quads.as_ref().is_ok_and(|q| q.len() > 100), "{ext}: {:?}", quads.err());
+    }
+}
+
+#[test]
+fn render_draws_a_real_svg_and_suggests_names() {
+    let (dir, store) = seed_store();
+    let svg = dir.path().join("biden.svg");
+    kg().args(["render", "--focus", "Biden", "--format", "svg", "--store"]).arg(&store).arg("-o").arg(&svg).assert().success();
+    let text = std::fs::read_to_string(&svg).expect("svg written");
+    assert!(text.contains("<svg") && text.contains("Joe Biden"), "a picture of Biden's neighbourhood");
+    kg().args(["render", "--focus", "Bidne", "--store"]).arg(&store).assert().code(2).stderr(predicate::str::contains("Biden"));
+    // Without Graphviz on the PATH, SVG fails with a clear message, DOT still works.
+    let empty = TempDir::new().expect("temp dir");
+    kg().env("PATH", empty.path()).args(["render", "--format", "svg", "--store"]).arg(&store).assert().code(2).stderr(predicate::str::contains("graphviz"));
+    kg().env("PATH", empty.path()).args(["render", "--format", "dot", "--store"]).arg(&store).assert().success().stdout(predicate::str::contains("digraph"));
+}
+
+#[test]
+fn bad_input_is_a_clear_error_and_the_store_is_unchanged() {
+    let (dir, store) = seed_store();
+    let count = || query(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    let before = count();
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).expect("mkdir");
+    std::fs::write(bad.join("binary.txt"), [0u8, 159, 146, 150, 0, 1]).expect("write");
+    std::fs::write(bad.join("empty.txt"), "").expect("write");
+    std::fs::write(bad.join("latin1.txt"), b"Caf\xe9 society met on Monday.").expect("write");
+    let cases: Vec<(Vec<PathBuf>, &str)> = vec![
+        (vec![dir.path().join("missing.txt")], "no such file"),
+        (vec![dir.path().join("empty-folder")], "no text files"),
+        (vec![bad.join("binary.txt")], "binary"),
+        (vec![bad.join("empty.txt")], "empty"),
+        (vec![bad.join("latin1.txt")], "latin1.txt:1:4"),
+    ];
+    std::fs::create_dir(dir.path().join("empty-folder")).expect("mkdir");
+    for (paths, message) in cases {
+        kg().arg("build").arg("--store").arg(&store).args(&paths).assert().code(2).stderr(predicate::str::contains(message));
+    }
+    // One bad file among good ones: a warning, the good ones are read.
+    std::fs::write(bad.join("good.txt"), "Ana Silva met Ola Berg in Oslo on Monday.").expect("write");
+    kg().arg("build").arg("--store").arg(&store).arg(&bad).assert().success().stderr(predicate::str::contains("warning"));
+    assert_ne!(count(), before);
+    let before = count();
+    // A 50 MB line is skipped with a clear message, not a crash.
+    let huge = dir.path().join("huge.txt");
+    std::fs::write(&huge, "word ".repeat(10_000_000)).expect("write");
+    kg().arg("build").arg("--store").arg(&store).arg(&huge).assert().code(2).stderr(predicate::str::contains("limit"));
+    assert_eq!(count(), before, "the store is unchanged");
+}
+
+#[test]
+fn a_store_in_use_is_reported_not_corrupted() {
+    let (_dir, store) = seed_store();
+    let holder = kg_graph::Graph::open(&store).expect("first writer");
+    kg().arg("build").arg("--store").arg(&store).arg(seeds()).assert().code(2).stderr(predicate::str::contains("locked"));
+    drop(holder);
+    kg().arg("stats").arg("--store").arg(&store).assert().success().stdout(predicate::str::contains("Joe Biden"));
+}
+
+#[test]
+fn extract_prints_offsets_into_the_given_text() {
+    let text = "Chancellor Ana Silva met executives of Nordhavn Motors in Bergen on Tuesday.";
+    let out = kg().args(["extract", "-"]).write_stdin(text).output().expect("runs");
+    assert!(out.status.success());
+    let line = String::from_utf8_lossy(&out.stdout);
+    let value: serde_json::Value = serde_json::from_str(line.trim()).expect("one JSON line");
+    let mentions = value["mentions"].as_array().expect("mentions");
+    assert!(!mentions.is_empty());
+    let chars: Vec<char> = text.chars().collect();
+    for m in mentions {
+        let (s, e) = (m["start"].as_u64().expect("start") as usize, m["end"].as_u64().expect("end") as usize);
+        let slice: String = chars[s..e].iter().collect();
+        assert_eq!(slice, m["text"].as_str().expect("text"));
+    }
+    assert!(mentions.iter().any(|m| m["text"] == "Ana Silva" && m["type"] == "Person"), "{line}");
+    let out = kg().args(["extract", "--format", "mentions", "-"]).write_stdin(text).output().expect("runs");
+    let first = String::from_utf8_lossy(&out.stdout);
+    let first: serde_json::Value = serde_json::from_str(first.lines().next().expect("a line")).expect("json");
+    assert!(first["label"].as_str().is_some_and(|l| ["PER", "ORG", "LOC"].contains(&l)));
+}

@@ -1,0 +1,136 @@
+//! Compiles the gazetteers that kg-extract embeds from the open lexicons in `../shared/data`.
+//!
+//! Usage: `cargo run -p kg-extract --example compile_lexicons -- [DATA_DIR] [OUT_DIR]`
+//! (defaults: `../shared/data/lexicons`, `crates/extract/data/lexicon`). The output is
+//! deterministic: running it twice gives the same files.
+
+use std::collections::BTreeMap;
+use std::error::Error;
+use std::fs;
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let data = PathBuf::from(args.next().unwrap_or_else(|| "../shared/data/lexicons".into()));
+    let out = PathBuf::from(args.next().unwrap_or_else(|| "crates/extract/data/lexicon".into()));
+    countries(&data, &out)?;
+    cities(&data, &out)?;
+    given_names(&data, &out)?;
+    Ok(())
+}
+
+/// Latin-script names only: the extractor reads English text.
+fn latin(s: &str) -> bool {
+    s.chars().all(|c| (c as u32) < 0x250 || c == '\u{2019}')
+}
+
+fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
+    let text = fs::read_to_string(data.join("countries.tsv"))?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().ok_or("empty countries.tsv")?.split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).ok_or(format!("no column {name}"));
+    let (cca2, common, official, alt) = (col("cca2")?, col("name_common")?, col("name_official")?, col("alt_spellings")?);
+    let (dm, df, caps, wd) = (col("demonym_eng_m")?, col("demonym_eng_f")?, col("capitals")?, col("wikidata")?);
+    let mut rows = String::from(
+        "# Compiled by examples/compile_lexicons.rs from mledoze/countries (ODbL 1.0) and\n\
+         # Wikidata ids from owid/owid-grapher (CC BY 4.0). See NOTICE.\n\
+         # name\tofficial\taliases\tdemonyms\tcapitals\twikidata\n",
+    );
+    for line in lines {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < header.len() {
+            continue;
+        }
+        let name = f[common];
+        let mut aliases: Vec<&str> = f[alt]
+            .split('|')
+            .filter(|a| !a.is_empty() && latin(a) && *a != name && *a != f[cca2] && !a.contains(','))
+            .collect();
+        if f[official] != name && latin(f[official]) && !aliases.contains(&f[official]) {
+            aliases.push(f[official]);
+        }
+        let mut demonyms: Vec<&str> = vec![f[dm]];
+        if f[df] != f[dm] {
+            demonyms.push(f[df]);
+        }
+        demonyms.retain(|d| !d.is_empty());
+        rows.push_str(&format!(
+            "{name}\t{}\t{}\t{}\t{}\t{}\n",
+            f[official],
+            aliases.join("|"),
+            demonyms.join("|"),
+            f[caps].replace(", ", "|"),
+            f[wd]
+        ));
+    }
+    fs::write(out.join("countries.tsv"), rows)?;
+    Ok(())
+}
+
+fn cities(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
+    let text = fs::read_to_string(data.join("world_cities_geonames.csv"))?;
+    let mut seen = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let fields = split_csv(line);
+        if fields.len() < 2 || !latin(&fields[0]) || fields[0].len() < 3 || fields[0].contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        // A city name is only kept when it starts with a capital, as names in news do.
+        if !fields[0].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        seen.entry(fields[0].clone()).or_insert_with(|| fields[1].clone());
+    }
+    let mut rows = String::from(
+        "# Compiled by examples/compile_lexicons.rs from datasets/world-cities (GeoNames, CC BY 4.0).\n\
+         # name\tcountry (first listed when several share the name)\n",
+    );
+    for (name, country) in seen {
+        rows.push_str(&format!("{name}\t{country}\n"));
+    }
+    fs::write(out.join("cities.tsv"), rows)?;
+    Ok(())
+}
+
+fn given_names(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
+    let text = fs::read_to_string(data.join("given_names_us_ssa.tsv"))?;
+    let mut rows = String::from(
+        "# Compiled by examples/compile_lexicons.rs from US Social Security given names\n\
+         # (public domain): names given to at least 500 babies 1940-2023.\n\
+         # name\tcount\n",
+    );
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let Some(count) = f.get(1).and_then(|c| c.parse::<u64>().ok()) else { continue };
+        if count >= 500 {
+            rows.push_str(&format!("{}\t{count}\n", f[0]));
+        }
+    }
+    fs::write(out.join("given_names.tsv"), rows)?;
+    Ok(())
+}
+
+/// Splits one CSV line with optional double-quoted fields.
+fn split_csv(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                if let Some(f) = fields.last_mut() {
+                    f.push('"');
+                }
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(String::new()),
+            _ => {
+                if let Some(f) = fields.last_mut() {
+                    f.push(c);
+                }
+            }
+        }
+    }
+    fields
+}

@@ -1,0 +1,203 @@
+//! Trains the NER model on UNER English-EWT train + GUM train, picks the epoch on UNER dev +
+//! GUM dev, saves it, and optionally scores the test splits, writes eval JSONL files and
+//! measures throughput.
+//!
+//! ```text
+//! cargo run --release -p kg-extract --example train_ner -- [--data ../shared/data]
+//!     [--epochs 12] [--seed N] [--gold-history] [--word-dropout P] [--min-count N] [--out crates/extract/data/ner.model]
+//!     [--jackknife 10] [--no-save] [--test] [--write-eval /tmp/eval] [--bench]
+//! ```
+//!
+//! UNER train sentences get POS tags from taggers trained without them (`--jackknife FOLDS`,
+//! 0 to use the shipped tagger). `--test` scores the saved model on the test splits (read once per model: run it only for
+//! the final model). `--write-eval DIR` writes `<split>.docs.jsonl` / `<split>.gold.jsonl` for
+//! the dev and test splits, for `kg eval ner`. `--bench` times the embedded recognizer alone.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use kg_extract::ner::corpus::{Corpus, load, load_eval_set};
+use kg_extract::ner::data::Split;
+use kg_extract::ner::eval::{evaluate, write_eval_set};
+use kg_extract::ner::jackknife::Jackknife;
+use kg_extract::ner::train::{Examples, TrainOptions, train};
+use kg_extract::ner::{Recognizer, eval_set};
+use kg_extract::pos::Tagger;
+
+struct Args {
+    data: PathBuf,
+    out: PathBuf,
+    options: TrainOptions,
+    save: bool,
+    train: bool,
+    test: bool,
+    write_eval: Option<PathBuf>,
+    bench: bool,
+    jackknife: usize,
+    min_count: u32,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        data: PathBuf::from("../shared/data"),
+        out: PathBuf::from("crates/extract/data/ner.model"),
+        options: TrainOptions { epochs: 12, ..TrainOptions::default() },
+        save: true,
+        train: true,
+        test: false,
+        write_eval: None,
+        bench: false,
+        jackknife: 10,
+        min_count: 1,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = || it.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--data" => args.data = value()?.into(),
+            "--out" => args.out = value()?.into(),
+            "--epochs" => args.options.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--seed" => args.options.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--gold-history" => args.options.gold_history = true,
+            "--word-dropout" => {
+                args.options.word_dropout =
+                    value()?.parse().map_err(|e| format!("--word-dropout: {e}"))?
+            }
+            "--no-save" => args.save = false,
+            "--no-train" => args.train = false,
+            "--test" => args.test = true,
+            "--write-eval" => args.write_eval = Some(value()?.into()),
+            "--bench" => args.bench = true,
+            "--min-count" => {
+                args.min_count = value()?.parse().map_err(|e| format!("--min-count: {e}"))?
+            }
+            "--jackknife" => {
+                args.jackknife = value()?.parse().map_err(|e| format!("--jackknife: {e}"))?
+            }
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = parse_args()?;
+    let data = &args.data;
+    let tagger = Tagger::embedded();
+
+    let dev_sets = [Corpus::Uner(Split::Dev), Corpus::Gum(Split::Dev), Corpus::GumNews(Split::Dev)];
+    let test_sets = [Corpus::Uner(Split::Test), Corpus::GumNews(Split::Test), Corpus::Gum(Split::Test)];
+
+    if let Some(dir) = &args.write_eval {
+        for corpus in dev_sets.iter().chain(&test_sets) {
+            let set = load_eval_set(data, *corpus)?;
+            write_eval_set(dir, &corpus.name(), &set)?;
+            println!("wrote {}/{}.{{docs,gold}}.jsonl: {} docs, {} mentions", dir.display(), corpus.name(), set.docs.len(), set.gold.len());
+        }
+    }
+
+    let mut model: Option<Recognizer> = None;
+    if args.train {
+        let t0 = Instant::now();
+        let uner = load(data, Corpus::Uner(Split::Train))?;
+        let gum = load(data, Corpus::Gum(Split::Train))?;
+        // UNER train is UD EWT train, which the POS tagger was trained on: jackknife its tags.
+        let jk = if args.jackknife > 1 {
+            let work = std::env::temp_dir().join("kg-ner-jackknife");
+            let jk = Jackknife::train(&data.join("ud-ewt"), &work, args.jackknife, 10)?;
+            println!("jackknifed POS taggers: {} folds ({:.1}s)", args.jackknife, t0.elapsed().as_secs_f64());
+            Some(jk)
+        } else {
+            None
+        };
+        let uner_ex = Examples::new(&uner, |s, w| match &jk {
+            Some(jk) => jk.tag(s.id.as_deref(), w, tagger),
+            None => tagger.tag(w),
+        });
+        let mut gum_ex = Examples::new(&gum, |_, w| tagger.tag(w));
+        let mut uner_ex = uner_ex;
+        Examples::prune(&mut [&mut uner_ex, &mut gum_ex], args.min_count);
+        println!(
+            "train: UNER {} sentences / {} tokens, GUM {} docs / {} sentences / {} tokens ({:.1}s)",
+            uner_ex.len(), uner_ex.tokens(), gum.len(), gum_ex.len(), gum_ex.tokens(), t0.elapsed().as_secs_f64()
+        );
+        let dev: Vec<_> = dev_sets
+            .iter()
+            .map(|c| Ok((c.name(), eval_set(&load(data, *c)?))))
+            .collect::<Result<_, kg_extract::ner::corpus::LoadError>>()?;
+        let mut best: Option<(f64, usize, Vec<u8>)> = None;
+        train(&[&uner_ex, &gum_ex], &args.options, |epoch, m| {
+            let reports: Vec<_> = dev.iter().map(|(name, set)| (name, evaluate(m, set))).collect();
+            // Selection: UNER dev + GUM dev (all genres) micro F1.
+            let key = reports[0].1.micro.f1() + reports[1].1.micro.f1();
+            let line: Vec<String> = reports
+                .iter()
+                .map(|(n, r)| format!("{n} {:.2}", 100.0 * r.micro.f1()))
+                .collect();
+            println!("epoch {epoch:>2}: {} features, dev {} ({:.0}s)", m.len(), line.join(", "), t0.elapsed().as_secs_f64());
+            if best.as_ref().is_none_or(|b| key > b.0) {
+                best = Some((key, epoch, m.to_bytes()));
+            }
+        });
+        let (_, epoch, bytes) = best.ok_or("no epoch trained")?;
+        let m = Recognizer::from_bytes(&bytes)?;
+        println!("\nbest epoch {epoch}: {} features, {} bytes", m.len(), bytes.len());
+        for (name, set) in &dev {
+            println!("\n{name}:\n{}", evaluate(&m, set));
+        }
+        if args.save {
+            std::fs::write(&args.out, &bytes)?;
+            println!("saved {}", args.out.display());
+        }
+        model = Some(m);
+    }
+    let model = model.as_ref().unwrap_or(Recognizer::embedded());
+
+    if args.test {
+        for corpus in &test_sets {
+            let set = load_eval_set(data, *corpus)?;
+            println!("\n{} ({} docs):\n{}", corpus.name(), set.docs.len(), evaluate(model, &set));
+        }
+    }
+
+    if args.bench {
+        bench(data, model, tagger)?;
+    }
+    Ok(())
+}
+
+/// Times the recognizer alone over pre-tokenised, pre-tagged sentences (UNER train + GUM).
+fn bench(data: &std::path::Path, model: &Recognizer, tagger: &Tagger) -> Result<(), Box<dyn std::error::Error>> {
+    let mut docs = load(data, Corpus::Uner(Split::Train))?;
+    for split in [Split::Train, Split::Dev, Split::Test] {
+        docs.extend(load(data, Corpus::Gum(split))?);
+    }
+    let sentences: Vec<(Vec<&str>, Vec<kg_extract::pos::Upos>)> = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let tags = tagger.tag(&words);
+            (words, tags)
+        })
+        .collect();
+    let words: usize = sentences.iter().map(|s| s.0.len()).sum();
+    let mut spans = 0usize;
+    for (w, t) in sentences.iter().take(1000) {
+        spans += model.recognize(w, t).len();
+    }
+    let rounds = 3;
+    let t0 = Instant::now();
+    for _ in 0..rounds {
+        for (w, t) in &sentences {
+            spans += model.recognize(w, t).len();
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "\nNER alone: {} words x {rounds} in {secs:.2}s = {:.0} words/s ({spans} spans)",
+        words,
+        (words * rounds) as f64 / secs
+    );
+    Ok(())
+}

@@ -1,0 +1,209 @@
+//! Coreference of names inside one document: which mentions name the same thing.
+//!
+//! Rules, chosen for precision (a wrong merge is worse than a missed one):
+//! - countries are one entity per country, whatever alias is used ("U.S.", "America");
+//! - an acronym in brackets after a name is that name ("Communist Party of Vietnam (CPV)"), and
+//!   later uses of the acronym alone join it;
+//! - a shorter person name joins the one longer person name that ends with it ("Mr Silva",
+//!   "Silva" -> "Ana Silva"), or starts with it when nothing ends with it ("Xi" -> "Xi Jinping");
+//!   when two longer names fit, it joins neither;
+//! - a shorter organisation name joins the one longer organisation name that starts with it
+//!   ("Labour Party" -> "Labour Party of Norway");
+//! - a name the model typed differently in different places takes its most frequent type, and a
+//!   lone word that is the surname of a person in the document is that person.
+
+use std::collections::HashMap;
+
+use crate::analysis::Analysis;
+use crate::lexicon::Lexicon;
+use crate::mentions::Found;
+use crate::model::{EntityType, entity_key};
+
+/// An entity of one document, before cross-document resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub kind: EntityType,
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub wikidata: Option<String>,
+}
+
+impl Cluster {
+    pub fn key(&self) -> String {
+        entity_key(self.kind, &self.label)
+    }
+}
+
+fn words(name: &str) -> Vec<&str> {
+    name.split_whitespace().collect()
+}
+
+/// Initials of the capitalised words of a name ("Communist Party of Vietnam" -> "CPV").
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// Rank of a type when votes tie: the more specific first.
+fn rank(kind: EntityType) -> u8 {
+    match kind {
+        EntityType::Country => 0,
+        EntityType::Person => 1,
+        EntityType::Company => 2,
+        EntityType::Organization => 3,
+        EntityType::City => 4,
+        _ => 5,
+    }
+}
+
+/// Groups the mentions of one document; returns the clusters and, for each mention, its cluster.
+pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, Vec<usize>) {
+    vote_types(found);
+    let lex = Lexicon::get();
+    // Acronyms defined in brackets: "Name (ACR)".
+    let mut acronyms: HashMap<String, String> = HashMap::new();
+    for f in found.iter() {
+        let sent = &analysis.sents[f.sent];
+        if f.end + 2 < sent.toks.len() + 1
+            && sent.toks.get(f.end).is_some_and(|t| t.text == "(")
+            && sent.toks.get(f.end + 2).is_some_and(|t| t.text == ")")
+            && let Some(acr) = sent.toks.get(f.end + 1)
+            && is_acronym(acr.text)
+            && initials(&f.name).contains(&acr.text.replace('.', ""))
+        {
+            acronyms.insert(acr.text.to_string(), f.name.clone());
+        }
+    }
+
+    // Canonical name of each mention, longest first, so short names find their long form.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse((words(&found[i].name).len(), found[i].name.len())));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut assignment = vec![usize::MAX; found.len()];
+    for &i in &order {
+        let f = &found[i];
+        let name = acronyms.get(&f.name).cloned().unwrap_or_else(|| f.name.clone());
+        let target = if let Some(country) = &f.country {
+            Some((EntityType::Country, country.clone()))
+        } else {
+            Some((f.kind, name.clone()))
+        };
+        let Some((kind, canonical)) = target else { continue };
+        let cluster = by_name.get(&(kind, canonical.clone())).copied().or_else(|| {
+            if f.country.is_some() {
+                None
+            } else {
+                longer_form(&clusters, kind, &canonical)
+            }
+        });
+        let index = match cluster {
+            Some(c) => c,
+            None => {
+                let wikidata = f.country.as_ref().and_then(|c| lex.country(c)).and_then(|c| c.wikidata.clone());
+                clusters.push(Cluster { kind, label: canonical.clone(), aliases: Vec::new(), wikidata });
+                clusters.len() - 1
+            }
+        };
+        by_name.insert((kind, canonical), index);
+        let c = &mut clusters[index];
+        if f.name != c.label && !c.aliases.contains(&f.name) {
+            c.aliases.push(f.name.clone());
+        }
+        assignment[i] = index;
+    }
+    for c in &mut clusters {
+        c.aliases.sort();
+    }
+    (clusters, assignment)
+}
+
+/// The one existing cluster of the same type whose label extends `name`: ends with it (people)
+/// or starts with it (people and organisations).
+fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usize> {
+    let short = words(name);
+    let fits = |c: &Cluster, suffix: bool| {
+        let long = words(&c.label);
+        long.len() > short.len()
+            && if suffix { long.ends_with(&short) } else { long.starts_with(&short) }
+    };
+    let pick = |suffix: bool| {
+        let mut hits = clusters.iter().enumerate().filter(|(_, c)| c.kind == kind && fits(c, suffix));
+        match (hits.next(), hits.next()) {
+            (Some((i, _)), None) => Some(Some(i)),
+            (Some(_), Some(_)) => Some(None),
+            _ => None,
+        }
+    };
+    match kind {
+        EntityType::Person => match pick(true) {
+            Some(hit) => hit,
+            None => pick(false).flatten(),
+        },
+        EntityType::Organization | EntityType::Company => pick(false).flatten(),
+        _ => None,
+    }
+}
+
+/// Gives every non-country name its most frequent type in the document, and makes a lone word
+/// that is the last word of a person's name that person.
+fn vote_types(found: &mut [Found]) {
+    let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
+    for f in found.iter().filter(|f| f.country.is_none()) {
+        *votes.entry(f.name.clone()).or_default().entry(f.kind).or_default() += 1;
+    }
+    let surnames: Vec<String> = found
+        .iter()
+        .filter(|f| f.kind == EntityType::Person && words(&f.name).len() > 1)
+        .filter_map(|f| words(&f.name).last().map(|w| w.to_string()))
+        .collect();
+    for f in found.iter_mut().filter(|f| f.country.is_none()) {
+        if let Some(v) = votes.get(&f.name) {
+            let best = v.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(rank(**k))));
+            if let Some((kind, _)) = best {
+                f.kind = *kind;
+            }
+        }
+        if f.kind != EntityType::Person && words(&f.name).len() == 1 && surnames.contains(&f.name) {
+            f.kind = EntityType::Person;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_and_acronyms() {
+        assert_eq!(initials("Communist Party of Vietnam"), "CPV");
+        assert!(is_acronym("NATO"));
+        assert!(is_acronym("U.N."));
+        assert!(!is_acronym("Nato"));
+        assert!(!is_acronym("A"));
+    }
+
+    #[test]
+    fn short_names_find_their_one_long_form() {
+        let c = |kind, label: &str| Cluster { kind, label: label.into(), aliases: vec![], wikidata: None };
+        let clusters = vec![
+            c(EntityType::Person, "Ana Maria Silva"),
+            c(EntityType::Person, "Li Wei"),
+            c(EntityType::Person, "Paul Wei"),
+            c(EntityType::Organization, "Labour Party of Norway"),
+        ];
+        assert_eq!(longer_form(&clusters, EntityType::Person, "Silva"), Some(0));
+        assert_eq!(longer_form(&clusters, EntityType::Person, "Maria Silva"), Some(0));
+        assert_eq!(longer_form(&clusters, EntityType::Person, "Wei"), None, "two people end with Wei");
+        assert_eq!(longer_form(&clusters, EntityType::Person, "Li"), Some(1));
+        assert_eq!(longer_form(&clusters, EntityType::Organization, "Labour Party"), Some(3));
+        assert_eq!(longer_form(&clusters, EntityType::Company, "Labour Party"), None);
+    }
+}

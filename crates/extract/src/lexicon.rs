@@ -1,0 +1,245 @@
+//! Gazetteers embedded at build time: countries (names, aliases, demonyms, capitals, Wikidata
+//! ids), cities, given names, titles, honorifics and organisation suffixes.
+//!
+//! The country, city and given-name tables are compiled from `../shared/data/lexicons` by
+//! `examples/compile_lexicons.rs`; the short lists are our own. Lookups take the text as written.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::model::EntityType;
+
+/// A country with the names news uses for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Country {
+    /// Common English name ("Vietnam").
+    pub name: String,
+    /// Official name ("Socialist Republic of Vietnam").
+    pub official: String,
+    /// Wikidata item ("Q881"), when known.
+    pub wikidata: Option<String>,
+    /// Capital cities.
+    pub capitals: Vec<String>,
+    /// Adjectives and demonyms ("Vietnamese").
+    pub demonyms: Vec<String>,
+}
+
+/// The embedded gazetteers.
+#[derive(Debug)]
+pub struct Lexicon {
+    countries: Vec<Country>,
+    /// Country names and aliases: exact form for short codes, lower case otherwise.
+    country_names: HashMap<String, usize>,
+    demonyms: HashMap<String, usize>,
+    capitals: HashMap<String, usize>,
+    cities: HashMap<String, String>,
+    given: HashMap<String, u32>,
+    titles: HashSet<String>,
+    title_words: HashSet<String>,
+    honorifics: HashSet<String>,
+    org_suffixes: HashMap<String, EntityType>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+const COUNTRIES: &str = include_str!("../data/lexicon/countries.tsv");
+const COUNTRY_EXTRA: &str = include_str!("../data/lexicon/country_extra.tsv");
+const CAPITAL_EXTRA: &str = include_str!("../data/lexicon/capital_extra.tsv");
+const CITIES: &str = include_str!("../data/lexicon/cities.tsv");
+const GIVEN: &str = include_str!("../data/lexicon/given_names.tsv");
+const TITLES: &str = include_str!("../data/lexicon/titles.txt");
+const TITLE_WORDS: &str = include_str!("../data/lexicon/title_words.txt");
+const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
+const ORG_SUFFIXES: &str = include_str!("../data/lexicon/org_suffixes.txt");
+
+/// Data lines of an embedded table: comments and blank lines skipped, split on tabs.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// Key under which a name is stored: short all-capital codes ("US", "UK") as written, so that
+/// the pronoun "us" is not a country; everything else lower case.
+fn name_key(name: &str) -> String {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters <= 3 && name.chars().all(|c| !c.is_lowercase()) {
+        name.to_string()
+    } else {
+        name.to_lowercase()
+    }
+}
+
+fn split_list(field: Option<&&str>) -> Vec<String> {
+    field
+        .map(|f| f.split('|').filter(|s| !s.is_empty()).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+impl Lexicon {
+    /// The embedded lexicon, loaded on first use.
+    pub fn get() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    fn load() -> Lexicon {
+        let mut lex = Lexicon {
+            countries: Vec::new(),
+            country_names: HashMap::new(),
+            demonyms: HashMap::new(),
+            capitals: HashMap::new(),
+            cities: HashMap::new(),
+            given: HashMap::new(),
+            titles: HashSet::new(),
+            title_words: HashSet::new(),
+            honorifics: HashSet::new(),
+            org_suffixes: HashMap::new(),
+        };
+        for f in rows(COUNTRIES) {
+            let Some(name) = f.first() else { continue };
+            let index = lex.countries.len();
+            let country = Country {
+                name: name.to_string(),
+                official: f.get(1).unwrap_or(name).to_string(),
+                wikidata: f.get(5).filter(|w| !w.is_empty()).map(|w| w.to_string()),
+                capitals: split_list(f.get(4)),
+                demonyms: split_list(f.get(3)),
+            };
+            // The first country to claim a name keeps it (the table is alphabetical, and the
+            // common name of a country always wins over another's alias).
+            lex.country_names.insert(name_key(name), index);
+            for alias in split_list(f.get(2)).iter().chain([&country.official]) {
+                lex.country_names.entry(name_key(alias)).or_insert(index);
+            }
+            for demonym in &country.demonyms {
+                lex.demonyms.entry(demonym.clone()).or_insert(index);
+            }
+            for capital in &country.capitals {
+                lex.capitals.entry(capital.clone()).or_insert(index);
+            }
+            lex.countries.push(country);
+        }
+        for f in rows(COUNTRY_EXTRA) {
+            if let (Some(alias), Some(target)) = (f.first(), f.get(1))
+                && let Some(&index) = lex.country_names.get(&name_key(target))
+            {
+                lex.country_names.insert(name_key(alias), index);
+            }
+        }
+        for f in rows(CAPITAL_EXTRA) {
+            if let (Some(city), Some(target)) = (f.first(), f.get(1))
+                && let Some(&index) = lex.country_names.get(&name_key(target))
+            {
+                lex.capitals.insert(city.to_string(), index);
+            }
+        }
+        for f in rows(CITIES) {
+            if let (Some(city), Some(country)) = (f.first(), f.get(1)) {
+                lex.cities.insert(city.to_string(), country.to_string());
+            }
+        }
+        for f in rows(GIVEN) {
+            if let (Some(name), Some(count)) = (f.first(), f.get(1).and_then(|c| c.parse().ok())) {
+                lex.given.insert(name.to_string(), count);
+            }
+        }
+        lex.titles = rows(TITLES).filter_map(|f| f.first().map(|t| t.to_lowercase())).collect();
+        lex.title_words = rows(TITLE_WORDS).filter_map(|f| f.first().map(|t| t.to_string())).collect();
+        lex.honorifics = rows(HONORIFICS).filter_map(|f| f.first().map(|t| t.to_string())).collect();
+        for f in rows(ORG_SUFFIXES) {
+            if let (Some(kind), Some(word)) = (f.first(), f.get(1)) {
+                let kind = if *kind == "Company" { EntityType::Company } else { EntityType::Organization };
+                lex.org_suffixes.insert(word.to_string(), kind);
+            }
+        }
+        lex
+    }
+
+    /// All countries, in table order.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// The country a name or alias denotes ("Vietnam", "Viet Nam", "U.S.", "US", "America").
+    pub fn country(&self, name: &str) -> Option<&Country> {
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        self.country_names.get(&name_key(name)).map(|&i| &self.countries[i])
+    }
+
+    /// The country a demonym or adjective of place points to ("Vietnamese", "American").
+    pub fn demonym(&self, word: &str) -> Option<&Country> {
+        self.demonyms.get(word).map(|&i| &self.countries[i])
+    }
+
+    /// The country a capital or seat of government belongs to ("Hanoi", "Washington").
+    pub fn capital_of(&self, city: &str) -> Option<&Country> {
+        self.capitals.get(city).map(|&i| &self.countries[i])
+    }
+
+    /// The country of a city with this name (first listed when several share it), when known.
+    pub fn city(&self, name: &str) -> Option<&str> {
+        if let Some(country) = self.capital_of(name) {
+            return Some(&country.name);
+        }
+        self.cities.get(name).map(String::as_str)
+    }
+
+    /// How many US babies got this given name (1940-2023), 0 when it is not in the list.
+    pub fn given_name(&self, word: &str) -> u32 {
+        self.given.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether this whole phrase is a known title ("Prime Minister", "secretary of state").
+    pub fn title(&self, phrase: &str) -> bool {
+        self.titles.contains(&phrase.to_lowercase())
+    }
+
+    /// Whether this word occurs inside titles ("deputy", "national", "minister").
+    pub fn title_word(&self, word: &str) -> bool {
+        self.title_words.contains(word) || self.title_words.contains(&word.to_lowercase())
+    }
+
+    /// Whether this word is an honorific ("Mr", "Mrs.", "Dr").
+    pub fn honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word)
+    }
+
+    /// The type a last word gives a name ("Airlines" -> Company, "Ministry" -> Organization).
+    pub fn org_suffix(&self, word: &str) -> Option<EntityType> {
+        self.org_suffixes.get(word).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_by_name_alias_code_and_demonym() {
+        let lex = Lexicon::get();
+        let fr = lex.country("France").map(|c| c.name.as_str());
+        assert_eq!(fr, Some("France"));
+        assert_eq!(lex.country("french republic").map(|c| c.name.as_str()), Some("France"));
+        assert_eq!(lex.country("UK").map(|c| c.name.as_str()), Some("United Kingdom"));
+        assert_eq!(lex.country("Britain").map(|c| c.name.as_str()), Some("United Kingdom"));
+        assert_eq!(lex.demonym("German").map(|c| c.name.as_str()), Some("Germany"));
+        assert_eq!(lex.country("Germany").and_then(|c| c.wikidata.as_deref()), Some("Q183"));
+        // The pronoun is not a country; the code is.
+        assert!(lex.country("us").is_none());
+        assert!(lex.country("US").is_some());
+    }
+
+    #[test]
+    fn capitals_cities_names_titles() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.capital_of("Berlin").map(|c| c.name.as_str()), Some("Germany"));
+        assert_eq!(lex.city("Munich"), Some("Germany"));
+        assert!(lex.given_name("Olaf") > 0);
+        assert_eq!(lex.given_name("Xylophone"), 0);
+        assert!(lex.title("prime minister"));
+        assert!(lex.title_word("Deputy"));
+        assert!(lex.honorific("Mrs"));
+        assert_eq!(lex.org_suffix("Ministry"), Some(EntityType::Organization));
+        assert_eq!(lex.org_suffix("Airlines"), Some(EntityType::Company));
+    }
+}

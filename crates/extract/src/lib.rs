@@ -1,0 +1,30 @@
+//! kg-extract: English news text to entities, values and relations, each with its evidence.
+//!
+//! A pure library: no store, no files beyond its embedded data.
+
+mod analysis;
+mod charmap;
+pub mod clean;
+mod coref;
+mod doc;
+pub mod html;
+pub mod lexicon;
+mod mentions;
+pub mod ner;
+pub mod model;
+pub mod perceptron;
+pub mod pipeline;
+pub mod pos;
+mod quotes;
+mod relations;
+pub mod resolve;
+pub mod segment;
+mod roles;
+pub mod values;
+
+pub use model::{
+    Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
+    SentenceSpan, Value, ValueKind, entity_key, slug,
+};
+pub use pipeline::{Options, extract, extract_with};
+pub use resolve::resolve;

@@ -1,0 +1,236 @@
+//! Named mentions: the trained recogniser's spans, refined and typed with the gazetteers, plus
+//! the names that rules are sure of (countries, a capitalised name after a title).
+//!
+//! Rules after the model, in order:
+//! 1. leading articles, honorifics and titles, and trailing possessives, are cut off a span;
+//! 2. a span that is a country name or alias is a Country, whatever the model said;
+//! 3. a place in the city table is a City, another place a Place;
+//! 4. an organisation whose last word is a company word ("Airlines", "Inc") is a Company;
+//! 5. a capitalised name right after a title ("Prime Minister X Y") is a Person;
+//! 6. country names the model missed are added; spans that are only titles, months or days go.
+
+use crate::analysis::{Analysis, Sent};
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::ner::{NerLabel, Recognizer};
+use crate::pos::Upos;
+
+/// A typed name in a sentence, before coreference.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub sent: usize,
+    /// Token range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// The name as written, white space folded.
+    pub name: String,
+    /// The country's common name when the name is a country or its alias.
+    pub country: Option<String>,
+}
+
+const MONTHS_DAYS: [&str; 19] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+fn is_article(word: &str) -> bool {
+    word.eq_ignore_ascii_case("the") || word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+/// Longest country name or alias starting at token `i` (up to five tokens); returns the end and
+/// the country's common name.
+pub fn country_at(sent: &Sent<'_>, i: usize) -> Option<(usize, String)> {
+    let lex = Lexicon::get();
+    let first = sent.toks.get(i)?;
+    if !first.capitalised() {
+        return None;
+    }
+    let mut best = None;
+    let mut name = String::new();
+    for j in i..(i + 5).min(sent.toks.len()) {
+        let t = &sent.toks[j];
+        if j > i {
+            if !(t.capitalised() || t.is("of") || t.is("the") || t.is("and")) {
+                break;
+            }
+            name.push(' ');
+        }
+        name.push_str(t.text);
+        if t.capitalised()
+            && let Some(country) = lex.country(&name)
+        {
+            best = Some((j + 1, country.name.clone()));
+        }
+    }
+    best
+}
+
+/// Whether token `i` starts a run of title words that ends right before `end`.
+fn title_run_start(sent: &Sent<'_>, end: usize) -> usize {
+    let lex = Lexicon::get();
+    let mut i = end;
+    while i > 0 {
+        let t = &sent.toks[i - 1];
+        let inner = t.is("of") || t.is("the");
+        if lex.title_word(t.text) && (t.capitalised() || !inner) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    // A run may not start with a connector.
+    while i < end && (sent.toks[i].is("of") || sent.toks[i].is("the")) {
+        i += 1;
+    }
+    i
+}
+
+/// Cuts articles, honorifics, titles and demonyms off the front and possessives off the end.
+fn trim(sent: &Sent<'_>, mut start: usize, mut end: usize, kind: NerLabel) -> (usize, usize) {
+    let lex = Lexicon::get();
+    while start < end {
+        let t = &sent.toks[start];
+        let strip = is_article(t.text)
+            || lex.honorific(t.text)
+            || (kind == NerLabel::Per && (lex.title_word(t.text) || lex.demonym(t.text).is_some()));
+        if strip && end - start > 1 {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    while end > start && (is_possessive(sent.toks[end - 1].text) || sent.toks[end - 1].tag == Upos::Punct) {
+        end -= 1;
+    }
+    (start, end)
+}
+
+fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
+    let lex = Lexicon::get();
+    if start >= end {
+        return false;
+    }
+    let toks = &sent.toks[start..end];
+    if !toks.iter().any(|t| t.capitalised() || t.text.chars().any(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    if toks.iter().all(|t| lex.title_word(t.text) || lex.honorific(t.text)) {
+        return false;
+    }
+    if end - start == 1 && MONTHS_DAYS.contains(&toks[0].lower().as_str()) {
+        return false;
+    }
+    toks.iter().any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+fn refine(name: &str, label: NerLabel, sent: &Sent<'_>, end: usize) -> (EntityType, Option<String>) {
+    let lex = Lexicon::get();
+    if let Some(country) = lex.country(name) {
+        return (EntityType::Country, Some(country.name.clone()));
+    }
+    let last = sent.toks[end - 1].text;
+    match label {
+        NerLabel::Per => (EntityType::Person, None),
+        NerLabel::Org => match lex.org_suffix(last) {
+            Some(kind) => (kind, None),
+            None => (EntityType::Organization, None),
+        },
+        NerLabel::Loc => {
+            if let Some(kind) = lex.org_suffix(last).filter(|k| *k == EntityType::Company) {
+                (kind, None)
+            } else if lex.city(name).is_some() {
+                (EntityType::City, None)
+            } else {
+                (EntityType::Place, None)
+            }
+        }
+    }
+}
+
+/// Finds the named mentions of every sentence.
+pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
+    let recognizer = Recognizer::embedded();
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut tags: Vec<Upos> = Vec::new();
+    for sent in &analysis.sents {
+        words.clear();
+        tags.clear();
+        words.extend(sent.toks.iter().map(|t| t.text));
+        tags.extend(sent.toks.iter().map(|t| t.tag));
+        let mut taken = vec![false; sent.toks.len()];
+        let mut found: Vec<Found> = Vec::new();
+        for span in recognizer.recognize(&words, &tags) {
+            let (start, end) = trim(sent, span.start, span.end, span.label);
+            if !acceptable(sent, start, end) {
+                continue;
+            }
+            // A country name at the head of a longer place or person span ("Vietnam Hanoi") is
+            // kept whole; only an exact country name becomes a Country.
+            let name = sent.span_text(analysis.text, start, end);
+            let (kind, country) = refine(&name, span.label, sent, end);
+            taken[start..end].iter_mut().for_each(|t| *t = true);
+            found.push(Found { sent: sent.index, start, end, kind, name, country });
+        }
+        add_rule_mentions(analysis, sent, &mut taken, &mut found);
+        found.sort_by_key(|f| f.start);
+        out.extend(found);
+    }
+    out
+}
+
+/// Countries the model missed, and names after titles.
+fn add_rule_mentions(analysis: &Analysis<'_>, sent: &Sent<'_>, taken: &mut [bool], found: &mut Vec<Found>) {
+    let lex = Lexicon::get();
+    let mut i = 0;
+    while i < sent.toks.len() {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
+        if let Some((end, country)) = country_at(sent, i)
+            && !taken[i..end].iter().any(|t| *t)
+        {
+            let name = sent.span_text(analysis.text, i, end);
+            taken[i..end].iter_mut().for_each(|t| *t = true);
+            found.push(Found { sent: sent.index, start: i, end, kind: EntityType::Country, name, country: Some(country) });
+            i = end;
+            continue;
+        }
+        // "Prime Minister Ana Silva", "Mr Silva": a capitalised title or honorific, then a name.
+        let t = &sent.toks[i];
+        let cue = (t.capitalised() && lex.title_word(t.text) && !t.is("the") && !t.is("of")) || lex.honorific(t.text);
+        if cue {
+            let mut j = i + 1;
+            while j < sent.toks.len() && (lex.title_word(sent.toks[j].text) && sent.toks[j].capitalised()) {
+                j += 1;
+            }
+            let name_start = j;
+            while j < sent.toks.len()
+                && !taken[j]
+                && sent.toks[j].capitalised()
+                && sent.toks[j].tag == Upos::Propn
+                && !lex.title_word(sent.toks[j].text)
+                && lex.org_suffix(sent.toks[j].text).is_none()
+                && lex.country(sent.toks[j].text).is_none()
+                && j - name_start < 4
+            {
+                j += 1;
+            }
+            let cued = lex.honorific(t.text) || title_run_start(sent, name_start) <= i;
+            if j > name_start && cued && acceptable(sent, name_start, j) {
+                let name = sent.span_text(analysis.text, name_start, j);
+                taken[name_start..j].iter_mut().for_each(|t| *t = true);
+                found.push(Found { sent: sent.index, start: name_start, end: j, kind: EntityType::Person, name, country: None });
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}

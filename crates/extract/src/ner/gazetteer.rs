@@ -1,0 +1,216 @@
+//! Gazetteer membership of the tokens of a sentence, from the embedded [`Lexicon`] (countries,
+//! cities, demonyms, given names, titles, honorifics, organisation suffixes) and the NER list
+//! of regions (`data/ner/regions.txt`: states, provinces, continents, seas). Place names may
+//! span several tokens; each token gets its position in the longest match. Lower-case words
+//! (web text: "kerala", "mexico") are looked up in title case too.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::pos::Upos;
+
+const REGIONS_TEXT: &str = include_str!("../../data/ner/regions.txt");
+
+static REGIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    REGIONS_TEXT
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Gazetteer flags of one token (bit set; see the constants).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Gaz(pub(crate) u32);
+
+// Multi-token matches take 4 bits: unit, begin, inside, last.
+const COUNTRY: u32 = 0;
+const CITY: u32 = 4;
+const REGION: u32 = 8;
+const DEMONYM: u32 = 1 << 12;
+const GIVEN: u32 = 1 << 13;
+const TITLE: u32 = 1 << 14;
+const HONORIFIC: u32 = 1 << 15;
+const ORG_SUFFIX: u32 = 1 << 16;
+const COMPANY_SUFFIX: u32 = 1 << 17;
+
+/// Longest phrase looked up, in tokens.
+const MAX_PHRASE: usize = 5;
+/// Longest phrase looked up when it starts with a lower-case word.
+const MAX_LOWER_PHRASE: usize = 3;
+
+impl Gaz {
+    /// The indices of the set bits, each a feature value.
+    pub(crate) fn features(self) -> impl Iterator<Item = u64> {
+        let bits = self.0;
+        (0..32u64).filter(move |b| bits & (1 << b) != 0)
+    }
+}
+
+/// Position bit of a token in a match of `len` tokens starting `k` tokens before it.
+fn position_bit(base: u32, k: usize, len: usize) -> u32 {
+    let p = if len == 1 {
+        0
+    } else if k == 0 {
+        1
+    } else if k + 1 == len {
+        3
+    } else {
+        2
+    };
+    1 << (base + p)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "and" | "the" | "de" | "-" | "&")
+}
+
+/// Lower-case words worth looking up in title case: nouns, proper nouns, adjectives.
+fn lower_candidate(w: &str, pos: u8) -> bool {
+    w.len() >= 3
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && [Upos::Noun, Upos::Propn, Upos::Adj, Upos::X]
+            .iter()
+            .any(|t| t.index() == usize::from(pos))
+}
+
+/// Appends `w` to `out` with its first char in upper case.
+fn push_title(out: &mut String, w: &str) {
+    let mut chars = w.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
+    }
+}
+
+/// Reusable buffers for [`Scratch::annotate`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    flags: Vec<Gaz>,
+    phrase: String,
+    titled: String,
+}
+
+impl Scratch {
+    /// Flags of every token of `words` (with UPOS ids `pos`).
+    pub(crate) fn annotate(&mut self, words: &[&str], pos: &[u8]) -> &[Gaz] {
+        let lex = Lexicon::get();
+        self.flags.clear();
+        self.flags.resize(words.len(), Gaz(0));
+        for (i, w) in words.iter().enumerate() {
+            let upper = starts_upper(w);
+            let lower = !upper && lower_candidate(w, pos.get(i).copied().unwrap_or(u8::MAX));
+            if !upper && !lower {
+                continue;
+            }
+            let mut bits = 0u32;
+            self.titled.clear();
+            push_title(&mut self.titled, w);
+            let form = self.titled.as_str();
+            if lex.demonym(form).is_some() {
+                bits |= DEMONYM;
+            }
+            if lex.given_name(form) > 0 {
+                bits |= GIVEN;
+            }
+            if lex.honorific(w) {
+                bits |= HONORIFIC;
+            }
+            if lex.title_word(w) {
+                bits |= TITLE;
+            }
+            match lex.org_suffix(w) {
+                Some(EntityType::Company) => bits |= COMPANY_SUFFIX,
+                Some(_) => bits |= ORG_SUFFIX,
+                None => {}
+            }
+            self.flags[i].0 |= bits;
+            self.match_places(lex, words, i, upper);
+        }
+        &self.flags
+    }
+
+    /// Marks the longest country, city and region name starting at token `i`.
+    fn match_places(&mut self, lex: &Lexicon, words: &[&str], i: usize, upper: bool) {
+        let (mut country, mut city, mut region) = (0usize, 0usize, 0usize);
+        let max = if upper { MAX_PHRASE } else { MAX_LOWER_PHRASE };
+        self.phrase.clear();
+        self.titled.clear();
+        for (k, w) in words[i..].iter().take(max).enumerate() {
+            let name_word = if upper { starts_upper(w) } else { w.bytes().all(|b| b.is_ascii_lowercase()) };
+            if k > 0 {
+                if !(name_word || is_connector(w)) {
+                    break;
+                }
+                self.phrase.push(' ');
+                self.titled.push(' ');
+            }
+            self.phrase.push_str(w);
+            if upper || is_connector(w) {
+                self.titled.push_str(w);
+            } else {
+                push_title(&mut self.titled, w);
+            }
+            if !name_word || (k > 0 && is_connector(w)) {
+                continue;
+            }
+            if lex.country(&self.phrase).is_some() {
+                country = k + 1;
+            }
+            if lex.city(&self.titled).is_some() {
+                city = k + 1;
+            }
+            if REGIONS.contains(self.titled.as_str()) {
+                region = k + 1;
+            }
+        }
+        for (base, len) in [(COUNTRY, country), (CITY, city), (REGION, region)] {
+            for k in 0..len {
+                self.flags[i + k].0 |= position_bit(base, k, len);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_places_names_titles_and_suffixes() {
+        let words = [
+            "President", "Anna", "Berg", "of", "Acme", "Airlines", "flew", "to", "New", "Zealand",
+            "and", "Munich", "in", "Bavaria", ".",
+        ];
+        let pos = [11u8; 15];
+        let mut s = Scratch::default();
+        let g = s.annotate(&words, &pos).to_vec();
+        assert_ne!(g[0].0 & TITLE, 0);
+        assert_ne!(g[1].0 & GIVEN, 0);
+        assert_ne!(g[5].0 & COMPANY_SUFFIX, 0);
+        assert_eq!(g[8].0 & 0xF, position_bit(COUNTRY, 0, 2));
+        assert_eq!(g[9].0 & 0xF, position_bit(COUNTRY, 1, 2));
+        assert_eq!(g[11].0 & 0xF0, position_bit(CITY, 0, 1));
+        assert_eq!(g[13].0 & 0xF00, position_bit(REGION, 0, 1));
+        assert_eq!(g[6], Gaz(0));
+    }
+
+    #[test]
+    fn looks_up_lower_case_places_in_title_case() {
+        let words = ["moving", "from", "new", "york", "to", "kerala", "soon"];
+        let noun = Upos::Noun.index() as u8;
+        let pos = [15, 1, noun, noun, 1, noun, 2];
+        let mut s = Scratch::default();
+        let g = s.annotate(&words, &pos).to_vec();
+        assert_eq!(g[2].0 & 0xF0, position_bit(CITY, 0, 2));
+        assert_eq!(g[3].0 & 0xF0, position_bit(CITY, 1, 2));
+        assert_eq!(g[5].0 & 0xF00, position_bit(REGION, 0, 1));
+        assert_eq!(g[0], Gaz(0));
+    }
+}

@@ -1,0 +1,191 @@
+//! The entity tagger: greedy left-to-right BILOU decoding with an averaged perceptron.
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use crate::perceptron::{ModelError, Perceptron};
+
+use super::features::{self, FEATURE_VERSION, SentenceFeatures};
+use super::tags::{self, N_CLASSES, O};
+use super::Span;
+
+/// Magic bytes opening a serialised [`Recognizer`].
+const MAGIC: &[u8; 4] = b"KGNR";
+
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/ner.model");
+
+static EMBEDDED: LazyLock<Recognizer> = LazyLock::new(|| {
+    // The embedded model is checked by a unit test; an unreadable one degrades to a model
+    // that finds nothing rather than a panic.
+    Recognizer::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|_| Recognizer::empty())
+});
+
+thread_local! {
+    static SCRATCH: RefCell<Decoder> = RefCell::new(Decoder::default());
+}
+
+/// Why a serialised recognizer could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RecognizerError {
+    /// Not a recognizer model.
+    #[error("not an NER model (bad magic bytes)")]
+    BadMagic,
+    /// Trained with other features than this build computes.
+    #[error("NER model has feature version {found}, this build needs {FEATURE_VERSION}")]
+    FeatureVersion {
+        /// The version in the file.
+        found: u32,
+    },
+    /// The weights do not fit the tag set.
+    #[error("NER model has {0} classes, expected {N_CLASSES}")]
+    Classes(usize),
+    /// The weights could not be read.
+    #[error(transparent)]
+    Weights(#[from] ModelError),
+}
+
+/// Named-entity recognizer for PER, ORG and LOC over tokenised, POS-tagged sentences.
+#[derive(Debug, Clone)]
+pub struct Recognizer {
+    model: Perceptron,
+}
+
+/// Reusable per-thread buffers for decoding.
+#[derive(Debug, Default)]
+pub(crate) struct Decoder {
+    pub(crate) sent: SentenceFeatures,
+    pub(crate) dynamic: Vec<u64>,
+    pub(crate) classes: Vec<usize>,
+    pub(crate) confidence: Vec<f32>,
+    pub(crate) pos: Vec<u8>,
+}
+
+impl Recognizer {
+    /// The model shipped in the crate (`data/ner.model`), loaded on first use.
+    pub fn embedded() -> &'static Recognizer {
+        &EMBEDDED
+    }
+
+    /// A recognizer that finds nothing.
+    pub fn empty() -> Recognizer {
+        Recognizer {
+            model: crate::perceptron::Trainer::new(N_CLASSES).average(),
+        }
+    }
+
+    pub(crate) fn from_model(model: Perceptron) -> Recognizer {
+        Recognizer { model }
+    }
+
+    /// Number of weighted features.
+    pub fn len(&self) -> usize {
+        self.model.len()
+    }
+
+    /// Whether the model has no weights (finds nothing).
+    pub fn is_empty(&self) -> bool {
+        self.model.is_empty()
+    }
+
+    /// Serialises the model: magic, feature version, then the compressed perceptron.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.model.to_bytes());
+        out
+    }
+
+    /// Reads a model written by [`Recognizer::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, RecognizerError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(RecognizerError::BadMagic)?;
+        let (version, weights) = rest.split_at_checked(4).ok_or(RecognizerError::BadMagic)?;
+        let mut v = [0u8; 4];
+        v.copy_from_slice(version);
+        let found = u32::from_le_bytes(v);
+        if found != FEATURE_VERSION {
+            return Err(RecognizerError::FeatureVersion { found });
+        }
+        let model = Perceptron::from_bytes(weights)?;
+        if model.n_classes() != N_CLASSES {
+            return Err(RecognizerError::Classes(model.n_classes()));
+        }
+        Ok(Recognizer { model })
+    }
+
+    /// Finds the entity spans of one sentence: `words` with their UPOS `tags` (a missing or
+    /// extra tag is tolerated). Spans are sorted, non-overlapping token ranges.
+    pub fn recognize(&self, words: &[&str], tags: &[crate::pos::Upos]) -> Vec<Span> {
+        SCRATCH.with(|cell| {
+            // A re-entrant call (impossible today) would find the buffers taken: use fresh ones.
+            match cell.try_borrow_mut() {
+                Ok(mut dec) => self.recognize_with(&mut dec, words, tags),
+                Err(_) => self.recognize_with(&mut Decoder::default(), words, tags),
+            }
+        })
+    }
+
+    fn recognize_with(
+        &self,
+        dec: &mut Decoder,
+        words: &[&str],
+        tags: &[crate::pos::Upos],
+    ) -> Vec<Span> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        dec.pos.clear();
+        dec.pos.extend((0..words.len()).map(|i| tags.get(i).map_or(0, |t| super::pos_id(*t))));
+        dec.sent.compute(words, &dec.pos);
+        self.decode(dec);
+        tags::decode(&dec.classes)
+            .into_iter()
+            .map(|s| Span {
+                start: s.start,
+                end: s.end,
+                label: s.label,
+                score: dec.confidence[s.start..s.end].iter().copied().fold(1.0, f32::min),
+            })
+            .collect()
+    }
+
+    /// Greedy decoding of the sentence in `dec.sent` into `dec.classes` and `dec.confidence`.
+    pub(crate) fn decode(&self, dec: &mut Decoder) {
+        let n = dec.sent.len();
+        dec.classes.clear();
+        dec.confidence.clear();
+        let mut scores = [0f32; N_CLASSES];
+        let mut dynamic_scores = [0f32; N_CLASSES];
+        let (mut prev, mut prev2) = (O, O);
+        for i in 0..n {
+            self.model.scores(dec.sent.features(i), &mut scores);
+            dec.dynamic.clear();
+            features::dynamic(dec.sent.tok(i), prev, prev2, true, &mut dec.dynamic);
+            self.model.scores(&dec.dynamic, &mut dynamic_scores);
+            let last = i + 1 == n;
+            for (s, d) in scores.iter_mut().zip(&dynamic_scores) {
+                *s += d;
+            }
+            let (best, best_score) = tags::best_valid(&scores, prev, last);
+            let confidence = if best == O {
+                1.0
+            } else {
+                let z: f32 = (0..N_CLASSES)
+                    .filter(|&c| tags::valid(prev, c, last))
+                    .map(|c| (scores[c] - best_score).exp())
+                    .sum();
+                1.0 / z
+            };
+            dec.classes.push(best);
+            dec.confidence.push(confidence);
+            prev2 = prev;
+            prev = best;
+        }
+    }
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Recognizer::empty()
+    }
+}
+

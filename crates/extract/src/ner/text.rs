@@ -1,0 +1,111 @@
+//! The whole text path: raw text -> segmentation -> POS -> NER -> char-offset mentions.
+
+use crate::model::Document;
+use crate::pos::Tagger;
+use crate::segment;
+
+use super::eval::GoldMention;
+use super::{NerLabel, Recognizer};
+
+/// An entity found in a text, in chars (Unicode code points) of the text, end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextSpan {
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// Entity type.
+    pub label: NerLabel,
+    /// Confidence, as in [`super::Span::score`].
+    pub score: f32,
+}
+
+/// Converts increasing byte offsets of a text into char offsets in one pass.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor<'_> {
+    fn to_char(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text.get(self.byte..byte).map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// Segments `text`, tags it and finds its PER, ORG and LOC mentions with the embedded models.
+pub fn recognize_text(text: &str) -> Vec<TextSpan> {
+    Recognizer::embedded().recognize_text(text)
+}
+
+/// The mentions of a document found by the embedded models, as scorer records.
+pub fn recognize_document(doc: &Document) -> Vec<GoldMention> {
+    Recognizer::embedded().recognize_document(doc)
+}
+
+impl Recognizer {
+    /// Segments `text`, tags it with the embedded POS tagger and finds its mentions with this
+    /// recognizer. Offsets are chars of `text`.
+    pub fn recognize_text(&self, text: &str) -> Vec<TextSpan> {
+        let seg = segment::segment(text);
+        let tagger = Tagger::embedded();
+        let mut cursor = CharCursor { text, byte: 0, chars: 0 };
+        let mut out = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        for sent in &seg.sentences {
+            let Some(tokens) = seg.tokens.get(sent.tokens.clone()) else {
+                continue;
+            };
+            words.clear();
+            words.extend(tokens.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
+            let tags = tagger.tag(&words);
+            for span in self.recognize(&words, &tags) {
+                let (Some(first), Some(last)) = (tokens.get(span.start), tokens.get(span.end - 1))
+                else {
+                    continue;
+                };
+                let start = cursor.to_char(first.start);
+                let end = cursor.to_char(last.end);
+                out.push(TextSpan { start, end, label: span.label, score: span.score });
+            }
+        }
+        out
+    }
+
+    /// The mentions of a document as scorer records (`{"doc","start","end","label"}`).
+    pub fn recognize_document(&self, doc: &Document) -> Vec<GoldMention> {
+        self.recognize_text(&doc.text)
+            .into_iter()
+            .map(|s| GoldMention {
+                doc: doc.id.clone(),
+                start: s.start,
+                end: s.end,
+                label: s.label.as_str().to_string(),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_cursor_counts_multibyte_chars() {
+        let text = "Zoë met Ana in Köln.";
+        let mut c = CharCursor { text, byte: 0, chars: 0 };
+        let koln = text.find("Köln").expect("present");
+        assert_eq!(c.to_char(koln), 15);
+        assert_eq!(c.to_char(koln + "Köln".len()), 19);
+        // Going back restarts the count.
+        assert_eq!(c.to_char(4), 3);
+        assert_eq!(c.to_char(1000), text.chars().count());
+    }
+}

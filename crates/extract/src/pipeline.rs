@@ -1,0 +1,159 @@
+//! The extraction pipeline for one document: clean, segment and tag, find names, group them
+//! into entities, then read roles, relations, quotes and values, each with its evidence.
+
+use crate::analysis::Analysis;
+use crate::clean::{Cleaned, clean};
+use crate::doc::DocContext;
+use crate::model::{
+    Document, Entity, Evidence, Extraction, Mention, Quote, Relation, Role, SentenceSpan, Value, ValueKind,
+};
+use crate::{coref, mentions, quotes, relations, roles, values};
+
+/// How to extract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Drop web-page cruft (newsletter prompts, credits, related-article lists) before reading.
+    pub clean: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { clean: true }
+    }
+}
+
+/// Extracts everything kg knows how to find from one document, with default options.
+///
+/// The document's title and date are filled in from the text when the input did not give them
+/// (a headline line, a `date YYYY-MM-DD` line).
+pub fn extract(doc: &Document) -> Extraction {
+    extract_with(doc, Options::default())
+}
+
+/// Extracts with the given options.
+pub fn extract_with(doc: &Document, options: Options) -> Extraction {
+    let text = doc.text.as_str();
+    let cleaned = if options.clean {
+        clean(text)
+    } else {
+        Cleaned { keep: vec![0..text.len()], ..Cleaned::default() }
+    };
+    let mut meta = doc.clone();
+    if meta.title.is_none() {
+        meta.title = cleaned.title.clone().map(|r| text[r].trim().to_string());
+    }
+    if meta.date.is_none() {
+        meta.date = cleaned.date.clone();
+    }
+    let analysis = Analysis::new(text, &cleaned);
+    let mut found = mentions::find(&analysis);
+    let (clusters, cluster_of) = coref::cluster(&analysis, &mut found);
+    let mut ctx = DocContext { analysis: &analysis, found, clusters, cluster_of };
+    let found_roles = roles::find(&mut ctx);
+    let found_relations = relations::find(&ctx);
+    let found_quotes = quotes::find(&ctx);
+    let values = values::find(&analysis, meta.date.as_deref());
+
+    let keys: Vec<String> = ctx.clusters.iter().map(|c| c.key()).collect();
+    let evidence = |sent: usize, rule: &str, confidence: f32| {
+        let s = &analysis.sents[sent];
+        Evidence {
+            sentence: sent,
+            start: analysis.ch(s.start),
+            end: analysis.ch(s.end),
+            text: analysis.sentence_text(sent),
+            rule: rule.to_string(),
+            confidence,
+        }
+    };
+    let sentences = analysis
+        .sents
+        .iter()
+        .map(|s| SentenceSpan { start: analysis.ch(s.start), end: analysis.ch(s.end) })
+        .collect();
+    let mentions = ctx
+        .found
+        .iter()
+        .zip(&ctx.cluster_of)
+        .map(|(f, &c)| {
+            let s = &analysis.sents[f.sent];
+            Mention {
+                start: analysis.ch(s.toks[f.start].start),
+                end: analysis.ch(s.toks[f.end - 1].end),
+                text: f.name.clone(),
+                kind: ctx.clusters[c].kind,
+                entity: keys[c].clone(),
+                sentence: f.sent,
+            }
+        })
+        .collect();
+    let entities = ctx
+        .clusters
+        .iter()
+        .zip(&keys)
+        .map(|(c, key)| Entity {
+            key: key.clone(),
+            kind: c.kind,
+            label: c.label.clone(),
+            aliases: c.aliases.clone(),
+            wikidata: c.wikidata.clone(),
+        })
+        .collect();
+    let roles = found_roles
+        .iter()
+        .map(|r| Role {
+            person: keys[ctx.cluster_of[r.person]].clone(),
+            role: r.role.clone(),
+            org: r.org.map(|o| keys[o].clone()),
+            evidence: evidence(r.sent, r.rule, 0.85),
+        })
+        .collect();
+    let relations = found_relations
+        .iter()
+        .map(|r| Relation {
+            subject: keys[r.subject].clone(),
+            predicate: r.predicate.clone(),
+            object: keys[r.object].clone(),
+            label: Some(r.label.clone()),
+            negated: r.negated,
+            hedged: r.hedged,
+            values: values_for(&analysis, &values, r.sent, r.trigger),
+            evidence: evidence(r.sent, &r.rule, r.confidence),
+        })
+        .collect();
+    let quotes = found_quotes
+        .iter()
+        .map(|q| {
+            let s = &analysis.sents[q.sent];
+            let (start, end) = (s.toks[q.start].start, s.toks[q.end - 1].end);
+            Quote {
+                speaker: q.speaker.map(|c| keys[c].clone()),
+                start: analysis.ch(start),
+                end: analysis.ch(end),
+                text: analysis.text[start..end].to_string(),
+                evidence: evidence(q.sent, "quote", if q.speaker.is_some() { 0.8 } else { 0.5 }),
+            }
+        })
+        .collect();
+    Extraction {
+        doc: meta,
+        sentences,
+        mentions,
+        entities,
+        values,
+        roles,
+        relations,
+        quotes,
+    }
+}
+
+/// The amounts, counts and dates of a sentence that stand after a relation's trigger.
+fn values_for(analysis: &Analysis<'_>, values: &[Value], sent: usize, trigger: usize) -> Vec<usize> {
+    let after = analysis.ch(analysis.sents[sent].toks[trigger].start);
+    values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.sentence == sent && (v.start >= after || v.kind == ValueKind::Date))
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -1,0 +1,219 @@
+//! Part-of-speech tagger: greedy left-to-right averaged perceptron predicting UD UPOS tags.
+//!
+//! Trained on UD English EWT ([`train_pos`]); the shipped model is embedded in the crate
+//! ([`Tagger::embedded`]). Input words should be tokenised like EWT (possessive `'s` and `n't`
+//! split, punctuation separate), as [`crate::segment`] does. Typographic quotes and dashes are
+//! mapped to their ASCII forms before lookup.
+//!
+//! ```
+//! use kg_extract::pos::{Tagger, Upos};
+//! let tags = Tagger::embedded().tag(&["The", "minister", "resigned", "."]);
+//! assert_eq!(tags, [Upos::Det, Upos::Noun, Upos::Verb, Upos::Punct]);
+//! ```
+
+mod conllu;
+mod features;
+mod tagdict;
+mod train;
+mod upos;
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub use train::{PosReport, TrainError, eval_pos, load_tagger, train_pos};
+pub use upos::{UnknownUpos, Upos};
+
+use crate::perceptron::{FeatureHasher, ModelError, Perceptron, Reader, argmax, put_varint};
+use features::{Analyzer, Attrs, features};
+use tagdict::Lexicon;
+
+/// Magic bytes and version opening a POS model file.
+const MAGIC: &[u8; 6] = b"KGPOS\x01";
+
+/// The shipped model, trained by `kg train pos` (see `examples/train_pos.rs`).
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/pos.model");
+
+static EMBEDDED: LazyLock<Tagger> = LazyLock::new(|| {
+    Tagger::from_bytes(EMBEDDED_MODEL)
+        .expect("the POS model embedded in the crate is valid (checked by its unit tests)")
+});
+
+thread_local! {
+    static SCRATCH: RefCell<TagScratch> = RefCell::new(TagScratch::default());
+}
+
+/// Slots of the per-scratch cache of word analyses (a power of two).
+const CACHE_SLOTS: usize = 4096;
+/// Seed of the cache's word hash.
+const CACHE_SEED: u32 = 0xCA_C4E;
+
+/// Source of tagger ids (0 is never used: it marks an unset cache owner).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A trained POS tagger: perceptron weights plus a word lexicon.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Perceptron,
+    lexicon: Lexicon,
+    /// Identifies the lexicon, for the word caches of [`TagScratch`].
+    id: u64,
+}
+
+/// Reusable buffers for [`Tagger::tag_into`] (one per thread; [`Tagger::tag`] keeps its own),
+/// including a small direct-mapped cache of word analyses.
+#[derive(Debug, Default)]
+pub struct TagScratch {
+    analyzer: Analyzer,
+    attrs: Vec<Attrs>,
+    feats: Vec<u64>,
+    /// Word hash (0 = empty) and its analysis.
+    cache: Vec<(u64, Attrs)>,
+    /// The tagger the cache was filled for.
+    owner: u64,
+}
+
+impl Tagger {
+    fn new(model: Perceptron, lexicon: Lexicon) -> Tagger {
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        Tagger { model, lexicon, id }
+    }
+
+    /// The tagger shipped with the crate (loaded once, on first use).
+    pub fn embedded() -> &'static Tagger {
+        &EMBEDDED
+    }
+
+    /// Reads a model written by [`Tagger::to_bytes`] (or `kg train pos`).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let body = bytes.strip_prefix(MAGIC).ok_or(ModelError::BadMagic)?;
+        let mut r = Reader { buf: body };
+        let lex_len = r.varint()?;
+        let lex_len = usize::try_from(lex_len)
+            .map_err(|_| ModelError::Invalid("lexicon length out of range"))?;
+        let lexicon = Lexicon::from_bytes(r.take(lex_len)?)?;
+        let model = Perceptron::from_bytes(r.buf)?;
+        if model.n_classes() != Upos::COUNT {
+            return Err(ModelError::Invalid("POS model has the wrong number of classes"));
+        }
+        Ok(Tagger::new(model, lexicon))
+    }
+
+    /// Serialises the tagger (lexicon and quantised weights, compressed).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let lex = self.lexicon.to_bytes();
+        let mut out = MAGIC.to_vec();
+        put_varint(&mut out, lex.len() as u64);
+        out.extend_from_slice(&lex);
+        out.extend_from_slice(&self.model.to_bytes());
+        out
+    }
+
+    /// Number of weighted features in the model.
+    pub fn n_features(&self) -> usize {
+        self.model.len()
+    }
+
+    /// Tags one sentence of words.
+    pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        let mut out = Vec::with_capacity(words.len());
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.tag_into(words, &mut s, &mut out),
+            // Re-entrant call on this thread: use fresh buffers.
+            Err(_) => self.tag_into(words, &mut TagScratch::default(), &mut out),
+        });
+        out
+    }
+
+    /// Tags one sentence of words into `out` (cleared first), reusing `scratch`.
+    pub fn tag_into<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        scratch: &mut TagScratch,
+        out: &mut Vec<Upos>,
+    ) {
+        out.clear();
+        scratch.attrs.clear();
+        if scratch.owner != self.id || scratch.cache.len() != CACHE_SLOTS {
+            scratch.cache.clear();
+            scratch.cache.resize(CACHE_SLOTS, (0, Attrs::default()));
+            scratch.owner = self.id;
+        }
+        for w in words {
+            let w = w.as_ref();
+            let h = FeatureHasher::new(CACHE_SEED).str(w).finish() | 1;
+            let slot = &mut scratch.cache[h as usize & (CACHE_SLOTS - 1)];
+            if slot.0 != h {
+                *slot = (h, scratch.analyzer.analyse(w, &self.lexicon));
+            }
+            scratch.attrs.push(slot.1);
+        }
+        let mut scores = [0f32; Upos::COUNT];
+        for i in 0..words.len() {
+            let tag = match scratch.attrs[i].dict {
+                Some(t) => t,
+                None => {
+                    let t1 = i.checked_sub(1).map(|j| out[j]);
+                    let t2 = i.checked_sub(2).map(|j| out[j]);
+                    features(&scratch.attrs, i, t1, t2, &mut scratch.feats);
+                    self.model.scores(&scratch.feats, &mut scores);
+                    Upos::from_index(argmax(&scores)).unwrap_or(Upos::X)
+                }
+            };
+            out.push(tag);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Upos::*;
+
+    fn tag(s: &str) -> Vec<Upos> {
+        let words: Vec<&str> = s.split(' ').collect();
+        Tagger::embedded().tag(&words)
+    }
+
+    #[test]
+    fn embedded_model_loads_and_tags_news() {
+        assert_eq!(
+            tag("The minister visited Paris on Monday ."),
+            [Det, Noun, Verb, Propn, Adp, Propn, Punct]
+        );
+        assert_eq!(
+            tag("Shares of Acme Corp. fell 3.5 % to $ 12 on Tuesday ."),
+            [Noun, Adp, Propn, Propn, Verb, Num, Sym, Adp, Sym, Num, Adp, Propn, Punct]
+        );
+        assert_eq!(
+            tag("“ We do n’t expect a deal , ” she said ."),
+            [Punct, Pron, Aux, Part, Verb, Det, Noun, Punct, Punct, Pron, Verb, Punct]
+        );
+        assert_eq!(tag("Vietnam ’s navy"), [Propn, Part, Noun]);
+        assert!(tag("").len() == 1);
+        assert!(Tagger::embedded().tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn corrupt_model_bytes_give_errors() {
+        assert!(Tagger::from_bytes(b"").is_err());
+        assert!(Tagger::from_bytes(b"KGPOS\x01").is_err());
+        assert!(Tagger::from_bytes(b"KGPOS\x01\x05abc").is_err());
+        let bytes = EMBEDDED_MODEL;
+        for cut in [7, 100, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Tagger::from_bytes(&bytes[..cut.min(bytes.len())]).is_err());
+        }
+        let mut flipped = bytes.to_vec();
+        let mid = flipped.len() / 2;
+        flipped[mid] ^= 0xFF;
+        assert!(Tagger::from_bytes(&flipped).is_err());
+    }
+
+    #[test]
+    fn round_trips_through_bytes() {
+        let t = Tagger::embedded();
+        let back = Tagger::from_bytes(&t.to_bytes()).expect("round trip");
+        let words = ["Officials", "said", "the", "anti-ship", "missiles", "arrived", "."];
+        assert_eq!(back.tag(&words), t.tag(&words));
+    }
+}

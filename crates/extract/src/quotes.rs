@@ -1,0 +1,142 @@
+//! Direct speech and its speaker.
+//!
+//! A quote is text between quotation marks (curly or straight) inside one sentence, of at least
+//! four words (shorter quoted text is a term, not speech: the “comprehensive partnership”). The
+//! speaker is a person named next to a speech verb right after the quote (“...,” Ana Silva said /
+//! said Silva) or right before it (Silva said: “...”; Silva, noting, “...”), or in "quoted X as
+//! saying". "he"/"she" next to the verb is the last person named in this or the previous
+//! sentence, when there is exactly one.
+
+use crate::analysis::Sent;
+use crate::doc::DocContext;
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+
+const SPEECH: [&str; 22] = [
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "stating", "noted",
+    "noting", "notes", "asked", "explained", "insisted", "warned", "declared", "wrote", "argued",
+    "saying", "acknowledged",
+];
+
+/// A quote before it is tied to entity keys.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundQuote {
+    pub sent: usize,
+    /// Token range of the quoted text, marks excluded.
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<usize>,
+}
+
+fn opening(w: &str) -> bool {
+    matches!(w, "\u{201C}" | "\"" | "``")
+}
+
+fn closing(w: &str) -> bool {
+    matches!(w, "\u{201D}" | "\"" | "''")
+}
+
+fn speech(w: &str) -> bool {
+    SPEECH.contains(&w.to_lowercase().as_str())
+}
+
+/// Finds quotes in every sentence.
+pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundQuote> {
+    let mut out = Vec::new();
+    for sent in &ctx.analysis.sents {
+        let toks = &sent.toks;
+        let mut i = 0;
+        while i < toks.len() {
+            if !opening(toks[i].text) {
+                i += 1;
+                continue;
+            }
+            let Some(close) = (i + 1..toks.len()).find(|&j| closing(toks[j].text)) else { break };
+            if close - i - 1 >= 4 {
+                let speaker = speaker_after(ctx, sent, close).or_else(|| speaker_before(ctx, sent, i));
+                out.push(FoundQuote { sent: sent.index, start: i + 1, end: close, speaker });
+            }
+            i = close + 1;
+        }
+    }
+    out
+}
+
+/// The person cluster of a mention starting or ending at a token, if it is a person.
+fn person_at(ctx: &DocContext<'_, '_>, sent: usize, start: Option<usize>, end: Option<usize>) -> Option<usize> {
+    let m = ctx.found.iter().position(|f| f.sent == sent && (Some(f.start) == start || Some(f.end) == end))?;
+    (ctx.found[m].kind == EntityType::Person).then(|| ctx.cluster_of[m])
+}
+
+/// "he"/"she": the one person named in this sentence before `before`, or in the previous one.
+fn pronoun(ctx: &DocContext<'_, '_>, sent: usize, before: usize) -> Option<usize> {
+    let mut people: Vec<usize> = ctx
+        .found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == EntityType::Person && (f.sent + 1 == sent || (f.sent == sent && f.end <= before)))
+        .map(|(m, _)| ctx.cluster_of[m])
+        .collect();
+    people.dedup();
+    match people[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+fn speaker_after(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<usize> {
+    let toks = &sent.toks;
+    let mut j = close + 1;
+    if toks.get(j).is_some_and(|t| t.text == ",") {
+        j += 1;
+    }
+    let lex = Lexicon::get();
+    while toks.get(j).is_some_and(|t| lex.honorific(t.text) || (lex.title_word(t.text) && t.capitalised())) {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    if speech(t.text) {
+        // said Silva
+        return person_at(ctx, sent.index, Some(j + 1), None);
+    }
+    if t.is("he") || t.is("she") {
+        return toks.get(j + 1).filter(|t| speech(t.text)).and_then(|_| pronoun(ctx, sent.index, j));
+    }
+    // Silva said / quoted X as saying
+    let m = ctx.found.iter().position(|f| f.sent == sent.index && f.start == j)?;
+    let end = ctx.found[m].end;
+    let verb = toks.get(end)?;
+    (ctx.found[m].kind == EntityType::Person && speech(verb.text)).then(|| ctx.cluster_of[m])
+}
+
+fn speaker_before(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<usize> {
+    let toks = &sent.toks;
+    let mut j = open;
+    while j > 0 && matches!(toks[j - 1].text, "," | ":") {
+        j -= 1;
+    }
+    let verb = j.checked_sub(1)?;
+    if !speech(toks[verb].text) {
+        return None;
+    }
+    if toks[verb].is("saying") && verb >= 3 && toks[verb - 1].is("as") {
+        return person_at(ctx, sent.index, None, Some(verb - 1));
+    }
+    // X said, / X, noting / he said
+    let mut k = verb;
+    if k > 0 && toks[k - 1].text == "," {
+        k -= 1;
+    }
+    if k > 0 && (toks[k - 1].is("he") || toks[k - 1].is("she")) {
+        return pronoun(ctx, sent.index, k - 1);
+    }
+    if let Some(person) = person_at(ctx, sent.index, None, Some(k)) {
+        return Some(person);
+    }
+    // "X acknowledged ..., noting, “...”": a participle after a comma speaks for the sentence's
+    // subject, when the sentence opens with a person.
+    let participle = toks[verb].text.ends_with("ing") && k < verb;
+    let first = ctx.found.iter().position(|f| f.sent == sent.index)?;
+    let f = &ctx.found[first];
+    (participle && f.kind == EntityType::Person && f.start <= 1).then(|| ctx.cluster_of[first])
+}

@@ -1,0 +1,352 @@
+//! Relations between two entities of one sentence, from trigger words (`data/predicates.tsv`):
+//! the subject is the nearest name before the trigger (with the names coordinated with it: "X and
+//! Y signed"), the object the first name after it, or after the required preposition
+//! ("agreement with Y"). Passives ("X was criticised by Y") swap the two; "talks between X and Y"
+//! reads both from the right. Negation and hedging words between subject and trigger are kept
+//! as flags (`data/cues.tsv`). Two names joined by a verb that no trigger covers make an open
+//! relation, `related`, labelled with the verb, at lower confidence.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::analysis::Sent;
+use crate::doc::DocContext;
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::pos::Upos;
+
+/// A relation between two clusters, before keys are assigned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundRelation {
+    pub sent: usize,
+    pub subject: usize,
+    pub object: usize,
+    pub predicate: String,
+    pub label: String,
+    pub negated: bool,
+    pub hedged: bool,
+    /// Token where the trigger stands (values after it belong to the relation).
+    pub trigger: usize,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ObjectKind {
+    Any,
+    Place,
+    Org,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TriggerPos {
+    Verb,
+    Noun,
+    Any,
+}
+
+#[derive(Debug, Clone)]
+struct Rule {
+    predicate: String,
+    prep: Option<String>,
+    object: ObjectKind,
+    pos: TriggerPos,
+}
+
+#[derive(Debug)]
+struct Rules {
+    by_form: HashMap<String, Vec<Rule>>,
+    negations: Vec<String>,
+    hedges: Vec<String>,
+    not_verbs: Vec<String>,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let mut by_form: HashMap<String, Vec<Rule>> = HashMap::new();
+    for line in include_str!("../data/predicates.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 5 {
+            continue;
+        }
+        let rule = Rule {
+            predicate: f[1].to_string(),
+            prep: (f[2] != "-").then(|| f[2].to_string()),
+            object: match f[3] {
+                "place" => ObjectKind::Place,
+                "org" => ObjectKind::Org,
+                _ => ObjectKind::Any,
+            },
+            pos: match f[4] {
+                "verb" => TriggerPos::Verb,
+                "noun" => TriggerPos::Noun,
+                _ => TriggerPos::Any,
+            },
+        };
+        for form in f[0].split('|') {
+            by_form.entry(form.to_string()).or_default().push(rule.clone());
+        }
+    }
+    let mut negations = Vec::new();
+    let mut hedges = Vec::new();
+    let mut not_verbs = Vec::new();
+    for line in include_str!("../data/cues.tsv").lines().filter(|l| !l.starts_with('#')) {
+        match line.split_once('\t') {
+            Some(("negation", w)) => negations.push(w.to_string()),
+            Some(("hedge", w)) => hedges.push(w.to_string()),
+            Some(("notverb", w)) => not_verbs.push(w.to_string()),
+            _ => {}
+        }
+    }
+    Rules { by_form, negations, hedges, not_verbs }
+});
+
+/// Predicates that read the same both ways round.
+const SYMMETRIC: [&str; 5] = ["meets", "negotiatesWith", "signsAgreementWith", "partnerOf", "cooperatesWith"];
+
+/// Words that end the clause a subject or object is looked for in.
+fn clause_break(word: &str) -> bool {
+    matches!(word, ";" | ":" | "which" | "who" | "that" | "while" | "whereas" | "but" | "\u{201C}" | "\u{201D}" | "\"")
+}
+
+fn fits(kind: EntityType, object: ObjectKind) -> bool {
+    match object {
+        ObjectKind::Any => true,
+        ObjectKind::Place => matches!(kind, EntityType::Country | EntityType::City | EntityType::Place),
+        ObjectKind::Org => matches!(kind, EntityType::Organization | EntityType::Company | EntityType::Country),
+    }
+}
+
+fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
+    match pos {
+        TriggerPos::Verb => matches!(tag, Upos::Verb | Upos::Aux),
+        TriggerPos::Noun => matches!(tag, Upos::Noun | Upos::Propn),
+        TriggerPos::Any => matches!(tag, Upos::Verb | Upos::Aux | Upos::Noun),
+    }
+}
+
+/// Mentions of one sentence: (first token, end token, cluster).
+type Slots = Vec<(usize, usize, usize)>;
+
+/// Finds the relations in every sentence.
+pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
+    let mut out: Vec<FoundRelation> = Vec::new();
+    for sent in &ctx.analysis.sents {
+        let slots: Slots = ctx
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.sent == sent.index)
+            .map(|(m, f)| (f.start, f.end, ctx.cluster_of[m]))
+            .collect();
+        if slots.len() < 2 {
+            continue;
+        }
+        let before = out.len();
+        triggered(ctx, sent, &slots, &mut out);
+        if out.len() == before {
+            open(sent, &slots, &mut out);
+        }
+    }
+    // One fact per sentence, subject, predicate and object: the most confident reading.
+    out.sort_by(|a, b| {
+        (a.sent, a.subject, &a.predicate, a.object)
+            .cmp(&(b.sent, b.subject, &b.predicate, b.object))
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    out.dedup_by(|a, b| a.sent == b.sent && a.subject == b.subject && a.predicate == b.predicate && a.object == b.object);
+    out
+}
+
+fn triggered(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
+    let rules = &*RULES;
+    for (k, tok) in sent.toks.iter().enumerate() {
+        let Some(candidates) = rules.by_form.get(&tok.lower()) else { continue };
+        if slots.iter().any(|&(s, e, _)| (s..e).contains(&k)) {
+            continue;
+        }
+        for rule in candidates.iter().filter(|r| pos_ok(tok.tag, r.pos)) {
+            let passive = rule.prep.is_none()
+                && sent.toks.get(k + 1).is_some_and(|t| t.is("by"))
+                && k > 0
+                && sent.toks[..k].iter().rev().take(3).any(|t| matches!(t.lower().as_str(), "was" | "were" | "been" | "is" | "are" | "be"));
+            // "talks between X and Y"
+            if sent.toks.get(k + 1).is_some_and(|t| t.is("between")) {
+                let x = slots.iter().find(|s| s.0 == k + 2 || (s.0 == k + 3 && sent.toks[k + 2].is("the")));
+                if let Some(&(_, xe, xc)) = x
+                    && let Some(&(_, _, yc)) = slots.iter().find(|s| sent.toks.get(xe).is_some_and(|t| t.is("and")) && (s.0 == xe + 1 || (s.0 == xe + 2 && sent.toks[xe + 1].is("the"))))
+                {
+                    push(ctx, sent, out, xc, yc, k, rule, "between", 0.75);
+                    continue;
+                }
+            }
+            let subjects = subjects_before(sent, slots, k);
+            let Some(object) = object_after(sent, slots, k, rule, passive) else {
+                // "X and Y met": a symmetric relation between coordinated subjects.
+                if SYMMETRIC.contains(&rule.predicate.as_str()) && rule.prep.is_none() && subjects.len() >= 2 {
+                    push(ctx, sent, out, subjects[1], subjects[0], k, rule, "coordination", 0.75);
+                }
+                continue;
+            };
+            for subject in subjects {
+                let (s, o) = if passive { (object, subject) } else { (subject, object) };
+                let confidence = if rule.pos == TriggerPos::Noun { 0.65 } else { 0.8 };
+                push(ctx, sent, out, s, o, k, rule, if passive { "passive" } else { "trigger" }, confidence);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, out: &mut Vec<FoundRelation>, subject: usize, object: usize, k: usize, rule: &Rule, how: &str, confidence: f32) {
+    if subject == object {
+        return;
+    }
+    if !fits(ctx.clusters[object].kind, rule.object) {
+        return;
+    }
+    let (negated, hedged) = cues(sent, k);
+    let label = match &rule.prep {
+        Some(p) => format!("{} {p}", sent.toks[k].lower()),
+        None => sent.toks[k].lower(),
+    };
+    out.push(FoundRelation {
+        sent: sent.index,
+        subject,
+        object,
+        predicate: rule.predicate.clone(),
+        label,
+        negated,
+        hedged,
+        trigger: k,
+        rule: format!("{how}:{}", rule.predicate),
+        confidence,
+    });
+}
+
+/// Negation and hedging words in the few tokens before the trigger.
+fn cues(sent: &Sent<'_>, k: usize) -> (bool, bool) {
+    let rules = &*RULES;
+    let window = &sent.toks[k.saturating_sub(4)..k];
+    let negated = window.iter().any(|t| rules.negations.contains(&t.lower()));
+    let hedged = window.iter().any(|t| rules.hedges.contains(&t.lower()));
+    (negated, hedged)
+}
+
+/// The nearest mention before the trigger in the same clause, and those coordinated with it.
+fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
+    let Some(pos) = slots.iter().rposition(|&(_, e, _)| e <= k) else { return Vec::new() };
+    let (start, end, cluster) = slots[pos];
+    if k - end > 10 || sent.toks[end..k].iter().any(|t| clause_break(&t.lower())) {
+        return Vec::new();
+    }
+    // Possessed names are not subjects: "Xi's deputy said".
+    if sent.toks.get(end).is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s")) && end + 1 < k && sent.toks[end + 1].tag == Upos::Noun {
+        return Vec::new();
+    }
+    // A name inside a prepositional phrase is not the subject ("talks with X are ...", "the war
+    // in X, including negotiations"), unless a participle makes it one ("reports of X engaging
+    // in talks").
+    let in_pp = start > 0 && sent.toks[start - 1].tag == Upos::Adp;
+    if in_pp && sent.toks.get(end).is_none_or(|t| t.tag != Upos::Verb) {
+        return Vec::new();
+    }
+    let mut subjects = vec![cluster];
+    let mut p = pos;
+    while p > 0 {
+        let (_, pe, pc) = slots[p - 1];
+        let lex = Lexicon::get();
+        // "X and Y", "X, Y and Z", "X and General Secretary of the Party (P) Y": what stands
+        // between is a conjunction and then only titles, other names and brackets.
+        let joined = sent.toks.get(pe).is_some_and(|t| t.is("and") || t.text == ",")
+            && (pe + 1..slots[p].0).all(|j| {
+                let t = &sent.toks[j];
+                lex.title_word(t.text) || matches!(t.text, "(" | ")" | "and") || slots.iter().any(|s| (s.0..s.1).contains(&j))
+            });
+        if !joined {
+            break;
+        }
+        // Skip over names standing inside the joined title ("of the Party").
+        while p > 0 && slots[p - 1].1 > pe {
+            p -= 1;
+        }
+        if !subjects.contains(&pc) {
+            subjects.push(pc);
+        }
+        p -= 1;
+    }
+    subjects
+}
+
+/// The object: the first mention after the trigger (after the rule's preposition when it has
+/// one, after "by" for a passive) in the same clause.
+fn object_after(sent: &Sent<'_>, slots: &Slots, k: usize, rule: &Rule, passive: bool) -> Option<usize> {
+    let limit = (k + 12).min(sent.toks.len());
+    let mut from = k + 1;
+    let prep = if passive { Some("by") } else { rule.prep.as_deref() };
+    if let Some(prep) = prep {
+        from = (k + 1..limit).find(|&j| sent.toks[j].is(prep))? + 1;
+    }
+    for j in from..limit {
+        let t = &sent.toks[j];
+        if let Some(&(_, _, c)) = slots.iter().find(|s| s.0 == j) {
+            // "sign with X" takes X; a direct object must not be a possessor ("Vietnam's X").
+            let possessor = sent.toks.get(slots.iter().find(|s| s.0 == j).map_or(j, |s| s.1)).is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"));
+            if possessor && prep.is_none() {
+                return None;
+            }
+            return Some(c);
+        }
+        if clause_break(&t.lower()) || t.text == "." || t.text == "," || (t.tag == Upos::Verb && prep.is_none() && j > k + 1) {
+            return None;
+        }
+        if prep.is_some() && matches!(t.tag, Upos::Adp) && j > from {
+            return None;
+        }
+    }
+    None
+}
+
+/// Two names joined by one verb that no trigger covers: an open relation, labelled by the verb
+/// and its particle or preposition.
+fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
+    for pair in slots.windows(2) {
+        let (as_, ae, ac) = pair[0];
+        let (bs, _, bc) = pair[1];
+        if ac == bc || bs <= ae || bs - ae > 5 {
+            continue;
+        }
+        // The subject must not sit in a prepositional phrase or a quote.
+        let opened = sent.toks[..as_].iter().filter(|t| t.text == "\u{201C}").count();
+        let closed = sent.toks[..as_].iter().filter(|t| t.text == "\u{201D}").count();
+        if (as_ > 0 && sent.toks[as_ - 1].tag == Upos::Adp) || opened > closed {
+            continue;
+        }
+        let between = &sent.toks[ae..bs];
+        if between.iter().any(|t| clause_break(&t.lower()) || t.text == "," || t.tag == Upos::Punct) {
+            continue;
+        }
+        let verbs: Vec<usize> = (ae..bs).filter(|&j| sent.toks[j].tag == Upos::Verb).collect();
+        if verbs.iter().any(|&j| RULES.not_verbs.contains(&sent.toks[j].lower())) {
+            continue;
+        }
+        let [v] = verbs[..] else { continue };
+        let label: Vec<&str> = sent.toks[v..bs]
+            .iter()
+            .filter(|t| matches!(t.tag, Upos::Verb | Upos::Adp | Upos::Part))
+            .map(|t| t.text)
+            .collect();
+        let (negated, hedged) = cues(sent, v);
+        out.push(FoundRelation {
+            sent: sent.index,
+            subject: ac,
+            object: bc,
+            predicate: "related".into(),
+            label: label.join(" ").to_lowercase(),
+            negated,
+            hedged,
+            trigger: v,
+            rule: "open-verb".into(),
+            confidence: 0.4,
+        });
+    }
+}

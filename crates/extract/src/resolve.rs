@@ -1,0 +1,200 @@
+//! Entity resolution across documents: one entity per real-world thing over a whole corpus and
+//! the store it is added to.
+//!
+//! Rules (written for precision: two things wrongly merged are worse than one thing twice):
+//! 1. the key is the type plus the slug of the canonical label, so identical names of the same
+//!    type meet without coordination, on any machine;
+//! 2. an Organization and a Company of the same name are one entity, and so are a City and a
+//!    Place: the type most mentions carry wins (Company before Organization, City before Place
+//!    on a tie). A Person and an Organization, or a Country and a Company, never merge:
+//!    "Vietnam Airlines" is not "Vietnam";
+//! 3. a person known by a shorter name in one document ("Silva") joins the one person whose
+//!    longer name ends with it anywhere in the corpus or store ("Ana Silva"); with two
+//!    candidates ("Ana Silva", "Rui Silva") it stays apart;
+//! 4. a name that is exactly an alias of one known entity of the same type joins it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{Entity, EntityType, Extraction, entity_key, slug};
+
+/// The coarse family a type belongs to for rule 2.
+fn family(kind: EntityType) -> u8 {
+    match kind {
+        EntityType::Organization | EntityType::Company => 1,
+        EntityType::City | EntityType::Place => 2,
+        _ => 0,
+    }
+}
+
+fn preference(kind: EntityType) -> u8 {
+    match kind {
+        EntityType::Company | EntityType::City => 1,
+        _ => 0,
+    }
+}
+
+/// Resolves the entities of `extractions` against each other and against `known` ones (from the
+/// store), rewriting keys in mentions, entities, roles, relations and quotes.
+pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
+    // Rule 2: votes per family and slug.
+    let mut votes: HashMap<(u8, String), BTreeMap<EntityType, usize>> = HashMap::new();
+    for e in known {
+        if family(e.kind) != 0 {
+            *votes.entry((family(e.kind), slug(&e.label))).or_default().entry(e.kind).or_default() += 1;
+        }
+    }
+    for ex in extractions.iter() {
+        for m in &ex.mentions {
+            if family(m.kind) != 0 {
+                let label = ex.entities.iter().find(|e| e.key == m.entity).map_or(m.text.as_str(), |e| e.label.as_str());
+                *votes.entry((family(m.kind), slug(label))).or_default().entry(m.kind).or_default() += 1;
+            }
+        }
+    }
+    let winner = |kind: EntityType, label: &str| -> EntityType {
+        votes
+            .get(&(family(kind), slug(label)))
+            .and_then(|v| v.iter().max_by_key(|(k, n)| (**n, preference(**k))).map(|(k, _)| *k))
+            .unwrap_or(kind)
+    };
+
+    // Every full entity of the corpus and the store, by key.
+    let mut all: BTreeMap<String, Entity> = BTreeMap::new();
+    for e in known.iter().chain(extractions.iter().flat_map(|x| x.entities.iter())) {
+        let kind = if family(e.kind) != 0 { winner(e.kind, &e.label) } else { e.kind };
+        let key = entity_key(kind, &e.label);
+        let entry = all.entry(key.clone()).or_insert_with(|| Entity { key, kind, aliases: Vec::new(), ..e.clone() });
+        for a in &e.aliases {
+            if !entry.aliases.contains(a) {
+                entry.aliases.push(a.clone());
+            }
+        }
+    }
+    let target = |e: &Entity| -> String {
+        let kind = if family(e.kind) != 0 { winner(e.kind, &e.label) } else { e.kind };
+        let own = entity_key(kind, &e.label);
+        let words: Vec<&str> = e.label.split_whitespace().collect();
+        let mut hits = all.values().filter(|c| c.kind == kind && c.key != own).filter(|c| {
+            let long: Vec<&str> = c.label.split_whitespace().collect();
+            let longer_name = kind == EntityType::Person && long.len() > words.len() && long.ends_with(&words);
+            longer_name || c.aliases.iter().any(|a| a == &e.label)
+        });
+        match (hits.next(), hits.next()) {
+            (Some(one), None) => one.key.clone(),
+            _ => own,
+        }
+    };
+
+    for ex in extractions.iter_mut() {
+        let map: HashMap<String, String> = ex.entities.iter().map(|e| (e.key.clone(), target(e))).collect();
+        let rekey = |k: &mut String| {
+            if let Some(new) = map.get(k) {
+                k.clone_from(new);
+            }
+        };
+        for m in &mut ex.mentions {
+            rekey(&mut m.entity);
+        }
+        for r in &mut ex.roles {
+            rekey(&mut r.person);
+            if let Some(o) = &mut r.org {
+                rekey(o);
+            }
+        }
+        for r in &mut ex.relations {
+            rekey(&mut r.subject);
+            rekey(&mut r.object);
+        }
+        ex.relations.retain(|r| r.subject != r.object);
+        for q in &mut ex.quotes {
+            if let Some(s) = &mut q.speaker {
+                rekey(s);
+            }
+        }
+        // Merge the document's entities that now share a key, under the canonical label.
+        let mut merged: BTreeMap<String, Entity> = BTreeMap::new();
+        for e in ex.entities.drain(..) {
+            let key = map.get(&e.key).cloned().unwrap_or_else(|| e.key.clone());
+            let canonical = all.get(&key);
+            let entry = merged.entry(key.clone()).or_insert_with(|| Entity {
+                key: key.clone(),
+                kind: canonical.map_or(e.kind, |c| c.kind),
+                label: canonical.map_or_else(|| e.label.clone(), |c| c.label.clone()),
+                aliases: Vec::new(),
+                wikidata: canonical.and_then(|c| c.wikidata.clone()).or(e.wikidata.clone()),
+            });
+            for name in e.aliases.iter().chain(std::iter::once(&e.label)) {
+                if *name != entry.label && !entry.aliases.contains(name) {
+                    entry.aliases.push(name.clone());
+                }
+            }
+        }
+        for m in &mut ex.mentions {
+            if let Some(e) = merged.get(&m.entity) {
+                m.kind = e.kind;
+            }
+        }
+        ex.entities = merged.into_values().collect();
+        for e in &mut ex.entities {
+            e.aliases.sort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Mention};
+
+    fn doc(id: &str, names: &[(EntityType, &str)]) -> Extraction {
+        let entities: Vec<Entity> = names
+            .iter()
+            .map(|(kind, label)| Entity { key: entity_key(*kind, label), kind: *kind, label: label.to_string(), aliases: vec![], wikidata: None })
+            .collect();
+        let mentions = entities
+            .iter()
+            .map(|e| Mention { start: 0, end: 1, text: e.label.clone(), kind: e.kind, entity: e.key.clone(), sentence: 0 })
+            .collect();
+        Extraction { doc: Document { id: id.into(), ..Document::default() }, entities, mentions, ..Extraction::default() }
+    }
+
+    #[test]
+    fn surnames_join_the_one_full_name_across_documents() {
+        let mut docs = vec![
+            doc("a", &[(EntityType::Person, "Silva")]),
+            doc("b", &[(EntityType::Person, "Ana Silva"), (EntityType::Person, "Berg")]),
+        ];
+        let known = vec![Entity { key: entity_key(EntityType::Person, "Ola Berg"), kind: EntityType::Person, label: "Ola Berg".into(), aliases: vec![], wikidata: None }];
+        resolve(&mut docs, &known);
+        assert_eq!(docs[0].mentions[0].entity, "Person/ana-silva");
+        assert_eq!(docs[0].entities[0].label, "Ana Silva");
+        assert_eq!(docs[0].entities[0].aliases, vec!["Silva".to_string()]);
+        assert!(docs[1].mentions.iter().any(|m| m.entity == "Person/ola-berg"), "joined the store's entity");
+    }
+
+    #[test]
+    fn ambiguous_surnames_and_different_types_stay_apart() {
+        let mut docs = vec![
+            doc("a", &[(EntityType::Person, "Silva"), (EntityType::Country, "Norway")]),
+            doc("b", &[(EntityType::Person, "Ana Silva"), (EntityType::Person, "Rui Silva"), (EntityType::Company, "Norway Air")]),
+        ];
+        resolve(&mut docs, &[]);
+        assert_eq!(docs[0].mentions[0].entity, "Person/silva");
+        assert!(docs[1].entities.iter().any(|e| e.key == "Company/norway-air"));
+        assert!(docs[0].entities.iter().any(|e| e.key == "Country/norway"));
+    }
+
+    #[test]
+    fn organisation_and_company_of_one_name_merge_by_vote() {
+        let mut docs = vec![
+            doc("a", &[(EntityType::Organization, "Acme Motors")]),
+            doc("b", &[(EntityType::Company, "Acme Motors")]),
+            doc("c", &[(EntityType::Company, "Acme Motors")]),
+        ];
+        resolve(&mut docs, &[]);
+        for d in &docs {
+            assert_eq!(d.entities[0].key, "Company/acme-motors");
+            assert_eq!(d.mentions[0].kind, EntityType::Company);
+        }
+    }
+}

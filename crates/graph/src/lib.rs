@@ -1,0 +1,32 @@
+#![doc = include_str!("../README.md")]
+
+mod error;
+mod export;
+mod find;
+mod load;
+mod mapping;
+mod names;
+mod query;
+mod render;
+mod stats;
+mod store;
+mod table;
+mod view;
+pub mod vocab;
+
+pub use error::{Error, Result};
+pub use export::{ExportReport, RDF_FORMAT_NAMES, rdf_format_from_name, rdf_format_from_path, rdf_format_name};
+pub use find::Lookup;
+pub use load::LoadReport;
+pub use query::{QueryOutcome, ResultFormat, Results};
+pub use render::{ImageFormat, RenderOptions, render_image, render_image_with, to_dot};
+pub use stats::{Ranked, Stats};
+pub use store::{Graph, KnownEntity};
+pub use view::{EdgeKind, EntityGraph, EntityNode, PathStep, RelationEdge};
+pub use vocab::{BaseIri, DEFAULT_BASE, ONTOLOGY_TTL, PREFIXES, prefix_header};
+
+/// Re-exported so callers can name formats and terms without depending on oxigraph directly.
+pub use oxigraph::io::RdfFormat;
+pub use oxigraph::model::{NamedNode, Term, Triple, Variable};
+/// Node and edge indices of [`EntityGraph`].
+pub use petgraph::graph::{EdgeIndex, NodeIndex};

