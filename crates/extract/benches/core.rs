@@ -24,7 +24,11 @@ fn corpus() -> Vec<String> {
     vec![SAMPLE.to_string(); 50_000 / per_copy + 1]
 }
 
-fn segment_and_tag(texts: &[String], scratch: &mut TagScratch, tags: &mut Vec<kg_extract::pos::Upos>) -> usize {
+fn segment_and_tag(
+    texts: &[String],
+    scratch: &mut TagScratch,
+    tags: &mut Vec<kg_extract::pos::Upos>,
+) -> usize {
     let tagger = Tagger::embedded();
     let mut n = 0;
     let mut words: Vec<&str> = Vec::new();

@@ -31,10 +31,11 @@ fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dy
     let col = |name: &str| header.iter().position(|h| *h == name).ok_or(format!("no column {name}"));
     let (cca2, common, official, alt) = (col("cca2")?, col("name_common")?, col("name_official")?, col("alt_spellings")?);
     let (dm, df, caps, wd) = (col("demonym_eng_m")?, col("demonym_eng_f")?, col("capitals")?, col("wikidata")?);
+    let independent = col("independent")?;
     let mut rows = String::from(
         "# Compiled by examples/compile_lexicons.rs from mledoze/countries (ODbL 1.0) and\n\
          # Wikidata ids from owid/owid-grapher (CC BY 4.0). See NOTICE.\n\
-         # name\tofficial\taliases\tdemonyms\tcapitals\twikidata\n",
+         # name\tofficial\taliases\tdemonyms\tcapitals\twikidata\tindependent\n",
     );
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
@@ -55,12 +56,13 @@ fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dy
         }
         demonyms.retain(|d| !d.is_empty());
         rows.push_str(&format!(
-            "{name}\t{}\t{}\t{}\t{}\t{}\n",
+            "{name}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             f[official],
             aliases.join("|"),
             demonyms.join("|"),
             f[caps].replace(", ", "|"),
-            f[wd]
+            f[wd],
+            if f[independent] == "True" { "yes" } else { "no" }
         ));
     }
     fs::write(out.join("countries.tsv"), rows)?;

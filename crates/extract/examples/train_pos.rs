@@ -8,7 +8,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let data = PathBuf::from(args.next().unwrap_or_else(|| "../shared/data/ud-ewt".into()));
+    let data = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "../shared/data/ud-ewt".into()),
+    );
     let out = PathBuf::from(
         args.next()
             .unwrap_or_else(|| "crates/extract/data/pos.model".into()),

@@ -95,6 +95,7 @@ impl Lexicon {
             honorifics: HashSet::new(),
             org_suffixes: HashMap::new(),
         };
+        let mut sovereigns: Vec<usize> = Vec::new();
         for f in rows(COUNTRIES) {
             let Some(name) = f.first() else { continue };
             let index = lex.countries.len();
@@ -105,17 +106,37 @@ impl Lexicon {
                 capitals: split_list(f.get(4)),
                 demonyms: split_list(f.get(3)),
             };
-            // The first country to claim a name keeps it (the table is alphabetical, and the
-            // common name of a country always wins over another's alias).
+            // A sovereign state takes a shared alias or demonym from a territory ("American" is
+            // the United States, not the Northern Mariana Islands); otherwise the first claim
+            // stands, and a country's own common name always wins over another's alias.
+            let sovereign = f.get(6) == Some(&"yes");
+            let claim = |map: &mut HashMap<String, usize>, key: String| {
+                if sovereign {
+                    let owner = map.get(&key).copied();
+                    let owner_sovereign = owner.is_some_and(|o| sovereigns.contains(&o));
+                    if !owner_sovereign {
+                        map.insert(key, index);
+                    }
+                } else {
+                    map.entry(key).or_insert(index);
+                }
+            };
             lex.country_names.insert(name_key(name), index);
             for alias in split_list(f.get(2)).iter().chain([&country.official]) {
-                lex.country_names.entry(name_key(alias)).or_insert(index);
+                let owner = lex.country_names.get(&name_key(alias)).copied();
+                let anothers_own_name = owner.is_some_and(|o| o != index && lex.countries[o].name == *alias);
+                if !anothers_own_name {
+                    claim(&mut lex.country_names, name_key(alias));
+                }
             }
             for demonym in &country.demonyms {
-                lex.demonyms.entry(demonym.clone()).or_insert(index);
+                claim(&mut lex.demonyms, demonym.clone());
             }
             for capital in &country.capitals {
-                lex.capitals.entry(capital.clone()).or_insert(index);
+                claim(&mut lex.capitals, capital.clone());
+            }
+            if sovereign {
+                sovereigns.push(index);
             }
             lex.countries.push(country);
         }
@@ -223,6 +244,9 @@ mod tests {
         assert_eq!(lex.country("UK").map(|c| c.name.as_str()), Some("United Kingdom"));
         assert_eq!(lex.country("Britain").map(|c| c.name.as_str()), Some("United Kingdom"));
         assert_eq!(lex.demonym("German").map(|c| c.name.as_str()), Some("Germany"));
+        // A demonym shared with a territory belongs to the sovereign state.
+        assert_eq!(lex.demonym("American").map(|c| c.name.as_str()), Some("United States"));
+        assert_eq!(lex.demonym("Chinese").map(|c| c.name.as_str()), Some("China"));
         assert_eq!(lex.country("Germany").and_then(|c| c.wikidata.as_deref()), Some("Q183"));
         // The pronoun is not a country; the code is.
         assert!(lex.country("us").is_none());

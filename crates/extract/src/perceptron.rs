@@ -263,12 +263,16 @@ impl Trainer {
         let mut avg = vec![0f32; self.weights.len()];
         let mut max_abs = 0f32;
         for (i, a) in avg.iter_mut().enumerate() {
-            let total =
-                self.totals[i] + i64::from(self.clock - self.stamps[i]) * i64::from(self.weights[i]);
+            let total = self.totals[i]
+                + i64::from(self.clock - self.stamps[i]) * i64::from(self.weights[i]);
             *a = (total as f64 / clock as f64) as f32;
             max_abs = max_abs.max(a.abs());
         }
-        let scale = if max_abs > 0.0 { max_abs / 32767.0 } else { 1.0 };
+        let scale = if max_abs > 0.0 {
+            max_abs / 32767.0
+        } else {
+            1.0
+        };
         let mut entries: Vec<(u64, Vec<i16>)> = Vec::with_capacity(self.rows.len());
         for (&feat, &row) in &self.rows {
             let src = &avg[row as usize * n..][..n];
@@ -592,7 +596,10 @@ pub(crate) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub(crate) fn byte(&mut self) -> Result<u8, ModelError> {
-        let (&b, rest) = self.buf.split_first().ok_or(ModelError::Invalid("truncated"))?;
+        let (&b, rest) = self
+            .buf
+            .split_first()
+            .ok_or(ModelError::Invalid("truncated"))?;
         self.buf = rest;
         Ok(b)
     }
@@ -642,7 +649,10 @@ mod tests {
         assert_ne!(f(0, "12345678"), f(0, "123456781"));
         // Pinned value: models depend on it.
         assert_eq!(feature_id(7, &["the"]), feature_id(7, &["the"]));
-        assert_eq!(FeatureHasher::new(3).u64(5).finish(), FeatureHasher::new(3).u64(5).finish());
+        assert_eq!(
+            FeatureHasher::new(3).u64(5).finish(),
+            FeatureHasher::new(3).u64(5).finish()
+        );
     }
 
     fn train_toy() -> Perceptron {
@@ -691,11 +701,23 @@ mod tests {
     #[test]
     fn corrupt_bytes_give_errors() {
         let bytes = train_toy().to_bytes();
-        assert!(matches!(Perceptron::from_bytes(b""), Err(ModelError::BadMagic)));
-        assert!(matches!(Perceptron::from_bytes(b"XXXX\x01"), Err(ModelError::BadMagic)));
-        assert!(matches!(Perceptron::from_bytes(b"KGPC\x09"), Err(ModelError::Version(9))));
+        assert!(matches!(
+            Perceptron::from_bytes(b""),
+            Err(ModelError::BadMagic)
+        ));
+        assert!(matches!(
+            Perceptron::from_bytes(b"XXXX\x01"),
+            Err(ModelError::BadMagic)
+        ));
+        assert!(matches!(
+            Perceptron::from_bytes(b"KGPC\x09"),
+            Err(ModelError::Version(9))
+        ));
         for cut in 0..bytes.len() {
-            assert!(Perceptron::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+            assert!(
+                Perceptron::from_bytes(&bytes[..cut]).is_err(),
+                "cut at {cut}"
+            );
         }
         for i in 5..bytes.len() {
             let mut b = bytes.clone();
@@ -708,7 +730,10 @@ mod tests {
         enc.write_all(&[3, 0, 0, 128, 63, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F])
             .expect("vec write");
         let junk = enc.finish().expect("vec write");
-        assert!(matches!(Perceptron::from_bytes(&junk), Err(ModelError::Invalid(_))));
+        assert!(matches!(
+            Perceptron::from_bytes(&junk),
+            Err(ModelError::Invalid(_))
+        ));
     }
 
     #[test]

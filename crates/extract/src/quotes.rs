@@ -138,5 +138,6 @@ fn speaker_before(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, open: usize) -> Opt
     let participle = toks[verb].text.ends_with("ing") && k < verb;
     let first = ctx.found.iter().position(|f| f.sent == sent.index)?;
     let f = &ctx.found[first];
-    (participle && f.kind == EntityType::Person && f.start <= 1).then(|| ctx.cluster_of[first])
+    let subject = toks.get(f.end).is_some_and(|t| t.tag == crate::pos::Upos::Verb);
+    (participle && f.kind == EntityType::Person && subject).then(|| ctx.cluster_of[first])
 }

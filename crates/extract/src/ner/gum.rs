@@ -9,12 +9,13 @@
 //!    that is not a pronoun or common noun (pronouns and common nouns that corefer with a named
 //!    entity carry the identity too, and are not names);
 //! 2. the span is cut to the name around the head: the longest run of name words (proper
-//!    nouns; capitalised adjectives, nouns and numerals not at the sentence start) containing
+//!    nouns, also by XPOS; capitalised adjectives, nouns and numerals not at the sentence start) containing
 //!    the head, crossing connectors such as `of`, `the`, `and`, `-`, `'s` only between name
 //!    words;
 //! 3. for PER, titles and honorifics before the name are cut (`President Donald Trump` ->
 //!    `Donald Trump`), and a name that ends in a title (`the President`, `Malaysia's Prime
-//!    Minister`) or whose head is a plural proper noun (`Afghans`) is not a person name;
+//!    Minister`), whose head is a title (`Director of the Study`) or whose head is a plural
+//!    proper noun (`Afghans`) is not a person name; `and` does not join person names;
 //! 4. nesting is flattened on the cut spans, keeping the outermost (first, then longest);
 //!    inner mentions outside the cut span survive (`U.S.` in `U.S. President Donald Trump`).
 //!
@@ -210,12 +211,18 @@ fn qualifies(words: &[GumWord], m: &GumMention, head: usize) -> bool {
 
 /// A word that can be part of a name.
 fn is_name_word(w: &GumWord) -> bool {
+    // GUM tags `United` (in `United States`) VERB with XPOS NNP.
     w.upos == "PROPN"
+        || w.xpos.starts_with("NNP")
         || (capitalised(w) && !w.initial && matches!(w.upos.as_str(), "ADJ" | "NOUN" | "NUM" | "X"))
 }
 
-/// A word that may join two name words inside a name.
-fn is_connector(w: &GumWord) -> bool {
+/// A word that may join two name words inside a name (`and` and `&` not in person names:
+/// `Kirk Bart and Celeste Pollock` are two people).
+fn is_connector(w: &GumWord, label: NerLabel) -> bool {
+    if label == NerLabel::Per && matches!(w.form.as_str(), "and" | "&") {
+        return false;
+    }
     matches!(
         w.form.as_str(),
         "of" | "the" | "and" | "&" | "-" | "'s" | "’s" | "de" | "du" | "da" | "del" | "der" | "van"
@@ -228,12 +235,17 @@ fn is_possessive(form: &str) -> bool {
 }
 
 /// The name run around `head` inside `start..end` (rule 2 of the module docs).
-fn name_run(words: &[GumWord], start: usize, end: usize, head: usize) -> (usize, usize) {
+fn name_run(
+    words: &[GumWord],
+    (start, end): (usize, usize),
+    head: usize,
+    label: NerLabel,
+) -> (usize, usize) {
     let (mut s, mut e) = (head, head + 1);
     loop {
         // Up to two connectors, then a name word.
         let mut k = s;
-        while k > start && k + 2 >= s && is_connector(&words[k - 1]) {
+        while k > start && k + 2 >= s && is_connector(&words[k - 1], label) {
             k -= 1;
         }
         if k > start && is_name_word(&words[k - 1]) {
@@ -244,7 +256,7 @@ fn name_run(words: &[GumWord], start: usize, end: usize, head: usize) -> (usize,
     }
     loop {
         let mut k = e;
-        while k < end && k <= e + 1 && is_connector(&words[k]) {
+        while k < end && k <= e + 1 && is_connector(&words[k], label) {
             k += 1;
         }
         if k < end && is_name_word(&words[k]) {
@@ -267,16 +279,18 @@ fn name_span(words: &[GumWord], m: &GumMention, label: NerLabel) -> Option<(usiz
     if !qualifies(words, m, head) {
         return None;
     }
-    let (mut s, mut e) = name_run(words, m.start, m.end, head);
+    let (mut s, mut e) = name_run(words, (m.start, m.end), head, label);
     if label == NerLabel::Per {
-        if words[head].xpos == "NNPS" || is_title(&words[e - 1]) {
+        if words[head].xpos == "NNPS" || is_title(&words[head]) || is_title(&words[e - 1]) {
             return None;
         }
         if let Some(t) = (s..head).rev().find(|&i| is_title(&words[i])) {
             s = t + 1;
         }
     }
-    while s < e && (words[s].upos == "DET" || words[s].upos == "PUNCT" || is_connector(&words[s])) {
+    while s < e
+        && (words[s].upos == "DET" || words[s].upos == "PUNCT" || is_connector(&words[s], label))
+    {
         s += 1;
     }
     while e > s && (words[e - 1].upos == "PUNCT" || is_possessive(&words[e - 1].form)) {
@@ -391,8 +405,26 @@ mod tests {
             ("met", "VERB", "VBD", 0, "_"),
             ("Afghans", "PROPN", "NNPS", 4, "Entity=(8-person-new-s-c-1-coref-Afghans)"),
         ]);
+        // "Kirk Bart and Celeste Pollock met the Director of the United States Mint":
+        // coordinated people split; a role headed by a title dropped; `United` (VERB, NNP)
+        // is a name word.
+        text += &sentence(&[
+            ("Kirk", "PROPN", "NNP", 6, "Entity=(9-person-new-s-c-1-coref(10-person-new-s-c-1-sgl"),
+            ("Bart", "PROPN", "NNP", 1, "Entity=10)"),
+            ("and", "CCONJ", "CC", 4, "_"),
+            ("Celeste", "PROPN", "NNP", 1, "Entity=(11-person-new-s-c-1-sgl"),
+            ("Pollock", "PROPN", "NNP", 4, "Entity=11)9)"),
+            ("met", "VERB", "VBD", 0, "_"),
+            ("the", "DET", "DT", 8, "Entity=(12-person-new-s-c-1-sgl"),
+            ("Director", "PROPN", "NNP", 6, "_"),
+            ("of", "ADP", "IN", 13, "_"),
+            ("the", "DET", "DT", 13, "Entity=(13-organization-new-s-c-1-sgl-United_States_Mint"),
+            ("United", "VERB", "NNP", 12, "_"),
+            ("States", "PROPN", "NNP", 13, "_"),
+            ("Mint", "PROPN", "NNP", 8, "Entity=13)12)"),
+        ]);
         let doc = read_gum("GUM_news_test", &text).expect("parses");
-        assert_eq!(doc.sentences.len(), 4);
+        assert_eq!(doc.sentences.len(), 5);
         assert_eq!(spans(&doc, 0), [("United States".to_string(), NerLabel::Loc)]);
         assert_eq!(
             spans(&doc, 1),
@@ -403,6 +435,14 @@ mod tests {
             [("Bank of Paris".to_string(), NerLabel::Org), ("France".to_string(), NerLabel::Loc)]
         );
         assert_eq!(spans(&doc, 3), []);
+        assert_eq!(
+            spans(&doc, 4),
+            [
+                ("Kirk Bart".to_string(), NerLabel::Per),
+                ("Celeste Pollock".to_string(), NerLabel::Per),
+                ("United States Mint".to_string(), NerLabel::Org),
+            ]
+        );
     }
 
     #[test]

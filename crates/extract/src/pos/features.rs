@@ -204,7 +204,11 @@ impl Analyzer {
         let mut suf = [0u64; 4];
         for k in 1..=4 {
             // Words shorter than k chars reuse the whole word (a distinct template keeps them apart).
-            let cut = if k < n { self.bounds[k] } else { self.lower.len() };
+            let cut = if k < n {
+                self.bounds[k]
+            } else {
+                self.lower.len()
+            };
             let from = if k < n { self.bounds[n - k] } else { 0 };
             pre[k - 1] = FeatureHasher::new(AFFIX_SEED + k as u32)
                 .bytes(&self.lower[..cut])

@@ -94,7 +94,9 @@ impl Tagger {
         let lexicon = Lexicon::from_bytes(r.take(lex_len)?)?;
         let model = Perceptron::from_bytes(r.buf)?;
         if model.n_classes() != Upos::COUNT {
-            return Err(ModelError::Invalid("POS model has the wrong number of classes"));
+            return Err(ModelError::Invalid(
+                "POS model has the wrong number of classes",
+            ));
         }
         Ok(Tagger::new(model, lexicon))
     }
@@ -183,11 +185,15 @@ mod tests {
         );
         assert_eq!(
             tag("Shares of Acme Corp. fell 3.5 % to $ 12 on Tuesday ."),
-            [Noun, Adp, Propn, Propn, Verb, Num, Sym, Adp, Sym, Num, Adp, Propn, Punct]
+            [
+                Noun, Adp, Propn, Propn, Verb, Num, Sym, Adp, Sym, Num, Adp, Propn, Punct
+            ]
         );
         assert_eq!(
             tag("“ We do n’t expect a deal , ” she said ."),
-            [Punct, Pron, Aux, Part, Verb, Det, Noun, Punct, Punct, Pron, Verb, Punct]
+            [
+                Punct, Pron, Aux, Part, Verb, Det, Noun, Punct, Punct, Pron, Verb, Punct
+            ]
         );
         assert_eq!(tag("Vietnam ’s navy"), [Propn, Part, Noun]);
         assert!(tag("").len() == 1);
@@ -213,7 +219,15 @@ mod tests {
     fn round_trips_through_bytes() {
         let t = Tagger::embedded();
         let back = Tagger::from_bytes(&t.to_bytes()).expect("round trip");
-        let words = ["Officials", "said", "the", "anti-ship", "missiles", "arrived", "."];
+        let words = [
+            "Officials",
+            "said",
+            "the",
+            "anti-ship",
+            "missiles",
+            "arrived",
+            ".",
+        ];
         assert_eq!(back.tag(&words), t.tag(&words));
     }
 }

@@ -17,7 +17,10 @@ pub(super) fn char_before(s: &str, i: usize) -> Option<char> {
 pub(super) fn is_space(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
 }
 
 /// Line breaks a separator char counts for (a paragraph separator counts as a blank line).
@@ -74,7 +77,10 @@ pub(super) fn is_apostrophe(c: char) -> bool {
 /// Punctuation that closes a quotation or parenthesis.
 #[inline]
 pub(super) fn is_closing(c: char) -> bool {
-    matches!(c, ')' | ']' | '}' | '\u{2019}' | '\u{201D}' | '\u{00BB}' | '\u{203A}')
+    matches!(
+        c,
+        ')' | ']' | '}' | '\u{2019}' | '\u{201D}' | '\u{00BB}' | '\u{203A}'
+    )
 }
 
 /// Punctuation that opens a quotation or parenthesis.
@@ -91,6 +97,13 @@ pub(super) fn is_opening(c: char) -> bool {
 pub(super) fn is_terminal(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{203C}' | '\u{2047}'..='\u{2049}'
+        '.' | '!'
+            | '?'
+            | '\u{2026}'
+            | '\u{3002}'
+            | '\u{FF01}'
+            | '\u{FF1F}'
+            | '\u{203C}'
+            | '\u{2047}'..='\u{2049}'
     )
 }

@@ -95,8 +95,7 @@ impl Splitter<'_> {
                 let last = self.absorb_closers(i);
                 let k = last + 1;
                 let brk = k < n
-                    && ((next_line(k) && self.starts_line(k))
-                        || tables::is_starter(self.word(k)));
+                    && ((next_line(k) && self.starts_line(k)) || tables::is_starter(self.word(k)));
                 return (last, brk);
             }
             None => {}

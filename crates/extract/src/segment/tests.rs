@@ -39,13 +39,26 @@ fn simple_sentences() {
     assert_eq!(
         toks(text),
         [
-            "The", "minister", "visited", "Paris", "on", "Monday", ".", "She", "met", "the",
-            "president", "."
+            "The",
+            "minister",
+            "visited",
+            "Paris",
+            "on",
+            "Monday",
+            ".",
+            "She",
+            "met",
+            "the",
+            "president",
+            "."
         ]
     );
     assert_eq!(
         sents(text),
-        ["The minister visited Paris on Monday.", "She met the president."]
+        [
+            "The minister visited Paris on Monday.",
+            "She met the president."
+        ]
     );
 }
 
@@ -61,7 +74,10 @@ fn titles_and_abbreviations() {
     let text = "Prof. Ortiz, Mrs. Chan and Ms. Abe spoke. Rep. Diaz did not.";
     assert_eq!(
         sents(text),
-        ["Prof. Ortiz, Mrs. Chan and Ms. Abe spoke.", "Rep. Diaz did not."]
+        [
+            "Prof. Ortiz, Mrs. Chan and Ms. Abe spoke.",
+            "Rep. Diaz did not."
+        ]
     );
 }
 
@@ -70,12 +86,18 @@ fn company_suffixes() {
     let text = "Acme Inc. said profit rose. Shares of Globex Corp. and Initech Ltd. fell.";
     assert_eq!(
         sents(text),
-        ["Acme Inc. said profit rose.", "Shares of Globex Corp. and Initech Ltd. fell."]
+        [
+            "Acme Inc. said profit rose.",
+            "Shares of Globex Corp. and Initech Ltd. fell."
+        ]
     );
     let text = "The deal was signed by Hooli Co. The company said it was pleased.";
     assert_eq!(
         sents(text),
-        ["The deal was signed by Hooli Co.", "The company said it was pleased."]
+        [
+            "The deal was signed by Hooli Co.",
+            "The company said it was pleased."
+        ]
     );
     let text = "He joined Wayne Enterprises Inc. Chief Executive Ann Ray welcomed him.";
     assert_eq!(sents(text).len(), 1);
@@ -86,19 +108,36 @@ fn initialisms_with_periods() {
     let text = "The U.S. and the U.K. backed a U.N. resolution.";
     assert_eq!(
         toks(text),
-        ["The", "U.S.", "and", "the", "U.K.", "backed", "a", "U.N.", "resolution", "."]
+        [
+            "The",
+            "U.S.",
+            "and",
+            "the",
+            "U.K.",
+            "backed",
+            "a",
+            "U.N.",
+            "resolution",
+            "."
+        ]
     );
     let text = "Troops returned to the U.S. They landed at 5 p.m. on Friday.";
     assert_eq!(
         sents(text),
-        ["Troops returned to the U.S.", "They landed at 5 p.m. on Friday."]
+        [
+            "Troops returned to the U.S.",
+            "They landed at 5 p.m. on Friday."
+        ]
     );
     let text = "Some metals, e.g. copper, i.e. the cheap ones, etc. were sold.";
     let t = toks(text);
     assert!(t.contains(&"e.g.") && t.contains(&"i.e.") && t.contains(&"etc."));
     assert_eq!(sents(text).len(), 1);
     let text = "The U.S.'s position changed.";
-    assert_eq!(toks(text), ["The", "U.S.", "'s", "position", "changed", "."]);
+    assert_eq!(
+        toks(text),
+        ["The", "U.S.", "'s", "position", "changed", "."]
+    );
 }
 
 #[test]
@@ -114,20 +153,49 @@ fn personal_initials() {
 fn numbers_and_money() {
     assert_eq!(
         toks("It paid US$8 billion, or 3.5% of 1,200,000 shares."),
-        ["It", "paid", "US$", "8", "billion", ",", "or", "3.5", "%", "of", "1,200,000", "shares", "."]
+        [
+            "It",
+            "paid",
+            "US$",
+            "8",
+            "billion",
+            ",",
+            "or",
+            "3.5",
+            "%",
+            "of",
+            "1,200,000",
+            "shares",
+            "."
+        ]
     );
     assert_eq!(
         toks("Singapore spent S$11 billion; tickets cost $10 or €5."),
         [
-            "Singapore", "spent", "S$", "11", "billion", ";", "tickets", "cost", "$", "10",
-            "or", "€", "5", "."
+            "Singapore",
+            "spent",
+            "S$",
+            "11",
+            "billion",
+            ";",
+            "tickets",
+            "cost",
+            "$",
+            "10",
+            "or",
+            "€",
+            "5",
+            "."
         ]
     );
     assert_eq!(toks("a £3.2m deal"), ["a", "£", "3.2", "m", "deal"]);
     assert_eq!(toks("HK$1.5bn"), ["HK$", "1.5", "bn"]);
     assert_eq!(toks("up 5% to 10:30"), ["up", "5", "%", "to", "10:30"]);
     assert_eq!(toks("fell -2.5 points"), ["fell", "-", "2.5", "points"]);
-    assert_eq!(toks("on 9/11 and/or 24/7"), ["on", "9/11", "and", "/", "or", "24/7"]);
+    assert_eq!(
+        toks("on 9/11 and/or 24/7"),
+        ["on", "9/11", "and", "/", "or", "24/7"]
+    );
     assert_eq!(toks("in the '90s"), ["in", "the", "'90s"]);
 }
 
@@ -149,24 +217,33 @@ fn quotes_are_split_off() {
     );
     assert_eq!(sents(text).len(), 2);
     let text = "He said \"no\" to the plan.";
-    assert_eq!(toks(text), ["He", "said", "\"", "no", "\"", "to", "the", "plan", "."]);
+    assert_eq!(
+        toks(text),
+        ["He", "said", "\"", "no", "\"", "to", "the", "plan", "."]
+    );
 }
 
 #[test]
 fn possessives_and_contractions() {
     assert_eq!(toks("Vietnam’s navy"), ["Vietnam", "’s", "navy"]);
-    assert_eq!(toks("China's coast guard"), ["China", "'s", "coast", "guard"]);
+    assert_eq!(
+        toks("China's coast guard"),
+        ["China", "'s", "coast", "guard"]
+    );
     assert_eq!(toks("the workers' union"), ["the", "workers", "'", "union"]);
     assert_eq!(
         toks("They don't know. I can't. We won’t. It's over."),
         [
-            "They", "do", "n't", "know", ".", "I", "ca", "n't", ".", "We", "wo", "n’t", ".",
-            "It", "'s", "over", "."
+            "They", "do", "n't", "know", ".", "I", "ca", "n't", ".", "We", "wo", "n’t", ".", "It",
+            "'s", "over", "."
         ]
     );
-    assert_eq!(toks("You're, we've, I'll, she'd, I'm"), [
-        "You", "'re", ",", "we", "'ve", ",", "I", "'ll", ",", "she", "'d", ",", "I", "'m"
-    ]);
+    assert_eq!(
+        toks("You're, we've, I'll, she'd, I'm"),
+        [
+            "You", "'re", ",", "we", "'ve", ",", "I", "'ll", ",", "she", "'d", ",", "I", "'m"
+        ]
+    );
     assert_eq!(toks("We cannot wait"), ["We", "can", "not", "wait"]);
     assert_eq!(toks("O'Brien's plan"), ["O'Brien", "'s", "plan"]);
 }
@@ -175,7 +252,17 @@ fn possessives_and_contractions() {
 fn hyphenated_words_stay_whole() {
     assert_eq!(
         toks("anti-ship missiles, Cold War-era jets and US-Vietnam ties"),
-        ["anti-ship", "missiles", ",", "Cold", "War-era", "jets", "and", "US-Vietnam", "ties"]
+        [
+            "anti-ship",
+            "missiles",
+            ",",
+            "Cold",
+            "War-era",
+            "jets",
+            "and",
+            "US-Vietnam",
+            "ties"
+        ]
     );
     assert_eq!(toks("a 20-year-old man"), ["a", "20-year-old", "man"]);
     assert_eq!(toks("AT&T and Q&A"), ["AT&T", "and", "Q&A"]);
@@ -185,7 +272,15 @@ fn hyphenated_words_stay_whole() {
 fn urls_and_emails_stay_whole() {
     assert_eq!(
         toks("See https://example.com/news?id=5&x=y. Or mail press@example.org."),
-        ["See", "https://example.com/news?id=5&x=y", ".", "Or", "mail", "press@example.org", "."]
+        [
+            "See",
+            "https://example.com/news?id=5&x=y",
+            ".",
+            "Or",
+            "mail",
+            "press@example.org",
+            "."
+        ]
     );
     assert_eq!(
         toks("(www.example.co.uk/page)"),
@@ -202,11 +297,19 @@ fn urls_and_emails_stay_whole() {
 fn ellipsis_and_dashes() {
     assert_eq!(
         toks("Wait... the vote – the final one — failed…"),
-        ["Wait", "...", "the", "vote", "–", "the", "final", "one", "—", "failed", "…"]
+        [
+            "Wait", "...", "the", "vote", "–", "the", "final", "one", "—", "failed", "…"
+        ]
     );
     assert_eq!(toks("a--b"), ["a", "--", "b"]);
-    assert_eq!(sents("He paused... and went on."), ["He paused... and went on."]);
-    assert_eq!(sents("Really?! Yes!! Fine."), ["Really?!", "Yes!!", "Fine."]);
+    assert_eq!(
+        sents("He paused... and went on."),
+        ["He paused... and went on."]
+    );
+    assert_eq!(
+        sents("Really?! Yes!! Fine."),
+        ["Really?!", "Yes!!", "Fine."]
+    );
 }
 
 #[test]
@@ -226,12 +329,18 @@ fn headlines_and_line_breaks() {
     let text = "Vietnam protests Chinese drills\n\nHANOI (Reuters) - Vietnam on Tuesday protested.";
     assert_eq!(
         sents(text),
-        ["Vietnam protests Chinese drills", "HANOI (Reuters) - Vietnam on Tuesday protested."]
+        [
+            "Vietnam protests Chinese drills",
+            "HANOI (Reuters) - Vietnam on Tuesday protested."
+        ]
     );
     let text = "Markets rally as rates fall\nStocks rose sharply on Wednesday.";
     assert_eq!(
         sents(text),
-        ["Markets rally as rates fall", "Stocks rose sharply on Wednesday."]
+        [
+            "Markets rally as rates fall",
+            "Stocks rose sharply on Wednesday."
+        ]
     );
     // A wrapped line continues the sentence.
     let text = "The minister said the talks\nwould resume next week.";
@@ -242,34 +351,54 @@ fn headlines_and_line_breaks() {
     let text = "The report was released by the\n\nministry on Friday";
     assert_eq!(sents(text).len(), 2);
     let text = "Key points:\n• Rates rose\n• Stocks fell";
-    assert_eq!(sents(text), ["Key points:", "• Rates rose", "• Stocks fell"]);
+    assert_eq!(
+        sents(text),
+        ["Key points:", "• Rates rose", "• Stocks fell"]
+    );
     assert_eq!(sents("Line one\r\n\r\nLine two").len(), 2);
 }
 
 #[test]
 fn no_number_abbreviation_only_before_numbers() {
     assert_eq!(toks("No. 10 Downing St."), ["No.", "10", "Downing", "St."]);
-    assert_eq!(sents("He said no. Then he left."), ["He said no.", "Then he left."]);
-    assert_eq!(sents("The answer is No. It was clear."), ["The answer is No.", "It was clear."]);
+    assert_eq!(
+        sents("He said no. Then he left."),
+        ["He said no.", "Then he left."]
+    );
+    assert_eq!(
+        sents("The answer is No. It was clear."),
+        ["The answer is No.", "It was clear."]
+    );
 }
 
 #[test]
 fn sentence_missing_space_after_period() {
-    assert_eq!(toks("It ended.The next day"), ["It", "ended", ".", "The", "next", "day"]);
+    assert_eq!(
+        toks("It ended.The next day"),
+        ["It", "ended", ".", "The", "next", "day"]
+    );
     assert_eq!(sents("It ended.The next day").len(), 2);
 }
 
 #[test]
 fn hashtags_handles_and_symbols() {
-    assert_eq!(toks("#MeToo @reuters 🙂!"), ["#MeToo", "@reuters", "🙂", "!"]);
-    assert_eq!(toks("(AP) [1] {x}"), ["(", "AP", ")", "[", "1", "]", "{", "x", "}"]);
+    assert_eq!(
+        toks("#MeToo @reuters 🙂!"),
+        ["#MeToo", "@reuters", "🙂", "!"]
+    );
+    assert_eq!(
+        toks("(AP) [1] {x}"),
+        ["(", "AP", ")", "[", "1", "]", "{", "x", "}"]
+    );
 }
 
 #[test]
 fn unicode_words() {
     assert_eq!(
         toks("Nguyễn Phú Trọng visited Zürich and 東京."),
-        ["Nguyễn", "Phú", "Trọng", "visited", "Zürich", "and", "東京", "."]
+        [
+            "Nguyễn", "Phú", "Trọng", "visited", "Zürich", "and", "東京", "."
+        ]
     );
     // Combining accents stay inside words.
     assert_eq!(toks("Jose\u{301} said"), ["Jose\u{301}", "said"]);
@@ -343,7 +472,11 @@ fn long_inputs_are_linear_and_capped() {
     let text = "word ".repeat(250_000);
     let seg = segment(&text);
     assert_eq!(seg.tokens.len(), 250_000);
-    assert!(seg.sentences.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+    assert!(
+        seg.sentences
+            .iter()
+            .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS)
+    );
     assert_eq!(seg.sentences.len(), 250);
     // One huge chunk without any space.
     let blob = "ab-".repeat(300_000) + "c";

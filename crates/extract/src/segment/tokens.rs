@@ -110,7 +110,7 @@ impl Tokenizer<'_> {
                 i = self.word(i, i, b);
                 continue;
             }
-                        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+            let next_digit = next.is_some_and(|n| n.is_ascii_digit());
             i = match c {
                 // Hashtags and handles.
                 '#' | '@'
@@ -161,9 +161,7 @@ impl Tokenizer<'_> {
         let decade = d + 2 <= b
             && bytes[d].is_ascii_digit()
             && bytes[d + 1].is_ascii_digit()
-            && (d + 2 == b
-                || bytes[d + 2] == b's'
-                || !self.at(d + 2, b).is_some_and(is_word_char));
+            && (d + 2 == b || bytes[d + 2] == b's' || !self.at(d + 2, b).is_some_and(is_word_char));
         if decade && !prev.is_some_and(is_word_char) {
             return self.word(i, d, b);
         }
@@ -184,7 +182,8 @@ impl Tokenizer<'_> {
         CLITICS
             .iter()
             .find(|c| {
-                rest.get(..c.len()).is_some_and(|s| s.eq_ignore_ascii_case(c))
+                rest.get(..c.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(c))
                     && !self.at(i + c.len(), b).is_some_and(is_word_char)
             })
             .map(|c| c.len())
@@ -259,7 +258,9 @@ impl Tokenizer<'_> {
                         let single = seg == 1
                             && prev.is_alphabetic()
                             && n.is_alphabetic()
-                            && self.at(after_n, b).is_none_or(|x| x == '.' || !is_word_char(x));
+                            && self
+                                .at(after_n, b)
+                                .is_none_or(|x| x == '.' || !is_word_char(x));
                         (prev.is_ascii_digit() && n.is_ascii_digit())
                             || single
                             || (n.is_lowercase() && prev.is_alphanumeric() && seg > 1)
@@ -409,7 +410,10 @@ fn multiplier_split(word: &str) -> Option<usize> {
 /// Whether a chunk is (or wraps) a URL or an e-mail address.
 fn looks_like_url(chunk: &str) -> bool {
     let body = chunk.trim_start_matches(|c: char| is_opening(c) || matches!(c, '"' | '\'' | '<'));
-    let lower_starts = |p: &str| body.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    let lower_starts = |p: &str| {
+        body.get(..p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    };
     if lower_starts("http://")
         || lower_starts("https://")
         || lower_starts("ftp://")
@@ -424,11 +428,11 @@ fn looks_like_url(chunk: &str) -> bool {
     let (user, domain) = (&body[..at], &body[at + 1..]);
     user.chars().next_back().is_some_and(is_word_char)
         && user.chars().next().is_some_and(is_word_char)
-        && domain
-            .split_once('.')
-            .is_some_and(|(host, tld)| {
-                !host.is_empty()
-                    && host.chars().all(|c| is_word_char(c) || c == '-' || c == '.')
-                    && tld.chars().next().is_some_and(char::is_alphabetic)
-            })
+        && domain.split_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| is_word_char(c) || c == '-' || c == '.')
+                && tld.chars().next().is_some_and(char::is_alphabetic)
+        })
 }
