@@ -87,7 +87,8 @@ pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Text files below a folder, sorted, hidden files skipped.
+/// Text files below a folder, sorted; hidden files and README, LICENSE, NOTICE and CHANGELOG
+/// files skipped.
 fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -95,7 +96,9 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
         for entry in fs::read_dir(&d).with_context(|| format!("{}: cannot list folder", d.display()))? {
             let path = entry?.path();
             let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-            if hidden {
+            let stem = path.file_stem().and_then(|n| n.to_str()).unwrap_or("").to_ascii_uppercase();
+            // A folder's own documentation is not a document of the corpus.
+            if hidden || matches!(stem.as_str(), "README" | "LICENSE" | "NOTICE" | "CHANGELOG") {
                 continue;
             }
             if path.is_dir() {

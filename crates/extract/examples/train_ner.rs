@@ -4,14 +4,17 @@
 //!
 //! ```text
 //! cargo run --release -p kg-extract --example train_ner -- [--data ../shared/data]
-//!     [--epochs 12] [--seed N] [--gold-history] [--word-dropout P] [--min-count N] [--out crates/extract/data/ner.model]
-//!     [--jackknife 10] [--no-save] [--test] [--write-eval /tmp/eval] [--bench]
+//!     [--epochs 12] [--seed N] [--jackknife 10] [--gum-weight 2] [--gold-history]
+//!     [--word-dropout P] [--min-count N] [--out crates/extract/data/ner.model]
+//!     [--no-train] [--no-save] [--test] [--write-eval /tmp/eval] [--bench]
 //! ```
 //!
 //! UNER train sentences get POS tags from taggers trained without them (`--jackknife FOLDS`,
-//! 0 to use the shipped tagger). `--test` scores the saved model on the test splits (read once per model: run it only for
-//! the final model). `--write-eval DIR` writes `<split>.docs.jsonl` / `<split>.gold.jsonl` for
-//! the dev and test splits, for `kg eval ner`. `--bench` times the embedded recognizer alone.
+//! 0 to use the shipped tagger); GUM train counts `--gum-weight` times. `--test` scores the
+//! model on the test splits (read once per model: run it only for the final model; with
+//! `--no-train` it is the embedded one). `--write-eval DIR` writes `<split>.docs.jsonl` and
+//! `<split>.gold.jsonl` for the dev and test splits, for `kg eval ner`. `--bench` times the
+//! recognizer alone on pre-tagged sentences.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -35,13 +38,17 @@ struct Args {
     bench: bool,
     jackknife: usize,
     min_count: u32,
+    gum_weight: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         data: PathBuf::from("../shared/data"),
         out: PathBuf::from("crates/extract/data/ner.model"),
-        options: TrainOptions { epochs: 12, ..TrainOptions::default() },
+        options: TrainOptions {
+            epochs: 12,
+            ..TrainOptions::default()
+        },
         save: true,
         train: true,
         test: false,
@@ -49,6 +56,7 @@ fn parse_args() -> Result<Args, String> {
         bench: false,
         jackknife: 10,
         min_count: 1,
+        gum_weight: 2,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -56,18 +64,24 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--data" => args.data = value()?.into(),
             "--out" => args.out = value()?.into(),
-            "--epochs" => args.options.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--epochs" => {
+                args.options.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?
+            }
             "--seed" => args.options.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--gold-history" => args.options.gold_history = true,
             "--word-dropout" => {
-                args.options.word_dropout =
-                    value()?.parse().map_err(|e| format!("--word-dropout: {e}"))?
+                args.options.word_dropout = value()?
+                    .parse()
+                    .map_err(|e| format!("--word-dropout: {e}"))?
             }
             "--no-save" => args.save = false,
             "--no-train" => args.train = false,
             "--test" => args.test = true,
             "--write-eval" => args.write_eval = Some(value()?.into()),
             "--bench" => args.bench = true,
+            "--gum-weight" => {
+                args.gum_weight = value()?.parse().map_err(|e| format!("--gum-weight: {e}"))?
+            }
             "--min-count" => {
                 args.min_count = value()?.parse().map_err(|e| format!("--min-count: {e}"))?
             }
@@ -85,14 +99,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = &args.data;
     let tagger = Tagger::embedded();
 
-    let dev_sets = [Corpus::Uner(Split::Dev), Corpus::Gum(Split::Dev), Corpus::GumNews(Split::Dev)];
-    let test_sets = [Corpus::Uner(Split::Test), Corpus::GumNews(Split::Test), Corpus::Gum(Split::Test)];
+    let dev_sets = [
+        Corpus::Uner(Split::Dev),
+        Corpus::Gum(Split::Dev),
+        Corpus::GumNews(Split::Dev),
+    ];
+    let test_sets = [
+        Corpus::Uner(Split::Test),
+        Corpus::GumNews(Split::Test),
+        Corpus::Gum(Split::Test),
+    ];
 
     if let Some(dir) = &args.write_eval {
         for corpus in dev_sets.iter().chain(&test_sets) {
             let set = load_eval_set(data, *corpus)?;
             write_eval_set(dir, &corpus.name(), &set)?;
-            println!("wrote {}/{}.{{docs,gold}}.jsonl: {} docs, {} mentions", dir.display(), corpus.name(), set.docs.len(), set.gold.len());
+            println!(
+                "wrote {}/{}.{{docs,gold}}.jsonl: {} docs, {} mentions",
+                dir.display(),
+                corpus.name(),
+                set.docs.len(),
+                set.gold.len()
+            );
         }
     }
 
@@ -105,7 +133,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let jk = if args.jackknife > 1 {
             let work = std::env::temp_dir().join("kg-ner-jackknife");
             let jk = Jackknife::train(&data.join("ud-ewt"), &work, args.jackknife, 10)?;
-            println!("jackknifed POS taggers: {} folds ({:.1}s)", args.jackknife, t0.elapsed().as_secs_f64());
+            println!(
+                "jackknifed POS taggers: {} folds ({:.1}s)",
+                args.jackknife,
+                t0.elapsed().as_secs_f64()
+            );
             Some(jk)
         } else {
             None
@@ -119,29 +151,49 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Examples::prune(&mut [&mut uner_ex, &mut gum_ex], args.min_count);
         println!(
             "train: UNER {} sentences / {} tokens, GUM {} docs / {} sentences / {} tokens ({:.1}s)",
-            uner_ex.len(), uner_ex.tokens(), gum.len(), gum_ex.len(), gum_ex.tokens(), t0.elapsed().as_secs_f64()
+            uner_ex.len(),
+            uner_ex.tokens(),
+            gum.len(),
+            gum_ex.len(),
+            gum_ex.tokens(),
+            t0.elapsed().as_secs_f64()
         );
         let dev: Vec<_> = dev_sets
             .iter()
             .map(|c| Ok((c.name(), eval_set(&load(data, *c)?))))
             .collect::<Result<_, kg_extract::ner::corpus::LoadError>>()?;
         let mut best: Option<(f64, usize, Vec<u8>)> = None;
-        train(&[&uner_ex, &gum_ex], &args.options, |epoch, m| {
-            let reports: Vec<_> = dev.iter().map(|(name, set)| (name, evaluate(m, set))).collect();
+        // GUM (edited prose, news among it) counts `gum_weight` times.
+        let mut sets = vec![&uner_ex];
+        sets.extend(std::iter::repeat_n(&gum_ex, args.gum_weight));
+        train(&sets, &args.options, |epoch, m| {
+            let reports: Vec<_> = dev
+                .iter()
+                .map(|(name, set)| (name, evaluate(m, set)))
+                .collect();
             // Selection: UNER dev + GUM dev (all genres) micro F1.
             let key = reports[0].1.micro.f1() + reports[1].1.micro.f1();
             let line: Vec<String> = reports
                 .iter()
                 .map(|(n, r)| format!("{n} {:.2}", 100.0 * r.micro.f1()))
                 .collect();
-            println!("epoch {epoch:>2}: {} features, dev {} ({:.0}s)", m.len(), line.join(", "), t0.elapsed().as_secs_f64());
+            println!(
+                "epoch {epoch:>2}: {} features, dev {} ({:.0}s)",
+                m.len(),
+                line.join(", "),
+                t0.elapsed().as_secs_f64()
+            );
             if best.as_ref().is_none_or(|b| key > b.0) {
                 best = Some((key, epoch, m.to_bytes()));
             }
         });
         let (_, epoch, bytes) = best.ok_or("no epoch trained")?;
         let m = Recognizer::from_bytes(&bytes)?;
-        println!("\nbest epoch {epoch}: {} features, {} bytes", m.len(), bytes.len());
+        println!(
+            "\nbest epoch {epoch}: {} features, {} bytes",
+            m.len(),
+            bytes.len()
+        );
         for (name, set) in &dev {
             println!("\n{name}:\n{}", evaluate(&m, set));
         }
@@ -156,7 +208,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if args.test {
         for corpus in &test_sets {
             let set = load_eval_set(data, *corpus)?;
-            println!("\n{} ({} docs):\n{}", corpus.name(), set.docs.len(), evaluate(model, &set));
+            println!(
+                "\n{} ({} docs):\n{}",
+                corpus.name(),
+                set.docs.len(),
+                evaluate(model, &set)
+            );
         }
     }
 
@@ -167,7 +224,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Times the recognizer alone over pre-tokenised, pre-tagged sentences (UNER train + GUM).
-fn bench(data: &std::path::Path, model: &Recognizer, tagger: &Tagger) -> Result<(), Box<dyn std::error::Error>> {
+fn bench(
+    data: &std::path::Path,
+    model: &Recognizer,
+    tagger: &Tagger,
+) -> Result<(), Box<dyn std::error::Error>> {
     let mut docs = load(data, Corpus::Uner(Split::Train))?;
     for split in [Split::Train, Split::Dev, Split::Test] {
         docs.extend(load(data, Corpus::Gum(split))?);

@@ -38,6 +38,7 @@ pub struct Lexicon {
     title_words: HashSet<String>,
     honorifics: HashSet<String>,
     org_suffixes: HashMap<String, EntityType>,
+    companies: HashSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -51,6 +52,7 @@ const TITLES: &str = include_str!("../data/lexicon/titles.txt");
 const TITLE_WORDS: &str = include_str!("../data/lexicon/title_words.txt");
 const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
 const ORG_SUFFIXES: &str = include_str!("../data/lexicon/org_suffixes.txt");
+const COMPANIES: &str = include_str!("../data/lexicon/companies.txt");
 
 /// Data lines of an embedded table: comments and blank lines skipped, split on tabs.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -94,6 +96,7 @@ impl Lexicon {
             title_words: HashSet::new(),
             honorifics: HashSet::new(),
             org_suffixes: HashMap::new(),
+            companies: HashSet::new(),
         };
         let mut sovereigns: Vec<usize> = Vec::new();
         for f in rows(COUNTRIES) {
@@ -164,6 +167,7 @@ impl Lexicon {
                 lex.given.insert(name.to_string(), count);
             }
         }
+        lex.companies = rows(COMPANIES).filter_map(|f| f.first().map(|c| c.to_string())).collect();
         lex.titles = rows(TITLES).filter_map(|f| f.first().map(|t| t.to_lowercase())).collect();
         lex.title_words = rows(TITLE_WORDS).filter_map(|f| f.first().map(|t| t.to_string())).collect();
         lex.honorifics = rows(HONORIFICS).filter_map(|f| f.first().map(|t| t.to_string())).collect();
@@ -225,6 +229,11 @@ impl Lexicon {
         self.honorifics.contains(word)
     }
 
+    /// Whether this is the name of a well-known company ("Airbus", "Goldman Sachs").
+    pub fn company(&self, name: &str) -> bool {
+        self.companies.contains(name)
+    }
+
     /// The type a last word gives a name ("Airlines" -> Company, "Ministry" -> Organization).
     pub fn org_suffix(&self, word: &str) -> Option<EntityType> {
         self.org_suffixes.get(word).copied()
@@ -265,5 +274,7 @@ mod tests {
         assert!(lex.honorific("Mrs"));
         assert_eq!(lex.org_suffix("Ministry"), Some(EntityType::Organization));
         assert_eq!(lex.org_suffix("Airlines"), Some(EntityType::Company));
+        assert!(lex.company("Airbus"));
+        assert!(!lex.company("airbus"));
     }
 }

@@ -133,6 +133,9 @@ fn refine(name: &str, label: NerLabel, sent: &Sent<'_>, end: usize) -> (EntityTy
     if let Some(country) = lex.country(name) {
         return (EntityType::Country, Some(country.name.clone()));
     }
+    if lex.company(name) {
+        return (EntityType::Company, None);
+    }
     let last = sent.toks[end - 1].text;
     match label {
         NerLabel::Per => (EntityType::Person, None),
@@ -155,6 +158,7 @@ fn refine(name: &str, label: NerLabel, sent: &Sent<'_>, end: usize) -> (EntityTy
 /// Finds the named mentions of every sentence.
 pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
     let recognizer = Recognizer::embedded();
+    let lex = Lexicon::get();
     let mut out = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     let mut tags: Vec<Upos> = Vec::new();
@@ -166,14 +170,27 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
         let mut taken = vec![false; sent.toks.len()];
         let mut found: Vec<Found> = Vec::new();
         for span in recognizer.recognize(&words, &tags) {
-            let (start, end) = trim(sent, span.start, span.end, span.label);
+            let (mut start, end) = trim(sent, span.start, span.end, span.label);
+            let mut label = span.label;
+            // "National Security Adviser Ana Silva" read as one organisation: the title goes,
+            // the name is a person.
+            if label != NerLabel::Per
+                && let Some(name_start) = person_after_title(sent, start, end)
+            {
+                start = name_start;
+                label = NerLabel::Per;
+            }
+            // "US-China": two countries joined, not a place.
+            if end == start + 1 && sent.toks[start].text.split('-').filter(|p| !p.is_empty()).all(|p| lex.country(p).is_some()) {
+                continue;
+            }
             if !acceptable(sent, start, end) {
                 continue;
             }
             // A country name at the head of a longer place or person span ("Vietnam Hanoi") is
             // kept whole; only an exact country name becomes a Country.
             let name = sent.span_text(analysis.text, start, end);
-            let (kind, country) = refine(&name, span.label, sent, end);
+            let (kind, country) = refine(&name, label, sent, end);
             taken[start..end].iter_mut().for_each(|t| *t = true);
             found.push(Found { sent: sent.index, start, end, kind, name, country });
         }
@@ -184,7 +201,29 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
     out
 }
 
-/// Countries the model missed, and names after titles.
+/// Where the name starts in a span that opens with a title ("Deputy Minister Ana Silva"), when
+/// the rest is a short capitalised name.
+fn person_after_title(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let mut j = start;
+    while j < end && sent.toks[j].capitalised() && lex.title_word(sent.toks[j].text) {
+        j += 1;
+    }
+    let rest = &sent.toks[j..end];
+    let titled = j > start && lex.title(sent.toks[j - 1].text);
+    let name_like = !rest.is_empty()
+        && rest.len() <= 4
+        && rest.iter().all(|t| t.capitalised() && lex.org_suffix(t.text).is_none() && lex.country(t.text).is_none());
+    (titled && name_like).then_some(j)
+}
+
+/// The longest well-known company name starting at token `i` (up to three tokens).
+fn company_at(sent: &Sent<'_>, text: &str, i: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    (i + 1..=(i + 3).min(sent.toks.len())).rev().find(|&end| sent.toks[i].capitalised() && lex.company(&sent.span_text(text, i, end)))
+}
+
+/// Countries and companies the model missed, and names after titles.
 fn add_rule_mentions(analysis: &Analysis<'_>, sent: &Sent<'_>, taken: &mut [bool], found: &mut Vec<Found>) {
     let lex = Lexicon::get();
     let mut i = 0;
@@ -199,6 +238,15 @@ fn add_rule_mentions(analysis: &Analysis<'_>, sent: &Sent<'_>, taken: &mut [bool
             let name = sent.span_text(analysis.text, i, end);
             taken[i..end].iter_mut().for_each(|t| *t = true);
             found.push(Found { sent: sent.index, start: i, end, kind: EntityType::Country, name, country: Some(country) });
+            i = end;
+            continue;
+        }
+        if let Some(end) = company_at(sent, analysis.text, i)
+            && !taken[i..end].iter().any(|t| *t)
+        {
+            let name = sent.span_text(analysis.text, i, end);
+            taken[i..end].iter_mut().for_each(|t| *t = true);
+            found.push(Found { sent: sent.index, start: i, end, kind: EntityType::Company, name, country: None });
             i = end;
             continue;
         }

@@ -11,7 +11,10 @@
 //! 3. a person known by a shorter name in one document ("Silva") joins the one person whose
 //!    longer name ends with it anywhere in the corpus or store ("Ana Silva"); with two
 //!    candidates ("Ana Silva", "Rui Silva") it stays apart;
-//! 4. a name that is exactly an alias of one known entity of the same type joins it.
+//! 4. an organisation named short in a document about a country ("Labour Party", with Norway
+//!    mentioned) joins the one organisation of that name "of" the country ("Labour Party of
+//!    Norway");
+//! 5. a name that is exactly an alias of one known entity of the same type joins it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -70,14 +73,20 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
             }
         }
     }
-    let target = |e: &Entity| -> String {
+    let target = |e: &Entity, countries: &[&str]| -> String {
         let kind = if family(e.kind) != 0 { winner(e.kind, &e.label) } else { e.kind };
         let own = entity_key(kind, &e.label);
         let words: Vec<&str> = e.label.split_whitespace().collect();
         let mut hits = all.values().filter(|c| c.kind == kind && c.key != own).filter(|c| {
             let long: Vec<&str> = c.label.split_whitespace().collect();
             let longer_name = kind == EntityType::Person && long.len() > words.len() && long.ends_with(&words);
-            longer_name || c.aliases.iter().any(|a| a == &e.label)
+            // "Labour Party" in a document about Norway is the "Labour Party of Norway".
+            let of_country = family(kind) == 1
+                && c.label
+                    .strip_prefix(e.label.as_str())
+                    .and_then(|rest| rest.strip_prefix(" of "))
+                    .is_some_and(|country| countries.contains(&country.trim_start_matches("the ")));
+            longer_name || of_country || c.aliases.iter().any(|a| a == &e.label)
         });
         match (hits.next(), hits.next()) {
             (Some(one), None) => one.key.clone(),
@@ -86,7 +95,8 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
     };
 
     for ex in extractions.iter_mut() {
-        let map: HashMap<String, String> = ex.entities.iter().map(|e| (e.key.clone(), target(e))).collect();
+        let countries: Vec<&str> = ex.entities.iter().filter(|e| e.kind == EntityType::Country).map(|e| e.label.as_str()).collect();
+        let map: HashMap<String, String> = ex.entities.iter().map(|e| (e.key.clone(), target(e, &countries))).collect();
         let rekey = |k: &mut String| {
             if let Some(new) = map.get(k) {
                 k.clone_from(new);
@@ -182,6 +192,18 @@ mod tests {
         assert_eq!(docs[0].mentions[0].entity, "Person/silva");
         assert!(docs[1].entities.iter().any(|e| e.key == "Company/norway-air"));
         assert!(docs[0].entities.iter().any(|e| e.key == "Country/norway"));
+    }
+
+    #[test]
+    fn short_party_names_join_the_party_of_the_country_in_the_document() {
+        let mut docs = vec![
+            doc("a", &[(EntityType::Organization, "Labour Party"), (EntityType::Country, "Norway")]),
+            doc("b", &[(EntityType::Organization, "Labour Party of Norway")]),
+            doc("c", &[(EntityType::Organization, "Labour Party"), (EntityType::Country, "Malta")]),
+        ];
+        resolve(&mut docs, &[]);
+        assert_eq!(docs[0].mentions[0].entity, "Organization/labour-party-of-norway");
+        assert_eq!(docs[2].mentions[0].entity, "Organization/labour-party", "another country's party stays apart");
     }
 
     #[test]

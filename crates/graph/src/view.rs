@@ -31,7 +31,7 @@ pub struct EntityNode {
 }
 
 /// Whether an edge is a relation or a role.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum EdgeKind {
     /// `subject kg:P object`.
     Relation,

@@ -56,7 +56,10 @@ pub enum LoadError {
 }
 
 fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })
+    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Reads a corpus split from `data_dir`. GUM documents are returned sorted by name.
@@ -68,7 +71,9 @@ pub fn load(data_dir: &Path, corpus: Corpus) -> Result<Vec<LabeledDoc>, LoadErro
                 Split::Dev => "dev",
                 Split::Test => "test",
             };
-            let path = data_dir.join("uner-ewt").join(format!("en_ewt-ud-{name}.iob2"));
+            let path = data_dir
+                .join("uner-ewt")
+                .join(format!("en_ewt-ud-{name}.iob2"));
             data::read_uner(&read(&path)?).map_err(|source| LoadError::Data { path, source })
         }
         Corpus::Gum(split) => load_gum(data_dir, split, false),
@@ -79,7 +84,10 @@ pub fn load(data_dir: &Path, corpus: Corpus) -> Result<Vec<LabeledDoc>, LoadErro
 fn load_gum(data_dir: &Path, split: Split, news_only: bool) -> Result<Vec<LabeledDoc>, LoadError> {
     let dir = data_dir.join("gum");
     let (dev, test) = data::read_gum_splits(&read(&dir.join("splits.md"))?);
-    let io = |source| LoadError::Io { path: dir.clone(), source };
+    let io = |source| LoadError::Io {
+        path: dir.clone(),
+        source,
+    };
     let mut names: Vec<String> = Vec::new();
     for entry in std::fs::read_dir(&dir).map_err(io)? {
         let entry = entry.map_err(io)?;
@@ -95,7 +103,8 @@ fn load_gum(data_dir: &Path, split: Split, news_only: bool) -> Result<Vec<Labele
     let mut docs = Vec::with_capacity(names.len());
     for name in names {
         let path = dir.join(format!("{name}.conllu"));
-        let doc = super::gum::read_gum(&name, &read(&path)?).map_err(|source| LoadError::Data { path, source })?;
+        let doc = super::gum::read_gum(&name, &read(&path)?)
+            .map_err(|source| LoadError::Data { path, source })?;
         docs.push(doc);
     }
     Ok(docs)

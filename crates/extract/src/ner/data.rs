@@ -92,7 +92,11 @@ pub fn read_uner(text: &str) -> Result<Vec<LabeledDoc>, DataError> {
             sent.spans.push(TokenSpan { start, end, label });
         }
     }
-    fn flush(docs: &mut Vec<LabeledDoc>, sent: &mut LabeledSentence, open: &mut Option<(usize, NerLabel)>) {
+    fn flush(
+        docs: &mut Vec<LabeledDoc>,
+        sent: &mut LabeledSentence,
+        open: &mut Option<(usize, NerLabel)>,
+    ) {
         close(sent, open);
         if sent.words.is_empty() {
             return;
@@ -130,7 +134,10 @@ pub fn read_uner(text: &str) -> Result<Vec<LabeledDoc>, DataError> {
         }
         let mut cols = line.split('\t');
         let (Some(_index), Some(word), Some(tag)) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(parse_err(line_no, "expected at least 3 tab-separated columns"));
+            return Err(parse_err(
+                line_no,
+                "expected at least 3 tab-separated columns",
+            ));
         };
         let (begin, kind) =
             uner_tag(tag.trim()).ok_or_else(|| parse_err(line_no, format!("bad tag {tag:?}")))?;
@@ -220,14 +227,26 @@ mod tests {
         assert_eq!(
             s.spans,
             vec![
-                TokenSpan { start: 0, end: 2, label: NerLabel::Per },
-                TokenSpan { start: 4, end: 6, label: NerLabel::Loc },
+                TokenSpan {
+                    start: 0,
+                    end: 2,
+                    label: NerLabel::Per
+                },
+                TokenSpan {
+                    start: 4,
+                    end: 6,
+                    label: NerLabel::Loc
+                },
             ]
         );
         // A leading I- tag starts a span.
         assert_eq!(
             docs[0].sentences[1].spans,
-            vec![TokenSpan { start: 0, end: 1, label: NerLabel::Org }]
+            vec![TokenSpan {
+                start: 0,
+                end: 1,
+                label: NerLabel::Org
+            }]
         );
         assert_eq!(docs[1].word_count(), 1);
     }

@@ -45,15 +45,19 @@ pub enum JsonlError {
 }
 
 /// Reads one JSON value per non-blank line.
-pub fn read_jsonl<T: for<'de> Deserialize<'de>>(reader: impl BufRead) -> Result<Vec<T>, JsonlError> {
+pub fn read_jsonl<T: for<'de> Deserialize<'de>>(
+    reader: impl BufRead,
+) -> Result<Vec<T>, JsonlError> {
     let mut out = Vec::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        let value =
-            serde_json::from_str(&line).map_err(|source| JsonlError::Json { line: n + 1, source })?;
+        let value = serde_json::from_str(&line).map_err(|source| JsonlError::Json {
+            line: n + 1,
+            source,
+        })?;
         out.push(value);
     }
     Ok(out)
@@ -108,7 +112,11 @@ impl LabelScore {
     /// Harmonic mean of precision and recall (0 when both are 0).
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -174,11 +182,11 @@ pub fn score(gold: &[GoldMention], predicted: &[GoldMention]) -> Report {
             r.correct += 1;
         }
     }
-    let mut labels: Vec<LabelScore> = MAIN_LABELS
-        .iter()
-        .filter_map(|l| rows.remove(*l))
-        .collect();
-    let mut micro = LabelScore { label: "micro".to_string(), ..LabelScore::default() };
+    let mut labels: Vec<LabelScore> = MAIN_LABELS.iter().filter_map(|l| rows.remove(*l)).collect();
+    let mut micro = LabelScore {
+        label: "micro".to_string(),
+        ..LabelScore::default()
+    };
     for l in &labels {
         micro.gold += l.gold;
         micro.predicted += l.predicted;
@@ -267,8 +275,11 @@ pub fn eval_set(docs: &[LabeledDoc]) -> EvalSet {
 /// Runs `recognizer` over the set's documents through the whole text path (segmentation, POS,
 /// NER, char offsets) and scores the result against the set's gold mentions.
 pub fn evaluate(recognizer: &super::Recognizer, set: &EvalSet) -> Report {
-    let predicted: Vec<GoldMention> =
-        set.docs.iter().flat_map(|d| recognizer.recognize_document(d)).collect();
+    let predicted: Vec<GoldMention> = set
+        .docs
+        .iter()
+        .flat_map(|d| recognizer.recognize_document(d))
+        .collect();
     score(&set.gold, &predicted)
 }
 
@@ -288,7 +299,12 @@ mod tests {
     use super::*;
 
     fn m(doc: &str, start: usize, end: usize, label: &str) -> GoldMention {
-        GoldMention { doc: doc.into(), start, end, label: label.into() }
+        GoldMention {
+            doc: doc.into(),
+            start,
+            end,
+            label: label.into(),
+        }
     }
 
     #[test]
@@ -300,12 +316,12 @@ mod tests {
             m("b", 0, 5, "LOC"),
         ];
         let predicted = vec![
-            m("a", 0, 5, "PER"),   // correct
-            m("a", 10, 15, "ORG"), // boundary error
-            m("a", 20, 25, "ORG"), // type error
+            m("a", 0, 5, "PER"),     // correct
+            m("a", 10, 15, "ORG"),   // boundary error
+            m("a", 20, 25, "ORG"),   // type error
             m("b", 0, 5, "Country"), // correct: Country is LOC
-            m("b", 0, 5, "LOC"),   // duplicate of the above, counted once
-            m("b", 7, 9, "MISC"),  // outside the micro average
+            m("b", 0, 5, "LOC"),     // duplicate of the above, counted once
+            m("b", 7, 9, "MISC"),    // outside the micro average
         ];
         let r = score(&gold, &predicted);
         let per = r.label("PER").expect("row");
@@ -320,11 +336,19 @@ mod tests {
         assert!((loc.f1() - 2.0 / 3.0).abs() < 1e-12);
         assert_eq!(r.label("MISC").map(|l| l.predicted), Some(1));
         // Micro: 4 gold, 4 predicted (MISC excluded), 2 correct.
-        assert_eq!((r.micro.gold, r.micro.predicted, r.micro.correct), (4, 4, 2));
+        assert_eq!(
+            (r.micro.gold, r.micro.predicted, r.micro.correct),
+            (4, 4, 2)
+        );
         assert!((r.micro.f1() - 0.5).abs() < 1e-12);
         let table = r.to_string();
         assert!(table.contains("micro"), "{table}");
-        assert!(table.lines().any(|l| l.starts_with("LOC") && l.ends_with("66.67")), "{table}");
+        assert!(
+            table
+                .lines()
+                .any(|l| l.starts_with("LOC") && l.ends_with("66.67")),
+            "{table}"
+        );
     }
 
     #[test]
@@ -353,12 +377,20 @@ mod tests {
                 LabeledSentence {
                     id: None,
                     words: vec!["José".into(), "Núñez".into(), "left".into()],
-                    spans: vec![TokenSpan { start: 0, end: 2, label: NerLabel::Per }],
+                    spans: vec![TokenSpan {
+                        start: 0,
+                        end: 2,
+                        label: NerLabel::Per,
+                    }],
                 },
                 LabeledSentence {
                     id: None,
                     words: vec!["Visit".into(), "Köln".into()],
-                    spans: vec![TokenSpan { start: 1, end: 2, label: NerLabel::Loc }],
+                    spans: vec![TokenSpan {
+                        start: 1,
+                        end: 2,
+                        label: NerLabel::Loc,
+                    }],
                 },
             ],
         };

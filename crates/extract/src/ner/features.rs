@@ -151,7 +151,6 @@ pub(crate) struct SentenceFeatures {
 impl SentenceFeatures {
     /// Computes the static features of `words` (with UPOS ids `pos`, same length).
     pub(crate) fn compute(&mut self, words: &[&str], pos: &[u8]) {
-        let n = words.len();
         self.toks.clear();
         self.feats.clear();
         self.offsets.clear();
@@ -171,9 +170,9 @@ impl SentenceFeatures {
         }
         let sent_case = sentence_case(&self.cases);
         cap_runs(words, &self.cases, &mut self.runs);
-        for i in 0..n {
+        for (i, w) in words.iter().enumerate() {
             self.offsets.push(self.feats.len());
-            lowercase_into(words[i], &mut self.lower);
+            lowercase_into(w, &mut self.lower);
             self.token_features(i, sent_case);
             self.run_features(i);
         }
@@ -202,14 +201,22 @@ impl SentenceFeatures {
         };
         let tok = |k: isize| -> Option<Tok> {
             let j = i as isize + k;
-            (j >= 0).then(|| self.toks.get(j as usize).copied()).flatten()
+            (j >= 0)
+                .then(|| self.toks.get(j as usize).copied())
+                .flatten()
         };
         let pos_of = |k: isize| tok(k).map_or(255, |t| u64::from(t.pos));
         let shape_of = |k: isize| tok(k).map_or(BOS, |t| t.shape);
         let gaz_of = |k: isize| tok(k).map_or(0, |t| t.gaz.0);
         let f = |tpl: u32| FeatureHasher::new(tpl);
         let (wm2, wm1, wp1, wp2) = (word(-2), word(-1), word(1), word(2));
-        let (pm2, pm1, p0, pp1, pp2) = (pos_of(-2), pos_of(-1), u64::from(t.pos), pos_of(1), pos_of(2));
+        let (pm2, pm1, p0, pp1, pp2) = (
+            pos_of(-2),
+            pos_of(-1),
+            u64::from(t.pos),
+            pos_of(1),
+            pos_of(2),
+        );
         let case = u64::from(t.case);
         let out = &mut self.feats;
         // Word identity first (see N_IDENTITY).
@@ -233,15 +240,26 @@ impl SentenceFeatures {
         out.push(f(T_POS_M1_0).u64(pm1).u64(p0).finish());
         out.push(f(T_POS_0_P1).u64(p0).u64(pp1).finish());
         out.push(f(T_SHAPE_POS).u64(t.shape).u64(p0).finish());
-        out.push(f(T_INITIAL_SHAPE).u64(u64::from(i == 0)).u64(t.shape).finish());
-        out.push(f(T_SENT_CASE).u64(sent_case).u64(case).u64(u64::from(i == 0)).finish());
+        out.push(
+            f(T_INITIAL_SHAPE)
+                .u64(u64::from(i == 0))
+                .u64(t.shape)
+                .finish(),
+        );
+        out.push(
+            f(T_SENT_CASE)
+                .u64(sent_case)
+                .u64(case)
+                .u64(u64::from(i == 0))
+                .finish(),
+        );
         // Affixes of the lower-cased word: 1-3 char prefixes, 1-4 char suffixes.
         let lower = self.lower.as_str();
         let nchars = lower.chars().count();
         for (k, (b, _)) in lower.char_indices().skip(1).take(3).enumerate() {
             out.push(f(T_PREFIX).u64(k as u64).str(&lower[..b]).finish());
         }
-        if nchars <= 3 {
+        if (1..=3).contains(&nchars) {
             out.push(f(T_PREFIX).u64(nchars as u64 - 1).str(lower).finish());
         }
         for k in 1..=4.min(nchars) {
@@ -305,17 +323,49 @@ impl SentenceFeatures {
 pub(crate) fn dynamic(t: Tok, prev: usize, prev2: usize, identity: bool, out: &mut Vec<u64>) {
     let (p1, p2) = (prev as u64, prev2 as u64);
     if identity {
-        out.push(FeatureHasher::new(T_PREV_WORD).u64(p1).u64(t.lower).finish());
+        out.push(
+            FeatureHasher::new(T_PREV_WORD)
+                .u64(p1)
+                .u64(t.lower)
+                .finish(),
+        );
     }
     out.push(FeatureHasher::new(T_PREV).u64(p1).finish());
     out.push(FeatureHasher::new(T_PREV2).u64(p2).u64(p1).finish());
-    out.push(FeatureHasher::new(T_PREV_SHAPE).u64(p1).u64(t.shape).finish());
-    out.push(FeatureHasher::new(T_PREV_POS).u64(p1).u64(u64::from(t.pos)).finish());
+    out.push(
+        FeatureHasher::new(T_PREV_SHAPE)
+            .u64(p1)
+            .u64(t.shape)
+            .finish(),
+    );
+    out.push(
+        FeatureHasher::new(T_PREV_POS)
+            .u64(p1)
+            .u64(u64::from(t.pos))
+            .finish(),
+    );
 }
 
 /// Words that may join capitalised words into one run (`Bank of England`, `AT & T`).
 fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "the" | "and" | "&" | "de" | "-" | "'s" | "’s" | "for" | "du" | "van" | "von" | "da" | "del" | "la" | "le")
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "&"
+            | "de"
+            | "-"
+            | "'s"
+            | "’s"
+            | "for"
+            | "du"
+            | "van"
+            | "von"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+    )
 }
 
 /// Finds the runs of capitalised words (joined by connectors between two capitalised words)
@@ -423,7 +473,9 @@ mod tests {
 
     #[test]
     fn capitalised_runs_cross_connectors() {
-        let words = ["the", "Bank", "of", "England", "and", "IBM", "met", "Ann", "."];
+        let words = [
+            "the", "Bank", "of", "England", "and", "IBM", "met", "Ann", ".",
+        ];
         let cases: Vec<Case> = words.iter().map(|w| case_of(w)).collect();
         let mut runs = Vec::new();
         cap_runs(&words, &cases, &mut runs);

@@ -4,11 +4,12 @@
 //! span several tokens; each token gets its position in the longest match. Lower-case words
 //! (web text: "kerala", "mexico") are looked up in title case too.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
+use crate::perceptron::{FeatureHasher, IdBuildHasher};
 use crate::pos::Upos;
 
 const REGIONS_TEXT: &str = include_str!("../../data/ner/regions.txt");
@@ -89,12 +90,22 @@ fn push_title(out: &mut String, w: &str) {
     }
 }
 
-/// Reusable buffers for [`Scratch::annotate`].
+/// Entries kept in the lookup memo before it is cleared.
+const MEMO_LIMIT: usize = 1 << 17;
+
+// Place-phrase memo values.
+const IS_COUNTRY: u32 = 1;
+const IS_CITY: u32 = 2;
+const IS_REGION: u32 = 4;
+
+/// Reusable buffers for [`Scratch::annotate`], and a memo of lexicon answers (words repeat, and
+/// the lexicon's string maps cost far more than one probe of a map keyed by a hash).
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     flags: Vec<Gaz>,
     phrase: String,
     titled: String,
+    memo: HashMap<u64, u32, IdBuildHasher>,
 }
 
 impl Scratch {
@@ -109,31 +120,76 @@ impl Scratch {
             if !upper && !lower {
                 continue;
             }
-            let mut bits = 0u32;
-            self.titled.clear();
-            push_title(&mut self.titled, w);
-            let form = self.titled.as_str();
-            if lex.demonym(form).is_some() {
-                bits |= DEMONYM;
-            }
-            if lex.given_name(form) > 0 {
-                bits |= GIVEN;
-            }
-            if lex.honorific(w) {
-                bits |= HONORIFIC;
-            }
-            if lex.title_word(w) {
-                bits |= TITLE;
-            }
-            match lex.org_suffix(w) {
-                Some(EntityType::Company) => bits |= COMPANY_SUFFIX,
-                Some(_) => bits |= ORG_SUFFIX,
-                None => {}
-            }
+            let key = FeatureHasher::new(1).str(w).finish();
+            let bits = match self.memo.get(&key) {
+                Some(&b) => b,
+                None => {
+                    let b = self.word_bits(lex, w);
+                    self.remember(key, b);
+                    b
+                }
+            };
             self.flags[i].0 |= bits;
             self.match_places(lex, words, i, upper);
         }
         &self.flags
+    }
+
+    /// Gazetteer bits of one word (not its place-name matches).
+    fn word_bits(&mut self, lex: &Lexicon, w: &str) -> u32 {
+        let mut bits = 0u32;
+        self.titled.clear();
+        push_title(&mut self.titled, w);
+        let form = self.titled.as_str();
+        if lex.demonym(form).is_some() {
+            bits |= DEMONYM;
+        }
+        if lex.given_name(form) > 0 {
+            bits |= GIVEN;
+        }
+        if lex.honorific(w) {
+            bits |= HONORIFIC;
+        }
+        if lex.title_word(w) {
+            bits |= TITLE;
+        }
+        match lex.org_suffix(w) {
+            Some(EntityType::Company) => bits |= COMPANY_SUFFIX,
+            Some(_) => bits |= ORG_SUFFIX,
+            None => {}
+        }
+        bits
+    }
+
+    fn remember(&mut self, key: u64, value: u32) {
+        if self.memo.len() >= MEMO_LIMIT {
+            self.memo.clear();
+        }
+        self.memo.insert(key, value);
+    }
+
+    /// Which place lists hold the phrase (as written, and in title case for cities and
+    /// regions).
+    fn place_bits(&mut self, lex: &Lexicon) -> u32 {
+        let key = FeatureHasher::new(2)
+            .str(&self.phrase)
+            .str(&self.titled)
+            .finish();
+        if let Some(&b) = self.memo.get(&key) {
+            return b;
+        }
+        let mut b = 0;
+        if lex.country(&self.phrase).is_some() {
+            b |= IS_COUNTRY;
+        }
+        if lex.city(&self.titled).is_some() {
+            b |= IS_CITY;
+        }
+        if REGIONS.contains(self.titled.as_str()) {
+            b |= IS_REGION;
+        }
+        self.remember(key, b);
+        b
     }
 
     /// Marks the longest country, city and region name starting at token `i`.
@@ -143,7 +199,11 @@ impl Scratch {
         self.phrase.clear();
         self.titled.clear();
         for (k, w) in words[i..].iter().take(max).enumerate() {
-            let name_word = if upper { starts_upper(w) } else { w.bytes().all(|b| b.is_ascii_lowercase()) };
+            let name_word = if upper {
+                starts_upper(w)
+            } else {
+                w.bytes().all(|b| b.is_ascii_lowercase())
+            };
             if k > 0 {
                 if !(name_word || is_connector(w)) {
                     break;
@@ -160,13 +220,14 @@ impl Scratch {
             if !name_word || (k > 0 && is_connector(w)) {
                 continue;
             }
-            if lex.country(&self.phrase).is_some() {
+            let b = self.place_bits(lex);
+            if b & IS_COUNTRY != 0 {
                 country = k + 1;
             }
-            if lex.city(&self.titled).is_some() {
+            if b & IS_CITY != 0 {
                 city = k + 1;
             }
-            if REGIONS.contains(self.titled.as_str()) {
+            if b & IS_REGION != 0 {
                 region = k + 1;
             }
         }
@@ -185,8 +246,21 @@ mod tests {
     #[test]
     fn flags_places_names_titles_and_suffixes() {
         let words = [
-            "President", "Anna", "Berg", "of", "Acme", "Airlines", "flew", "to", "New", "Zealand",
-            "and", "Munich", "in", "Bavaria", ".",
+            "President",
+            "Anna",
+            "Berg",
+            "of",
+            "Acme",
+            "Airlines",
+            "flew",
+            "to",
+            "New",
+            "Zealand",
+            "and",
+            "Munich",
+            "in",
+            "Bavaria",
+            ".",
         ];
         let pos = [11u8; 15];
         let mut s = Scratch::default();
@@ -203,7 +277,7 @@ mod tests {
 
     #[test]
     fn looks_up_lower_case_places_in_title_case() {
-        let words = ["moving", "from", "new", "york", "to", "kerala", "soon"];
+        let words = ["moving", "from", "san", "francisco", "to", "kerala", "soon"];
         let noun = Upos::Noun.index() as u8;
         let pos = [15, 1, noun, noun, 1, noun, 2];
         let mut s = Scratch::default();

@@ -15,7 +15,8 @@
 //! 3. for PER, titles and honorifics before the name are cut (`President Donald Trump` ->
 //!    `Donald Trump`), and a name that ends in a title (`the President`, `Malaysia's Prime
 //!    Minister`), whose head is a title (`Director of the Study`) or whose head is a plural
-//!    proper noun (`Afghans`) is not a person name; `and` does not join person names;
+//!    proper noun (`Afghans`) is not a person name; person names cross only particles and
+//!    hyphens (`Ludwig van Beethoven`), not `of`, `and` or `'s`;
 //! 4. nesting is flattened on the cut spans, keeping the outermost (first, then longest);
 //!    inner mentions outside the cut span survive (`U.S.` in `U.S. President Donald Trump`).
 //!
@@ -26,7 +27,10 @@ use super::data::{DataError, LabeledDoc, LabeledSentence, TokenSpan};
 use crate::lexicon::Lexicon;
 
 fn parse_err(line: usize, message: impl Into<String>) -> DataError {
-    DataError::Parse { line, message: message.into() }
+    DataError::Parse {
+        line,
+        message: message.into(),
+    }
 }
 
 /// One CoNLL-U word line of GUM, the columns the converter needs.
@@ -80,7 +84,10 @@ pub fn read_gum(id: &str, text: &str) -> Result<LabeledDoc, DataError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(parse_err(line_no, format!("expected 10 columns, found {}", cols.len())));
+            return Err(parse_err(
+                line_no,
+                format!("expected 10 columns, found {}", cols.len()),
+            ));
         }
         if cols[0].contains('-') || cols[0].contains('.') {
             continue;
@@ -158,7 +165,12 @@ fn parse_brackets(
                 .identity
                 .and_then(|i| spec.get(i))
                 .is_some_and(|s| !s.is_empty() && *s != "_");
-            let mention = GumMention { start: index, end: index + 1, kind, identity };
+            let mention = GumMention {
+                start: index,
+                end: index + 1,
+                kind,
+                identity,
+            };
             if after[stop..].starts_with(')') {
                 done.push(mention);
                 rest = &after[stop + 1..];
@@ -217,17 +229,20 @@ fn is_name_word(w: &GumWord) -> bool {
         || (capitalised(w) && !w.initial && matches!(w.upos.as_str(), "ADJ" | "NOUN" | "NUM" | "X"))
 }
 
-/// A word that may join two name words inside a name (`and` and `&` not in person names:
-/// `Kirk Bart and Celeste Pollock` are two people).
+/// A word that may join two name words inside a name. Person names take only name
+/// particles and hyphens (`Ludwig van Beethoven`, `Hartsell - Gundy`): `Kirk Bart and Celeste
+/// Pollock` are two people, `Elena Ruiz of Arizona` is a person and a place.
 fn is_connector(w: &GumWord, label: NerLabel) -> bool {
-    if label == NerLabel::Per && matches!(w.form.as_str(), "and" | "&") {
-        return false;
-    }
-    matches!(
+    let particle = matches!(
         w.form.as_str(),
-        "of" | "the" | "and" | "&" | "-" | "'s" | "’s" | "de" | "du" | "da" | "del" | "der" | "van"
-            | "von" | "la" | "le" | "for"
-    )
+        "-" | "de" | "du" | "da" | "del" | "der" | "van" | "von" | "la" | "le"
+    );
+    particle
+        || (label != NerLabel::Per
+            && matches!(
+                w.form.as_str(),
+                "of" | "the" | "and" | "&" | "'s" | "’s" | "for"
+            ))
 }
 
 fn is_possessive(form: &str) -> bool {
@@ -332,7 +347,11 @@ fn to_sentences(
         let spans = spans
             .iter()
             .filter(|(s, e, _)| *s >= start && *e <= end)
-            .map(|&(s, e, label)| TokenSpan { start: s - start, end: e - start, label })
+            .map(|&(s, e, label)| TokenSpan {
+                start: s - start,
+                end: e - start,
+                label,
+            })
             .collect();
         out.push(LabeledSentence {
             id,
@@ -361,7 +380,10 @@ mod tests {
 
     fn spans(doc: &LabeledDoc, k: usize) -> Vec<(String, NerLabel)> {
         let s = &doc.sentences[k];
-        s.spans.iter().map(|t| (s.words[t.start..t.end].join(" "), t.label)).collect()
+        s.spans
+            .iter()
+            .map(|t| (s.words[t.start..t.end].join(" "), t.label))
+            .collect()
     }
 
     #[test]
@@ -371,14 +393,26 @@ mod tests {
         );
         // "The United States" with an identity: determiner cut.
         text += &sentence(&[
-            ("The", "DET", "DT", 3, "Entity=(1-place-new-s-c-1-coref-United_States"),
+            (
+                "The",
+                "DET",
+                "DT",
+                3,
+                "Entity=(1-place-new-s-c-1-coref-United_States",
+            ),
             ("United", "PROPN", "NNP", 3, "_"),
             ("States", "PROPN", "NNP", 0, "Entity=1)"),
         ]);
         // "U.S. President Ann Lee 's team": title cut, nested U.S. kept, possessive cut,
         // "team" (common noun, no identity) dropped.
         text += &sentence(&[
-            ("U.S.", "PROPN", "NNP", 2, "Entity=(3-organization-new-s-c-1-sgl(2-person-new-s-c-1-coref-Ann_Lee(1-place-giv-s-c-1-coref-United_States)"),
+            (
+                "U.S.",
+                "PROPN",
+                "NNP",
+                2,
+                "Entity=(3-organization-new-s-c-1-sgl(2-person-new-s-c-1-coref-Ann_Lee(1-place-giv-s-c-1-coref-United_States)",
+            ),
             ("President", "PROPN", "NNP", 3, "_"),
             ("Ann", "PROPN", "NNP", 6, "_"),
             ("Lee", "PROPN", "NNP", 3, "_"),
@@ -388,14 +422,38 @@ mod tests {
         // "They visited the Bank of Paris , France": pronoun with identity dropped, name run
         // crosses "of" but stops at the comma; France kept.
         text += &sentence(&[
-            ("They", "PRON", "PRP", 2, "Entity=(2-person-giv-s-c-1-coref-Ann_Lee)"),
+            (
+                "They",
+                "PRON",
+                "PRP",
+                2,
+                "Entity=(2-person-giv-s-c-1-coref-Ann_Lee)",
+            ),
             ("visited", "VERB", "VBD", 0, "_"),
-            ("the", "DET", "DT", 4, "Entity=(4-organization-new-s-c-1-sgl"),
+            (
+                "the",
+                "DET",
+                "DT",
+                4,
+                "Entity=(4-organization-new-s-c-1-sgl",
+            ),
             ("Bank", "PROPN", "NNP", 2, "_"),
             ("of", "ADP", "IN", 6, "_"),
-            ("Paris", "PROPN", "NNP", 4, "Entity=(5-place-new-s-c-1-sgl-Paris)"),
+            (
+                "Paris",
+                "PROPN",
+                "NNP",
+                4,
+                "Entity=(5-place-new-s-c-1-sgl-Paris)",
+            ),
             (",", "PUNCT", ",", 8, "_"),
-            ("France", "PROPN", "NNP", 4, "Entity=(6-place-new-s-c-1-sgl-France)4)"),
+            (
+                "France",
+                "PROPN",
+                "NNP",
+                4,
+                "Entity=(6-place-new-s-c-1-sgl-France)4)",
+            ),
         ]);
         // "the Prime Minister" (a role) and "Afghans" (a group) are not person names.
         text += &sentence(&[
@@ -403,36 +461,69 @@ mod tests {
             ("Prime", "PROPN", "NNP", 3, "_"),
             ("Minister", "PROPN", "NNP", 0, "Entity=7)"),
             ("met", "VERB", "VBD", 0, "_"),
-            ("Afghans", "PROPN", "NNPS", 4, "Entity=(8-person-new-s-c-1-coref-Afghans)"),
+            (
+                "Afghans",
+                "PROPN",
+                "NNPS",
+                4,
+                "Entity=(8-person-new-s-c-1-coref-Afghans)",
+            ),
         ]);
         // "Kirk Bart and Celeste Pollock met the Director of the United States Mint":
         // coordinated people split; a role headed by a title dropped; `United` (VERB, NNP)
         // is a name word.
         text += &sentence(&[
-            ("Kirk", "PROPN", "NNP", 6, "Entity=(9-person-new-s-c-1-coref(10-person-new-s-c-1-sgl"),
+            (
+                "Kirk",
+                "PROPN",
+                "NNP",
+                6,
+                "Entity=(9-person-new-s-c-1-coref(10-person-new-s-c-1-sgl",
+            ),
             ("Bart", "PROPN", "NNP", 1, "Entity=10)"),
             ("and", "CCONJ", "CC", 4, "_"),
-            ("Celeste", "PROPN", "NNP", 1, "Entity=(11-person-new-s-c-1-sgl"),
+            (
+                "Celeste",
+                "PROPN",
+                "NNP",
+                1,
+                "Entity=(11-person-new-s-c-1-sgl",
+            ),
             ("Pollock", "PROPN", "NNP", 4, "Entity=11)9)"),
             ("met", "VERB", "VBD", 0, "_"),
             ("the", "DET", "DT", 8, "Entity=(12-person-new-s-c-1-sgl"),
             ("Director", "PROPN", "NNP", 6, "_"),
             ("of", "ADP", "IN", 13, "_"),
-            ("the", "DET", "DT", 13, "Entity=(13-organization-new-s-c-1-sgl-United_States_Mint"),
+            (
+                "the",
+                "DET",
+                "DT",
+                13,
+                "Entity=(13-organization-new-s-c-1-sgl-United_States_Mint",
+            ),
             ("United", "VERB", "NNP", 12, "_"),
             ("States", "PROPN", "NNP", 13, "_"),
             ("Mint", "PROPN", "NNP", 8, "Entity=13)12)"),
         ]);
         let doc = read_gum("GUM_news_test", &text).expect("parses");
         assert_eq!(doc.sentences.len(), 5);
-        assert_eq!(spans(&doc, 0), [("United States".to_string(), NerLabel::Loc)]);
+        assert_eq!(
+            spans(&doc, 0),
+            [("United States".to_string(), NerLabel::Loc)]
+        );
         assert_eq!(
             spans(&doc, 1),
-            [("U.S.".to_string(), NerLabel::Loc), ("Ann Lee".to_string(), NerLabel::Per)]
+            [
+                ("U.S.".to_string(), NerLabel::Loc),
+                ("Ann Lee".to_string(), NerLabel::Per)
+            ]
         );
         assert_eq!(
             spans(&doc, 2),
-            [("Bank of Paris".to_string(), NerLabel::Org), ("France".to_string(), NerLabel::Loc)]
+            [
+                ("Bank of Paris".to_string(), NerLabel::Org),
+                ("France".to_string(), NerLabel::Loc)
+            ]
         );
         assert_eq!(spans(&doc, 3), []);
         assert_eq!(
@@ -448,7 +539,14 @@ mod tests {
     #[test]
     fn skips_multiword_tokens_and_empty_nodes() {
         let mut text = String::from("1-2\tAnn's\t_\t_\t_\t_\t_\t_\t_\t_\n");
-        text += &line(1, "Ann", "PROPN", "NNP", 3, "Entity=(1-person-new-s-c-1-coref");
+        text += &line(
+            1,
+            "Ann",
+            "PROPN",
+            "NNP",
+            3,
+            "Entity=(1-person-new-s-c-1-coref",
+        );
         text += &line(2, "'s", "PART", "POS", 1, "Entity=1)");
         text += &line(3, "dog", "NOUN", "NN", 0, "_");
         text += "3.1\tbarked\t_\t_\t_\t_\t_\t_\t_\t_\n";
@@ -461,7 +559,8 @@ mod tests {
     fn errors_carry_line_numbers() {
         let err = read_gum("x", "1\tA\ta\tX\tX\t_\tzero\tdep\t_\t_\n").expect_err("bad head");
         assert!(err.to_string().starts_with("line 1:"), "{err}");
-        let err = read_gum("x", "\n1\tA\ta\tX\tX\t_\t0\troot\t_\tEntity=7)\n").expect_err("unopened");
+        let err =
+            read_gum("x", "\n1\tA\ta\tX\tX\t_\t0\troot\t_\tEntity=7)\n").expect_err("unopened");
         assert!(err.to_string().starts_with("line 2:"), "{err}");
         let err = read_gum("x", "1\tA\n").expect_err("columns");
         assert!(err.to_string().starts_with("line 1:"), "{err}");

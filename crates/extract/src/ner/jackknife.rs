@@ -66,7 +66,12 @@ fn blocks(text: &str) -> Vec<(Option<&str>, &str)> {
 impl Jackknife {
     /// Trains `folds` taggers from the UD EWT files in `ud_dir` (`en_ewt-ud-{train,dev,test}.conllu`;
     /// dev picks each tagger's epoch), working in `work_dir`.
-    pub fn train(ud_dir: &Path, work_dir: &Path, folds: usize, epochs: usize) -> Result<Jackknife, JackknifeError> {
+    pub fn train(
+        ud_dir: &Path,
+        work_dir: &Path,
+        folds: usize,
+        epochs: usize,
+    ) -> Result<Jackknife, JackknifeError> {
         let folds = folds.max(2);
         let io = |path: &Path| {
             let path = path.to_path_buf();
@@ -98,8 +103,11 @@ impl Jackknife {
                 std::fs::copy(&from, &to).map_err(io(&to))?;
             }
             let model = dir.join("pos.model");
-            train_pos(&dir, &model, epochs).map_err(|source| JackknifeError::Train { fold, source })?;
-            taggers.push(load_tagger(&model).map_err(|source| JackknifeError::Train { fold, source })?);
+            train_pos(&dir, &model, epochs)
+                .map_err(|source| JackknifeError::Train { fold, source })?;
+            taggers.push(
+                load_tagger(&model).map_err(|source| JackknifeError::Train { fold, source })?,
+            );
         }
         Ok(Jackknife { taggers, fold_of })
     }
@@ -124,7 +132,10 @@ mod tests {
         let text = "# newdoc id = d\n# sent_id = a\n1\tHi\n\n# sent_id = b\n1\tYo\n\n\n1\tNo\n";
         let b = blocks(text);
         assert_eq!(b.len(), 3);
-        assert_eq!(b[0], (Some("a"), "# newdoc id = d\n# sent_id = a\n1\tHi\n\n"));
+        assert_eq!(
+            b[0],
+            (Some("a"), "# newdoc id = d\n# sent_id = a\n1\tHi\n\n")
+        );
         assert_eq!(b[1].0, Some("b"));
         assert_eq!(b[2], (None, "1\tNo\n"));
     }

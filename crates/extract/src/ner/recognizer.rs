@@ -5,9 +5,14 @@ use std::sync::LazyLock;
 
 use crate::perceptron::{ModelError, Perceptron};
 
+use super::Span;
 use super::features::{self, FEATURE_VERSION, SentenceFeatures};
 use super::tags::{self, N_CLASSES, O};
-use super::Span;
+
+/// Divides score differences before the softmax of [`Span::score`]: chosen on UNER dev so that
+/// a span's score roughly tracks the precision of spans with that score (about 0.4 at 0.45,
+/// 0.6 at 0.65, 0.9 above 0.9) for the shipped model.
+const CONFIDENCE_TEMPERATURE: f32 = 10.0;
 
 /// Magic bytes opening a serialised [`Recognizer`].
 const MAGIC: &[u8; 4] = b"KGNR";
@@ -134,7 +139,8 @@ impl Recognizer {
             return Vec::new();
         }
         dec.pos.clear();
-        dec.pos.extend((0..words.len()).map(|i| tags.get(i).map_or(0, |t| super::pos_id(*t))));
+        dec.pos
+            .extend((0..words.len()).map(|i| tags.get(i).map_or(0, |t| super::pos_id(*t))));
         dec.sent.compute(words, &dec.pos);
         self.decode(dec);
         tags::decode(&dec.classes)
@@ -143,7 +149,10 @@ impl Recognizer {
                 start: s.start,
                 end: s.end,
                 label: s.label,
-                score: dec.confidence[s.start..s.end].iter().copied().fold(1.0, f32::min),
+                score: dec.confidence[s.start..s.end]
+                    .iter()
+                    .copied()
+                    .fold(1.0, f32::min),
             })
             .collect()
     }
@@ -171,7 +180,7 @@ impl Recognizer {
             } else {
                 let z: f32 = (0..N_CLASSES)
                     .filter(|&c| tags::valid(prev, c, last))
-                    .map(|c| (scores[c] - best_score).exp())
+                    .map(|c| ((scores[c] - best_score) / CONFIDENCE_TEMPERATURE).exp())
                     .sum();
                 1.0 / z
             };
@@ -188,4 +197,3 @@ impl Default for Recognizer {
         Recognizer::empty()
     }
 }
-

@@ -82,7 +82,11 @@ pub(crate) fn decode(classes: &[usize]) -> Vec<TokenSpan> {
         match split(c) {
             Some((t, B)) => {
                 if let Some((s, l)) = open.take() {
-                    out.push(TokenSpan { start: s, end: i, label: l });
+                    out.push(TokenSpan {
+                        start: s,
+                        end: i,
+                        label: l,
+                    });
                 }
                 open = Some((i, t));
             }
@@ -90,32 +94,56 @@ pub(crate) fn decode(classes: &[usize]) -> Vec<TokenSpan> {
                 let start = match open.take() {
                     Some((s, l)) if l == t => s,
                     Some((s, l)) => {
-                        out.push(TokenSpan { start: s, end: i, label: l });
+                        out.push(TokenSpan {
+                            start: s,
+                            end: i,
+                            label: l,
+                        });
                         i
                     }
                     None => i,
                 };
                 if split(c).is_some_and(|(_, p)| p == L) {
-                    out.push(TokenSpan { start, end: i + 1, label: t });
+                    out.push(TokenSpan {
+                        start,
+                        end: i + 1,
+                        label: t,
+                    });
                 } else {
                     open = Some((start, t));
                 }
             }
             Some((t, _)) => {
                 if let Some((s, l)) = open.take() {
-                    out.push(TokenSpan { start: s, end: i, label: l });
+                    out.push(TokenSpan {
+                        start: s,
+                        end: i,
+                        label: l,
+                    });
                 }
-                out.push(TokenSpan { start: i, end: i + 1, label: t });
+                out.push(TokenSpan {
+                    start: i,
+                    end: i + 1,
+                    label: t,
+                });
             }
             None => {
                 if let Some((s, l)) = open.take() {
-                    out.push(TokenSpan { start: s, end: i, label: l });
+                    out.push(TokenSpan {
+                        start: s,
+                        end: i,
+                        label: l,
+                    });
                 }
             }
         }
     }
     if let Some((s, l)) = open {
-        out.push(TokenSpan { start: s, end: classes.len(), label: l });
+        out.push(TokenSpan {
+            start: s,
+            end: classes.len(),
+            label: l,
+        });
     }
     out
 }
@@ -158,6 +186,9 @@ mod tests {
     #[test]
     fn decode_repairs_invalid_sequences() {
         // I without B, B without L.
-        assert_eq!(decode(&[2, 3, 0, 1]), vec![span(0, 2, NerLabel::Per), span(3, 4, NerLabel::Per)]);
+        assert_eq!(
+            decode(&[2, 3, 0, 1]),
+            vec![span(0, 2, NerLabel::Per), span(3, 4, NerLabel::Per)]
+        );
     }
 }

@@ -28,13 +28,16 @@ struct CharCursor<'a> {
 }
 
 impl CharCursor<'_> {
-    fn to_char(&mut self, byte: usize) -> usize {
+    fn char_at(&mut self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         if byte < self.byte {
             self.byte = 0;
             self.chars = 0;
         }
-        self.chars += self.text.get(self.byte..byte).map_or(0, |s| s.chars().count());
+        self.chars += self
+            .text
+            .get(self.byte..byte)
+            .map_or(0, |s| s.chars().count());
         self.byte = byte;
         self.chars
     }
@@ -56,7 +59,11 @@ impl Recognizer {
     pub fn recognize_text(&self, text: &str) -> Vec<TextSpan> {
         let seg = segment::segment(text);
         let tagger = Tagger::embedded();
-        let mut cursor = CharCursor { text, byte: 0, chars: 0 };
+        let mut cursor = CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        };
         let mut out = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         for sent in &seg.sentences {
@@ -64,16 +71,25 @@ impl Recognizer {
                 continue;
             };
             words.clear();
-            words.extend(tokens.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
+            words.extend(
+                tokens
+                    .iter()
+                    .map(|t| text.get(t.start..t.end).unwrap_or("")),
+            );
             let tags = tagger.tag(&words);
             for span in self.recognize(&words, &tags) {
                 let (Some(first), Some(last)) = (tokens.get(span.start), tokens.get(span.end - 1))
                 else {
                     continue;
                 };
-                let start = cursor.to_char(first.start);
-                let end = cursor.to_char(last.end);
-                out.push(TextSpan { start, end, label: span.label, score: span.score });
+                let start = cursor.char_at(first.start);
+                let end = cursor.char_at(last.end);
+                out.push(TextSpan {
+                    start,
+                    end,
+                    label: span.label,
+                    score: span.score,
+                });
             }
         }
         out
@@ -100,12 +116,16 @@ mod tests {
     #[test]
     fn char_cursor_counts_multibyte_chars() {
         let text = "Zoë met Ana in Köln.";
-        let mut c = CharCursor { text, byte: 0, chars: 0 };
+        let mut c = CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        };
         let koln = text.find("Köln").expect("present");
-        assert_eq!(c.to_char(koln), 15);
-        assert_eq!(c.to_char(koln + "Köln".len()), 19);
+        assert_eq!(c.char_at(koln), 15);
+        assert_eq!(c.char_at(koln + "Köln".len()), 19);
         // Going back restarts the count.
-        assert_eq!(c.to_char(4), 3);
-        assert_eq!(c.to_char(1000), text.chars().count());
+        assert_eq!(c.char_at(4), 3);
+        assert_eq!(c.char_at(1000), text.chars().count());
     }
 }
