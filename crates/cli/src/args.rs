@@ -29,8 +29,10 @@ pub struct StoreArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract, resolve and load documents into the store.
-    #[command(after_help = "Example:\n  kg build seeds/\n  kg build --store /tmp/kg new-article.txt\n\n\
-        Rebuilding the same input changes nothing: each document is one named graph, replaced whole.")]
+    #[command(
+        after_help = "Example:\n  kg build seeds/\n  kg build --store /tmp/kg new-article.txt\n\n\
+        Rebuilding the same input changes nothing: each document is one named graph, replaced whole."
+    )]
     Build {
         /// Files or folders (.txt, .md, .html, .jsonl of {\"id\",\"text\"}), or - for standard input.
         #[arg(default_value = "seeds")]
@@ -41,9 +43,11 @@ pub enum Command {
         read: ReadArgs,
     },
     /// Print what is found in documents as JSON lines, without a store.
-    #[command(after_help = "Example:\n  kg extract seeds/004_1c0e10b8cddd13b9.txt | jq .entities\n  \
+    #[command(
+        after_help = "Example:\n  kg extract seeds/004_1c0e10b8cddd13b9.txt | jq .entities\n  \
         echo 'Ana Silva visited Oslo.' | kg extract -\n  kg extract --format mentions docs.jsonl > mentions.jsonl\n\n\
-        The JSON schema is documented in the README (offsets are Unicode code points, end exclusive).")]
+        The JSON schema is documented in the README (offsets are Unicode code points, end exclusive)."
+    )]
     Extract {
         /// Files or folders, or - for standard input.
         #[arg(required = true)]
@@ -58,10 +62,12 @@ pub enum Command {
         read: ReadArgs,
     },
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).
-    #[command(after_help = "Examples:\n  kg query people-and-roles\n  kg query queries/facts-with-sources.rq --format csv\n  \
+    #[command(
+        after_help = "Examples:\n  kg query people-and-roles\n  kg query queries/facts-with-sources.rq --format csv\n  \
         kg query -e 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }'\n\n\
         NAME runs queries/NAME.rq. Common prefixes (kg, schema, rdfs, skos, org, nif, dcterms, owl, xsd) \
-        are declared for you. Exit 1 when a SELECT returns no row or an ASK is false.")]
+        are declared for you. Exit 1 when a SELECT returns no row or an ASK is false."
+    )]
     Query {
         /// A .rq file, or the NAME of queries/NAME.rq.
         #[arg(required_unless_present = "expr")]
@@ -76,8 +82,10 @@ pub enum Command {
         store: StoreArgs,
     },
     /// Write every triple, with the ontology, to a file or standard output.
-    #[command(after_help = "Example:\n  kg export -o out/kg.ttl\n  kg export --format nquads > out/kg.nq\n\n\
-        The format comes from the file extension when not given (.ttl .nt .nq .trig .rdf .jsonld).")]
+    #[command(
+        after_help = "Example:\n  kg export -o out/kg.ttl\n  kg export --format nquads > out/kg.nq\n\n\
+        The format comes from the file extension when not given (.ttl .nt .nq .trig .rdf .jsonld)."
+    )]
     Export {
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
@@ -88,8 +96,10 @@ pub enum Command {
         store: StoreArgs,
     },
     /// Draw the graph, or the neighbourhood of one entity, with Graphviz.
-    #[command(after_help = "Example:\n  kg render --focus Biden --format svg -o out/biden.svg\n  kg render --format dot > out/kg.dot\n\n\
-        SVG and PNG need Graphviz's `dot` (Debian: apt-get install graphviz); DOT does not.")]
+    #[command(
+        after_help = "Example:\n  kg render --focus Biden --format svg -o out/biden.svg\n  kg render --format dot > out/kg.dot\n\n\
+        SVG and PNG need Graphviz's `dot` (Debian: apt-get install graphviz); DOT does not."
+    )]
     Render {
         /// An entity's label or alias; draws its neighbourhood.
         #[arg(long)]
@@ -122,20 +132,12 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Train a model from the open data in ../shared/data.
-    #[command(after_help = "Example:\n  kg train pos --data ../shared/data\n  kg train ner --data ../shared/data")]
-    Train {
-        #[arg(value_enum)]
-        model: TrainModel,
-        /// The data folder (holding ud-ewt/, uner-ewt/, gum/).
-        #[arg(long, default_value = "../shared/data")]
-        data: PathBuf,
-        /// Where to write the weights (default: the crate's embedded model file).
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
     /// Score the extractor against gold annotations.
-    #[command(after_help = "Example:\n  kg eval ner --docs uner-test.docs.jsonl --gold uner-test.gold.jsonl")]
+    #[command(
+        after_help = "Example:\n  kg eval ner --docs uner-test.docs.jsonl --gold uner-test.gold.jsonl\n\n\
+        The models themselves are trained by `cargo run --release -p kg-extract --example train_pos` and \
+        `--example train_ner` (see the README)."
+    )]
     Eval {
         #[arg(value_enum)]
         task: EvalTask,
@@ -177,12 +179,6 @@ pub enum RenderFormat {
     Dot,
     Svg,
     Png,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum TrainModel {
-    Pos,
-    Ner,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

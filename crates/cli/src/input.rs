@@ -52,8 +52,14 @@ pub fn content_id(text: &str) -> String {
 pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 
@@ -63,15 +69,22 @@ pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Result<Loaded> {
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            std::io::stdin().take(options.max_bytes + 1).read_to_end(&mut bytes).context("reading standard input")?;
+            std::io::stdin()
+                .take(options.max_bytes + 1)
+                .read_to_end(&mut bytes)
+                .context("reading standard input")?;
             read_bytes(Path::new("<stdin>"), bytes, true, options, &mut loaded);
             continue;
         }
-        let meta = fs::metadata(path).with_context(|| format!("{}: no such file or folder", path.display()))?;
+        let meta = fs::metadata(path)
+            .with_context(|| format!("{}: no such file or folder", path.display()))?;
         if meta.is_dir() {
             let files = text_files(path)?;
             if files.is_empty() {
-                bail!("{}: folder holds no text files (.txt, .md, .html, .jsonl)", path.display());
+                bail!(
+                    "{}: folder holds no text files (.txt, .md, .html, .jsonl)",
+                    path.display()
+                );
             }
             for file in files {
                 read_file(&file, options, &mut loaded);
@@ -81,7 +94,11 @@ pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Result<Loaded> {
         }
     }
     if loaded.docs.is_empty() {
-        let why = loaded.warnings.first().cloned().unwrap_or_else(|| "no input".to_string());
+        let why = loaded
+            .warnings
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "no input".to_string());
         bail!("no document to read: {why}");
     }
     Ok(loaded)
@@ -93,10 +110,19 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).with_context(|| format!("{}: cannot list folder", d.display()))? {
+        for entry in
+            fs::read_dir(&d).with_context(|| format!("{}: cannot list folder", d.display()))?
+        {
             let path = entry?.path();
-            let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-            let stem = path.file_stem().and_then(|n| n.to_str()).unwrap_or("").to_ascii_uppercase();
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            let stem = path
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_ascii_uppercase();
             // A folder's own documentation is not a document of the corpus.
             if hidden || matches!(stem.as_str(), "README" | "LICENSE" | "NOTICE" | "CHANGELOG") {
                 continue;
@@ -129,18 +155,25 @@ fn read_file(path: &Path, options: ReadOptions, loaded: &mut Loaded) {
     }
     match fs::read(path) {
         Ok(bytes) => read_bytes(path, bytes, false, options, loaded),
-        Err(e) => loaded.warnings.push(format!("{}: skipped, cannot read: {e}", path.display())),
+        Err(e) => loaded
+            .warnings
+            .push(format!("{}: skipped, cannot read: {e}", path.display())),
     }
 }
 
 fn read_bytes(path: &Path, bytes: Vec<u8>, stdin: bool, options: ReadOptions, loaded: &mut Loaded) {
     let name = path.display().to_string();
     if bytes.len() as u64 > options.max_bytes {
-        loaded.warnings.push(format!("{name}: skipped, over the {} byte limit (raise it with --max-bytes)", options.max_bytes));
+        loaded.warnings.push(format!(
+            "{name}: skipped, over the {} byte limit (raise it with --max-bytes)",
+            options.max_bytes
+        ));
         return;
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        loaded.warnings.push(format!("{name}: skipped, binary file (NUL byte), not text"));
+        loaded
+            .warnings
+            .push(format!("{name}: skipped, binary file (NUL byte), not text"));
         return;
     }
     let text = match String::from_utf8(bytes) {
@@ -148,7 +181,9 @@ fn read_bytes(path: &Path, bytes: Vec<u8>, stdin: bool, options: ReadOptions, lo
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let (line, col) = line_col(e.as_bytes(), at);
-            loaded.warnings.push(format!("{name}:{line}:{col}: skipped, not UTF-8 (invalid byte at offset {at})"));
+            loaded.warnings.push(format!(
+                "{name}:{line}:{col}: skipped, not UTF-8 (invalid byte at offset {at})"
+            ));
             return;
         }
     };
@@ -157,7 +192,11 @@ fn read_bytes(path: &Path, bytes: Vec<u8>, stdin: bool, options: ReadOptions, lo
         loaded.warnings.push(format!("{name}: skipped, empty"));
         return;
     }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let jsonl = ext == "jsonl" || (stdin && text.trim_start().starts_with('{'));
     if jsonl {
         read_jsonl(&name, &text, loaded);
@@ -167,13 +206,27 @@ fn read_bytes(path: &Path, bytes: Vec<u8>, stdin: bool, options: ReadOptions, lo
     if ext == "html" || ext == "htm" || (stdin && text.trim_start().starts_with('<')) {
         let page = html_to_text(&text);
         if page.text.trim().is_empty() {
-            loaded.warnings.push(format!("{name}: skipped, no text in the page"));
+            loaded
+                .warnings
+                .push(format!("{name}: skipped, no text in the page"));
             return;
         }
-        loaded.docs.push(Document { id: content_id(&page.text), source, title: page.title, date: None, text: page.text });
+        loaded.docs.push(Document {
+            id: content_id(&page.text),
+            source,
+            title: page.title,
+            date: None,
+            text: page.text,
+        });
         return;
     }
-    loaded.docs.push(Document { id: content_id(&text), source, title: None, date: None, text });
+    loaded.docs.push(Document {
+        id: content_id(&text),
+        source,
+        title: None,
+        date: None,
+        text,
+    });
 }
 
 fn read_jsonl(name: &str, text: &str, loaded: &mut Loaded) {
@@ -184,7 +237,9 @@ fn read_jsonl(name: &str, text: &str, loaded: &mut Loaded) {
         match serde_json::from_str::<JsonDoc>(line) {
             Ok(d) => {
                 if d.text.trim().is_empty() {
-                    loaded.warnings.push(format!("{name}:{}: skipped, empty text", n + 1));
+                    loaded
+                        .warnings
+                        .push(format!("{name}:{}: skipped, empty text", n + 1));
                     continue;
                 }
                 let id = match d.id {
@@ -192,10 +247,23 @@ fn read_jsonl(name: &str, text: &str, loaded: &mut Loaded) {
                     Some(serde_json::Value::Number(n)) => n.to_string(),
                     _ => content_id(&d.text),
                 };
-                let source = d.source.or(d.url).or_else(|| Some(format!("{name}:{}", n + 1)));
-                loaded.docs.push(Document { id, source, title: d.title, date: d.date, text: d.text });
+                let source = d
+                    .source
+                    .or(d.url)
+                    .or_else(|| Some(format!("{name}:{}", n + 1)));
+                loaded.docs.push(Document {
+                    id,
+                    source,
+                    title: d.title,
+                    date: d.date,
+                    text: d.text,
+                });
             }
-            Err(e) => loaded.warnings.push(format!("{name}:{}:{}: skipped, {}", n + 1, e.column(), e)),
+            Err(e) => {
+                loaded
+                    .warnings
+                    .push(format!("{name}:{}:{}: skipped, {}", n + 1, e.column(), e))
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ pub fn writer(path: Option<&Path>) -> Result<Box<dyn Write>> {
     match path {
         Some(p) if p.as_os_str() != "-" => {
             if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create folder", dir.display()))?;
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("{}: cannot create folder", dir.display()))?;
             }
             let file = File::create(p).with_context(|| format!("{}: cannot write", p.display()))?;
             Ok(Box::new(BufWriter::new(file)))
@@ -27,6 +28,8 @@ pub fn stdout_is_terminal() -> bool {
 
 /// Whether an error is a closed pipe (`kg query | head`), which is not a failure.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
-        || e.to_string().contains("Broken pipe")
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    }) || e.to_string().contains("Broken pipe")
 }

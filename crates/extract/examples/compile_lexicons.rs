@@ -11,8 +11,14 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
-    let data = PathBuf::from(args.next().unwrap_or_else(|| "../shared/data/lexicons".into()));
-    let out = PathBuf::from(args.next().unwrap_or_else(|| "crates/extract/data/lexicon".into()));
+    let data = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "../shared/data/lexicons".into()),
+    );
+    let out = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "crates/extract/data/lexicon".into()),
+    );
     countries(&data, &out)?;
     cities(&data, &out)?;
     given_names(&data, &out)?;
@@ -27,10 +33,29 @@ fn latin(s: &str) -> bool {
 fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
     let text = fs::read_to_string(data.join("countries.tsv"))?;
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().ok_or("empty countries.tsv")?.split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).ok_or(format!("no column {name}"));
-    let (cca2, common, official, alt) = (col("cca2")?, col("name_common")?, col("name_official")?, col("alt_spellings")?);
-    let (dm, df, caps, wd) = (col("demonym_eng_m")?, col("demonym_eng_f")?, col("capitals")?, col("wikidata")?);
+    let header: Vec<&str> = lines
+        .next()
+        .ok_or("empty countries.tsv")?
+        .split('\t')
+        .collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .ok_or(format!("no column {name}"))
+    };
+    let (cca2, common, official, alt) = (
+        col("cca2")?,
+        col("name_common")?,
+        col("name_official")?,
+        col("alt_spellings")?,
+    );
+    let (dm, df, caps, wd) = (
+        col("demonym_eng_m")?,
+        col("demonym_eng_f")?,
+        col("capitals")?,
+        col("wikidata")?,
+    );
     let independent = col("independent")?;
     let mut rows = String::from(
         "# Compiled by examples/compile_lexicons.rs from mledoze/countries (ODbL 1.0) and\n\
@@ -45,7 +70,9 @@ fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dy
         let name = f[common];
         let mut aliases: Vec<&str> = f[alt]
             .split('|')
-            .filter(|a| !a.is_empty() && latin(a) && *a != name && *a != f[cca2] && !a.contains(','))
+            .filter(|a| {
+                !a.is_empty() && latin(a) && *a != name && *a != f[cca2] && !a.contains(',')
+            })
             .collect();
         if f[official] != name && latin(f[official]) && !aliases.contains(&f[official]) {
             aliases.push(f[official]);
@@ -62,7 +89,11 @@ fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dy
             demonyms.join("|"),
             f[caps].replace(", ", "|"),
             f[wd],
-            if f[independent] == "True" { "yes" } else { "no" }
+            if f[independent] == "True" {
+                "yes"
+            } else {
+                "no"
+            }
         ));
     }
     fs::write(out.join("countries.tsv"), rows)?;
@@ -74,14 +105,19 @@ fn cities(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn E
     let mut seen = BTreeMap::new();
     for line in text.lines().skip(1) {
         let fields = split_csv(line);
-        if fields.len() < 2 || !latin(&fields[0]) || fields[0].len() < 3 || fields[0].contains(|c: char| c.is_ascii_digit()) {
+        if fields.len() < 2
+            || !latin(&fields[0])
+            || fields[0].len() < 3
+            || fields[0].contains(|c: char| c.is_ascii_digit())
+        {
             continue;
         }
         // A city name is only kept when it starts with a capital, as names in news do.
         if !fields[0].starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        seen.entry(fields[0].clone()).or_insert_with(|| fields[1].clone());
+        seen.entry(fields[0].clone())
+            .or_insert_with(|| fields[1].clone());
     }
     let mut rows = String::from(
         "# Compiled by examples/compile_lexicons.rs from datasets/world-cities (GeoNames, CC BY 4.0).\n\
@@ -103,7 +139,9 @@ fn given_names(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<
     );
     for line in text.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
-        let Some(count) = f.get(1).and_then(|c| c.parse::<u64>().ok()) else { continue };
+        let Some(count) = f.get(1).and_then(|c| c.parse::<u64>().ok()) else {
+            continue;
+        };
         if count >= 500 {
             rows.push_str(&format!("{}\t{count}\n", f[0]));
         }

@@ -36,6 +36,7 @@ struct Args {
     test: bool,
     write_eval: Option<PathBuf>,
     bench: bool,
+    errors: Option<PathBuf>,
     jackknife: usize,
     min_count: u32,
     gum_weight: usize,
@@ -54,6 +55,7 @@ fn parse_args() -> Result<Args, String> {
         test: false,
         write_eval: None,
         bench: false,
+        errors: None,
         jackknife: 10,
         min_count: 1,
         gum_weight: 2,
@@ -69,6 +71,10 @@ fn parse_args() -> Result<Args, String> {
             }
             "--seed" => args.options.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--gold-history" => args.options.gold_history = true,
+            "--greedy" => args.options.viterbi = false,
+            "--margin" => {
+                args.options.margin = value()?.parse().map_err(|e| format!("--margin: {e}"))?
+            }
             "--word-dropout" => {
                 args.options.word_dropout = value()?
                     .parse()
@@ -79,6 +85,7 @@ fn parse_args() -> Result<Args, String> {
             "--test" => args.test = true,
             "--write-eval" => args.write_eval = Some(value()?.into()),
             "--bench" => args.bench = true,
+            "--errors" => args.errors = Some(value()?.into()),
             "--gum-weight" => {
                 args.gum_weight = value()?.parse().map_err(|e| format!("--gum-weight: {e}"))?
             }
@@ -205,6 +212,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let model = model.as_ref().unwrap_or(Recognizer::embedded());
 
+    if let Some(dir) = &args.errors {
+        std::fs::create_dir_all(dir)?;
+        for corpus in &dev_sets {
+            let set = load_eval_set(data, *corpus)?;
+            let predicted: Vec<_> = set
+                .docs
+                .iter()
+                .flat_map(|d| model.recognize_document(d))
+                .collect();
+            let path = dir.join(format!("{}.pred.jsonl", corpus.name()));
+            kg_extract::ner::eval::write_jsonl(std::fs::File::create(&path)?, &predicted)?;
+            println!("wrote {}", path.display());
+        }
+    }
+
     if args.test {
         for corpus in &test_sets {
             let set = load_eval_set(data, *corpus)?;
@@ -219,6 +241,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     if args.bench {
         bench(data, model, tagger)?;
+        bench_text(data, model)?;
     }
     Ok(())
 }
@@ -259,6 +282,53 @@ fn bench(
         "\nNER alone: {} words x {rounds} in {secs:.2}s = {:.0} words/s ({spans} spans)",
         words,
         (words * rounds) as f64 / secs
+    );
+    Ok(())
+}
+
+/// Times the whole text path (segmentation + POS + NER) over the benchmark corpus
+/// (`<data>/../bench/corpus.jsonl`), one core, and segmentation + POS alone for comparison.
+fn bench_text(
+    data: &std::path::Path,
+    model: &Recognizer,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let path = data.join("../bench/corpus.jsonl");
+    let file = std::io::BufReader::new(std::fs::File::open(&path)?);
+    let docs = kg_extract::ner::eval::read_docs(file)?;
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let tagger = Tagger::embedded();
+    let mut spans = 0usize;
+    for t in texts.iter().take(20) {
+        spans += model.recognize_text(t).len();
+    }
+    let rounds = 3;
+    let t0 = Instant::now();
+    for _ in 0..rounds {
+        for t in &texts {
+            let seg = kg_extract::segment::segment(t);
+            for s in &seg.sentences {
+                let w: Vec<&str> = seg.tokens[s.tokens.clone()]
+                    .iter()
+                    .map(|k| &t[k.start..k.end])
+                    .collect();
+                spans += tagger.tag(&w).len();
+            }
+        }
+    }
+    let seg_pos = t0.elapsed().as_secs_f64();
+    let t0 = Instant::now();
+    for _ in 0..rounds {
+        for t in &texts {
+            spans += model.recognize_text(t).len();
+        }
+    }
+    let all = t0.elapsed().as_secs_f64();
+    println!(
+        "segmentation + POS: {words} words x {rounds} in {seg_pos:.2}s = {:.0} words/s\n\
+         segmentation + POS + NER: {words} words x {rounds} in {all:.2}s = {:.0} words/s ({spans})",
+        (words * rounds) as f64 / seg_pos,
+        (words * rounds) as f64 / all
     );
     Ok(())
 }

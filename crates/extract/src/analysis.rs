@@ -102,7 +102,11 @@ impl<'t> Analysis<'t> {
                 });
             }
         }
-        Analysis { text, sents, chars: CharMap::new(text) }
+        Analysis {
+            text,
+            sents,
+            chars: CharMap::new(text),
+        }
     }
 
     /// Char offset of a byte offset.
@@ -113,6 +117,9 @@ impl<'t> Analysis<'t> {
     /// The sentence text, white space folded.
     pub fn sentence_text(&self, sent: usize) -> String {
         let s = &self.sents[sent];
-        self.text[s.start..s.end].split_whitespace().collect::<Vec<_>>().join(" ")
+        self.text[s.start..s.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }

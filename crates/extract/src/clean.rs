@@ -47,7 +47,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
                 _ => return None,
             };
             // Suffixes are matched as written (agency credits are in capitals), the rest folded.
-            let phrase = if kind == Kind::Suffix { phrase.to_string() } else { phrase.to_lowercase() };
+            let phrase = if kind == Kind::Suffix {
+                phrase.to_string()
+            } else {
+                phrase.to_lowercase()
+            };
             Some((kind, phrase))
         })
         .collect();
@@ -71,12 +75,16 @@ fn judge(line: &str) -> Verdict {
     for (kind, phrase) in &PATTERNS.rules {
         match kind {
             Kind::Stop if words_prefix(&lower, phrase) && line.len() < 80 => return Verdict::Stop,
-            Kind::Prefix if words_prefix(&lower, phrase) && !long_sentence(line) => return Verdict::Drop,
+            Kind::Prefix if words_prefix(&lower, phrase) && !long_sentence(line) => {
+                return Verdict::Drop;
+            }
             Kind::Exact if bare == phrase => return Verdict::Drop,
             Kind::Suffix => {
                 if let Some(head) = line.strip_suffix(phrase.as_str()) {
                     let head_trimmed = head.trim_end();
-                    if head_trimmed.ends_with(['.', '!', '?', '"', '”']) && head_trimmed.len() < head.len() {
+                    if head_trimmed.ends_with(['.', '!', '?', '"', '”'])
+                        && head_trimmed.len() < head.len()
+                    {
                         return Verdict::KeepFirst(head_trimmed.len());
                     }
                 }
@@ -110,8 +118,12 @@ fn file_name_like(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    let image_ext = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"].iter().any(|e| lower.contains(e));
-    let digit_run = words.iter().any(|w| w.chars().filter(char::is_ascii_digit).count() >= 5 && !w.contains(['-', '/', ':']));
+    let image_ext = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+        .iter()
+        .any(|e| lower.contains(e));
+    let digit_run = words.iter().any(|w| {
+        w.chars().filter(char::is_ascii_digit).count() >= 5 && !w.contains(['-', '/', ':'])
+    });
     image_ext || digit_run
 }
 
@@ -123,7 +135,13 @@ fn leading_date(text: &str) -> Option<(String, usize)> {
     let value = rest.trim_start();
     let date = value.get(..10)?;
     let b = date.as_bytes();
-    let ok = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    let ok = b.iter().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
     if !ok {
         return None;
     }
@@ -178,8 +196,12 @@ pub fn clean(text: &str) -> Cleaned {
         };
         if first {
             first = false;
-            let next_blank = all.get(i + 1).is_none_or(|r| text[r.clone()].trim().is_empty());
-            let headline = !line.ends_with(['.', ':', ';', ',']) && line.len() < 200 && line.split_whitespace().count() >= 2;
+            let next_blank = all
+                .get(i + 1)
+                .is_none_or(|r| text[r.clone()].trim().is_empty());
+            let headline = !line.ends_with(['.', ':', ';', ','])
+                && line.len() < 200
+                && line.split_whitespace().count() >= 2;
             if headline && next_blank {
                 out.title = Some(start..end);
             }
@@ -201,7 +223,10 @@ mod tests {
     fn drops_prompts_credits_and_file_names() {
         let text = "Storm hits coast\n\nSign up now: Get our daily briefing\n\nIMG_2041 20230911.jpg\n\n\
                     PHOTO: REUTERS\n\nThe storm reached the coast on Monday.\n\nFollow topic:\n";
-        assert_eq!(kept(text), vec!["Storm hits coast", "The storm reached the coast on Monday."]);
+        assert_eq!(
+            kept(text),
+            vec!["Storm hits coast", "The storm reached the coast on Monday."]
+        );
         let cleaned = clean(text);
         assert_eq!(cleaned.title.map(|r| &text[r]), Some("Storm hits coast"));
     }
@@ -225,7 +250,13 @@ mod tests {
     fn repeated_captions_are_read_once_and_credits_trimmed() {
         let text = "Leaders shake hands in Oslo on May 2, 2024.\n\nLeaders shake hands in Oslo on May 2, 2024.\n\n\
                     The talks ended late. REUTERS, AFP\n";
-        assert_eq!(kept(text), vec!["Leaders shake hands in Oslo on May 2, 2024.", "The talks ended late."]);
+        assert_eq!(
+            kept(text),
+            vec![
+                "Leaders shake hands in Oslo on May 2, 2024.",
+                "The talks ended late."
+            ]
+        );
     }
 
     #[test]

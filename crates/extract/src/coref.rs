@@ -48,7 +48,10 @@ fn initials(name: &str) -> String {
 
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+    (2..=6).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
 /// Rank of a type when votes tie: the more specific first.
@@ -90,25 +93,42 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
     let mut assignment = vec![usize::MAX; found.len()];
     for &i in &order {
         let f = &found[i];
-        let name = acronyms.get(&f.name).cloned().unwrap_or_else(|| f.name.clone());
+        let name = acronyms
+            .get(&f.name)
+            .cloned()
+            .unwrap_or_else(|| f.name.clone());
         let target = if let Some(country) = &f.country {
             Some((EntityType::Country, country.clone()))
         } else {
             Some((f.kind, name.clone()))
         };
-        let Some((kind, canonical)) = target else { continue };
-        let cluster = by_name.get(&(kind, canonical.clone())).copied().or_else(|| {
-            if f.country.is_some() {
-                None
-            } else {
-                longer_form(&clusters, kind, &canonical)
-            }
-        });
+        let Some((kind, canonical)) = target else {
+            continue;
+        };
+        let cluster = by_name
+            .get(&(kind, canonical.clone()))
+            .copied()
+            .or_else(|| {
+                if f.country.is_some() {
+                    None
+                } else {
+                    longer_form(&clusters, kind, &canonical)
+                }
+            });
         let index = match cluster {
             Some(c) => c,
             None => {
-                let wikidata = f.country.as_ref().and_then(|c| lex.country(c)).and_then(|c| c.wikidata.clone());
-                clusters.push(Cluster { kind, label: canonical.clone(), aliases: Vec::new(), wikidata });
+                let wikidata = f
+                    .country
+                    .as_ref()
+                    .and_then(|c| lex.country(c))
+                    .and_then(|c| c.wikidata.clone());
+                clusters.push(Cluster {
+                    kind,
+                    label: canonical.clone(),
+                    aliases: Vec::new(),
+                    wikidata,
+                });
                 clusters.len() - 1
             }
         };
@@ -132,10 +152,17 @@ fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usi
     let fits = |c: &Cluster, suffix: bool| {
         let long = words(&c.label);
         long.len() > short.len()
-            && if suffix { long.ends_with(&short) } else { long.starts_with(&short) }
+            && if suffix {
+                long.ends_with(&short)
+            } else {
+                long.starts_with(&short)
+            }
     };
     let pick = |suffix: bool| {
-        let mut hits = clusters.iter().enumerate().filter(|(_, c)| c.kind == kind && fits(c, suffix));
+        let mut hits = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == kind && fits(c, suffix));
         match (hits.next(), hits.next()) {
             (Some((i, _)), None) => Some(Some(i)),
             (Some(_), Some(_)) => Some(None),
@@ -157,7 +184,11 @@ fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usi
 fn vote_types(found: &mut [Found]) {
     let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
     for f in found.iter().filter(|f| f.country.is_none()) {
-        *votes.entry(f.name.clone()).or_default().entry(f.kind).or_default() += 1;
+        *votes
+            .entry(f.name.clone())
+            .or_default()
+            .entry(f.kind)
+            .or_default() += 1;
     }
     let surnames: Vec<String> = found
         .iter()
@@ -166,7 +197,9 @@ fn vote_types(found: &mut [Found]) {
         .collect();
     for f in found.iter_mut().filter(|f| f.country.is_none()) {
         if let Some(v) = votes.get(&f.name) {
-            let best = v.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(rank(**k))));
+            let best = v
+                .iter()
+                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(rank(**k))));
             if let Some((kind, _)) = best {
                 f.kind = *kind;
             }
@@ -192,7 +225,12 @@ mod tests {
 
     #[test]
     fn short_names_find_their_one_long_form() {
-        let c = |kind, label: &str| Cluster { kind, label: label.into(), aliases: vec![], wikidata: None };
+        let c = |kind, label: &str| Cluster {
+            kind,
+            label: label.into(),
+            aliases: vec![],
+            wikidata: None,
+        };
         let clusters = vec![
             c(EntityType::Person, "Ana Maria Silva"),
             c(EntityType::Person, "Li Wei"),
@@ -200,10 +238,23 @@ mod tests {
             c(EntityType::Organization, "Labour Party of Norway"),
         ];
         assert_eq!(longer_form(&clusters, EntityType::Person, "Silva"), Some(0));
-        assert_eq!(longer_form(&clusters, EntityType::Person, "Maria Silva"), Some(0));
-        assert_eq!(longer_form(&clusters, EntityType::Person, "Wei"), None, "two people end with Wei");
+        assert_eq!(
+            longer_form(&clusters, EntityType::Person, "Maria Silva"),
+            Some(0)
+        );
+        assert_eq!(
+            longer_form(&clusters, EntityType::Person, "Wei"),
+            None,
+            "two people end with Wei"
+        );
         assert_eq!(longer_form(&clusters, EntityType::Person, "Li"), Some(1));
-        assert_eq!(longer_form(&clusters, EntityType::Organization, "Labour Party"), Some(3));
-        assert_eq!(longer_form(&clusters, EntityType::Company, "Labour Party"), None);
+        assert_eq!(
+            longer_form(&clusters, EntityType::Organization, "Labour Party"),
+            Some(3)
+        );
+        assert_eq!(
+            longer_form(&clusters, EntityType::Company, "Labour Party"),
+            None
+        );
     }
 }

@@ -13,12 +13,34 @@ pub struct HtmlText {
 }
 
 /// Elements whose whole content is page furniture rather than article text.
-const SKIPPED: [&str; 10] = ["script", "style", "nav", "header", "footer", "aside", "form", "figure", "noscript", "svg"];
+const SKIPPED: [&str; 10] = [
+    "script", "style", "nav", "header", "footer", "aside", "form", "figure", "noscript", "svg",
+];
 
 /// Elements that end a paragraph.
 const BLOCKS: [&str; 22] = [
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-    "article", "blockquote", "pre", "hr", "dd", "dt", "main",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "main",
 ];
 
 /// Converts an HTML page to text.
@@ -171,13 +193,19 @@ mod tests {
             <footer>Copyright</footer></body></html>";
         let page = html_to_text(html);
         assert_eq!(page.title.as_deref(), Some("Rates rise & fall"));
-        assert_eq!(page.text, "Rates rise\n\nThe bank raised rates on Tuesday.\n\nIt said \u{201C}more\u{201D} may follow.");
+        assert_eq!(
+            page.text,
+            "Rates rise\n\nThe bank raised rates on Tuesday.\n\nIt said \u{201C}more\u{201D} may follow."
+        );
     }
 
     #[test]
     fn survives_broken_markup() {
         assert_eq!(html_to_text("<p>unclosed <b").text, "unclosed");
-        assert_eq!(html_to_text("a &bogus; b & c <!-- never closed").text, "a &bogus; b & c");
+        assert_eq!(
+            html_to_text("a &bogus; b & c <!-- never closed").text,
+            "a &bogus; b & c"
+        );
         assert_eq!(html_to_text("").text, "");
     }
 }

@@ -74,7 +74,12 @@ fn name_key(name: &str) -> String {
 
 fn split_list(field: Option<&&str>) -> Vec<String> {
     field
-        .map(|f| f.split('|').filter(|s| !s.is_empty()).map(str::to_string).collect())
+        .map(|f| {
+            f.split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -127,7 +132,8 @@ impl Lexicon {
             lex.country_names.insert(name_key(name), index);
             for alias in split_list(f.get(2)).iter().chain([&country.official]) {
                 let owner = lex.country_names.get(&name_key(alias)).copied();
-                let anothers_own_name = owner.is_some_and(|o| o != index && lex.countries[o].name == *alias);
+                let anothers_own_name =
+                    owner.is_some_and(|o| o != index && lex.countries[o].name == *alias);
                 if !anothers_own_name {
                     claim(&mut lex.country_names, name_key(alias));
                 }
@@ -167,13 +173,25 @@ impl Lexicon {
                 lex.given.insert(name.to_string(), count);
             }
         }
-        lex.companies = rows(COMPANIES).filter_map(|f| f.first().map(|c| c.to_string())).collect();
-        lex.titles = rows(TITLES).filter_map(|f| f.first().map(|t| t.to_lowercase())).collect();
-        lex.title_words = rows(TITLE_WORDS).filter_map(|f| f.first().map(|t| t.to_string())).collect();
-        lex.honorifics = rows(HONORIFICS).filter_map(|f| f.first().map(|t| t.to_string())).collect();
+        lex.companies = rows(COMPANIES)
+            .filter_map(|f| f.first().map(|c| c.to_string()))
+            .collect();
+        lex.titles = rows(TITLES)
+            .filter_map(|f| f.first().map(|t| t.to_lowercase()))
+            .collect();
+        lex.title_words = rows(TITLE_WORDS)
+            .filter_map(|f| f.first().map(|t| t.to_string()))
+            .collect();
+        lex.honorifics = rows(HONORIFICS)
+            .filter_map(|f| f.first().map(|t| t.to_string()))
+            .collect();
         for f in rows(ORG_SUFFIXES) {
             if let (Some(kind), Some(word)) = (f.first(), f.get(1)) {
-                let kind = if *kind == "Company" { EntityType::Company } else { EntityType::Organization };
+                let kind = if *kind == "Company" {
+                    EntityType::Company
+                } else {
+                    EntityType::Organization
+                };
                 lex.org_suffixes.insert(word.to_string(), kind);
             }
         }
@@ -188,7 +206,9 @@ impl Lexicon {
     /// The country a name or alias denotes ("Vietnam", "Viet Nam", "U.S.", "US", "America").
     pub fn country(&self, name: &str) -> Option<&Country> {
         let name = name.strip_prefix("the ").unwrap_or(name);
-        self.country_names.get(&name_key(name)).map(|&i| &self.countries[i])
+        self.country_names
+            .get(&name_key(name))
+            .map(|&i| &self.countries[i])
     }
 
     /// The country a demonym or adjective of place points to ("Vietnamese", "American").
@@ -249,14 +269,35 @@ mod tests {
         let lex = Lexicon::get();
         let fr = lex.country("France").map(|c| c.name.as_str());
         assert_eq!(fr, Some("France"));
-        assert_eq!(lex.country("french republic").map(|c| c.name.as_str()), Some("France"));
-        assert_eq!(lex.country("UK").map(|c| c.name.as_str()), Some("United Kingdom"));
-        assert_eq!(lex.country("Britain").map(|c| c.name.as_str()), Some("United Kingdom"));
-        assert_eq!(lex.demonym("German").map(|c| c.name.as_str()), Some("Germany"));
+        assert_eq!(
+            lex.country("french republic").map(|c| c.name.as_str()),
+            Some("France")
+        );
+        assert_eq!(
+            lex.country("UK").map(|c| c.name.as_str()),
+            Some("United Kingdom")
+        );
+        assert_eq!(
+            lex.country("Britain").map(|c| c.name.as_str()),
+            Some("United Kingdom")
+        );
+        assert_eq!(
+            lex.demonym("German").map(|c| c.name.as_str()),
+            Some("Germany")
+        );
         // A demonym shared with a territory belongs to the sovereign state.
-        assert_eq!(lex.demonym("American").map(|c| c.name.as_str()), Some("United States"));
-        assert_eq!(lex.demonym("Chinese").map(|c| c.name.as_str()), Some("China"));
-        assert_eq!(lex.country("Germany").and_then(|c| c.wikidata.as_deref()), Some("Q183"));
+        assert_eq!(
+            lex.demonym("American").map(|c| c.name.as_str()),
+            Some("United States")
+        );
+        assert_eq!(
+            lex.demonym("Chinese").map(|c| c.name.as_str()),
+            Some("China")
+        );
+        assert_eq!(
+            lex.country("Germany").and_then(|c| c.wikidata.as_deref()),
+            Some("Q183")
+        );
         // The pronoun is not a country; the code is.
         assert!(lex.country("us").is_none());
         assert!(lex.country("US").is_some());
@@ -265,7 +306,10 @@ mod tests {
     #[test]
     fn capitals_cities_names_titles() {
         let lex = Lexicon::get();
-        assert_eq!(lex.capital_of("Berlin").map(|c| c.name.as_str()), Some("Germany"));
+        assert_eq!(
+            lex.capital_of("Berlin").map(|c| c.name.as_str()),
+            Some("Germany")
+        );
         assert_eq!(lex.city("Munich"), Some("Germany"));
         assert!(lex.given_name("Olaf") > 0);
         assert_eq!(lex.given_name("Xylophone"), 0);

@@ -10,16 +10,16 @@ mod doc;
 pub mod html;
 pub mod lexicon;
 mod mentions;
-pub mod ner;
 pub mod model;
+pub mod ner;
 pub mod perceptron;
 pub mod pipeline;
 pub mod pos;
 mod quotes;
 mod relations;
 pub mod resolve;
-pub mod segment;
 mod roles;
+pub mod segment;
 pub mod values;
 
 pub use model::{

@@ -30,12 +30,31 @@ pub struct Found {
 }
 
 const MONTHS_DAYS: [&str; 19] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 fn is_article(word: &str) -> bool {
-    word.eq_ignore_ascii_case("the") || word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")
+    word.eq_ignore_ascii_case("the")
+        || word.eq_ignore_ascii_case("a")
+        || word.eq_ignore_ascii_case("an")
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -104,7 +123,9 @@ fn trim(sent: &Sent<'_>, mut start: usize, mut end: usize, kind: NerLabel) -> (u
             break;
         }
     }
-    while end > start && (is_possessive(sent.toks[end - 1].text) || sent.toks[end - 1].tag == Upos::Punct) {
+    while end > start
+        && (is_possessive(sent.toks[end - 1].text) || sent.toks[end - 1].tag == Upos::Punct)
+    {
         end -= 1;
     }
     (start, end)
@@ -116,19 +137,31 @@ fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
         return false;
     }
     let toks = &sent.toks[start..end];
-    if !toks.iter().any(|t| t.capitalised() || t.text.chars().any(|c| c.is_ascii_digit())) {
+    if !toks
+        .iter()
+        .any(|t| t.capitalised() || t.text.chars().any(|c| c.is_ascii_digit()))
+    {
         return false;
     }
-    if toks.iter().all(|t| lex.title_word(t.text) || lex.honorific(t.text)) {
+    if toks
+        .iter()
+        .all(|t| lex.title_word(t.text) || lex.honorific(t.text))
+    {
         return false;
     }
     if end - start == 1 && MONTHS_DAYS.contains(&toks[0].lower().as_str()) {
         return false;
     }
-    toks.iter().any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    toks.iter()
+        .any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
-fn refine(name: &str, label: NerLabel, sent: &Sent<'_>, end: usize) -> (EntityType, Option<String>) {
+fn refine(
+    name: &str,
+    label: NerLabel,
+    sent: &Sent<'_>,
+    end: usize,
+) -> (EntityType, Option<String>) {
     let lex = Lexicon::get();
     if let Some(country) = lex.country(name) {
         return (EntityType::Country, Some(country.name.clone()));
@@ -181,7 +214,13 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 label = NerLabel::Per;
             }
             // "US-China": two countries joined, not a place.
-            if end == start + 1 && sent.toks[start].text.split('-').filter(|p| !p.is_empty()).all(|p| lex.country(p).is_some()) {
+            if end == start + 1
+                && sent.toks[start]
+                    .text
+                    .split('-')
+                    .filter(|p| !p.is_empty())
+                    .all(|p| lex.country(p).is_some())
+            {
                 continue;
             }
             if !acceptable(sent, start, end) {
@@ -192,7 +231,14 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             let name = sent.span_text(analysis.text, start, end);
             let (kind, country) = refine(&name, label, sent, end);
             taken[start..end].iter_mut().for_each(|t| *t = true);
-            found.push(Found { sent: sent.index, start, end, kind, name, country });
+            found.push(Found {
+                sent: sent.index,
+                start,
+                end,
+                kind,
+                name,
+                country,
+            });
         }
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
@@ -213,18 +259,27 @@ fn person_after_title(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize
     let titled = j > start && lex.title(sent.toks[j - 1].text);
     let name_like = !rest.is_empty()
         && rest.len() <= 4
-        && rest.iter().all(|t| t.capitalised() && lex.org_suffix(t.text).is_none() && lex.country(t.text).is_none());
+        && rest.iter().all(|t| {
+            t.capitalised() && lex.org_suffix(t.text).is_none() && lex.country(t.text).is_none()
+        });
     (titled && name_like).then_some(j)
 }
 
 /// The longest well-known company name starting at token `i` (up to three tokens).
 fn company_at(sent: &Sent<'_>, text: &str, i: usize) -> Option<usize> {
     let lex = Lexicon::get();
-    (i + 1..=(i + 3).min(sent.toks.len())).rev().find(|&end| sent.toks[i].capitalised() && lex.company(&sent.span_text(text, i, end)))
+    (i + 1..=(i + 3).min(sent.toks.len()))
+        .rev()
+        .find(|&end| sent.toks[i].capitalised() && lex.company(&sent.span_text(text, i, end)))
 }
 
 /// Countries and companies the model missed, and names after titles.
-fn add_rule_mentions(analysis: &Analysis<'_>, sent: &Sent<'_>, taken: &mut [bool], found: &mut Vec<Found>) {
+fn add_rule_mentions(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
     let lex = Lexicon::get();
     let mut i = 0;
     while i < sent.toks.len() {
@@ -237,7 +292,14 @@ fn add_rule_mentions(analysis: &Analysis<'_>, sent: &Sent<'_>, taken: &mut [bool
         {
             let name = sent.span_text(analysis.text, i, end);
             taken[i..end].iter_mut().for_each(|t| *t = true);
-            found.push(Found { sent: sent.index, start: i, end, kind: EntityType::Country, name, country: Some(country) });
+            found.push(Found {
+                sent: sent.index,
+                start: i,
+                end,
+                kind: EntityType::Country,
+                name,
+                country: Some(country),
+            });
             i = end;
             continue;
         }
@@ -246,16 +308,26 @@ fn add_rule_mentions(analysis: &Analysis<'_>, sent: &Sent<'_>, taken: &mut [bool
         {
             let name = sent.span_text(analysis.text, i, end);
             taken[i..end].iter_mut().for_each(|t| *t = true);
-            found.push(Found { sent: sent.index, start: i, end, kind: EntityType::Company, name, country: None });
+            found.push(Found {
+                sent: sent.index,
+                start: i,
+                end,
+                kind: EntityType::Company,
+                name,
+                country: None,
+            });
             i = end;
             continue;
         }
         // "Prime Minister Ana Silva", "Mr Silva": a capitalised title or honorific, then a name.
         let t = &sent.toks[i];
-        let cue = (t.capitalised() && lex.title_word(t.text) && !t.is("the") && !t.is("of")) || lex.honorific(t.text);
+        let cue = (t.capitalised() && lex.title_word(t.text) && !t.is("the") && !t.is("of"))
+            || lex.honorific(t.text);
         if cue {
             let mut j = i + 1;
-            while j < sent.toks.len() && (lex.title_word(sent.toks[j].text) && sent.toks[j].capitalised()) {
+            while j < sent.toks.len()
+                && (lex.title_word(sent.toks[j].text) && sent.toks[j].capitalised())
+            {
                 j += 1;
             }
             let name_start = j;
@@ -274,7 +346,14 @@ fn add_rule_mentions(analysis: &Analysis<'_>, sent: &Sent<'_>, taken: &mut [bool
             if j > name_start && cued && acceptable(sent, name_start, j) {
                 let name = sent.span_text(analysis.text, name_start, j);
                 taken[name_start..j].iter_mut().for_each(|t| *t = true);
-                found.push(Found { sent: sent.index, start: name_start, end: j, kind: EntityType::Person, name, country: None });
+                found.push(Found {
+                    sent: sent.index,
+                    start: name_start,
+                    end: j,
+                    kind: EntityType::Person,
+                    name,
+                    country: None,
+                });
                 i = j;
                 continue;
             }

@@ -269,12 +269,16 @@ fn fold_latin(c: char) -> char {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' | 'ắ' | 'ằ'
         | 'ẳ' | 'ẵ' | 'ặ' | 'ă' => 'a',
         'ç' | 'č' | 'ć' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ễ' | 'ệ' => 'e',
+        'è' | 'é' | 'ê' | 'ë' | 'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ễ' | 'ệ' => {
+            'e'
+        }
         'ì' | 'í' | 'î' | 'ï' | 'ị' | 'ỉ' | 'ĩ' => 'i',
         'ñ' | 'ń' => 'n',
         'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ọ' | 'ỏ' | 'ố' | 'ồ' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ớ'
         | 'ờ' | 'ở' | 'ỡ' | 'ợ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ụ' | 'ủ' | 'ũ' | 'ư' | 'ứ' | 'ừ' | 'ử' | 'ữ' | 'ự' => 'u',
+        'ù' | 'ú' | 'û' | 'ü' | 'ụ' | 'ủ' | 'ũ' | 'ư' | 'ứ' | 'ừ' | 'ử' | 'ữ' | 'ự' => {
+            'u'
+        }
         'ý' | 'ÿ' | 'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => 'y',
         'đ' => 'd',
         'š' | 'ś' => 's',
@@ -294,7 +298,10 @@ mod tests {
         assert_eq!(slug("Nguyễn Phú Trọng"), "nguyen-phu-trong");
         assert_eq!(slug("U.S. Department of State"), "us-department-of-state");
         assert_eq!(slug("Xi's  deputy"), "xis-deputy");
-        assert_eq!(entity_key(EntityType::Country, "United States"), "Country/united-states");
+        assert_eq!(
+            entity_key(EntityType::Country, "United States"),
+            "Country/united-states"
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@ use crate::analysis::Analysis;
 use crate::clean::{Cleaned, clean};
 use crate::doc::DocContext;
 use crate::model::{
-    Document, Entity, Evidence, Extraction, Mention, Quote, Relation, Role, SentenceSpan, Value, ValueKind,
+    Document, Entity, Evidence, Extraction, Mention, Quote, Relation, Role, SentenceSpan, Value,
+    ValueKind,
 };
 use crate::{coref, mentions, quotes, relations, roles, values};
 
@@ -36,7 +37,10 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
     let cleaned = if options.clean {
         clean(text)
     } else {
-        Cleaned { keep: vec![0..text.len()], ..Cleaned::default() }
+        Cleaned {
+            keep: std::iter::once(0..text.len()).collect(),
+            ..Cleaned::default()
+        }
     };
     let mut meta = doc.clone();
     if meta.title.is_none() {
@@ -48,7 +52,12 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
     let analysis = Analysis::new(text, &cleaned);
     let mut found = mentions::find(&analysis);
     let (clusters, cluster_of) = coref::cluster(&analysis, &mut found);
-    let mut ctx = DocContext { analysis: &analysis, found, clusters, cluster_of };
+    let mut ctx = DocContext {
+        analysis: &analysis,
+        found,
+        clusters,
+        cluster_of,
+    };
     let found_roles = roles::find(&mut ctx);
     let found_relations = relations::find(&ctx);
     let found_quotes = quotes::find(&ctx);
@@ -69,7 +78,10 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
     let sentences = analysis
         .sents
         .iter()
-        .map(|s| SentenceSpan { start: analysis.ch(s.start), end: analysis.ch(s.end) })
+        .map(|s| SentenceSpan {
+            start: analysis.ch(s.start),
+            end: analysis.ch(s.end),
+        })
         .collect();
     let mentions = ctx
         .found
@@ -148,7 +160,12 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
 }
 
 /// The amounts, counts and dates of a sentence that stand after a relation's trigger.
-fn values_for(analysis: &Analysis<'_>, values: &[Value], sent: usize, trigger: usize) -> Vec<usize> {
+fn values_for(
+    analysis: &Analysis<'_>,
+    values: &[Value],
+    sent: usize,
+    trigger: usize,
+) -> Vec<usize> {
     let after = analysis.ch(analysis.sents[sent].toks[trigger].start);
     values
         .iter()

@@ -13,9 +13,28 @@ use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 
 const SPEECH: [&str; 22] = [
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "stating", "noted",
-    "noting", "notes", "asked", "explained", "insisted", "warned", "declared", "wrote", "argued",
-    "saying", "acknowledged",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "stating",
+    "noted",
+    "noting",
+    "notes",
+    "asked",
+    "explained",
+    "insisted",
+    "warned",
+    "declared",
+    "wrote",
+    "argued",
+    "saying",
+    "acknowledged",
 ];
 
 /// A quote before it is tied to entity keys.
@@ -51,10 +70,18 @@ pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundQuote> {
                 i += 1;
                 continue;
             }
-            let Some(close) = (i + 1..toks.len()).find(|&j| closing(toks[j].text)) else { break };
-            if close - i - 1 >= 4 {
-                let speaker = speaker_after(ctx, sent, close).or_else(|| speaker_before(ctx, sent, i));
-                out.push(FoundQuote { sent: sent.index, start: i + 1, end: close, speaker });
+            let Some(close) = (i + 1..toks.len()).find(|&j| closing(toks[j].text)) else {
+                break;
+            };
+            if close - i > 4 {
+                let speaker =
+                    speaker_after(ctx, sent, close).or_else(|| speaker_before(ctx, sent, i));
+                out.push(FoundQuote {
+                    sent: sent.index,
+                    start: i + 1,
+                    end: close,
+                    speaker,
+                });
             }
             i = close + 1;
         }
@@ -63,8 +90,16 @@ pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundQuote> {
 }
 
 /// The person cluster of a mention starting or ending at a token, if it is a person.
-fn person_at(ctx: &DocContext<'_, '_>, sent: usize, start: Option<usize>, end: Option<usize>) -> Option<usize> {
-    let m = ctx.found.iter().position(|f| f.sent == sent && (Some(f.start) == start || Some(f.end) == end))?;
+fn person_at(
+    ctx: &DocContext<'_, '_>,
+    sent: usize,
+    start: Option<usize>,
+    end: Option<usize>,
+) -> Option<usize> {
+    let m = ctx
+        .found
+        .iter()
+        .position(|f| f.sent == sent && (Some(f.start) == start || Some(f.end) == end))?;
     (ctx.found[m].kind == EntityType::Person).then(|| ctx.cluster_of[m])
 }
 
@@ -74,7 +109,10 @@ fn pronoun(ctx: &DocContext<'_, '_>, sent: usize, before: usize) -> Option<usize
         .found
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.kind == EntityType::Person && (f.sent + 1 == sent || (f.sent == sent && f.end <= before)))
+        .filter(|(_, f)| {
+            f.kind == EntityType::Person
+                && (f.sent + 1 == sent || (f.sent == sent && f.end <= before))
+        })
         .map(|(m, _)| ctx.cluster_of[m])
         .collect();
     people.dedup();
@@ -91,7 +129,10 @@ fn speaker_after(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, close: usize) -> Opt
         j += 1;
     }
     let lex = Lexicon::get();
-    while toks.get(j).is_some_and(|t| lex.honorific(t.text) || (lex.title_word(t.text) && t.capitalised())) {
+    while toks
+        .get(j)
+        .is_some_and(|t| lex.honorific(t.text) || (lex.title_word(t.text) && t.capitalised()))
+    {
         j += 1;
     }
     let t = toks.get(j)?;
@@ -100,10 +141,16 @@ fn speaker_after(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, close: usize) -> Opt
         return person_at(ctx, sent.index, Some(j + 1), None);
     }
     if t.is("he") || t.is("she") {
-        return toks.get(j + 1).filter(|t| speech(t.text)).and_then(|_| pronoun(ctx, sent.index, j));
+        return toks
+            .get(j + 1)
+            .filter(|t| speech(t.text))
+            .and_then(|_| pronoun(ctx, sent.index, j));
     }
     // Silva said / quoted X as saying
-    let m = ctx.found.iter().position(|f| f.sent == sent.index && f.start == j)?;
+    let m = ctx
+        .found
+        .iter()
+        .position(|f| f.sent == sent.index && f.start == j)?;
     let end = ctx.found[m].end;
     let verb = toks.get(end)?;
     (ctx.found[m].kind == EntityType::Person && speech(verb.text)).then(|| ctx.cluster_of[m])
@@ -138,6 +185,8 @@ fn speaker_before(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, open: usize) -> Opt
     let participle = toks[verb].text.ends_with("ing") && k < verb;
     let first = ctx.found.iter().position(|f| f.sent == sent.index)?;
     let f = &ctx.found[first];
-    let subject = toks.get(f.end).is_some_and(|t| t.tag == crate::pos::Upos::Verb);
+    let subject = toks
+        .get(f.end)
+        .is_some_and(|t| t.tag == crate::pos::Upos::Verb);
     (participle && f.kind == EntityType::Person && subject).then(|| ctx.cluster_of[first])
 }

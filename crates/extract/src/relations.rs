@@ -63,7 +63,10 @@ struct Rules {
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut by_form: HashMap<String, Vec<Rule>> = HashMap::new();
-    for line in include_str!("../data/predicates.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in include_str!("../data/predicates.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 5 {
             continue;
@@ -83,13 +86,19 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             },
         };
         for form in f[0].split('|') {
-            by_form.entry(form.to_string()).or_default().push(rule.clone());
+            by_form
+                .entry(form.to_string())
+                .or_default()
+                .push(rule.clone());
         }
     }
     let mut negations = Vec::new();
     let mut hedges = Vec::new();
     let mut not_verbs = Vec::new();
-    for line in include_str!("../data/cues.tsv").lines().filter(|l| !l.starts_with('#')) {
+    for line in include_str!("../data/cues.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
         match line.split_once('\t') {
             Some(("negation", w)) => negations.push(w.to_string()),
             Some(("hedge", w)) => hedges.push(w.to_string()),
@@ -97,22 +106,51 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             _ => {}
         }
     }
-    Rules { by_form, negations, hedges, not_verbs }
+    Rules {
+        by_form,
+        negations,
+        hedges,
+        not_verbs,
+    }
 });
 
 /// Predicates that read the same both ways round.
-const SYMMETRIC: [&str; 5] = ["meets", "negotiatesWith", "signsAgreementWith", "partnerOf", "cooperatesWith"];
+const SYMMETRIC: [&str; 5] = [
+    "meets",
+    "negotiatesWith",
+    "signsAgreementWith",
+    "partnerOf",
+    "cooperatesWith",
+];
 
 /// Words that end the clause a subject or object is looked for in.
 fn clause_break(word: &str) -> bool {
-    matches!(word, ";" | ":" | "which" | "who" | "that" | "while" | "whereas" | "but" | "\u{201C}" | "\u{201D}" | "\"")
+    matches!(
+        word,
+        ";" | ":"
+            | "which"
+            | "who"
+            | "that"
+            | "while"
+            | "whereas"
+            | "but"
+            | "\u{201C}"
+            | "\u{201D}"
+            | "\""
+    )
 }
 
 fn fits(kind: EntityType, object: ObjectKind) -> bool {
     match object {
         ObjectKind::Any => true,
-        ObjectKind::Place => matches!(kind, EntityType::Country | EntityType::City | EntityType::Place),
-        ObjectKind::Org => matches!(kind, EntityType::Organization | EntityType::Company | EntityType::Country),
+        ObjectKind::Place => matches!(
+            kind,
+            EntityType::Country | EntityType::City | EntityType::Place
+        ),
+        ObjectKind::Org => matches!(
+            kind,
+            EntityType::Organization | EntityType::Company | EntityType::Country
+        ),
     }
 }
 
@@ -153,14 +191,26 @@ pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
             .cmp(&(b.sent, b.subject, &b.predicate, b.object))
             .then(b.confidence.total_cmp(&a.confidence))
     });
-    out.dedup_by(|a, b| a.sent == b.sent && a.subject == b.subject && a.predicate == b.predicate && a.object == b.object);
+    out.dedup_by(|a, b| {
+        a.sent == b.sent
+            && a.subject == b.subject
+            && a.predicate == b.predicate
+            && a.object == b.object
+    });
     out
 }
 
-fn triggered(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
+fn triggered(
+    ctx: &DocContext<'_, '_>,
+    sent: &Sent<'_>,
+    slots: &Slots,
+    out: &mut Vec<FoundRelation>,
+) {
     let rules = &*RULES;
     for (k, tok) in sent.toks.iter().enumerate() {
-        let Some(candidates) = rules.by_form.get(&tok.lower()) else { continue };
+        let Some(candidates) = rules.by_form.get(&tok.lower()) else {
+            continue;
+        };
         if slots.iter().any(|&(s, e, _)| (s..e).contains(&k)) {
             continue;
         }
@@ -168,12 +218,22 @@ fn triggered(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, slots: &Slots, out: &mut
             let passive = rule.prep.is_none()
                 && sent.toks.get(k + 1).is_some_and(|t| t.is("by"))
                 && k > 0
-                && sent.toks[..k].iter().rev().take(3).any(|t| matches!(t.lower().as_str(), "was" | "were" | "been" | "is" | "are" | "be"));
+                && sent.toks[..k].iter().rev().take(3).any(|t| {
+                    matches!(
+                        t.lower().as_str(),
+                        "was" | "were" | "been" | "is" | "are" | "be"
+                    )
+                });
             // "talks between X and Y"
             if sent.toks.get(k + 1).is_some_and(|t| t.is("between")) {
-                let x = slots.iter().find(|s| s.0 == k + 2 || (s.0 == k + 3 && sent.toks[k + 2].is("the")));
+                let x = slots
+                    .iter()
+                    .find(|s| s.0 == k + 2 || (s.0 == k + 3 && sent.toks[k + 2].is("the")));
                 if let Some(&(_, xe, xc)) = x
-                    && let Some(&(_, _, yc)) = slots.iter().find(|s| sent.toks.get(xe).is_some_and(|t| t.is("and")) && (s.0 == xe + 1 || (s.0 == xe + 2 && sent.toks[xe + 1].is("the"))))
+                    && let Some(&(_, _, yc)) = slots.iter().find(|s| {
+                        sent.toks.get(xe).is_some_and(|t| t.is("and"))
+                            && (s.0 == xe + 1 || (s.0 == xe + 2 && sent.toks[xe + 1].is("the")))
+                    })
                 {
                     push(ctx, sent, out, xc, yc, k, rule, "between", 0.75);
                     continue;
@@ -182,22 +242,63 @@ fn triggered(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, slots: &Slots, out: &mut
             let subjects = subjects_before(sent, slots, k);
             let Some(object) = object_after(sent, slots, k, rule, passive) else {
                 // "X and Y met": a symmetric relation between coordinated subjects.
-                if SYMMETRIC.contains(&rule.predicate.as_str()) && rule.prep.is_none() && subjects.len() >= 2 {
-                    push(ctx, sent, out, subjects[1], subjects[0], k, rule, "coordination", 0.75);
+                if SYMMETRIC.contains(&rule.predicate.as_str())
+                    && rule.prep.is_none()
+                    && subjects.len() >= 2
+                {
+                    push(
+                        ctx,
+                        sent,
+                        out,
+                        subjects[1],
+                        subjects[0],
+                        k,
+                        rule,
+                        "coordination",
+                        0.75,
+                    );
                 }
                 continue;
             };
             for subject in subjects {
-                let (s, o) = if passive { (object, subject) } else { (subject, object) };
-                let confidence = if rule.pos == TriggerPos::Noun { 0.65 } else { 0.8 };
-                push(ctx, sent, out, s, o, k, rule, if passive { "passive" } else { "trigger" }, confidence);
+                let (s, o) = if passive {
+                    (object, subject)
+                } else {
+                    (subject, object)
+                };
+                let confidence = if rule.pos == TriggerPos::Noun {
+                    0.65
+                } else {
+                    0.8
+                };
+                push(
+                    ctx,
+                    sent,
+                    out,
+                    s,
+                    o,
+                    k,
+                    rule,
+                    if passive { "passive" } else { "trigger" },
+                    confidence,
+                );
             }
         }
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, out: &mut Vec<FoundRelation>, subject: usize, object: usize, k: usize, rule: &Rule, how: &str, confidence: f32) {
+fn push(
+    ctx: &DocContext<'_, '_>,
+    sent: &Sent<'_>,
+    out: &mut Vec<FoundRelation>,
+    subject: usize,
+    object: usize,
+    k: usize,
+    rule: &Rule,
+    how: &str,
+    confidence: f32,
+) {
     if subject == object {
         return;
     }
@@ -234,13 +335,21 @@ fn cues(sent: &Sent<'_>, k: usize) -> (bool, bool) {
 
 /// The nearest mention before the trigger in the same clause, and those coordinated with it.
 fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
-    let Some(pos) = slots.iter().rposition(|&(_, e, _)| e <= k) else { return Vec::new() };
+    let Some(pos) = slots.iter().rposition(|&(_, e, _)| e <= k) else {
+        return Vec::new();
+    };
     let (start, end, cluster) = slots[pos];
     if k - end > 10 || sent.toks[end..k].iter().any(|t| clause_break(&t.lower())) {
         return Vec::new();
     }
     // Possessed names are not subjects: "Xi's deputy said".
-    if sent.toks.get(end).is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s")) && end + 1 < k && sent.toks[end + 1].tag == Upos::Noun {
+    if sent
+        .toks
+        .get(end)
+        .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"))
+        && end + 1 < k
+        && sent.toks[end + 1].tag == Upos::Noun
+    {
         return Vec::new();
     }
     // A name inside a prepositional phrase is not the subject ("talks with X are ...", "the war
@@ -257,10 +366,15 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
         let lex = Lexicon::get();
         // "X and Y", "X, Y and Z", "X and General Secretary of the Party (P) Y": what stands
         // between is a conjunction and then only titles, other names and brackets.
-        let joined = sent.toks.get(pe).is_some_and(|t| t.is("and") || t.text == ",")
+        let joined = sent
+            .toks
+            .get(pe)
+            .is_some_and(|t| t.is("and") || t.text == ",")
             && (pe + 1..slots[p].0).all(|j| {
                 let t = &sent.toks[j];
-                lex.title_word(t.text) || matches!(t.text, "(" | ")" | "and") || slots.iter().any(|s| (s.0..s.1).contains(&j))
+                lex.title_word(t.text)
+                    || matches!(t.text, "(" | ")" | "and")
+                    || slots.iter().any(|s| (s.0..s.1).contains(&j))
             });
         if !joined {
             break;
@@ -279,10 +393,20 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
 
 /// The object: the first mention after the trigger (after the rule's preposition when it has
 /// one, after "by" for a passive) in the same clause.
-fn object_after(sent: &Sent<'_>, slots: &Slots, k: usize, rule: &Rule, passive: bool) -> Option<usize> {
+fn object_after(
+    sent: &Sent<'_>,
+    slots: &Slots,
+    k: usize,
+    rule: &Rule,
+    passive: bool,
+) -> Option<usize> {
     let limit = (k + 12).min(sent.toks.len());
     let mut from = k + 1;
-    let prep = if passive { Some("by") } else { rule.prep.as_deref() };
+    let prep = if passive {
+        Some("by")
+    } else {
+        rule.prep.as_deref()
+    };
     if let Some(prep) = prep {
         from = (k + 1..limit).find(|&j| sent.toks[j].is(prep))? + 1;
     }
@@ -290,16 +414,25 @@ fn object_after(sent: &Sent<'_>, slots: &Slots, k: usize, rule: &Rule, passive: 
         let t = &sent.toks[j];
         if let Some(&(_, _, c)) = slots.iter().find(|s| s.0 == j) {
             // "sign with X" takes X; a direct object must not be a possessor ("Vietnam's X").
-            let possessor = sent.toks.get(slots.iter().find(|s| s.0 == j).map_or(j, |s| s.1)).is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"));
+            let possessor = sent
+                .toks
+                .get(slots.iter().find(|s| s.0 == j).map_or(j, |s| s.1))
+                .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"));
             if possessor && prep.is_none() {
                 return None;
             }
             return Some(c);
         }
-        if clause_break(&t.lower()) || t.text == "." || t.text == "," || (t.tag == Upos::Verb && prep.is_none() && j > k + 1) {
+        if clause_break(&t.lower())
+            || t.text == "."
+            || t.text == ","
+            || (t.tag == Upos::Verb && prep.is_none() && j > k + 1)
+        {
             return None;
         }
-        if prep.is_some() && matches!(t.tag, Upos::Adp) && j > from {
+        // A direct object comes before any preposition; a prepositional object right after its
+        // preposition's phrase starts.
+        if matches!(t.tag, Upos::Adp) && (prep.is_none() || j > from) {
             return None;
         }
     }
@@ -316,17 +449,31 @@ fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
             continue;
         }
         // The subject must not sit in a prepositional phrase or a quote.
-        let opened = sent.toks[..as_].iter().filter(|t| t.text == "\u{201C}").count();
-        let closed = sent.toks[..as_].iter().filter(|t| t.text == "\u{201D}").count();
+        let opened = sent.toks[..as_]
+            .iter()
+            .filter(|t| t.text == "\u{201C}")
+            .count();
+        let closed = sent.toks[..as_]
+            .iter()
+            .filter(|t| t.text == "\u{201D}")
+            .count();
         if (as_ > 0 && sent.toks[as_ - 1].tag == Upos::Adp) || opened > closed {
             continue;
         }
         let between = &sent.toks[ae..bs];
-        if between.iter().any(|t| clause_break(&t.lower()) || t.text == "," || t.tag == Upos::Punct) {
+        if between
+            .iter()
+            .any(|t| clause_break(&t.lower()) || t.text == "," || t.tag == Upos::Punct)
+        {
             continue;
         }
-        let verbs: Vec<usize> = (ae..bs).filter(|&j| sent.toks[j].tag == Upos::Verb).collect();
-        if verbs.iter().any(|&j| RULES.not_verbs.contains(&sent.toks[j].lower())) {
+        let verbs: Vec<usize> = (ae..bs)
+            .filter(|&j| sent.toks[j].tag == Upos::Verb)
+            .collect();
+        if verbs
+            .iter()
+            .any(|&j| RULES.not_verbs.contains(&sent.toks[j].lower()))
+        {
             continue;
         }
         let [v] = verbs[..] else { continue };

@@ -43,30 +43,58 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
     let mut votes: HashMap<(u8, String), BTreeMap<EntityType, usize>> = HashMap::new();
     for e in known {
         if family(e.kind) != 0 {
-            *votes.entry((family(e.kind), slug(&e.label))).or_default().entry(e.kind).or_default() += 1;
+            *votes
+                .entry((family(e.kind), slug(&e.label)))
+                .or_default()
+                .entry(e.kind)
+                .or_default() += 1;
         }
     }
     for ex in extractions.iter() {
         for m in &ex.mentions {
             if family(m.kind) != 0 {
-                let label = ex.entities.iter().find(|e| e.key == m.entity).map_or(m.text.as_str(), |e| e.label.as_str());
-                *votes.entry((family(m.kind), slug(label))).or_default().entry(m.kind).or_default() += 1;
+                let label = ex
+                    .entities
+                    .iter()
+                    .find(|e| e.key == m.entity)
+                    .map_or(m.text.as_str(), |e| e.label.as_str());
+                *votes
+                    .entry((family(m.kind), slug(label)))
+                    .or_default()
+                    .entry(m.kind)
+                    .or_default() += 1;
             }
         }
     }
     let winner = |kind: EntityType, label: &str| -> EntityType {
         votes
             .get(&(family(kind), slug(label)))
-            .and_then(|v| v.iter().max_by_key(|(k, n)| (**n, preference(**k))).map(|(k, _)| *k))
+            .and_then(|v| {
+                v.iter()
+                    .max_by_key(|(k, n)| (**n, preference(**k)))
+                    .map(|(k, _)| *k)
+            })
             .unwrap_or(kind)
     };
 
     // Every full entity of the corpus and the store, by key.
     let mut all: BTreeMap<String, Entity> = BTreeMap::new();
-    for e in known.iter().chain(extractions.iter().flat_map(|x| x.entities.iter())) {
-        let kind = if family(e.kind) != 0 { winner(e.kind, &e.label) } else { e.kind };
+    for e in known
+        .iter()
+        .chain(extractions.iter().flat_map(|x| x.entities.iter()))
+    {
+        let kind = if family(e.kind) != 0 {
+            winner(e.kind, &e.label)
+        } else {
+            e.kind
+        };
         let key = entity_key(kind, &e.label);
-        let entry = all.entry(key.clone()).or_insert_with(|| Entity { key, kind, aliases: Vec::new(), ..e.clone() });
+        let entry = all.entry(key.clone()).or_insert_with(|| Entity {
+            key,
+            kind,
+            aliases: Vec::new(),
+            ..e.clone()
+        });
         for a in &e.aliases {
             if !entry.aliases.contains(a) {
                 entry.aliases.push(a.clone());
@@ -74,20 +102,31 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
         }
     }
     let target = |e: &Entity, countries: &[&str]| -> String {
-        let kind = if family(e.kind) != 0 { winner(e.kind, &e.label) } else { e.kind };
+        let kind = if family(e.kind) != 0 {
+            winner(e.kind, &e.label)
+        } else {
+            e.kind
+        };
         let own = entity_key(kind, &e.label);
         let words: Vec<&str> = e.label.split_whitespace().collect();
-        let mut hits = all.values().filter(|c| c.kind == kind && c.key != own).filter(|c| {
-            let long: Vec<&str> = c.label.split_whitespace().collect();
-            let longer_name = kind == EntityType::Person && long.len() > words.len() && long.ends_with(&words);
-            // "Labour Party" in a document about Norway is the "Labour Party of Norway".
-            let of_country = family(kind) == 1
-                && c.label
-                    .strip_prefix(e.label.as_str())
-                    .and_then(|rest| rest.strip_prefix(" of "))
-                    .is_some_and(|country| countries.contains(&country.trim_start_matches("the ")));
-            longer_name || of_country || c.aliases.iter().any(|a| a == &e.label)
-        });
+        let mut hits = all
+            .values()
+            .filter(|c| c.kind == kind && c.key != own)
+            .filter(|c| {
+                let long: Vec<&str> = c.label.split_whitespace().collect();
+                let longer_name = kind == EntityType::Person
+                    && long.len() > words.len()
+                    && long.ends_with(&words);
+                // "Labour Party" in a document about Norway is the "Labour Party of Norway".
+                let of_country = family(kind) == 1
+                    && c.label
+                        .strip_prefix(e.label.as_str())
+                        .and_then(|rest| rest.strip_prefix(" of "))
+                        .is_some_and(|country| {
+                            countries.contains(&country.trim_start_matches("the "))
+                        });
+                longer_name || of_country || c.aliases.iter().any(|a| a == &e.label)
+            });
         match (hits.next(), hits.next()) {
             (Some(one), None) => one.key.clone(),
             _ => own,
@@ -95,8 +134,17 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
     };
 
     for ex in extractions.iter_mut() {
-        let countries: Vec<&str> = ex.entities.iter().filter(|e| e.kind == EntityType::Country).map(|e| e.label.as_str()).collect();
-        let map: HashMap<String, String> = ex.entities.iter().map(|e| (e.key.clone(), target(e, &countries))).collect();
+        let countries: Vec<&str> = ex
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Country)
+            .map(|e| e.label.as_str())
+            .collect();
+        let map: HashMap<String, String> = ex
+            .entities
+            .iter()
+            .map(|e| (e.key.clone(), target(e, &countries)))
+            .collect();
         let rekey = |k: &mut String| {
             if let Some(new) = map.get(k) {
                 k.clone_from(new);
@@ -131,7 +179,9 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
                 kind: canonical.map_or(e.kind, |c| c.kind),
                 label: canonical.map_or_else(|| e.label.clone(), |c| c.label.clone()),
                 aliases: Vec::new(),
-                wikidata: canonical.and_then(|c| c.wikidata.clone()).or(e.wikidata.clone()),
+                wikidata: canonical
+                    .and_then(|c| c.wikidata.clone())
+                    .or(e.wikidata.clone()),
             });
             for name in e.aliases.iter().chain(std::iter::once(&e.label)) {
                 if *name != entry.label && !entry.aliases.contains(name) {
@@ -159,51 +209,126 @@ mod tests {
     fn doc(id: &str, names: &[(EntityType, &str)]) -> Extraction {
         let entities: Vec<Entity> = names
             .iter()
-            .map(|(kind, label)| Entity { key: entity_key(*kind, label), kind: *kind, label: label.to_string(), aliases: vec![], wikidata: None })
+            .map(|(kind, label)| Entity {
+                key: entity_key(*kind, label),
+                kind: *kind,
+                label: label.to_string(),
+                aliases: vec![],
+                wikidata: None,
+            })
             .collect();
         let mentions = entities
             .iter()
-            .map(|e| Mention { start: 0, end: 1, text: e.label.clone(), kind: e.kind, entity: e.key.clone(), sentence: 0 })
+            .map(|e| Mention {
+                start: 0,
+                end: 1,
+                text: e.label.clone(),
+                kind: e.kind,
+                entity: e.key.clone(),
+                sentence: 0,
+            })
             .collect();
-        Extraction { doc: Document { id: id.into(), ..Document::default() }, entities, mentions, ..Extraction::default() }
+        Extraction {
+            doc: Document {
+                id: id.into(),
+                ..Document::default()
+            },
+            entities,
+            mentions,
+            ..Extraction::default()
+        }
     }
 
     #[test]
     fn surnames_join_the_one_full_name_across_documents() {
         let mut docs = vec![
             doc("a", &[(EntityType::Person, "Silva")]),
-            doc("b", &[(EntityType::Person, "Ana Silva"), (EntityType::Person, "Berg")]),
+            doc(
+                "b",
+                &[
+                    (EntityType::Person, "Ana Silva"),
+                    (EntityType::Person, "Berg"),
+                ],
+            ),
         ];
-        let known = vec![Entity { key: entity_key(EntityType::Person, "Ola Berg"), kind: EntityType::Person, label: "Ola Berg".into(), aliases: vec![], wikidata: None }];
+        let known = vec![Entity {
+            key: entity_key(EntityType::Person, "Ola Berg"),
+            kind: EntityType::Person,
+            label: "Ola Berg".into(),
+            aliases: vec![],
+            wikidata: None,
+        }];
         resolve(&mut docs, &known);
         assert_eq!(docs[0].mentions[0].entity, "Person/ana-silva");
         assert_eq!(docs[0].entities[0].label, "Ana Silva");
         assert_eq!(docs[0].entities[0].aliases, vec!["Silva".to_string()]);
-        assert!(docs[1].mentions.iter().any(|m| m.entity == "Person/ola-berg"), "joined the store's entity");
+        assert!(
+            docs[1]
+                .mentions
+                .iter()
+                .any(|m| m.entity == "Person/ola-berg"),
+            "joined the store's entity"
+        );
     }
 
     #[test]
     fn ambiguous_surnames_and_different_types_stay_apart() {
         let mut docs = vec![
-            doc("a", &[(EntityType::Person, "Silva"), (EntityType::Country, "Norway")]),
-            doc("b", &[(EntityType::Person, "Ana Silva"), (EntityType::Person, "Rui Silva"), (EntityType::Company, "Norway Air")]),
+            doc(
+                "a",
+                &[
+                    (EntityType::Person, "Silva"),
+                    (EntityType::Country, "Norway"),
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    (EntityType::Person, "Ana Silva"),
+                    (EntityType::Person, "Rui Silva"),
+                    (EntityType::Company, "Norway Air"),
+                ],
+            ),
         ];
         resolve(&mut docs, &[]);
         assert_eq!(docs[0].mentions[0].entity, "Person/silva");
-        assert!(docs[1].entities.iter().any(|e| e.key == "Company/norway-air"));
+        assert!(
+            docs[1]
+                .entities
+                .iter()
+                .any(|e| e.key == "Company/norway-air")
+        );
         assert!(docs[0].entities.iter().any(|e| e.key == "Country/norway"));
     }
 
     #[test]
     fn short_party_names_join_the_party_of_the_country_in_the_document() {
         let mut docs = vec![
-            doc("a", &[(EntityType::Organization, "Labour Party"), (EntityType::Country, "Norway")]),
+            doc(
+                "a",
+                &[
+                    (EntityType::Organization, "Labour Party"),
+                    (EntityType::Country, "Norway"),
+                ],
+            ),
             doc("b", &[(EntityType::Organization, "Labour Party of Norway")]),
-            doc("c", &[(EntityType::Organization, "Labour Party"), (EntityType::Country, "Malta")]),
+            doc(
+                "c",
+                &[
+                    (EntityType::Organization, "Labour Party"),
+                    (EntityType::Country, "Malta"),
+                ],
+            ),
         ];
         resolve(&mut docs, &[]);
-        assert_eq!(docs[0].mentions[0].entity, "Organization/labour-party-of-norway");
-        assert_eq!(docs[2].mentions[0].entity, "Organization/labour-party", "another country's party stays apart");
+        assert_eq!(
+            docs[0].mentions[0].entity,
+            "Organization/labour-party-of-norway"
+        );
+        assert_eq!(
+            docs[2].mentions[0].entity, "Organization/labour-party",
+            "another country's party stays apart"
+        );
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub fn normalise_role(words: &[&str]) -> String {
                 (*w).to_string()
             } else {
                 let mut c = w.chars();
-                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
             }
         })
         .collect::<Vec<_>>()
@@ -81,7 +83,13 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
         if let Some(r) = title_run_before(sent, start) {
             let role = normalise_role(&words[r..start]);
             let org = ctx.owner_before(s, r);
-            out.push(FoundRole { sent: s, person: m, role, org, rule: "role-premodifier" });
+            out.push(FoundRole {
+                sent: s,
+                person: m,
+                role,
+                org,
+                rule: "role-premodifier",
+            });
             continue;
         }
         // Title of Org [(ACR)] Person
@@ -95,12 +103,19 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             if of > 0 && sent.toks[of - 1].is("the") {
                 of -= 1;
             }
-            if of > 0 && sent.toks[of - 1].is("of")
+            if of > 0
+                && sent.toks[of - 1].is("of")
                 && let Some(r) = title_run_before(sent, of - 1)
             {
                 let role = normalise_role(&words[r..of - 1]);
                 let cluster = ctx.cluster_of[org];
-                out.push(FoundRole { sent: s, person: m, role, org: Some(cluster), rule: "role-title-of" });
+                out.push(FoundRole {
+                    sent: s,
+                    person: m,
+                    role,
+                    org: Some(cluster),
+                    rule: "role-title-of",
+                });
                 continue;
             }
         }
@@ -112,10 +127,18 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             }
             let (owner, after) = ctx.owner_after(s, j);
             if let Some(e) = title_run_after(sent, after) {
-                let closes = words.get(e).is_none_or(|w| matches!(*w, "," | "." | ";" | "said" | "says" | "told"));
+                let closes = words
+                    .get(e)
+                    .is_none_or(|w| matches!(*w, "," | "." | ";" | "said" | "says" | "told"));
                 if closes {
                     let role = normalise_role(&words[after..e]);
-                    out.push(FoundRole { sent: s, person: m, role, org: owner, rule: "role-appositive" });
+                    out.push(FoundRole {
+                        sent: s,
+                        person: m,
+                        role,
+                        org: owner,
+                        rule: "role-appositive",
+                    });
                 }
             }
         }
@@ -129,7 +152,13 @@ mod tests {
 
     #[test]
     fn roles_are_title_cased() {
-        assert_eq!(normalise_role(&["principal", "deputy", "national", "security", "adviser"]), "Principal Deputy National Security Adviser");
-        assert_eq!(normalise_role(&["Secretary", "of", "State"]), "Secretary of State");
+        assert_eq!(
+            normalise_role(&["principal", "deputy", "national", "security", "adviser"]),
+            "Principal Deputy National Security Adviser"
+        );
+        assert_eq!(
+            normalise_role(&["Secretary", "of", "State"]),
+            "Secretary of State"
+        );
     }
 }

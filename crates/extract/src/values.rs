@@ -7,19 +7,63 @@ use crate::model::{Value, ValueKind};
 use crate::pos::Upos;
 
 const MONTHS: [(&str, u32); 24] = [
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
-    ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 const NUMBER_WORDS: [(&str, f64); 20] = [
-    ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("fifty", 50.0), ("hundred", 100.0),
-    ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 200.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -61,7 +105,10 @@ fn number(word: &str) -> Option<f64> {
         return clean.parse().ok();
     }
     let lower = word.to_lowercase();
-    NUMBER_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, n)| *n)
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, n)| *n)
 }
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
@@ -84,7 +131,15 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 /// Parses `YYYY-MM-DD`.
@@ -129,13 +184,20 @@ pub fn find(analysis: &Analysis<'_>, doc_date: Option<&str>) -> Vec<Value> {
     out
 }
 
-type Hit = (usize, ValueKind, Option<f64>, Option<String>, Option<String>);
+type Hit = (
+    usize,
+    ValueKind,
+    Option<f64>,
+    Option<String>,
+    Option<String>,
+);
 
 fn money(sent: &Sent<'_>, i: usize) -> Option<Hit> {
     let toks = &sent.toks;
     let t = toks[i].text;
     // Symbol first: "$10", "US$ 8 billion", "S$11 billion".
-    if let Some(code) = currency(t).filter(|_| !t.chars().all(char::is_alphabetic) || t.len() == 3) {
+    if let Some(code) = currency(t).filter(|_| !t.chars().all(char::is_alphabetic) || t.len() == 3)
+    {
         let n = number(toks.get(i + 1)?.text)?;
         let mut end = i + 2;
         let mut amount = n;
@@ -143,7 +205,13 @@ fn money(sent: &Sent<'_>, i: usize) -> Option<Hit> {
             amount *= s;
             end += 1;
         }
-        return Some((end, ValueKind::Money, Some(amount), Some(code.to_string()), None));
+        return Some((
+            end,
+            ValueKind::Money,
+            Some(amount),
+            Some(code.to_string()),
+            None,
+        ));
     }
     // Number first: "5 million euros".
     let n = number(t).filter(|_| t.chars().next().is_some_and(|c| c.is_ascii_digit()))?;
@@ -154,7 +222,13 @@ fn money(sent: &Sent<'_>, i: usize) -> Option<Hit> {
         end += 1;
     }
     let code = currency(toks.get(end)?.text).filter(|c| toks[end].text.len() > 3 || *c != "USD")?;
-    Some((end + 1, ValueKind::Money, Some(amount), Some(code.to_string()), None))
+    Some((
+        end + 1,
+        ValueKind::Money,
+        Some(amount),
+        Some(code.to_string()),
+        None,
+    ))
 }
 
 fn percent(sent: &Sent<'_>, i: usize) -> Option<Hit> {
@@ -179,9 +253,19 @@ fn date(sent: &Sent<'_>, i: usize, today: Option<(i64, u32, u32)>) -> Option<Hit
     let toks = &sent.toks;
     let t = &toks[i];
     if let Some((y, m, d)) = parse_iso(t.text).filter(|_| t.text.len() == 10) {
-        return Some((i + 1, ValueKind::Date, None, None, Some(format!("{y:04}-{m:02}-{d:02}"))));
+        return Some((
+            i + 1,
+            ValueKind::Date,
+            None,
+            None,
+            Some(format!("{y:04}-{m:02}-{d:02}")),
+        ));
     }
-    let day = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && w.len() <= 2);
+    let day = |w: &str| {
+        w.parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && w.len() <= 2)
+    };
     // Month [day] [,] [year]
     if let Some(m) = month(t.text).filter(|_| t.capitalised()) {
         // "May" is a month only with a day or year, or after "in".
@@ -190,7 +274,9 @@ fn date(sent: &Sent<'_>, i: usize, today: Option<(i64, u32, u32)>) -> Option<Hit
         if d.is_some() {
             end += 1;
         }
-        if toks.get(end).is_some_and(|t| t.text == ",") && toks.get(end + 1).is_some_and(|t| year(t.text).is_some()) {
+        if toks.get(end).is_some_and(|t| t.text == ",")
+            && toks.get(end + 1).is_some_and(|t| year(t.text).is_some())
+        {
             end += 1;
         }
         let y = toks.get(end).and_then(|t| year(t.text));
@@ -216,11 +302,21 @@ fn date(sent: &Sent<'_>, i: usize, today: Option<(i64, u32, u32)>) -> Option<Hit
         let y = toks.get(i + 2).and_then(|t| year(t.text));
         let end = if y.is_some() { i + 3 } else { i + 2 };
         let y = y.or(today.map(|t| t.0));
-        return Some((end, ValueKind::Date, None, None, y.map(|y| format!("{y:04}-{m:02}-{d:02}"))));
+        return Some((
+            end,
+            ValueKind::Date,
+            None,
+            None,
+            y.map(|y| format!("{y:04}-{m:02}-{d:02}")),
+        ));
     }
     // Weekday, resolved to the latest such day on or before the document date.
     let lower = t.lower();
-    if let Some(w) = WEEKDAYS.iter().position(|d| *d == lower).filter(|_| t.capitalised()) {
+    if let Some(w) = WEEKDAYS
+        .iter()
+        .position(|d| *d == lower)
+        .filter(|_| t.capitalised())
+    {
         let date = today.map(|(y, m, d)| {
             let days = days_from_civil(y, m, d);
             // 1970-01-01 was a Thursday (index 3 with Monday = 0).
@@ -232,7 +328,13 @@ fn date(sent: &Sent<'_>, i: usize, today: Option<(i64, u32, u32)>) -> Option<Hit
         return Some((i + 1, ValueKind::Date, None, None, date));
     }
     // "in 2023"
-    if let Some(y) = year(t.text).filter(|_| i > 0 && matches!(toks[i - 1].lower().as_str(), "in" | "since" | "by" | "until")) {
+    if let Some(y) = year(t.text).filter(|_| {
+        i > 0
+            && matches!(
+                toks[i - 1].lower().as_str(),
+                "in" | "since" | "by" | "until"
+            )
+    }) {
         return Some((i + 1, ValueKind::Date, None, None, Some(format!("{y:04}"))));
     }
     None
@@ -253,10 +355,21 @@ fn quantity(sent: &Sent<'_>, i: usize) -> Option<Hit> {
     // The counted noun: the first common noun after modifiers ("50 Boeing 737 Max jets").
     let limit = (j + 5).min(toks.len());
     let noun = (j..limit)
-        .take_while(|&k| matches!(toks[k].tag, Upos::Propn | Upos::Num | Upos::Adj | Upos::Noun) && toks[k].text != ",")
+        .take_while(|&k| {
+            matches!(
+                toks[k].tag,
+                Upos::Propn | Upos::Num | Upos::Adj | Upos::Noun
+            ) && toks[k].text != ","
+        })
         .find(|&k| toks[k].tag == Upos::Noun)?;
     let unit = toks[noun].lower();
-    Some((noun + 1, ValueKind::Quantity, Some(amount), Some(unit), None))
+    Some((
+        noun + 1,
+        ValueKind::Quantity,
+        Some(amount),
+        Some(unit),
+        None,
+    ))
 }
 
 #[cfg(test)]
@@ -267,7 +380,10 @@ mod tests {
     fn civil_dates_round_trip() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
-        assert_eq!(civil_from_days(days_from_civil(1999, 12, 31) + 1), (2000, 1, 1));
+        assert_eq!(
+            civil_from_days(days_from_civil(1999, 12, 31) + 1),
+            (2000, 1, 1)
+        );
     }
 
     #[test]

@@ -169,7 +169,9 @@ fn suggestion_suffix(suggestions: &[String]) -> String {
 }
 
 impl Error {
-    pub(crate) fn storage(context: &'static str) -> impl FnOnce(oxigraph::store::StorageError) -> Self {
+    pub(crate) fn storage(
+        context: &'static str,
+    ) -> impl FnOnce(oxigraph::store::StorageError) -> Self {
         move |source| Error::Storage { context, source }
     }
 

@@ -26,7 +26,9 @@ pub fn rdf_format_from_name(name: &str) -> Result<RdfFormat> {
         "nquads" | "n-quads" | "nq" => RdfFormat::NQuads,
         "trig" => RdfFormat::TriG,
         "rdfxml" | "rdf/xml" | "rdf" | "xml" => RdfFormat::RdfXml,
-        "jsonld" | "json-ld" | "json" => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+        "jsonld" | "json-ld" | "json" => RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        },
         _ => {
             return Err(Error::UnknownFormat {
                 kind: "RDF",
@@ -42,7 +44,9 @@ pub fn rdf_format_from_name(name: &str) -> Result<RdfFormat> {
 pub fn rdf_format_from_path(path: impl AsRef<Path>) -> Option<RdfFormat> {
     let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "ttl" | "nt" | "nq" | "trig" | "rdf" | "xml" | "jsonld" | "json" => rdf_format_from_name(&ext).ok(),
+        "ttl" | "nt" | "nq" | "trig" | "rdf" | "xml" | "jsonld" | "json" => {
+            rdf_format_from_name(&ext).ok()
+        }
         _ => None,
     }
 }
@@ -79,7 +83,9 @@ impl Graph {
         if with_graphs {
             for quad in self.store.iter() {
                 let quad = quad.map_err(Error::storage("reading the store"))?;
-                writer.serialize_quad(&quad).map_err(Error::write("the export"))?;
+                writer
+                    .serialize_quad(&quad)
+                    .map_err(Error::write("the export"))?;
                 statements += 1;
             }
         } else {
@@ -89,11 +95,16 @@ impl Graph {
                 union.insert(quad.as_ref());
             }
             for triple in union.iter() {
-                writer.serialize_triple(triple).map_err(Error::write("the export"))?;
+                writer
+                    .serialize_triple(triple)
+                    .map_err(Error::write("the export"))?;
             }
             statements = union.len();
         }
         writer.finish().map_err(Error::write("the export"))?;
-        Ok(ExportReport { statements, with_graphs })
+        Ok(ExportReport {
+            statements,
+            with_graphs,
+        })
     }
 }

@@ -45,7 +45,9 @@ impl EntityGraph {
         }
         if !found.is_empty() {
             found.sort_by(|a, b| {
-                self.degree(*b).cmp(&self.degree(*a)).then_with(|| self.graph[*a].label.cmp(&self.graph[*b].label))
+                self.degree(*b)
+                    .cmp(&self.degree(*a))
+                    .then_with(|| self.graph[*a].label.cmp(&self.graph[*b].label))
             });
             return Lookup::Found(found);
         }
@@ -63,7 +65,10 @@ impl EntityGraph {
             .node_indices()
             .filter_map(|ix| {
                 let node = &self.graph[ix];
-                let d = std::iter::once(&node.label).chain(&node.aliases).map(|n| distance(query, n)).min()?;
+                let d = std::iter::once(&node.label)
+                    .chain(&node.aliases)
+                    .map(|n| distance(query, n))
+                    .min()?;
                 let shown = match node.kind {
                     Some(k) => format!("{} ({k})", node.label),
                     None => node.label.clone(),
@@ -88,7 +93,10 @@ impl EntityGraph {
                     .map(|ix| format!("{} ({})", self.graph[*ix].label, self.graph[*ix].key))
                     .collect(),
             }),
-            Lookup::Suggestions(suggestions) => Err(Error::UnknownEntity { name: name.to_owned(), suggestions }),
+            Lookup::Suggestions(suggestions) => Err(Error::UnknownEntity {
+                name: name.to_owned(),
+                suggestions,
+            }),
         }
     }
 }

@@ -15,7 +15,9 @@ mod view;
 pub mod vocab;
 
 pub use error::{Error, Result};
-pub use export::{ExportReport, RDF_FORMAT_NAMES, rdf_format_from_name, rdf_format_from_path, rdf_format_name};
+pub use export::{
+    ExportReport, RDF_FORMAT_NAMES, rdf_format_from_name, rdf_format_from_path, rdf_format_name,
+};
 pub use find::Lookup;
 pub use load::LoadReport;
 pub use query::{QueryOutcome, ResultFormat, Results};

@@ -81,7 +81,10 @@ impl Graph {
         }
         let ontology = ontology_quads(&self.base)?;
 
-        let mut tx = self.store.start_transaction().map_err(Error::storage("starting a transaction"))?;
+        let mut tx = self
+            .store
+            .start_transaction()
+            .map_err(Error::storage("starting a transaction"))?;
         let before = tx.len().map_err(Error::storage("counting quads"))?;
         write_batch(&mut tx, &self.base, &ontology, &docs, &mut report)
             .map_err(Error::storage("loading documents"))?;
@@ -126,7 +129,9 @@ fn write_batch(
         report.quotes += doc.quotes;
         report.mentions += doc.mentions;
         report.values += doc.values;
-        report.unknown_predicates.extend(doc.unknown_predicates.iter().cloned());
+        report
+            .unknown_predicates
+            .extend(doc.unknown_predicates.iter().cloned());
         report.warnings.extend(doc.warnings.iter().cloned());
         for e in &doc.entities {
             entities.insert(&e.key, e.kind);
@@ -205,19 +210,47 @@ fn merge_entity(
     if !e.label.is_empty() {
         names.push(e.label.clone());
     }
-    let Some(best) = names.iter().max_by(|a, b| label_rank(a).cmp(&label_rank(b))).cloned() else {
+    let Some(best) = names
+        .iter()
+        .max_by(|a, b| label_rank(a).cmp(&label_rank(b)))
+        .cloned()
+    else {
         return Ok(());
     };
     for old in &existing {
         if *old != best {
-            tx.remove(QuadRef::new(&e.iri, &label_p, &Term::from(Literal::new_simple_literal(old)), graph));
+            tx.remove(QuadRef::new(
+                &e.iri,
+                &label_p,
+                &Term::from(Literal::new_simple_literal(old)),
+                graph,
+            ));
         }
     }
-    insert(tx, graph, &e.iri, &label_p, Literal::new_simple_literal(&best), report);
-    tx.remove(QuadRef::new(&e.iri, &alt_p, &Term::from(Literal::new_simple_literal(&best)), graph));
+    insert(
+        tx,
+        graph,
+        &e.iri,
+        &label_p,
+        Literal::new_simple_literal(&best),
+        report,
+    );
+    tx.remove(QuadRef::new(
+        &e.iri,
+        &alt_p,
+        &Term::from(Literal::new_simple_literal(&best)),
+        graph,
+    ));
     for alias in names.iter().chain(&e.aliases) {
         if *alias != best {
-            insert(tx, graph, &e.iri, &alt_p, Literal::new_simple_literal(alias), report);
+            insert(
+                tx,
+                graph,
+                &e.iri,
+                &alt_p,
+                Literal::new_simple_literal(alias),
+                report,
+            );
         }
     }
     Ok(())
@@ -226,7 +259,11 @@ fn merge_entity(
 /// Longer names win; on a tie, the one with more non-ASCII letters (diacritics kept); then the
 /// alphabetically first, so the outcome does not depend on load order.
 fn label_rank(s: &str) -> (usize, usize, std::cmp::Reverse<&str>) {
-    (s.chars().count(), s.chars().filter(|c| !c.is_ascii()).count(), std::cmp::Reverse(s))
+    (
+        s.chars().count(),
+        s.chars().filter(|c| !c.is_ascii()).count(),
+        std::cmp::Reverse(s),
+    )
 }
 
 fn merge_role(

@@ -73,7 +73,11 @@ pub(crate) fn map_extraction(x: &Extraction, base: &BaseIri) -> Result<DocumentQ
             unknown_predicates: BTreeSet::new(),
             warnings: Vec::new(),
         },
-        labels: x.entities.iter().map(|e| (e.key.as_str(), e.label.as_str())).collect(),
+        labels: x
+            .entities
+            .iter()
+            .map(|e| (e.key.as_str(), e.label.as_str()))
+            .collect(),
     };
     b.document();
     b.entities()?;
@@ -91,12 +95,16 @@ impl Builder<'_> {
     }
 
     fn warn(&mut self, message: String) {
-        self.out.warnings.push(format!("document {}: {message}", self.x.doc.id));
+        self.out
+            .warnings
+            .push(format!("document {}: {message}", self.x.doc.id));
     }
 
     fn entity(&mut self, key: &str, what: &str) -> Result<NamedNode> {
         if !self.labels.contains_key(key) {
-            self.warn(format!("{what} refers to entity {key:?}, which the extraction does not list"));
+            self.warn(format!(
+                "{what} refers to entity {key:?}, which the extraction does not list"
+            ));
         }
         self.base.entity(key)
     }
@@ -106,11 +114,27 @@ impl Builder<'_> {
         let doc = self.doc.clone();
         self.add(doc.clone(), rdf::TYPE.into_owned(), kg("Document"));
         self.add(doc.clone(), rdf::TYPE.into_owned(), nif("Context"));
-        self.add(doc.clone(), dcterms("identifier"), Literal::new_simple_literal(&d.id));
-        self.add(doc.clone(), nif("isString"), Literal::new_simple_literal(&d.text));
+        self.add(
+            doc.clone(),
+            dcterms("identifier"),
+            Literal::new_simple_literal(&d.id),
+        );
+        self.add(
+            doc.clone(),
+            nif("isString"),
+            Literal::new_simple_literal(&d.text),
+        );
         if let Some(title) = &d.title {
-            self.add(doc.clone(), dcterms("title"), Literal::new_simple_literal(title));
-            self.add(doc.clone(), rdfs::LABEL.into_owned(), Literal::new_simple_literal(title));
+            self.add(
+                doc.clone(),
+                dcterms("title"),
+                Literal::new_simple_literal(title),
+            );
+            self.add(
+                doc.clone(),
+                rdfs::LABEL.into_owned(),
+                Literal::new_simple_literal(title),
+            );
         }
         if let Some(date) = &d.date {
             self.add(doc.clone(), dcterms("date"), date_literal(date));
@@ -131,7 +155,10 @@ impl Builder<'_> {
         for e in &self.x.entities {
             let description = describe(e, self.base)?;
             if e.wikidata.is_some() && description.wikidata.is_none() {
-                self.warn(format!("entity {:?} has an invalid Wikidata id {:?}", e.key, e.wikidata));
+                self.warn(format!(
+                    "entity {:?} has an invalid Wikidata id {:?}",
+                    e.key, e.wikidata
+                ));
             }
             self.out.entities.push(description);
         }
@@ -143,8 +170,16 @@ impl Builder<'_> {
             let node = fragment(&self.doc, &format!("char={},{}", m.start, m.end));
             let entity = self.entity(&m.entity, "a mention")?;
             self.add(node.clone(), rdf::TYPE.into_owned(), nif("Phrase"));
-            self.add(node.clone(), rdf::TYPE.into_owned(), nif("OffsetBasedString"));
-            self.add(node.clone(), nif("anchorOf"), Literal::new_simple_literal(&m.text));
+            self.add(
+                node.clone(),
+                rdf::TYPE.into_owned(),
+                nif("OffsetBasedString"),
+            );
+            self.add(
+                node.clone(),
+                nif("anchorOf"),
+                Literal::new_simple_literal(&m.text),
+            );
             self.span(&node, m.start, m.end);
             self.add(node.clone(), itsrdf("taIdentRef"), entity);
             self.add(node, itsrdf("taClassRef"), vocab::class_of(m.kind));
@@ -154,8 +189,16 @@ impl Builder<'_> {
     }
 
     fn span(&mut self, node: &NamedNode, start: usize, end: usize) {
-        self.add(node.clone(), nif("beginIndex"), count_literal(start, xsd::NON_NEGATIVE_INTEGER));
-        self.add(node.clone(), nif("endIndex"), count_literal(end, xsd::NON_NEGATIVE_INTEGER));
+        self.add(
+            node.clone(),
+            nif("beginIndex"),
+            count_literal(start, xsd::NON_NEGATIVE_INTEGER),
+        );
+        self.add(
+            node.clone(),
+            nif("endIndex"),
+            count_literal(end, xsd::NON_NEGATIVE_INTEGER),
+        );
         self.add(node.clone(), nif("referenceContext"), self.doc.clone());
     }
 
@@ -170,15 +213,27 @@ impl Builder<'_> {
     fn value(&mut self, node: &NamedNode, v: &Value) {
         let ty = rdf::TYPE.into_owned();
         self.add(node.clone(), ty.clone(), kg("Value"));
-        self.add(node.clone(), rdfs::LABEL.into_owned(), Literal::new_simple_literal(&v.text));
-        self.add(node.clone(), nif("anchorOf"), Literal::new_simple_literal(&v.text));
+        self.add(
+            node.clone(),
+            rdfs::LABEL.into_owned(),
+            Literal::new_simple_literal(&v.text),
+        );
+        self.add(
+            node.clone(),
+            nif("anchorOf"),
+            Literal::new_simple_literal(&v.text),
+        );
         self.span(node, v.start, v.end);
         let amount = v.amount.and_then(decimal_literal);
         match v.kind {
             ValueKind::Money => {
                 self.add(node.clone(), ty, schema("MonetaryAmount"));
                 if let Some(unit) = &v.unit {
-                    self.add(node.clone(), schema("currency"), Literal::new_simple_literal(unit));
+                    self.add(
+                        node.clone(),
+                        schema("currency"),
+                        Literal::new_simple_literal(unit),
+                    );
                 }
             }
             ValueKind::Date => {
@@ -189,12 +244,20 @@ impl Builder<'_> {
             }
             ValueKind::Percent => {
                 self.add(node.clone(), ty, schema("QuantitativeValue"));
-                self.add(node.clone(), schema("unitText"), Literal::new_simple_literal("percent"));
+                self.add(
+                    node.clone(),
+                    schema("unitText"),
+                    Literal::new_simple_literal("percent"),
+                );
             }
             _ => {
                 self.add(node.clone(), ty, schema("QuantitativeValue"));
                 if let Some(unit) = &v.unit {
-                    self.add(node.clone(), schema("unitText"), Literal::new_simple_literal(unit));
+                    self.add(
+                        node.clone(),
+                        schema("unitText"),
+                        Literal::new_simple_literal(unit),
+                    );
                 }
             }
         }
@@ -204,11 +267,31 @@ impl Builder<'_> {
     }
 
     fn evidence(&mut self, node: &NamedNode, e: &Evidence) {
-        self.add(node.clone(), kg("evidenceText"), Literal::new_simple_literal(&e.text));
-        self.add(node.clone(), kg("sentenceIndex"), count_literal(e.sentence, xsd::INTEGER));
-        self.add(node.clone(), kg("sentenceStart"), count_literal(e.start, xsd::INTEGER));
-        self.add(node.clone(), kg("sentenceEnd"), count_literal(e.end, xsd::INTEGER));
-        self.add(node.clone(), kg("rule"), Literal::new_simple_literal(&e.rule));
+        self.add(
+            node.clone(),
+            kg("evidenceText"),
+            Literal::new_simple_literal(&e.text),
+        );
+        self.add(
+            node.clone(),
+            kg("sentenceIndex"),
+            count_literal(e.sentence, xsd::INTEGER),
+        );
+        self.add(
+            node.clone(),
+            kg("sentenceStart"),
+            count_literal(e.start, xsd::INTEGER),
+        );
+        self.add(
+            node.clone(),
+            kg("sentenceEnd"),
+            count_literal(e.end, xsd::INTEGER),
+        );
+        self.add(
+            node.clone(),
+            kg("rule"),
+            Literal::new_simple_literal(&e.rule),
+        );
         if let Some(confidence) = confidence_literal(e.confidence) {
             self.add(node.clone(), kg("confidence"), confidence);
         }
@@ -239,15 +322,25 @@ impl Builder<'_> {
             self.add(node.clone(), kg("predicate"), predicate);
             self.add(node.clone(), kg("object"), object);
             if let Some(label) = label {
-                self.add(node.clone(), kg("relationLabel"), Literal::new_simple_literal(label));
+                self.add(
+                    node.clone(),
+                    kg("relationLabel"),
+                    Literal::new_simple_literal(label),
+                );
             }
             self.add(node.clone(), kg("negated"), Literal::from(r.negated));
             self.add(node.clone(), kg("hedged"), Literal::from(r.hedged));
             for &v in &r.values {
                 if v < self.x.values.len() {
-                    self.add(node.clone(), kg("value"), fragment(&self.doc, &format!("value-{v}")));
+                    self.add(
+                        node.clone(),
+                        kg("value"),
+                        fragment(&self.doc, &format!("value-{v}")),
+                    );
                 } else {
-                    self.warn(format!("relation {i} refers to value {v}, which does not exist"));
+                    self.warn(format!(
+                        "relation {i} refers to value {v}, which does not exist"
+                    ));
                 }
             }
             self.evidence(&node, &r.evidence);
@@ -277,7 +370,11 @@ impl Builder<'_> {
             };
             self.add(person.clone(), org("holds"), post.clone());
             self.add(post.clone(), rdf::TYPE.into_owned(), org("Post"));
-            self.add(post.clone(), rdfs::LABEL.into_owned(), Literal::new_simple_literal(post_label));
+            self.add(
+                post.clone(),
+                rdfs::LABEL.into_owned(),
+                Literal::new_simple_literal(post_label),
+            );
             self.add(post.clone(), org("role"), role.clone());
             if let Some(o) = org_node {
                 self.add(post.clone(), org("postIn"), o);
@@ -287,7 +384,11 @@ impl Builder<'_> {
             self.add(node.clone(), kg("subject"), person);
             self.add(node.clone(), kg("predicate"), org("holds"));
             self.add(node.clone(), kg("object"), post);
-            self.add(node.clone(), kg("relationLabel"), Literal::new_simple_literal(&r.role));
+            self.add(
+                node.clone(),
+                kg("relationLabel"),
+                Literal::new_simple_literal(&r.role),
+            );
             self.evidence(&node, &r.evidence);
             self.out.roles.push((role, r.role.clone()));
             self.out.role_count += 1;
@@ -299,7 +400,11 @@ impl Builder<'_> {
         for (i, q) in self.x.quotes.iter().enumerate() {
             let node = fragment(&self.doc, &format!("quote-{i}"));
             self.add(node.clone(), rdf::TYPE.into_owned(), kg("Quote"));
-            self.add(node.clone(), kg("quoteText"), Literal::new_simple_literal(&q.text));
+            self.add(
+                node.clone(),
+                kg("quoteText"),
+                Literal::new_simple_literal(&q.text),
+            );
             if let Some(speaker) = &q.speaker {
                 let speaker = self.entity(speaker, "a quote")?;
                 self.add(node.clone(), kg("speaker"), speaker);
@@ -342,7 +447,10 @@ fn describe(e: &Entity, base: &BaseIri) -> Result<EntityDescription> {
 pub(crate) fn entity_type_triples(e: &EntityDescription) -> Vec<(NamedNode, Term)> {
     let mut out = vec![
         (rdf::TYPE.into_owned(), vocab::class_of(e.kind).into()),
-        (rdf::TYPE.into_owned(), vocab::schema_class_of(e.kind).into()),
+        (
+            rdf::TYPE.into_owned(),
+            vocab::schema_class_of(e.kind).into(),
+        ),
         (kg("key"), Literal::new_simple_literal(&e.key).into()),
     ];
     if let Some(wd) = &e.wikidata {
@@ -357,7 +465,10 @@ pub(crate) fn role_triples(label: &str) -> Vec<(NamedNode, Term)> {
         (rdf::TYPE.into_owned(), org("Role").into()),
         (rdf::TYPE.into_owned(), skos("Concept").into()),
         (skos("prefLabel"), Literal::new_simple_literal(label).into()),
-        (rdfs::LABEL.into_owned(), Literal::new_simple_literal(label).into()),
+        (
+            rdfs::LABEL.into_owned(),
+            Literal::new_simple_literal(label).into(),
+        ),
     ]
 }
 
@@ -381,7 +492,11 @@ fn confidence_literal(c: f32) -> Option<Literal> {
 fn trim_decimal(s: String) -> String {
     if s.contains('.') {
         let t = s.trim_end_matches('0').trim_end_matches('.');
-        if t.is_empty() || t == "-" { "0".to_owned() } else { t.to_owned() }
+        if t.is_empty() || t == "-" {
+            "0".to_owned()
+        } else {
+            t.to_owned()
+        }
     } else {
         s
     }

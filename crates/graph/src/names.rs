@@ -4,7 +4,11 @@ use kg_extract::slug;
 
 /// Folds a name to its slug tokens: lower case, diacritics dropped, punctuation removed.
 pub(crate) fn tokens(name: &str) -> Vec<String> {
-    slug(name).split('-').filter(|t| !t.is_empty()).map(str::to_owned).collect()
+    slug(name)
+        .split('-')
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// How well `query` matches a name; higher is better, `None` is no match.
@@ -24,7 +28,11 @@ pub(crate) fn match_level(query: &[String], name: &str) -> Option<u8> {
         return Some(2);
     }
     let long_enough = query.iter().map(String::len).sum::<usize>() >= 3;
-    if long_enough && query.iter().all(|q| name.iter().any(|n| n.starts_with(q.as_str()))) {
+    if long_enough
+        && query
+            .iter()
+            .all(|q| name.iter().any(|n| n.starts_with(q.as_str())))
+    {
         return Some(1);
     }
     None
@@ -35,7 +43,9 @@ pub(crate) fn distance(query: &[String], name: &str) -> usize {
     let q = query.join(" ");
     let toks = tokens(name);
     let whole = levenshtein(&q, &toks.join(" "));
-    toks.iter().map(|t| levenshtein(&q, t)).fold(whole, usize::min)
+    toks.iter()
+        .map(|t| levenshtein(&q, t))
+        .fold(whole, usize::min)
 }
 
 /// Levenshtein distance over chars.

@@ -48,7 +48,8 @@ pub enum ResultFormat {
 
 impl ResultFormat {
     /// The accepted names, for help texts.
-    pub const NAMES: &'static str = "table, tsv, csv, json, xml, turtle, ntriples, nquads, trig, rdfxml, jsonld";
+    pub const NAMES: &'static str =
+        "table, tsv, csv, json, xml, turtle, ntriples, nquads, trig, rdfxml, jsonld";
 
     /// Parses a format name (also `ttl`, `nt`, `nq`, `rdf`, `json-ld`), case-insensitively.
     pub fn from_name(name: &str) -> Result<Self> {
@@ -176,7 +177,9 @@ impl QueryOutcome {
     /// tsv/csv (subject, predicate, object columns).
     pub fn write(&self, out: &mut dyn Write, format: ResultFormat) -> Result<()> {
         match &self.results {
-            Results::Solutions { variables, rows } => self.write_solutions(out, format, variables, rows),
+            Results::Solutions { variables, rows } => {
+                self.write_solutions(out, format, variables, rows)
+            }
             Results::Boolean(b) => write_boolean(out, format, *b),
             Results::Graph(triples) => self.write_graph(out, format, triples),
         }
@@ -202,11 +205,16 @@ impl QueryOutcome {
                 .iter()
                 .map(|row| {
                     row.iter()
-                        .map(|t| t.as_ref().map(|t| table::cell(&display_term(t, &self.base))).unwrap_or_default())
+                        .map(|t| {
+                            t.as_ref()
+                                .map(|t| table::cell(&display_term(t, &self.base)))
+                                .unwrap_or_default()
+                        })
                         .collect()
                 })
                 .collect();
-            return table::write_table(out, &headers, &cells).map_err(Error::write("a results table"));
+            return table::write_table(out, &headers, &cells)
+                .map_err(Error::write("a results table"));
         }
         let Some(results_format) = format.sparql_results() else {
             return Err(Error::UnsupportedFormat {
@@ -218,13 +226,26 @@ impl QueryOutcome {
         write_rows(out, results_format, variables, rows)
     }
 
-    fn write_graph(&self, out: &mut dyn Write, format: ResultFormat, triples: &[Triple]) -> Result<()> {
+    fn write_graph(
+        &self,
+        out: &mut dyn Write,
+        format: ResultFormat,
+        triples: &[Triple],
+    ) -> Result<()> {
         if let Some(results_format) = format.sparql_results().filter(|_| format.rdf().is_none()) {
-            let variables: Vec<Variable> =
-                ["subject", "predicate", "object"].into_iter().map(Variable::new_unchecked).collect();
+            let variables: Vec<Variable> = ["subject", "predicate", "object"]
+                .into_iter()
+                .map(Variable::new_unchecked)
+                .collect();
             let rows: Vec<Vec<Option<Term>>> = triples
                 .iter()
-                .map(|t| vec![Some(t.subject.clone().into()), Some(t.predicate.clone().into()), Some(t.object.clone())])
+                .map(|t| {
+                    vec![
+                        Some(t.subject.clone().into()),
+                        Some(t.predicate.clone().into()),
+                        Some(t.object.clone()),
+                    ]
+                })
                 .collect();
             return write_rows(out, results_format, &variables, &rows);
         }
@@ -235,7 +256,9 @@ impl QueryOutcome {
         })?;
         let mut serializer = with_prefixes(RdfSerializer::from_format(rdf_format)).for_writer(out);
         for t in triples {
-            serializer.serialize_triple(t).map_err(Error::write("RDF results"))?;
+            serializer
+                .serialize_triple(t)
+                .map_err(Error::write("RDF results"))?;
         }
         serializer.finish().map_err(Error::write("RDF results"))?;
         Ok(())
@@ -256,7 +279,9 @@ fn write_rows(
             .iter()
             .zip(row)
             .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref())));
-        serializer.serialize(bindings).map_err(Error::write("query results"))?;
+        serializer
+            .serialize(bindings)
+            .map_err(Error::write("query results"))?;
     }
     serializer.finish().map_err(Error::write("query results"))?;
     Ok(())
@@ -308,7 +333,11 @@ pub(crate) fn display_term(term: &Term, base: &BaseIri) -> String {
 fn display_iri(iri: &str, base: &BaseIri) -> String {
     for (prefix, ns) in PREFIXES {
         if let Some(local) = iri.strip_prefix(ns) {
-            if !local.is_empty() && local.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+            if !local.is_empty()
+                && local
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
                 return format!("{prefix}:{local}");
             }
         }
@@ -337,7 +366,10 @@ impl Graph {
     ///
     /// Syntax errors become [`Error::QuerySyntax`] with the line and column in the text as given.
     pub fn query(&self, sparql: &str) -> Result<QueryOutcome> {
-        let mut prepared = self.evaluator().parse_query(sparql).map_err(|e| syntax_error(&e))?;
+        let mut prepared = self
+            .evaluator()
+            .parse_query(sparql)
+            .map_err(|e| syntax_error(&e))?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
@@ -354,7 +386,10 @@ impl Graph {
             QueryResults::Boolean(b) => Results::Boolean(b),
             QueryResults::Graph(triples) => Results::Graph(triples.collect::<Result<Vec<_>, _>>()?),
         };
-        Ok(QueryOutcome { results, base: self.base.clone() })
+        Ok(QueryOutcome {
+            results,
+            base: self.base.clone(),
+        })
     }
 }
 
@@ -367,7 +402,15 @@ fn syntax_error(e: &SparqlSyntaxError) -> Error {
         Some((line.parse().ok()?, column.parse().ok()?, message.to_owned()))
     });
     match located {
-        Some((line, column, message)) => Error::QuerySyntax { line: Some(line), column: Some(column), message },
-        None => Error::QuerySyntax { line: None, column: None, message: text },
+        Some((line, column, message)) => Error::QuerySyntax {
+            line: Some(line),
+            column: Some(column),
+            message,
+        },
+        None => Error::QuerySyntax {
+            line: None,
+            column: None,
+            message: text,
+        },
     }
 }

@@ -6,7 +6,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+    Attribute, Edge, EdgeTy, Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph,
+    Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use kg_extract::EntityType;
@@ -32,7 +33,13 @@ pub struct RenderOptions {
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        RenderOptions { title: None, focus: None, legend: true, max_label: 40, rankdir: "LR".to_owned() }
+        RenderOptions {
+            title: None,
+            focus: None,
+            legend: true,
+            max_label: 40,
+            rankdir: "LR".to_owned(),
+        }
     }
 }
 
@@ -48,7 +55,12 @@ pub enum ImageFormat {
 impl ImageFormat {
     /// `svg` or `png` (case-insensitive), as a name or a file extension.
     pub fn from_name(name: &str) -> Option<Self> {
-        match name.trim().trim_start_matches('.').to_ascii_lowercase().as_str() {
+        match name
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "svg" => Some(ImageFormat::Svg),
             "png" => Some(ImageFormat::Png),
             _ => None,
@@ -86,7 +98,10 @@ fn type_name(kind: Option<EntityType>) -> &'static str {
 
 /// A DOT string literal, escaped; labels longer than `max` characters are cut.
 fn quoted(s: &str, max: usize) -> Id {
-    let mut chars: Vec<char> = s.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
+    let mut chars: Vec<char> = s
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect();
     if chars.len() > max.max(2) {
         chars.truncate(max.max(2) - 1);
         chars.push('…');
@@ -178,17 +193,30 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
             attrs.push(attr("penwidth", plain("3")));
             attrs.push(attr("peripheries", plain("2")));
         }
-        stmts.push(Stmt::Node(Node::new(node_id(format!("n{}", ix.index())), attrs)));
+        stmts.push(Stmt::Node(Node::new(
+            node_id(format!("n{}", ix.index())),
+            attrs,
+        )));
     }
 
     for e in g.edge_references() {
         let w = e.weight();
-        let label = if w.statements > 1 { format!("{} ({})", w.label, w.statements) } else { w.label.clone() };
+        let label = if w.statements > 1 {
+            format!("{} ({})", w.label, w.statements)
+        } else {
+            w.label.clone()
+        };
         let width = 1.0 + (w.statements as f64).ln().min(3.0);
         let mut attrs = vec![
             attr("label", quoted(&label, max)),
             attr("penwidth", plain(format!("{width:.1}"))),
-            attr("tooltip", text(&format!("{}: {} statement(s) in {} document(s)", w.label, w.statements, w.documents))),
+            attr(
+                "tooltip",
+                text(&format!(
+                    "{}: {} statement(s) in {} document(s)",
+                    w.label, w.statements, w.documents
+                )),
+            ),
         ];
         if w.kind == EdgeKind::Role {
             attrs.push(attr("style", text("dashed")));
@@ -205,11 +233,22 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
     }
 
     if options.legend && !types.is_empty() {
-        types.sort_by_key(|t| t.map_or(usize::MAX, |t| EntityType::ALL.iter().position(|x| *x == t).unwrap_or(usize::MAX)));
+        types.sort_by_key(|t| {
+            t.map_or(usize::MAX, |t| {
+                EntityType::ALL
+                    .iter()
+                    .position(|x| *x == t)
+                    .unwrap_or(usize::MAX)
+            })
+        });
         stmts.push(Stmt::Subgraph(legend(&types)));
     }
 
-    let dot = Dot::DiGraph { id: plain("kg"), strict: false, stmts };
+    let dot = Dot::DiGraph {
+        id: plain("kg"),
+        strict: false,
+        stmts,
+    };
     dot.print(&mut PrinterContext::default())
 }
 
@@ -237,13 +276,19 @@ fn legend(types: &[Option<EntityType>]) -> Subgraph {
     stmts.push(Stmt::Node(Node::new(
         node_id("legend_edges".to_owned()),
         vec![
-            attr("label", text("solid edge: relation\ndashed edge: role (title)")),
+            attr(
+                "label",
+                text("solid edge: relation\ndashed edge: role (title)"),
+            ),
             attr("shape", text("plaintext")),
             attr("style", text("solid")),
             attr("fontsize", plain("9")),
         ],
     )));
-    Subgraph { id: plain("cluster_legend"), stmts }
+    Subgraph {
+        id: plain("cluster_legend"),
+        stmts,
+    }
 }
 
 /// Renders DOT source to an image with Graphviz `dot`.
@@ -254,7 +299,11 @@ pub fn render_image(dot: &str, format: ImageFormat) -> Result<Vec<u8>> {
 }
 
 /// The same, with another Graphviz program (a path to `dot`, or `neato`, `fdp`, ...).
-pub fn render_image_with(program: impl AsRef<OsStr>, dot: &str, format: ImageFormat) -> Result<Vec<u8>> {
+pub fn render_image_with(
+    program: impl AsRef<OsStr>,
+    dot: &str,
+    format: ImageFormat,
+) -> Result<Vec<u8>> {
     let mut child = Command::new(program)
         .arg(format.flag())
         .stdin(Stdio::piped())

@@ -63,15 +63,27 @@ impl EntityGraph {
             *stats.by_predicate.entry(e.predicate.clone()).or_default() += e.statements;
         }
         let ranked = |scores: Vec<(NodeIndex, f64)>| -> Vec<Ranked> {
-            let mut scores: Vec<(NodeIndex, f64)> = scores.into_iter().filter(|(_, s)| *s > 0.0).collect();
-            scores.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| g[a.0].label.cmp(&g[b.0].label)));
+            let mut scores: Vec<(NodeIndex, f64)> =
+                scores.into_iter().filter(|(_, s)| *s > 0.0).collect();
+            scores.sort_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then_with(|| g[a.0].label.cmp(&g[b.0].label))
+            });
             scores
                 .into_iter()
                 .take(top)
-                .map(|(ix, score)| Ranked { key: g[ix].key.clone(), label: g[ix].label.clone(), score })
+                .map(|(ix, score)| Ranked {
+                    key: g[ix].key.clone(),
+                    label: g[ix].label.clone(),
+                    score,
+                })
                 .collect()
         };
-        stats.most_connected = ranked(g.node_indices().map(|ix| (ix, self.degree(ix) as f64)).collect());
+        stats.most_connected = ranked(
+            g.node_indices()
+                .map(|ix| (ix, self.degree(ix) as f64))
+                .collect(),
+        );
         stats.page_rank = ranked(g.node_indices().zip(self.page_rank()).collect());
         let components = self.components();
         stats.components = components.len();

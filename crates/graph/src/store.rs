@@ -59,7 +59,12 @@ impl Graph {
     pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
         let path = dir.as_ref().to_path_buf();
         let store = Store::open(&path).map_err(|e| open_error(&path, e))?;
-        Ok(Graph { store, base: BaseIri::default(), path: Some(path), read_only: false })
+        Ok(Graph {
+            store,
+            base: BaseIri::default(),
+            path: Some(path),
+            read_only: false,
+        })
     }
 
     /// Opens an existing store for reading only (query, export, render).
@@ -72,13 +77,23 @@ impl Graph {
             return Err(Error::NoStore { path });
         }
         let store = Store::open_read_only(&path).map_err(|e| open_error(&path, e))?;
-        Ok(Graph { store, base: BaseIri::default(), path: Some(path), read_only: true })
+        Ok(Graph {
+            store,
+            base: BaseIri::default(),
+            path: Some(path),
+            read_only: true,
+        })
     }
 
     /// A fresh store in memory (tests, one-shot pipelines).
     pub fn in_memory() -> Result<Self> {
         let store = Store::new().map_err(Error::storage("creating an in-memory store"))?;
-        Ok(Graph { store, base: BaseIri::default(), path: None, read_only: false })
+        Ok(Graph {
+            store,
+            base: BaseIri::default(),
+            path: None,
+            read_only: false,
+        })
     }
 
     /// Uses another base IRI for the data this handle writes and resolves.
@@ -114,7 +129,9 @@ impl Graph {
 
     /// Whether the store holds no quads.
     pub fn is_empty(&self) -> Result<bool> {
-        self.store.is_empty().map_err(Error::storage("counting quads"))
+        self.store
+            .is_empty()
+            .map_err(Error::storage("counting quads"))
     }
 
     /// The documents in the store (their graph IRIs), sorted.
@@ -146,7 +163,9 @@ impl Graph {
         }
         let graph = self.base.entities_graph();
         let mut by_iri: BTreeMap<String, Partial> = BTreeMap::new();
-        let quads = self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::from(&graph)));
+        let quads =
+            self.store
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::from(&graph)));
         for quad in quads {
             let quad = quad.map_err(Error::storage("reading entities"))?;
             let oxigraph::model::NamedOrBlankNode::NamedNode(subject) = &quad.subject else {
@@ -155,9 +174,15 @@ impl Graph {
             let p = quad.predicate.as_str();
             let entry = by_iri.entry(subject.as_str().to_owned()).or_default();
             match &quad.object {
-                Term::Literal(l) if p == kg("key").as_str() => entry.key = Some(l.value().to_owned()),
-                Term::Literal(l) if p == rdfs::LABEL.as_str() => entry.label = Some(l.value().to_owned()),
-                Term::Literal(l) if p == skos("altLabel").as_str() => entry.aliases.push(l.value().to_owned()),
+                Term::Literal(l) if p == kg("key").as_str() => {
+                    entry.key = Some(l.value().to_owned())
+                }
+                Term::Literal(l) if p == rdfs::LABEL.as_str() => {
+                    entry.label = Some(l.value().to_owned())
+                }
+                Term::Literal(l) if p == skos("altLabel").as_str() => {
+                    entry.aliases.push(l.value().to_owned())
+                }
                 Term::NamedNode(o) if p == rdf::TYPE.as_str() => {
                     if let Some(t) = vocab::type_of_class(o.as_str()) {
                         entry.kind = Some(t);
@@ -192,7 +217,9 @@ impl Graph {
     /// Flushes RocksDB buffers to disk (a no-op in memory).
     pub fn flush(&self) -> Result<()> {
         if self.path.is_some() && !self.read_only {
-            self.store.flush().map_err(Error::storage("flushing the store"))?;
+            self.store
+                .flush()
+                .map_err(Error::storage("flushing the store"))?;
         }
         Ok(())
     }
@@ -206,8 +233,13 @@ fn open_error(path: &Path, source: StorageError) -> Error {
         || lower.contains("lock hold")
         || (lower.contains("/lock") && lower.contains("resource temporarily unavailable"));
     if locked {
-        Error::Locked { path: path.to_path_buf() }
+        Error::Locked {
+            path: path.to_path_buf(),
+        }
     } else {
-        Error::Open { path: path.to_path_buf(), source }
+        Error::Open {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 }

@@ -27,7 +27,11 @@ pub(crate) fn cell(s: &str) -> String {
 /// ----------+----------
 /// Ana Lima  | President
 /// ```
-pub(crate) fn write_table(out: &mut dyn Write, headers: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+pub(crate) fn write_table(
+    out: &mut dyn Write,
+    headers: &[String],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (i, c) in row.iter().enumerate() {
@@ -54,7 +58,10 @@ fn write_row(out: &mut dyn Write, cells: &[String], widths: &[usize]) -> io::Res
         }
         line.push_str(c);
         if i + 1 < widths.len() {
-            line.extend(std::iter::repeat_n(' ', w.saturating_sub(c.chars().count())));
+            line.extend(std::iter::repeat_n(
+                ' ',
+                w.saturating_sub(c.chars().count()),
+            ));
         }
     }
     writeln!(out, "{}", line.trim_end())
@@ -68,7 +75,10 @@ mod tests {
     fn columns_line_up() -> io::Result<()> {
         let mut out = Vec::new();
         let headers = vec!["a".to_owned(), "long header".to_owned()];
-        let rows = vec![vec!["wide cell value".to_owned(), "x".to_owned()], vec!["é".to_owned()]];
+        let rows = vec![
+            vec!["wide cell value".to_owned(), "x".to_owned()],
+            vec!["é".to_owned()],
+        ];
         write_table(&mut out, &headers, &rows)?;
         let text = String::from_utf8_lossy(&out);
         let lines: Vec<&str> = text.lines().collect();

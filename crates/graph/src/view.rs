@@ -126,11 +126,16 @@ impl Graph {
             });
         }
         // (source, kind, predicate, label, target) -> statements and documents
-        let mut edges: BTreeMap<(String, EdgeKind, String, String, String), EdgeAcc> = BTreeMap::new();
+        let mut edges: BTreeMap<(String, EdgeKind, String, String, String), EdgeAcc> =
+            BTreeMap::new();
         for row in rows(self, RELATIONS)? {
-            let (Some(st), Some(s), Some(p), Some(o), Some(doc)) =
-                (text(&row, 0), text(&row, 1), text(&row, 2), text(&row, 3), text(&row, 5))
-            else {
+            let (Some(st), Some(s), Some(p), Some(o), Some(doc)) = (
+                text(&row, 0),
+                text(&row, 1),
+                text(&row, 2),
+                text(&row, 3),
+                text(&row, 5),
+            ) else {
                 continue;
             };
             let local = p.strip_prefix(KG).unwrap_or(&p).to_owned();
@@ -142,7 +147,9 @@ impl Graph {
                     .map(|x| x.label.to_owned())
                     .unwrap_or_else(|| local.clone()),
             };
-            let acc = edges.entry((s, EdgeKind::Relation, local, label, o)).or_default();
+            let acc = edges
+                .entry((s, EdgeKind::Relation, local, label, o))
+                .or_default();
             acc.statements.insert(st);
             acc.documents.insert(doc);
         }
@@ -154,7 +161,9 @@ impl Graph {
             };
             match text(&row, 3) {
                 Some(org) => {
-                    let acc = edges.entry((person, EdgeKind::Role, "holds".to_owned(), title, org)).or_default();
+                    let acc = edges
+                        .entry((person, EdgeKind::Role, "holds".to_owned(), title, org))
+                        .or_default();
                     acc.statements.insert(st);
                     acc.documents.insert(doc);
                 }
@@ -170,13 +179,17 @@ impl Graph {
         for ((s, kind, predicate, label, o), acc) in edges {
             let a = self.node_for(&mut view, &s);
             let b = self.node_for(&mut view, &o);
-            view.graph.add_edge(a, b, RelationEdge {
-                kind,
-                predicate,
-                label,
-                statements: acc.statements.len(),
-                documents: acc.documents.len(),
-            });
+            view.graph.add_edge(
+                a,
+                b,
+                RelationEdge {
+                    kind,
+                    predicate,
+                    label,
+                    statements: acc.statements.len(),
+                    documents: acc.documents.len(),
+                },
+            );
         }
         for node in view.graph.node_weights_mut() {
             node.roles.sort();
@@ -195,7 +208,14 @@ impl Graph {
             Some((t, slug)) => (EntityType::parse(t), slug.replace('-', " ")),
             None => (None, key.clone()),
         };
-        view.add_node(EntityNode { key, iri: iri.to_owned(), label, kind, aliases: Vec::new(), roles: Vec::new() })
+        view.add_node(EntityNode {
+            key,
+            iri: iri.to_owned(),
+            label,
+            kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        })
     }
 }
 
@@ -239,8 +259,13 @@ impl EntityGraph {
 
     /// Incoming plus outgoing edges.
     pub fn degree(&self, ix: NodeIndex) -> usize {
-        self.graph.edges_directed(ix, petgraph::Direction::Outgoing).count()
-            + self.graph.edges_directed(ix, petgraph::Direction::Incoming).count()
+        self.graph
+            .edges_directed(ix, petgraph::Direction::Outgoing)
+            .count()
+            + self
+                .graph
+                .edges_directed(ix, petgraph::Direction::Incoming)
+                .count()
     }
 
     /// The subgraph of the given nodes and the edges between them.
@@ -250,7 +275,10 @@ impl EntityGraph {
             |ix, n| keep.contains(&ix).then(|| n.clone()),
             |_, e| Some(e.clone()),
         );
-        let by_key = graph.node_indices().map(|ix| (graph[ix].key.clone(), ix)).collect();
+        let by_key = graph
+            .node_indices()
+            .map(|ix| (graph[ix].key.clone(), ix))
+            .collect();
         EntityGraph { graph, by_key }
     }
 
@@ -309,15 +337,29 @@ impl EntityGraph {
             nodes.push(cur);
         }
         nodes.reverse();
-        nodes.windows(2).map(|w| self.best_edge(w[0], w[1])).collect()
+        nodes
+            .windows(2)
+            .map(|w| self.best_edge(w[0], w[1]))
+            .collect()
     }
 
     fn best_edge(&self, a: NodeIndex, b: NodeIndex) -> Option<PathStep> {
-        let forward = self.graph.edges_connecting(a, b).map(|e| (e.id(), true, e.weight().statements));
-        let backward = self.graph.edges_connecting(b, a).map(|e| (e.id(), false, e.weight().statements));
+        let forward = self
+            .graph
+            .edges_connecting(a, b)
+            .map(|e| (e.id(), true, e.weight().statements));
+        let backward = self
+            .graph
+            .edges_connecting(b, a)
+            .map(|e| (e.id(), false, e.weight().statements));
         forward
             .chain(backward)
             .max_by_key(|(_, _, n)| *n)
-            .map(|(edge, forward, _)| PathStep { from: a, to: b, edge, forward })
+            .map(|(edge, forward, _)| PathStep {
+                from: a,
+                to: b,
+                edge,
+                forward,
+            })
     }
 }

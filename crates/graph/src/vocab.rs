@@ -126,7 +126,12 @@ pub fn predicate(name: &str) -> Option<&'static Predicate> {
         return None;
     }
     let british = folded.replace("iciz", "icis");
-    let candidates = [folded.clone(), british.clone(), format!("{folded}s"), format!("{british}s")];
+    let candidates = [
+        folded.clone(),
+        british.clone(),
+        format!("{folded}s"),
+        format!("{british}s"),
+    ];
     PREDICATES
         .iter()
         .find(|p| candidates.iter().any(|c| p.name.eq_ignore_ascii_case(c)))
@@ -263,7 +268,11 @@ impl BaseIri {
 
     /// `{base}post/{holder-or-org key}/{role slug}`: a post.
     pub fn post(&self, scope_key: &str, role_slug: &str) -> Result<NamedNode> {
-        self.node(format!("post/{}/{}", encode(scope_key, true), encode(role_slug, false)))
+        self.node(format!(
+            "post/{}/{}",
+            encode(scope_key, true),
+            encode(role_slug, false)
+        ))
     }
 
     /// `{base}graph/entities`: the shared graph of entity descriptions.
@@ -293,7 +302,10 @@ pub(crate) fn fragment(doc: &NamedNode, fragment: &str) -> NamedNode {
 pub(crate) fn encode(s: &str, keep_slash: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') || (keep_slash && b == b'/') {
+        if b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~')
+            || (keep_slash && b == b'/')
+        {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -339,8 +351,14 @@ mod tests {
     fn predicate_names_are_normalised() {
         assert_eq!(predicate("meets").map(|p| p.name), Some("meets"));
         assert_eq!(predicate("meet").map(|p| p.name), Some("meets"));
-        assert_eq!(predicate("signs_agreement_with").map(|p| p.name), Some("signsAgreementWith"));
-        assert_eq!(predicate("Signs Agreement With").map(|p| p.name), Some("signsAgreementWith"));
+        assert_eq!(
+            predicate("signs_agreement_with").map(|p| p.name),
+            Some("signsAgreementWith")
+        );
+        assert_eq!(
+            predicate("Signs Agreement With").map(|p| p.name),
+            Some("signsAgreementWith")
+        );
         assert_eq!(predicate("criticizes").map(|p| p.name), Some("criticises"));
         assert_eq!(predicate("worksFor").map(|p| p.name), Some("worksFor"));
         assert_eq!(predicate("flies over"), None);
@@ -349,8 +367,14 @@ mod tests {
 
     #[test]
     fn base_iri_is_checked_and_slashed() -> Result<()> {
-        assert_eq!(BaseIri::new("http://x.org/kg")?.as_str(), "http://x.org/kg/");
-        assert_eq!(BaseIri::new("http://x.org/kg#")?.as_str(), "http://x.org/kg#");
+        assert_eq!(
+            BaseIri::new("http://x.org/kg")?.as_str(),
+            "http://x.org/kg/"
+        );
+        assert_eq!(
+            BaseIri::new("http://x.org/kg#")?.as_str(),
+            "http://x.org/kg#"
+        );
         assert!(BaseIri::new("not an iri").is_err());
         assert!(BaseIri::new("relative/path").is_err());
         Ok(())
@@ -375,6 +399,9 @@ mod tests {
         for t in EntityType::ALL {
             assert_eq!(type_of_class(class_of(t).as_str()), Some(t));
         }
-        assert_eq!(schema_class_of(EntityType::Company).as_str(), "http://schema.org/Corporation");
+        assert_eq!(
+            schema_class_of(EntityType::Company).as_str(),
+            "http://schema.org/Corporation"
+        );
     }
 }

@@ -27,9 +27,15 @@ fn kg(local: &str) -> NamedNode {
     iri(&format!("{KG}{local}"))
 }
 
-fn graph_quads(g: &Graph, graph: &NamedNode) -> Result<BTreeSet<String>, Box<dyn std::error::Error>> {
+fn graph_quads(
+    g: &Graph,
+    graph: &NamedNode,
+) -> Result<BTreeSet<String>, Box<dyn std::error::Error>> {
     let mut out = BTreeSet::new();
-    for q in g.store().quads_for_pattern(None, None, None, Some(GraphNameRef::from(graph))) {
+    for q in g
+        .store()
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::from(graph)))
+    {
         out.insert(q?.to_string());
     }
     Ok(out)
@@ -42,10 +48,30 @@ fn check_contents(g: &Graph) -> TestResult {
         g.store().contains(QuadRef::new(s, p, &o, graph))
     };
     // Entity description in the shared graph, with both classes.
-    assert!(has(&entity(MARTA), &rdf::TYPE.into_owned(), kg("Person").into(), &entities)?);
-    assert!(has(&entity(MARTA), &rdf::TYPE.into_owned(), iri("http://schema.org/Person").into(), &entities)?);
-    assert!(has(&entity(LUMORA), &rdf::TYPE.into_owned(), iri("http://schema.org/Corporation").into(), &entities)?);
-    assert!(has(&entity(MARTA), &rdfs::LABEL.into_owned(), Literal::new_simple_literal("Marta Ilves").into(), &entities)?);
+    assert!(has(
+        &entity(MARTA),
+        &rdf::TYPE.into_owned(),
+        kg("Person").into(),
+        &entities
+    )?);
+    assert!(has(
+        &entity(MARTA),
+        &rdf::TYPE.into_owned(),
+        iri("http://schema.org/Person").into(),
+        &entities
+    )?);
+    assert!(has(
+        &entity(LUMORA),
+        &rdf::TYPE.into_owned(),
+        iri("http://schema.org/Corporation").into(),
+        &entities
+    )?);
+    assert!(has(
+        &entity(MARTA),
+        &rdfs::LABEL.into_owned(),
+        Literal::new_simple_literal("Marta Ilves").into(),
+        &entities
+    )?);
     assert!(has(
         &entity(ESTOVIA),
         &iri("http://www.w3.org/2002/07/owl#sameAs"),
@@ -53,30 +79,94 @@ fn check_contents(g: &Graph) -> TestResult {
         &entities
     )?);
     // Direct relation triple in the document graph; none for the negated one.
-    assert!(has(&entity(MARTA), &kg("meets"), entity(KAITO).into(), &doc)?);
-    assert!(has(&entity(LUMORA), &kg("sellsTo"), entity(ESTOVIA).into(), &doc)?);
-    assert!(!has(&entity(ESTOVIA), &kg("sanctions"), entity(LUMORA).into(), &doc)?);
-    assert!(has(&entity(MARTA), &kg("related"), entity(KAITO).into(), &doc)?);
+    assert!(has(
+        &entity(MARTA),
+        &kg("meets"),
+        entity(KAITO).into(),
+        &doc
+    )?);
+    assert!(has(
+        &entity(LUMORA),
+        &kg("sellsTo"),
+        entity(ESTOVIA).into(),
+        &doc
+    )?);
+    assert!(!has(
+        &entity(ESTOVIA),
+        &kg("sanctions"),
+        entity(LUMORA).into(),
+        &doc
+    )?);
+    assert!(has(
+        &entity(MARTA),
+        &kg("related"),
+        entity(KAITO).into(),
+        &doc
+    )?);
     // Statement node with evidence.
     let st = iri(&format!("{BASE}doc/report-a#rel-0"));
-    assert!(has(&st, &rdf::TYPE.into_owned(), kg("Statement").into(), &doc)?);
+    assert!(has(
+        &st,
+        &rdf::TYPE.into_owned(),
+        kg("Statement").into(),
+        &doc
+    )?);
     assert!(has(&st, &kg("inDocument"), doc.clone().into(), &doc)?);
-    assert!(has(&st, &kg("value"), iri(&format!("{BASE}doc/report-a#value-0")).into(), &doc)?);
+    assert!(has(
+        &st,
+        &kg("value"),
+        iri(&format!("{BASE}doc/report-a#value-0")).into(),
+        &doc
+    )?);
     // Mention, NIF style.
     let (start, end) = span(&doc_a().doc.text, "Marta Ilves");
     let mention = iri(&format!("{BASE}doc/report-a#char={start},{end}"));
-    let nif = |l: &str| iri(&format!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#{l}"));
-    assert!(has(&mention, &nif("anchorOf"), Literal::new_simple_literal("Marta Ilves").into(), &doc)?);
-    assert!(has(&mention, &iri("http://www.w3.org/2005/11/its/rdf#taIdentRef"), entity(MARTA).into(), &doc)?);
+    let nif = |l: &str| {
+        iri(&format!(
+            "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#{l}"
+        ))
+    };
+    assert!(has(
+        &mention,
+        &nif("anchorOf"),
+        Literal::new_simple_literal("Marta Ilves").into(),
+        &doc
+    )?);
+    assert!(has(
+        &mention,
+        &iri("http://www.w3.org/2005/11/its/rdf#taIdentRef"),
+        entity(MARTA).into(),
+        &doc
+    )?);
     // Roles, W3C ORG.
     let post = iri(&format!("{BASE}post/{ESTOVIA}/prime-minister"));
-    assert!(has(&entity(MARTA), &iri("http://www.w3.org/ns/org#holds"), post.clone().into(), &doc)?);
-    assert!(has(&post, &iri("http://www.w3.org/ns/org#postIn"), entity(ESTOVIA).into(), &doc)?);
+    assert!(has(
+        &entity(MARTA),
+        &iri("http://www.w3.org/ns/org#holds"),
+        post.clone().into(),
+        &doc
+    )?);
+    assert!(has(
+        &post,
+        &iri("http://www.w3.org/ns/org#postIn"),
+        entity(ESTOVIA).into(),
+        &doc
+    )?);
     // The ontology graph.
     let ontology = iri(&format!("{BASE}graph/ontology"));
-    assert!(has(&kg("meets"), &rdfs::LABEL.into_owned(), Literal::new_simple_literal("meets").into(), &ontology)?);
+    assert!(has(
+        &kg("meets"),
+        &rdfs::LABEL.into_owned(),
+        Literal::new_simple_literal("meets").into(),
+        &ontology
+    )?);
     // Nothing in the default graph.
-    assert_eq!(g.store().quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).count(), 0);
+    assert_eq!(
+        g.store()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .count(),
+        0
+    );
     Ok(())
 }
 
@@ -138,7 +228,11 @@ fn a_second_document_adds_only_its_facts() -> TestResult {
     let doc_a_graph = iri(&format!("{BASE}doc/report-a"));
     let a_quads = graph_quads(&g, &doc_a_graph)?;
     let report = g.load(&[doc_b()])?;
-    assert_eq!(graph_quads(&g, &doc_a_graph)?, a_quads, "doc A's graph must not change");
+    assert_eq!(
+        graph_quads(&g, &doc_a_graph)?,
+        a_quads,
+        "doc A's graph must not change"
+    );
     let b_quads = graph_quads(&g, &iri(&format!("{BASE}doc/report-b")))?;
     assert!(!b_quads.is_empty());
     assert_eq!(report.new_entities, 2, "Tomas Berg and Norland are new");
@@ -157,7 +251,12 @@ fn replacing_a_document_drops_its_old_facts() -> TestResult {
     let doc = iri(&format!("{BASE}doc/report-a"));
     let sells = QuadRef::new(&entity(LUMORA), &kg("sellsTo"), &entity(ESTOVIA), &doc);
     assert!(!g.store().contains(sells)?);
-    assert!(g.store().contains(QuadRef::new(&entity(MARTA), &kg("meets"), &entity(KAITO), &doc))?);
+    assert!(g.store().contains(QuadRef::new(
+        &entity(MARTA),
+        &kg("meets"),
+        &entity(KAITO),
+        &doc
+    ))?);
     Ok(())
 }
 
@@ -167,14 +266,26 @@ fn entity_names_merge_across_documents() -> TestResult {
     g.load(&[doc_a()])?;
     g.load(&[doc_b()])?;
     let known = g.known_entities()?;
-    let estovia = known.iter().find(|e| e.key == ESTOVIA).ok_or("Estovia missing")?;
+    let estovia = known
+        .iter()
+        .find(|e| e.key == ESTOVIA)
+        .ok_or("Estovia missing")?;
     // The longer name wins the label; the others become aliases.
     assert_eq!(estovia.label, "Estovia");
-    assert_eq!(estovia.aliases, vec!["Estovian".to_owned(), "Republic of Estovia".to_owned()]);
+    assert_eq!(
+        estovia.aliases,
+        vec!["Estovian".to_owned(), "Republic of Estovia".to_owned()]
+    );
     assert_eq!(estovia.wikidata.as_deref(), Some("Q999001"));
     assert_eq!(estovia.kind, EntityType::Country);
-    let marta = known.iter().find(|e| e.key == MARTA).ok_or("Marta missing")?;
-    assert_eq!(marta.aliases, vec!["Ilves".to_owned(), "Ms Ilves".to_owned()]);
+    let marta = known
+        .iter()
+        .find(|e| e.key == MARTA)
+        .ok_or("Marta missing")?;
+    assert_eq!(
+        marta.aliases,
+        vec!["Ilves".to_owned(), "Ms Ilves".to_owned()]
+    );
     assert_eq!(known.len(), 7);
 
     // A longer canonical label replaces a shorter one, which becomes an alias.
@@ -184,7 +295,10 @@ fn entity_names_merge_across_documents() -> TestResult {
     x.entities[0].key = TOMAS.into();
     g.load(&[x])?;
     let known = g.known_entities()?;
-    let tomas = known.iter().find(|e| e.key == TOMAS).ok_or("Tomas missing")?;
+    let tomas = known
+        .iter()
+        .find(|e| e.key == TOMAS)
+        .ok_or("Tomas missing")?;
     assert_eq!(tomas.label, "Tomas Berg-Aalto");
     assert!(tomas.aliases.contains(&"Tomas Berg".to_owned()));
     let labels = g.store().quads_for_pattern(
@@ -220,7 +334,10 @@ fn a_failed_load_changes_nothing() -> TestResult {
     };
     {
         let g = Graph::open_read_only(&path)?;
-        assert!(g.load(&[doc_b()]).is_err(), "a read-only store cannot be written");
+        assert!(
+            g.load(&[doc_b()]).is_err(),
+            "a read-only store cannot be written"
+        );
     }
     let g = Graph::open(&path)?;
     assert_eq!(g.len()?, before);
@@ -229,7 +346,10 @@ fn a_failed_load_changes_nothing() -> TestResult {
 
 #[test]
 fn an_invalid_base_is_rejected() {
-    assert!(matches!(kg_graph::BaseIri::new("no scheme"), Err(Error::InvalidBase { .. })));
+    assert!(matches!(
+        kg_graph::BaseIri::new("no scheme"),
+        Err(Error::InvalidBase { .. })
+    ));
 }
 
 #[test]
@@ -239,7 +359,10 @@ fn a_custom_base_moves_the_data_not_the_vocabulary() -> TestResult {
     let doc = iri("http://data.example.net/news/doc/report-a");
     let marta = iri(&format!("http://data.example.net/news/entity/{MARTA}"));
     let kaito = iri(&format!("http://data.example.net/news/entity/{KAITO}"));
-    assert!(g.store().contains(&Quad::new(marta, kg("meets"), kaito, doc))?);
+    assert!(
+        g.store()
+            .contains(&Quad::new(marta, kg("meets"), kaito, doc))?
+    );
     assert_eq!(g.known_entities()?.len(), 5);
     Ok(())
 }

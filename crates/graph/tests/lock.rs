@@ -23,7 +23,9 @@ fn second_handle_in_the_same_process_is_locked() -> TestResult {
 /// Not a test on its own: holds a store open when run as a child of the test below.
 #[test]
 fn lock_holder() -> TestResult {
-    let Ok(dir) = std::env::var(HOLD) else { return Ok(()) };
+    let Ok(dir) = std::env::var(HOLD) else {
+        return Ok(());
+    };
     let _store = Graph::open(&dir)?;
     let mut out = std::io::stdout();
     writeln!(out, "holding")?;
@@ -66,5 +68,8 @@ fn store_held_by_another_process_is_locked() -> TestResult {
 #[test]
 fn read_only_open_of_a_missing_store_says_so() {
     let dir = std::env::temp_dir().join("kg-graph-test-no-such-store");
-    assert!(matches!(Graph::open_read_only(&dir), Err(Error::NoStore { .. })));
+    assert!(matches!(
+        Graph::open_read_only(&dir),
+        Err(Error::NoStore { .. })
+    ));
 }

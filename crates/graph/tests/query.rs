@@ -5,7 +5,9 @@ mod common;
 use common::*;
 use kg_graph::{Error, Graph, ResultFormat, Results};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput};
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
+};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -23,12 +25,16 @@ fn default_graph_is_the_union_of_named_graphs() -> TestResult {
     let outcome = g.query(q)?;
     assert_eq!(outcome.len(), 2);
     let text = outcome.to_string_as(ResultFormat::Table)?;
-    assert!(text.contains("Marta Ilves") && text.contains("Kaito Renn") && text.contains("Tomas Berg"), "{text}");
+    assert!(
+        text.contains("Marta Ilves") && text.contains("Kaito Renn") && text.contains("Tomas Berg"),
+        "{text}"
+    );
     // GRAPH still tells which document says what.
     let per_doc = g.query("SELECT ?doc WHERE { GRAPH ?doc { ?x kg:visits ?y } }")?;
     assert_eq!(per_doc.len(), 1);
     // An explicit FROM gets exactly that graph.
-    let from = g.query("SELECT ?x FROM <https://kg.example.org/doc/report-a> WHERE { ?x kg:visits ?y }")?;
+    let from =
+        g.query("SELECT ?x FROM <https://kg.example.org/doc/report-a> WHERE { ?x kg:visits ?y }")?;
     assert!(from.is_empty());
     Ok(())
 }
@@ -43,7 +49,9 @@ fn standard_prefixes_are_predeclared_and_overridable() -> TestResult {
     // Relative IRIs resolve against the base.
     let base = g.query("SELECT ?l WHERE { <entity/Person/marta-ilves> rdfs:label ?l }")?;
     assert_eq!(base.len(), 1);
-    assert!(kg_graph::prefix_header().contains("PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>"));
+    assert!(
+        kg_graph::prefix_header().contains("PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>")
+    );
     Ok(())
 }
 
@@ -55,7 +63,9 @@ fn which_sources_say_this_is_one_query() -> TestResult {
            kg:inDocument ?doc ; kg:evidenceText ?text ; kg:confidence ?conf }";
     let outcome = g.query(q)?;
     assert_eq!(outcome.len(), 1);
-    let Results::Solutions { rows, .. } = &outcome.results else { panic!("not a SELECT") };
+    let Results::Solutions { rows, .. } = &outcome.results else {
+        panic!("not a SELECT")
+    };
     let text = rows[0][1].as_ref().ok_or("unbound")?.to_string();
     assert!(text.contains("Berg later met Marta Ilves"));
     // Values hang off statements, typed.
@@ -72,9 +82,16 @@ fn which_sources_say_this_is_one_query() -> TestResult {
 #[test]
 fn syntax_errors_carry_line_and_column() -> TestResult {
     let g = loaded()?;
-    let err = g.query("SELECT ?x\nWHERE { ?x kg:meets }").err().ok_or("should fail")?;
+    let err = g
+        .query("SELECT ?x\nWHERE { ?x kg:meets }")
+        .err()
+        .ok_or("should fail")?;
     match &err {
-        Error::QuerySyntax { line, column, message } => {
+        Error::QuerySyntax {
+            line,
+            column,
+            message,
+        } => {
             assert_eq!(*line, Some(2));
             assert!(column.is_some_and(|c| c > 1));
             assert!(!message.is_empty());
@@ -82,19 +99,33 @@ fn syntax_errors_carry_line_and_column() -> TestResult {
         other => panic!("expected a syntax error, got {other:?}"),
     }
     let shown = err.to_string();
-    assert!(shown.starts_with("SPARQL syntax error at line 2, column "), "{shown}");
+    assert!(
+        shown.starts_with("SPARQL syntax error at line 2, column "),
+        "{shown}"
+    );
     // Undeclared prefixes are syntax errors too, not panics.
-    assert!(matches!(g.query("SELECT * WHERE { ?x nope:p ?y }"), Err(Error::QuerySyntax { .. })));
+    assert!(matches!(
+        g.query("SELECT * WHERE { ?x nope:p ?y }"),
+        Err(Error::QuerySyntax { .. })
+    ));
     assert!(matches!(g.query(""), Err(Error::QuerySyntax { .. })));
-    assert!(matches!(g.query("\u{0}\u{1}binary"), Err(Error::QuerySyntax { .. })));
+    assert!(matches!(
+        g.query("\u{0}\u{1}binary"),
+        Err(Error::QuerySyntax { .. })
+    ));
     Ok(())
 }
 
-fn parse_results(bytes: &[u8], format: QueryResultsFormat) -> Result<usize, Box<dyn std::error::Error>> {
-    Ok(match QueryResultsParser::from_format(format).for_reader(bytes)? {
-        ReaderQueryResultsParserOutput::Solutions(s) => s.count(),
-        ReaderQueryResultsParserOutput::Boolean(b) => usize::from(b),
-    })
+fn parse_results(
+    bytes: &[u8],
+    format: QueryResultsFormat,
+) -> Result<usize, Box<dyn std::error::Error>> {
+    Ok(
+        match QueryResultsParser::from_format(format).for_reader(bytes)? {
+            ReaderQueryResultsParserOutput::Solutions(s) => s.count(),
+            ReaderQueryResultsParserOutput::Boolean(b) => usize::from(b),
+        },
+    )
 }
 
 #[test]
@@ -135,7 +166,10 @@ fn select_and_ask_serialise_in_every_format() -> TestResult {
             }
         }
     }
-    assert!(matches!(select.write(&mut Vec::new(), ResultFormat::Turtle), Err(Error::UnsupportedFormat { .. })));
+    assert!(matches!(
+        select.write(&mut Vec::new(), ResultFormat::Turtle),
+        Err(Error::UnsupportedFormat { .. })
+    ));
     Ok(())
 }
 
@@ -153,12 +187,20 @@ fn construct_serialises_in_every_rdf_format() -> TestResult {
         (ResultFormat::TriG, RdfFormat::TriG),
         (ResultFormat::RdfXml, RdfFormat::RdfXml),
         (ResultFormat::Xml, RdfFormat::RdfXml),
-        (ResultFormat::JsonLd, kg_graph::rdf_format_from_name("jsonld")?),
-        (ResultFormat::Json, kg_graph::rdf_format_from_name("jsonld")?),
+        (
+            ResultFormat::JsonLd,
+            kg_graph::rdf_format_from_name("jsonld")?,
+        ),
+        (
+            ResultFormat::Json,
+            kg_graph::rdf_format_from_name("jsonld")?,
+        ),
     ] {
         let mut out = Vec::new();
         construct.write(&mut out, format)?;
-        let parsed = RdfParser::from_format(rdf).for_slice(&out).collect::<Result<Vec<_>, _>>()?;
+        let parsed = RdfParser::from_format(rdf)
+            .for_slice(&out)
+            .collect::<Result<Vec<_>, _>>()?;
         assert_eq!(parsed.len(), n, "{format}");
     }
     let tsv = construct.to_string_as(ResultFormat::Tsv)?;
@@ -183,7 +225,9 @@ fn empty_results_have_zero_length() -> TestResult {
 fn format_names_parse() -> TestResult {
     assert_eq!("ttl".parse::<ResultFormat>()?, ResultFormat::Turtle);
     assert_eq!(ResultFormat::from_name("JSON-LD")?, ResultFormat::JsonLd);
-    let err = ResultFormat::from_name("yaml").err().ok_or("yaml is not a format")?;
+    let err = ResultFormat::from_name("yaml")
+        .err()
+        .ok_or("yaml is not a format")?;
     assert!(err.to_string().contains("table, tsv"));
     Ok(())
 }

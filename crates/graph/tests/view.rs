@@ -19,19 +19,38 @@ fn entities_become_nodes_and_relations_edges() -> TestResult {
     assert_eq!(v.node_count(), 7);
     let marta = v.index_of(MARTA).ok_or("no Marta")?;
     let kaito = v.index_of(KAITO).ok_or("no Kaito")?;
-    let edges: Vec<_> = v.graph().edges_connecting(marta, kaito).map(|e| e.weight().clone()).collect();
-    assert!(edges.iter().any(|e| e.predicate == "meets" && e.statements == 1 && e.documents == 1));
-    assert!(edges.iter().any(|e| e.predicate == "related" && e.label == "lauded"));
+    let edges: Vec<_> = v
+        .graph()
+        .edges_connecting(marta, kaito)
+        .map(|e| e.weight().clone())
+        .collect();
+    assert!(
+        edges
+            .iter()
+            .any(|e| e.predicate == "meets" && e.statements == 1 && e.documents == 1)
+    );
+    assert!(
+        edges
+            .iter()
+            .any(|e| e.predicate == "related" && e.label == "lauded")
+    );
     // Negated relations are left out.
     let estovia = v.index_of(ESTOVIA).ok_or("no Estovia")?;
     let lumora = v.index_of(LUMORA).ok_or("no Lumora")?;
     assert_eq!(v.graph().edges_connecting(estovia, lumora).count(), 0);
     // Roles: person -> org labelled by the title; org-less titles on the node.
-    let role = v.graph().edges_connecting(marta, estovia).next().ok_or("no role edge")?;
+    let role = v
+        .graph()
+        .edges_connecting(marta, estovia)
+        .next()
+        .ok_or("no role edge")?;
     assert_eq!(role.weight().kind, EdgeKind::Role);
     assert_eq!(role.weight().label, "Prime Minister");
     let tomas = v.index_of(TOMAS).ok_or("no Tomas")?;
-    assert_eq!(v.node(tomas).ok_or("no node")?.roles, vec!["Envoy".to_owned()]);
+    assert_eq!(
+        v.node(tomas).ok_or("no node")?.roles,
+        vec!["Envoy".to_owned()]
+    );
     Ok(())
 }
 
@@ -65,7 +84,10 @@ fn find_matches_labels_aliases_and_single_words() -> TestResult {
     assert_eq!(v.find("Ms Ilves"), Lookup::Found(vec![marta]));
     assert_eq!(v.find(MARTA), Lookup::Found(vec![marta]));
     assert_eq!(v.resolve("Lumora")?, v.index_of(LUMORA).ok_or("no Lumora")?);
-    assert_eq!(v.resolve("Republic of Estovia")?, v.index_of(ESTOVIA).ok_or("no Estovia")?);
+    assert_eq!(
+        v.resolve("Republic of Estovia")?,
+        v.index_of(ESTOVIA).ok_or("no Estovia")?
+    );
     Ok(())
 }
 
@@ -73,11 +95,15 @@ fn find_matches_labels_aliases_and_single_words() -> TestResult {
 fn unknown_names_get_suggestions() -> TestResult {
     let v = view()?;
     match v.find("Ilvas") {
-        Lookup::Suggestions(s) => assert_eq!(s.first().map(String::as_str), Some("Marta Ilves (Person)")),
+        Lookup::Suggestions(s) => {
+            assert_eq!(s.first().map(String::as_str), Some("Marta Ilves (Person)"))
+        }
         other => panic!("expected suggestions, got {other:?}"),
     }
     match v.resolve("Estovai") {
-        Err(Error::UnknownEntity { suggestions, .. }) => assert!(suggestions.contains(&"Estovia (Country)".to_owned())),
+        Err(Error::UnknownEntity { suggestions, .. }) => {
+            assert!(suggestions.contains(&"Estovia (Country)".to_owned()))
+        }
         other => panic!("expected UnknownEntity, got {other:?}"),
     }
     assert_eq!(v.find("zzzzzzzz"), Lookup::Suggestions(vec![]));
@@ -95,7 +121,12 @@ fn ambiguous_names_list_candidates() -> TestResult {
     let g = Graph::in_memory()?;
     let mut x = doc_b();
     x.entities[0].aliases.clear(); // no exact "Berg" alias: both people match by one word
-    x.entities.push(entity(kg_extract::EntityType::Person, "Anna Berg", &[], None));
+    x.entities.push(entity(
+        kg_extract::EntityType::Person,
+        "Anna Berg",
+        &[],
+        None,
+    ));
     g.load(&[x])?;
     let v = g.entity_graph()?;
     match v.resolve("Berg") {
@@ -110,8 +141,15 @@ fn neighbourhoods_and_paths() -> TestResult {
     let v = view()?;
     let kaito = v.index_of(KAITO).ok_or("no Kaito")?;
     let near = v.neighbourhood(kaito, 1);
-    let keys: Vec<&str> = near.graph().node_weights().map(|n| n.key.as_str()).collect();
-    assert!(keys.contains(&MARTA) && keys.contains(&LUMORA) && !keys.contains(&NORLAND), "{keys:?}");
+    let keys: Vec<&str> = near
+        .graph()
+        .node_weights()
+        .map(|n| n.key.as_str())
+        .collect();
+    assert!(
+        keys.contains(&MARTA) && keys.contains(&LUMORA) && !keys.contains(&NORLAND),
+        "{keys:?}"
+    );
     assert_eq!(v.neighbourhood(kaito, 0).node_count(), 1);
     let norland = v.index_of(NORLAND).ok_or("no Norland")?;
     let path = v.shortest_path(kaito, norland).ok_or("no path")?;
@@ -145,22 +183,38 @@ fn dot_has_nodes_edges_and_legend() -> TestResult {
     assert!(dot.contains("style=\"dashed\""));
     assert!(dot.contains("subgraph cluster_legend"));
     assert!(dot.contains("label=\"Company\""));
-    assert!(dot.contains("label=\"Estovia \\\"visit\\\"\""), "quotes escaped");
+    assert!(
+        dot.contains("label=\"Estovia \\\"visit\\\"\""),
+        "quotes escaped"
+    );
     assert!(dot.contains("peripheries=2"), "focus highlighted");
     assert_eq!(dot.matches(" -> ").count(), v.edge_count());
     // graphviz-rust can read back what it printed.
     graphviz_rust::parse(&dot).map_err(|e| format!("unparseable DOT: {e}\n{dot}"))?;
-    let bare = kg_graph::to_dot(&EntityGraph::default(), &RenderOptions { legend: true, ..RenderOptions::default() });
+    let bare = kg_graph::to_dot(
+        &EntityGraph::default(),
+        &RenderOptions {
+            legend: true,
+            ..RenderOptions::default()
+        },
+    );
     assert!(!bare.contains("cluster_legend"));
     Ok(())
 }
 
 #[test]
 fn missing_graphviz_is_a_clear_error() {
-    let err = kg_graph::render_image_with("/nonexistent/kg-test/dot", "digraph { a }", ImageFormat::Svg);
+    let err = kg_graph::render_image_with(
+        "/nonexistent/kg-test/dot",
+        "digraph { a }",
+        ImageFormat::Svg,
+    );
     match err {
         Err(e @ Error::DotNotFound) => {
-            assert!(e.to_string().contains("install the `graphviz` package (apt-get install graphviz)"));
+            assert!(
+                e.to_string()
+                    .contains("install the `graphviz` package (apt-get install graphviz)")
+            );
         }
         other => panic!("expected DotNotFound, got {other:?}"),
     }

@@ -18,7 +18,12 @@ const PROGRESS_FROM: usize = 8;
 
 pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let loaded = read_paths(paths, ReadOptions { max_bytes: read.max_bytes })?;
+    let loaded = read_paths(
+        paths,
+        ReadOptions {
+            max_bytes: read.max_bytes,
+        },
+    )?;
     for w in &loaded.warnings {
         eprintln!("kg: warning: {w}");
     }
@@ -26,8 +31,10 @@ pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outc
     let graph = open_write(store)?;
     let bar = if loaded.docs.len() >= PROGRESS_FROM {
         ProgressBar::new(loaded.docs.len() as u64).with_style(
-            ProgressStyle::with_template("{spinner} extracting {pos}/{len} documents {wide_bar} {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} extracting {pos}/{len} documents {wide_bar} {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         )
     } else {
         ProgressBar::hidden()
@@ -46,7 +53,13 @@ pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outc
         .known_entities()
         .context("reading the store's entities")?
         .into_iter()
-        .map(|k| Entity { key: k.key, kind: k.kind, label: k.label, aliases: k.aliases, wikidata: k.wikidata })
+        .map(|k| Entity {
+            key: k.key,
+            kind: k.kind,
+            label: k.label,
+            aliases: k.aliases,
+            wikidata: k.wikidata,
+        })
         .collect();
     resolve(&mut extractions, &known);
     let report = graph.load(&extractions).context("loading into the store")?;
@@ -54,7 +67,11 @@ pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outc
     for w in &report.warnings {
         eprintln!("kg: warning: {w}");
     }
-    let types: Vec<String> = report.entities.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    let types: Vec<String> = report
+        .entities
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
     println!(
         "built {} from {} document{} ({} replaced) in {:.2} s",
         store.store.display(),
@@ -63,9 +80,20 @@ pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outc
         report.replaced_documents,
         started.elapsed().as_secs_f64()
     );
-    println!("  entities   {:>6}  ({}; {} new)", report.entity_count(), types.join(", "), report.new_entities);
+    println!(
+        "  entities   {:>6}  ({}; {} new)",
+        report.entity_count(),
+        types.join(", "),
+        report.new_entities
+    );
     println!("  mentions   {:>6}", report.mentions);
-    println!("  relations  {:>6}  roles {}, quotes {}, values {}", report.relations, report.roles, report.quotes, report.values);
-    println!("  quads      {:>6}  added, {} in the store", report.quads_added, report.total_quads);
+    println!(
+        "  relations  {:>6}  roles {}, quotes {}, values {}",
+        report.relations, report.roles, report.quotes, report.values
+    );
+    println!(
+        "  quads      {:>6}  added, {} in the store",
+        report.quads_added, report.total_quads
+    );
     Ok(Outcome::Done)
 }

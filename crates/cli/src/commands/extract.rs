@@ -22,13 +22,27 @@ pub struct MentionLine<'a> {
     pub label: &'static str,
 }
 
-pub fn run(paths: &[PathBuf], format: ExtractFormat, keep_cruft: bool, read: &ReadArgs) -> Result<Outcome> {
-    let loaded = read_paths(paths, ReadOptions { max_bytes: read.max_bytes })?;
+pub fn run(
+    paths: &[PathBuf],
+    format: ExtractFormat,
+    keep_cruft: bool,
+    read: &ReadArgs,
+) -> Result<Outcome> {
+    let loaded = read_paths(
+        paths,
+        ReadOptions {
+            max_bytes: read.max_bytes,
+        },
+    )?;
     for w in &loaded.warnings {
         eprintln!("kg: warning: {w}");
     }
     let options = Options { clean: !keep_cruft };
-    let extractions: Vec<_> = loaded.docs.par_iter().map(|d| extract_with(d, options)).collect();
+    let extractions: Vec<_> = loaded
+        .docs
+        .par_iter()
+        .map(|d| extract_with(d, options))
+        .collect();
     let mut out = writer(None)?;
     for ex in &extractions {
         match format {
@@ -42,7 +56,12 @@ pub fn run(paths: &[PathBuf], format: ExtractFormat, keep_cruft: bool, read: &Re
                     if label == "MISC" {
                         continue;
                     }
-                    let line = MentionLine { doc: &ex.doc.id, start: m.start, end: m.end, label };
+                    let line = MentionLine {
+                        doc: &ex.doc.id,
+                        start: m.start,
+                        end: m.end,
+                        label,
+                    };
                     serde_json::to_writer(&mut out, &line)?;
                     writeln!(out)?;
                 }
@@ -52,4 +71,3 @@ pub fn run(paths: &[PathBuf], format: ExtractFormat, keep_cruft: bool, read: &Re
     out.flush()?;
     Ok(Outcome::Done)
 }
-

@@ -19,16 +19,37 @@ use crate::args::{Command, StoreArgs};
 pub fn run(command: Command) -> Result<Outcome> {
     match command {
         Command::Build { paths, store, read } => build::run(&paths, &store, &read),
-        Command::Extract { paths, format, keep_cruft, read } => extract::run(&paths, format, keep_cruft, &read),
-        Command::Query { query, expr, format, store } => query::run(query.as_deref(), expr.as_deref(), format.as_deref(), &store),
-        Command::Export { format, output, store } => query::export(format, output.as_deref(), &store),
-        Command::Render { focus, depth, format, output, store } => {
-            render::run(focus.as_deref(), depth, format, output.as_deref(), &store)
-        }
+        Command::Extract {
+            paths,
+            format,
+            keep_cruft,
+            read,
+        } => extract::run(&paths, format, keep_cruft, &read),
+        Command::Query {
+            query,
+            expr,
+            format,
+            store,
+        } => query::run(query.as_deref(), expr.as_deref(), format.as_deref(), &store),
+        Command::Export {
+            format,
+            output,
+            store,
+        } => query::export(format, output.as_deref(), &store),
+        Command::Render {
+            focus,
+            depth,
+            format,
+            output,
+            store,
+        } => render::run(focus.as_deref(), depth, format, output.as_deref(), &store),
         Command::Stats { top, store } => stats::run(top, &store),
         Command::Path { from, to, store } => stats::path(&from, &to, &store),
-        Command::Train { model, data, out } => model::train(model, &data, out.as_deref()),
-        Command::Eval { task: _, docs, gold } => model::eval_ner(&docs, &gold),
+        Command::Eval {
+            task: _,
+            docs,
+            gold,
+        } => model::eval_ner(&docs, &gold),
     }
 }
 
@@ -45,7 +66,10 @@ pub fn open_write(args: &StoreArgs) -> Result<Graph> {
 /// Opens an existing store for reading.
 pub fn open_read(args: &StoreArgs) -> Result<Graph> {
     if !Path::new(&args.store).exists() {
-        anyhow::bail!("no store at {}: run `kg build` first (or pass --store DIR)", args.store.display());
+        anyhow::bail!(
+            "no store at {}: run `kg build` first (or pass --store DIR)",
+            args.store.display()
+        );
     }
     let graph = Graph::open_read_only(&args.store)?;
     Ok(graph.with_base(base(args)?))

@@ -16,10 +16,13 @@ fn query_text(query: Option<&str>, expr: Option<&str>) -> Result<(String, String
     if let Some(e) = expr {
         return Ok(("-e".to_string(), e.to_string()));
     }
-    let Some(q) = query else { bail!("give a query: a .rq file, a NAME from queries/, or -e 'SPARQL'") };
+    let Some(q) = query else {
+        bail!("give a query: a .rq file, a NAME from queries/, or -e 'SPARQL'")
+    };
     if q == "-" {
         let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).context("reading the query from standard input")?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .context("reading the query from standard input")?;
         return Ok(("<stdin>".to_string(), text));
     }
     let direct = PathBuf::from(q);
@@ -29,11 +32,15 @@ fn query_text(query: Option<&str>, expr: Option<&str>) -> Result<(String, String
         let named = Path::new("queries").join(format!("{q}.rq"));
         if !named.is_file() {
             let known = list_queries();
-            bail!("{q}: no such query file, and no queries/{q}.rq (canned queries: {})", known.join(", "));
+            bail!(
+                "{q}: no such query file, and no queries/{q}.rq (canned queries: {})",
+                known.join(", ")
+            );
         }
         named
     };
-    let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read the query", path.display()))?;
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("{}: cannot read the query", path.display()))?;
     Ok((path.display().to_string(), text))
 }
 
@@ -41,7 +48,12 @@ fn list_queries() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir("queries")
         .map(|dir| {
             dir.filter_map(|e| e.ok())
-                .filter_map(|e| e.path().file_stem().and_then(|s| s.to_str()).map(str::to_string))
+                .filter_map(|e| {
+                    e.path()
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .map(str::to_string)
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -49,7 +61,12 @@ fn list_queries() -> Vec<String> {
     names
 }
 
-pub fn run(query: Option<&str>, expr: Option<&str>, format: Option<&str>, store: &StoreArgs) -> Result<Outcome> {
+pub fn run(
+    query: Option<&str>,
+    expr: Option<&str>,
+    format: Option<&str>,
+    store: &StoreArgs,
+) -> Result<Outcome> {
     let (origin, text) = query_text(query, expr)?;
     let graph = open_read(store)?;
     let outcome = graph.query(&text).with_context(|| origin.clone())?;
@@ -61,10 +78,18 @@ pub fn run(query: Option<&str>, expr: Option<&str>, format: Option<&str>, store:
     let mut out = writer(None)?;
     outcome.write(&mut out, format)?;
     out.flush()?;
-    Ok(if outcome.is_empty() { Outcome::NoResult } else { Outcome::Done })
+    Ok(if outcome.is_empty() {
+        Outcome::NoResult
+    } else {
+        Outcome::Done
+    })
 }
 
-pub fn export(format: Option<ExportFormat>, output: Option<&Path>, store: &StoreArgs) -> Result<Outcome> {
+pub fn export(
+    format: Option<ExportFormat>,
+    output: Option<&Path>,
+    store: &StoreArgs,
+) -> Result<Outcome> {
     let format = match (format, output) {
         (Some(f), _) => rdf_format_from_name(export_name(f))?,
         (None, Some(p)) => rdf_format_from_path(p).with_context(|| {

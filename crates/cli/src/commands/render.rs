@@ -11,7 +11,13 @@ use crate::args::{RenderFormat, StoreArgs};
 use crate::commands::open_read;
 use crate::output::writer;
 
-pub fn run(focus: Option<&str>, depth: usize, format: Option<RenderFormat>, output: Option<&Path>, store: &StoreArgs) -> Result<Outcome> {
+pub fn run(
+    focus: Option<&str>,
+    depth: usize,
+    format: Option<RenderFormat>,
+    output: Option<&Path>,
+    store: &StoreArgs,
+) -> Result<Outcome> {
     let format = format
         .or_else(|| {
             let ext = output?.extension()?.to_str()?.to_ascii_lowercase();
@@ -32,7 +38,10 @@ pub fn run(focus: Option<&str>, depth: usize, format: Option<RenderFormat>, outp
             let node = view.node(ix).map(|n| (n.key.clone(), n.label.clone()));
             if let Some((key, label)) = node {
                 options.focus = Some(key);
-                options.title = Some(format!("{label}: {depth} hop{}", if depth == 1 { "" } else { "s" }));
+                options.title = Some(format!(
+                    "{label}: {depth} hop{}",
+                    if depth == 1 { "" } else { "s" }
+                ));
             }
             view.neighbourhood(ix, depth)
         }
@@ -48,7 +57,12 @@ pub fn run(focus: Option<&str>, depth: usize, format: Option<RenderFormat>, outp
     out.write_all(&bytes)?;
     out.flush()?;
     if let Some(p) = output {
-        eprintln!("wrote {} ({} entities, {} edges)", p.display(), view.node_count(), view.edge_count());
+        eprintln!(
+            "wrote {} ({} entities, {} edges)",
+            p.display(),
+            view.node_count(),
+            view.edge_count()
+        );
     }
     Ok(Outcome::Done)
 }

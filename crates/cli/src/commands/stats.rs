@@ -19,7 +19,10 @@ pub fn run(top: usize, store: &StoreArgs) -> Result<Outcome> {
     for (kind, n) in &stats.by_type {
         println!("  {kind:<14}{n:>6}");
     }
-    println!("edges       {} (from {} statements)", stats.edges, stats.statements);
+    println!(
+        "edges       {} (from {} statements)",
+        stats.edges, stats.statements
+    );
     for (predicate, n) in &stats.by_predicate {
         println!("  {predicate:<22}{n:>6}");
     }
@@ -35,7 +38,11 @@ pub fn run(top: usize, store: &StoreArgs) -> Result<Outcome> {
     for r in &stats.page_rank {
         println!("  {:>6.3}  {}  ({})", r.score, r.label, r.key);
     }
-    Ok(if stats.entities == 0 { Outcome::NoResult } else { Outcome::Done })
+    Ok(if stats.entities == 0 {
+        Outcome::NoResult
+    } else {
+        Outcome::Done
+    })
 }
 
 pub fn path(from: &str, to: &str, store: &StoreArgs) -> Result<Outcome> {
@@ -50,8 +57,14 @@ pub fn path(from: &str, to: &str, store: &StoreArgs) -> Result<Outcome> {
     let label = |ix| view.node(ix).map_or_else(String::new, |n| n.label.clone());
     println!("{}", label(a));
     for step in steps {
-        let edge = view.edge(step.edge).map_or_else(String::new, |e| e.label.clone());
-        let arrow = if step.forward { format!("  --{edge}-->") } else { format!("  <--{edge}--") };
+        let edge = view
+            .edge(step.edge)
+            .map_or_else(String::new, |e| e.label.clone());
+        let arrow = if step.forward {
+            format!("  --{edge}-->")
+        } else {
+            format!("  <--{edge}--")
+        };
         println!("{arrow} {}", label(step.to));
     }
     Ok(Outcome::Done)

@@ -321,7 +321,15 @@ impl SentenceFeatures {
 /// Appends the dynamic features of a token given the two previous labels (without the one
 /// that names the word when `identity` is false).
 pub(crate) fn dynamic(t: Tok, prev: usize, prev2: usize, identity: bool, out: &mut Vec<u64>) {
-    let (p1, p2) = (prev as u64, prev2 as u64);
+    dynamic_lexical(t, prev, identity, out);
+    out.push(prev_feature(prev));
+    out.push(prev2_feature(prev2, prev));
+    out.push(prev_pos_feature(prev, t.pos));
+}
+
+/// The dynamic features that depend on the token's word (label + word, label + shape).
+pub(crate) fn dynamic_lexical(t: Tok, prev: usize, identity: bool, out: &mut Vec<u64>) {
+    let p1 = prev as u64;
     if identity {
         out.push(
             FeatureHasher::new(T_PREV_WORD)
@@ -330,20 +338,40 @@ pub(crate) fn dynamic(t: Tok, prev: usize, prev2: usize, identity: bool, out: &m
                 .finish(),
         );
     }
-    out.push(FeatureHasher::new(T_PREV).u64(p1).finish());
-    out.push(FeatureHasher::new(T_PREV2).u64(p2).u64(p1).finish());
     out.push(
         FeatureHasher::new(T_PREV_SHAPE)
             .u64(p1)
             .u64(t.shape)
             .finish(),
     );
-    out.push(
-        FeatureHasher::new(T_PREV_POS)
-            .u64(p1)
-            .u64(u64::from(t.pos))
-            .finish(),
-    );
+}
+
+/// The previous label.
+pub(crate) fn prev_feature(prev: usize) -> u64 {
+    FeatureHasher::new(T_PREV).u64(prev as u64).finish()
+}
+
+/// The two previous labels.
+pub(crate) fn prev2_feature(prev2: usize, prev: usize) -> u64 {
+    FeatureHasher::new(T_PREV2)
+        .u64(prev2 as u64)
+        .u64(prev as u64)
+        .finish()
+}
+
+/// The previous label and the token's POS.
+pub(crate) fn prev_pos_feature(prev: usize, pos: u8) -> u64 {
+    FeatureHasher::new(T_PREV_POS)
+        .u64(prev as u64)
+        .u64(u64::from(pos))
+        .finish()
+}
+
+impl Tok {
+    /// The token's UPOS id.
+    pub(crate) fn pos(self) -> u8 {
+        self.pos
+    }
 }
 
 /// Words that may join capitalised words into one run (`Bank of England`, `AT & T`).

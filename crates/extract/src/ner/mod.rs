@@ -1,8 +1,12 @@
 //! Named-entity recognition: PER, ORG and LOC spans over tokenised, POS-tagged sentences.
 //!
-//! * [`Recognizer`]: a greedy BILOU tagger with an averaged perceptron
+//! * [`Recognizer`]: a BILOU tagger with an averaged structured perceptron
 //!   ([`crate::perceptron`]) over word, shape, affix, context, POS, casing and gazetteer
-//!   features; the trained weights ship in `data/ner.model`.
+//!   features, decoded with Viterbi under the BILOU constraint (`viterbi`); the trained
+//!   weights ship in `data/ner.model`.
+//! * `document`: document-level label consistency (voting and propagation of names found
+//!   elsewhere in the document), applied by [`recognize_document`] and
+//!   [`Recognizer::recognize_text`] (not by the sentence-level [`Recognizer::recognize`]).
 //! * [`eval`]: the exact-span scorer, JSONL readers and writers, and the conversion of
 //!   tokenised corpora into (docs, gold) files; [`recognize_document`] runs the whole text path
 //!   (segmentation, POS, NER) and gives char-offset mentions.
@@ -20,6 +24,7 @@
 
 pub mod corpus;
 pub mod data;
+mod document;
 pub mod eval;
 mod features;
 mod gazetteer;
@@ -29,6 +34,7 @@ mod recognizer;
 mod tags;
 mod text;
 pub mod train;
+mod viterbi;
 
 pub use eval::{EvalSet, GoldMention, LabelScore, Report, eval_set, evaluate, score};
 pub use recognizer::{Recognizer, RecognizerError};

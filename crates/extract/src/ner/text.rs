@@ -7,6 +7,8 @@ use crate::segment;
 use super::eval::GoldMention;
 use super::{NerLabel, Recognizer};
 
+const DOCUMENT_CONSISTENCY: bool = true;
+
 /// An entity found in a text, in chars (Unicode code points) of the text, end exclusive.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TextSpan {
@@ -64,20 +66,28 @@ impl Recognizer {
             byte: 0,
             chars: 0,
         };
-        let mut out = Vec::new();
-        let mut words: Vec<&str> = Vec::new();
+        let mut sentences: Vec<Vec<&str>> = Vec::with_capacity(seg.sentences.len());
+        let mut spans: Vec<Vec<super::Span>> = Vec::with_capacity(seg.sentences.len());
+        let mut token_ranges = Vec::with_capacity(seg.sentences.len());
         for sent in &seg.sentences {
             let Some(tokens) = seg.tokens.get(sent.tokens.clone()) else {
                 continue;
             };
-            words.clear();
-            words.extend(
-                tokens
-                    .iter()
-                    .map(|t| text.get(t.start..t.end).unwrap_or("")),
-            );
+            let words: Vec<&str> = tokens
+                .iter()
+                .map(|t| text.get(t.start..t.end).unwrap_or(""))
+                .collect();
             let tags = tagger.tag(&words);
-            for span in self.recognize(&words, &tags) {
+            spans.push(self.recognize(&words, &tags));
+            sentences.push(words);
+            token_ranges.push(tokens);
+        }
+        if DOCUMENT_CONSISTENCY {
+            super::document::reconcile(&sentences, &mut spans);
+        }
+        let mut out = Vec::new();
+        for (tokens, found) in token_ranges.iter().zip(&spans) {
+            for span in found {
                 let (Some(first), Some(last)) = (tokens.get(span.start), tokens.get(span.end - 1))
                 else {
                     continue;

@@ -1,4 +1,5 @@
-//! Training the recognizer: averaged perceptron, greedy left-to-right, fixed-seed shuffling.
+//! Training the recognizer: averaged structured perceptron (Viterbi over whole sentences;
+//! greedy left-to-right steps as an option), fixed-seed shuffling.
 //!
 //! Static features are computed once per sentence and kept; each epoch visits the sentences
 //! in a seeded random order, so a run is repeatable bit for bit.
@@ -25,6 +26,11 @@ pub struct TrainOptions {
     /// Probability of hiding a token's word-identity features in a training step, so that the
     /// model learns to tag words it has not seen from their shape and context.
     pub word_dropout: f64,
+    /// Structured perceptron: decode whole sentences with Viterbi and update on the path
+    /// (instead of greedy per-token steps).
+    pub viterbi: bool,
+    /// Viterbi beam margin in training (see [`super::viterbi`]).
+    pub margin: f32,
 }
 
 impl Default for TrainOptions {
@@ -34,6 +40,8 @@ impl Default for TrainOptions {
             seed: 0x5EED_4E52,
             gold_history: false,
             word_dropout: 0.0,
+            viterbi: true,
+            margin: f32::INFINITY,
         }
     }
 }
@@ -165,11 +173,69 @@ pub fn train(
     let mut feats: Vec<u64> = Vec::with_capacity(64);
     let mut scores = [0f32; N_CLASSES];
     let mut model = Recognizer::empty();
+    let mut lattice = super::viterbi::Lattice::default();
+    let mut path: Vec<usize> = Vec::new();
+    let mut dfeats: Vec<u64> = Vec::new();
+    let mut identity: Vec<bool> = Vec::new();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
         for &(k, s) in &order {
             let ex = examples[k];
             let (first, end) = ex.sentences[s];
+            if options.viterbi {
+                identity.clear();
+                identity.extend((first..end).map(|_| rng.unit() >= options.word_dropout));
+                let statics_of = |i: usize| {
+                    let (a, b) = ex.offsets[first + i];
+                    let from = if identity[i] {
+                        a
+                    } else {
+                        (a + N_IDENTITY).min(b)
+                    };
+                    &ex.feats[from..b]
+                };
+                {
+                    let tr = &trainer;
+                    super::viterbi::decode(
+                        &mut lattice,
+                        end - first,
+                        options.margin,
+                        |i, out| tr.scores(statics_of(i), out),
+                        |i, p1, p2, out| {
+                            dfeats.clear();
+                            features::dynamic(ex.toks[first + i], p1, p2, identity[i], &mut dfeats);
+                            tr.scores(&dfeats, out);
+                        },
+                        &mut path,
+                    );
+                }
+                trainer.tick();
+                let gold = &ex.gold[first..end];
+                if path.as_slice() != gold {
+                    let (mut gp, mut gp2, mut pp, mut pp2) = (O, O, O, O);
+                    for i in 0..end - first {
+                        let (g, p) = (gold[i], path[i]);
+                        if g != p || gp != pp || gp2 != pp2 {
+                            for (class, prev, prev2, delta) in [(g, gp, gp2, 1), (p, pp, pp2, -1)] {
+                                feats.clear();
+                                feats.extend_from_slice(statics_of(i));
+                                features::dynamic(
+                                    ex.toks[first + i],
+                                    prev,
+                                    prev2,
+                                    identity[i],
+                                    &mut feats,
+                                );
+                                for &f in &feats {
+                                    trainer.add(f, class, delta);
+                                }
+                            }
+                        }
+                        (gp2, gp, pp2, pp) = (gp, g, pp, p);
+                    }
+                }
+                continue;
+            }
             let (mut prev, mut prev2) = (O, O);
             for i in first..end {
                 let (a, b) = ex.offsets[i];

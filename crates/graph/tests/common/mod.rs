@@ -2,13 +2,15 @@
 #![allow(dead_code)]
 
 use kg_extract::{
-    Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role, SentenceSpan, Value,
-    ValueKind, entity_key,
+    Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
+    SentenceSpan, Value, ValueKind, entity_key,
 };
 
 /// Char offsets of the first `needle` in `text`.
 pub fn span(text: &str, needle: &str) -> (usize, usize) {
-    let byte = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the fixture text"));
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the fixture text"));
     let start = text[..byte].chars().count();
     (start, start + needle.chars().count())
 }
@@ -58,7 +60,11 @@ impl Doc {
     }
 
     fn sentence_of(&self, start: usize) -> usize {
-        self.x.sentences.iter().position(|s| s.start <= start && start < s.end).unwrap_or(0)
+        self.x
+            .sentences
+            .iter()
+            .position(|s| s.start <= start && start < s.end)
+            .unwrap_or(0)
     }
 
     fn evidence(&self, needle: &str, rule: &str) -> Evidence {
@@ -69,7 +75,14 @@ impl Doc {
             sentence: i,
             start: s.start,
             end: s.end,
-            text: self.x.doc.text.chars().skip(s.start).take(s.end - s.start).collect(),
+            text: self
+                .x
+                .doc
+                .text
+                .chars()
+                .skip(s.start)
+                .take(s.end - s.start)
+                .collect(),
             rule: rule.to_owned(),
             confidence: 0.8,
         }
@@ -88,7 +101,14 @@ impl Doc {
         });
     }
 
-    fn value(&mut self, needle: &str, kind: ValueKind, amount: Option<f64>, unit: Option<&str>, date: Option<&str>) {
+    fn value(
+        &mut self,
+        needle: &str,
+        kind: ValueKind,
+        amount: Option<f64>,
+        unit: Option<&str>,
+        date: Option<&str>,
+    ) {
         let (start, end) = span(&self.x.doc.text, needle);
         let sentence = self.sentence_of(start);
         self.x.values.push(Value {
@@ -103,7 +123,14 @@ impl Doc {
         });
     }
 
-    fn relation(&mut self, s: &str, p: &str, o: &str, cue: &str, label: Option<&str>) -> &mut Relation {
+    fn relation(
+        &mut self,
+        s: &str,
+        p: &str,
+        o: &str,
+        cue: &str,
+        label: Option<&str>,
+    ) -> &mut Relation {
         let evidence = self.evidence(cue, "test-svo");
         self.x.relations.push(Relation {
             subject: s.to_owned(),
@@ -115,7 +142,10 @@ impl Doc {
             values: Vec::new(),
             evidence,
         });
-        self.x.relations.last_mut().unwrap_or_else(|| unreachable!())
+        self.x
+            .relations
+            .last_mut()
+            .unwrap_or_else(|| unreachable!())
     }
 
     fn role(&mut self, person: &str, role: &str, org: Option<&str>, cue: &str) {
@@ -146,7 +176,12 @@ Estovia did not sanction Lumora. Ilves lauded Renn. \"We value this \"partnershi
     d.x.entities = vec![
         entity(EntityType::Person, "Marta Ilves", &["Ilves"], None),
         entity(EntityType::Person, "Kaito Renn", &["Renn"], None),
-        entity(EntityType::Country, "Estovia", &["Estovian"], Some("Q999001")),
+        entity(
+            EntityType::Country,
+            "Estovia",
+            &["Estovian"],
+            Some("Q999001"),
+        ),
         entity(EntityType::Company, "Lumora Aviation", &["Lumora"], None),
         entity(EntityType::City, "Port Sella", &[], None),
     ];
@@ -155,19 +190,51 @@ Estovia did not sanction Lumora. Ilves lauded Renn. \"We value this \"partnershi
     d.mention("Kaito Renn", EntityType::Person, KAITO);
     d.mention("Lumora Aviation", EntityType::Company, LUMORA);
     d.mention("Port Sella", EntityType::City, PORT_SELLA);
-    d.value("2 April 2031", ValueKind::Date, None, None, Some("2031-04-02"));
-    d.value("12 jets", ValueKind::Quantity, Some(12.0), Some("jets"), None);
+    d.value(
+        "2 April 2031",
+        ValueKind::Date,
+        None,
+        None,
+        Some("2031-04-02"),
+    );
+    d.value(
+        "12 jets",
+        ValueKind::Quantity,
+        Some(12.0),
+        Some("jets"),
+        None,
+    );
     d.value("$3 billion", ValueKind::Money, Some(3e9), Some("USD"), None);
     d.relation(MARTA, "meets", KAITO, "met", Some("met")).values = vec![0];
-    d.relation(LUMORA, "sells_to", ESTOVIA, "agreed to sell", Some("agreed to sell")).values = vec![1, 2];
-    d.relation(ESTOVIA, "sanctions", LUMORA, "did not sanction", Some("did not sanction")).negated = true;
+    d.relation(
+        LUMORA,
+        "sells_to",
+        ESTOVIA,
+        "agreed to sell",
+        Some("agreed to sell"),
+    )
+    .values = vec![1, 2];
+    d.relation(
+        ESTOVIA,
+        "sanctions",
+        LUMORA,
+        "did not sanction",
+        Some("did not sanction"),
+    )
+    .negated = true;
     d.relation(MARTA, "lauds", KAITO, "lauded", Some("lauded"));
     d.role(MARTA, "Prime Minister", Some(ESTOVIA), "Prime Minister");
     d.role(KAITO, "Chief Executive", Some(LUMORA), "chief executive");
     let quote_text = "We value this \"partnership\" \\ deeply,";
     let (start, end) = span(text, quote_text);
     let evidence = d.evidence(quote_text, "test-quote");
-    d.x.quotes.push(Quote { speaker: Some(MARTA.to_owned()), start, end, text: quote_text.to_owned(), evidence });
+    d.x.quotes.push(Quote {
+        speaker: Some(MARTA.to_owned()),
+        start,
+        end,
+        text: quote_text.to_owned(),
+        evidence,
+    });
     d.x
 }
 
@@ -175,10 +242,20 @@ Estovia did not sanction Lumora. Ilves lauded Renn. \"We value this \"partnershi
 pub fn doc_b() -> Extraction {
     let text = "Tomas Berg, Estovia's foreign minister, visited Norland. Berg later met Marta Ilves. \
 Berg is the envoy.";
-    let mut d = Doc::new("report-b", "Estovian minister in Norland", "2031-04-05", text);
+    let mut d = Doc::new(
+        "report-b",
+        "Estovian minister in Norland",
+        "2031-04-05",
+        text,
+    );
     d.x.entities = vec![
         entity(EntityType::Person, "Tomas Berg", &["Berg"], None),
-        entity(EntityType::Country, "Estovia", &["Republic of Estovia"], Some("Q999001")),
+        entity(
+            EntityType::Country,
+            "Estovia",
+            &["Republic of Estovia"],
+            Some("Q999001"),
+        ),
         entity(EntityType::Country, "Norland", &[], None),
         entity(EntityType::Person, "Marta Ilves", &["Ms Ilves"], None),
     ];
@@ -186,7 +263,8 @@ Berg is the envoy.";
     d.mention("Estovia", EntityType::Country, ESTOVIA);
     d.mention("Norland", EntityType::Country, NORLAND);
     d.mention("Marta Ilves", EntityType::Person, MARTA);
-    d.relation(TOMAS, "visits", NORLAND, "visited", Some("visited")).hedged = false;
+    d.relation(TOMAS, "visits", NORLAND, "visited", Some("visited"))
+        .hedged = false;
     d.relation(TOMAS, "meets", MARTA, "later met", Some("met"));
     d.role(TOMAS, "Foreign Minister", Some(ESTOVIA), "foreign minister");
     d.role(TOMAS, "Envoy", None, "envoy");
