@@ -4,9 +4,10 @@
 //!
 //! ```text
 //! cargo run --release -p kg-extract --example train_ner -- [--data ../shared/data]
-//!     [--epochs 12] [--seed N] [--jackknife 10] [--gum-weight 2] [--gold-history]
+//!     [--epochs 4] [--seed N] [--jackknife 10] [--gum-weight 2] [--gold-history]
 //!     [--word-dropout P] [--min-count N] [--out crates/extract/data/ner.model]
-//!     [--no-train] [--no-save] [--test] [--write-eval /tmp/eval] [--bench]
+//!     [--greedy] [--margin M] [--no-train] [--no-save] [--test] [--write-eval /tmp/eval]
+//!     [--bench] [--errors DIR]
 //! ```
 //!
 //! UNER train sentences get POS tags from taggers trained without them (`--jackknife FOLDS`,
@@ -14,7 +15,9 @@
 //! model on the test splits (read once per model: run it only for the final model; with
 //! `--no-train` it is the embedded one). `--write-eval DIR` writes `<split>.docs.jsonl` and
 //! `<split>.gold.jsonl` for the dev and test splits, for `kg eval ner`. `--bench` times the
-//! recognizer alone on pre-tagged sentences.
+//! recognizer alone on pre-tagged sentences, then segmentation + POS + NER over
+//! `<data>/../bench/corpus.jsonl`. `--errors DIR` writes the model's dev predictions as JSONL.
+//! `--greedy` trains greedy per-token steps instead of Viterbi; `--margin` is the training beam.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -47,7 +50,7 @@ fn parse_args() -> Result<Args, String> {
         data: PathBuf::from("../shared/data"),
         out: PathBuf::from("crates/extract/data/ner.model"),
         options: TrainOptions {
-            epochs: 12,
+            epochs: 4,
             ..TrainOptions::default()
         },
         save: true,

@@ -71,7 +71,7 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
     vote_types(found);
     let lex = Lexicon::get();
     // Acronyms defined in brackets: "Name (ACR)".
-    let mut acronyms: HashMap<String, String> = HashMap::new();
+    let mut acronyms: HashMap<String, (String, EntityType)> = HashMap::new();
     for f in found.iter() {
         let sent = &analysis.sents[f.sent];
         if f.end + 2 < sent.toks.len() + 1
@@ -81,7 +81,7 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
             && is_acronym(acr.text)
             && initials(&f.name).contains(&acr.text.replace('.', ""))
         {
-            acronyms.insert(acr.text.to_string(), f.name.clone());
+            acronyms.insert(acr.text.to_string(), (f.name.clone(), f.kind));
         }
     }
 
@@ -93,14 +93,15 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
     let mut assignment = vec![usize::MAX; found.len()];
     for &i in &order {
         let f = &found[i];
-        let name = acronyms
+        // An acronym defined in the document is its long form, whatever type the model gave it.
+        let (name, kind) = acronyms
             .get(&f.name)
             .cloned()
-            .unwrap_or_else(|| f.name.clone());
+            .unwrap_or_else(|| (f.name.clone(), f.kind));
         let target = if let Some(country) = &f.country {
             Some((EntityType::Country, country.clone()))
         } else {
-            Some((f.kind, name.clone()))
+            Some((kind, name.clone()))
         };
         let Some((kind, canonical)) = target else {
             continue;

@@ -128,6 +128,13 @@ fn trim(sent: &Sent<'_>, mut start: usize, mut end: usize, kind: NerLabel) -> (u
     {
         end -= 1;
     }
+    // "Norway's Labour Party": the possessor is a name of its own, the span is what follows.
+    if let Some(p) = (start..end.saturating_sub(1))
+        .rev()
+        .find(|&p| is_possessive(sent.toks[p].text))
+    {
+        start = p + 1;
+    }
     (start, end)
 }
 
@@ -242,9 +249,43 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
         }
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
+        join_of_phrases(analysis, sent, &mut found);
         out.extend(found);
     }
     out
+}
+
+/// "Ministry of Defence", "Communist Party of Vietnam", "Bank of Japan": an organisation whose
+/// last word is an organisation word, then "of [the]" and another name, is one organisation.
+fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec<Found>) {
+    let lex = Lexicon::get();
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (&found[i], &found[i + 1]);
+        let org = matches!(a.kind, EntityType::Organization | EntityType::Company)
+            && lex.org_suffix(sent.toks[a.end - 1].text).is_some();
+        let of = sent.toks.get(a.end).is_some_and(|t| t.text == "of");
+        let gap = if sent.toks.get(a.end + 1).is_some_and(|t| t.is("the")) {
+            2
+        } else {
+            1
+        };
+        if org && of && b.start == a.end + gap {
+            let (start, end, kind) = (a.start, b.end, a.kind);
+            let name = sent.span_text(analysis.text, start, end);
+            found[i] = Found {
+                sent: sent.index,
+                start,
+                end,
+                kind,
+                name,
+                country: None,
+            };
+            found.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Where the name starts in a span that opens with a title ("Deputy Minister Ana Silva"), when

@@ -146,7 +146,23 @@ fn speaker_after(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, close: usize) -> Opt
             .filter(|t| speech(t.text))
             .and_then(|_| pronoun(ctx, sent.index, j));
     }
-    // Silva said / quoted X as saying
+    // Agency quoted Silva as saying
+    let quoted = (j..(j + 4).min(toks.len())).find(|&k| toks[k].is("quoted"));
+    if let Some(q) = quoted {
+        let mut k = q + 1;
+        while toks.get(k).is_some_and(|t| lex.honorific(t.text)) {
+            k += 1;
+        }
+        let m = ctx
+            .found
+            .iter()
+            .position(|f| f.sent == sent.index && f.start == k)?;
+        let end = ctx.found[m].end;
+        let as_saying = toks.get(end).is_some_and(|t| t.is("as"))
+            && toks.get(end + 1).is_some_and(|t| t.is("saying"));
+        return (ctx.found[m].kind == EntityType::Person && as_saying).then(|| ctx.cluster_of[m]);
+    }
+    // Silva said
     let m = ctx
         .found
         .iter()

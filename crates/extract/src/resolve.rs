@@ -5,9 +5,10 @@
 //! 1. the key is the type plus the slug of the canonical label, so identical names of the same
 //!    type meet without coordination, on any machine;
 //! 2. an Organization and a Company of the same name are one entity, and so are a City and a
-//!    Place: the type most mentions carry wins (Company before Organization, City before Place
-//!    on a tie). A Person and an Organization, or a Country and a Company, never merge:
-//!    "Vietnam Airlines" is not "Vietnam";
+//!    Place, and so is a name of several words whatever its type: the type most mentions carry
+//!    wins (Person, then Company or City, on a tie). A one-word Person and Organization stay
+//!    apart ("Ford"), and a Country never merges with anything: "Vietnam Airlines" is not
+//!    "Vietnam";
 //! 3. a person known by a shorter name in one document ("Silva") joins the one person whose
 //!    longer name ends with it anywhere in the corpus or store ("Ana Silva"); with two
 //!    candidates ("Ana Silva", "Rui Silva") it stays apart;
@@ -20,9 +21,14 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Entity, EntityType, Extraction, entity_key, slug};
 
-/// The coarse family a type belongs to for rule 2.
-fn family(kind: EntityType) -> u8 {
+/// The family a name's type is voted in (rule 2): a name of several words ("Ana Silva") is one
+/// thing whatever the model called it in one place; a one-word name only moves between
+/// refinements of one kind (Organization and Company, City and Place), so "Ford" the company and
+/// "Ford" the person stay apart. Countries come from the lexicon and are never voted on.
+fn family(kind: EntityType, label: &str) -> u8 {
     match kind {
+        EntityType::Country => 0,
+        _ if label.split_whitespace().nth(1).is_some() => 3,
         EntityType::Organization | EntityType::Company => 1,
         EntityType::City | EntityType::Place => 2,
         _ => 0,
@@ -31,6 +37,7 @@ fn family(kind: EntityType) -> u8 {
 
 fn preference(kind: EntityType) -> u8 {
     match kind {
+        EntityType::Person => 2,
         EntityType::Company | EntityType::City => 1,
         _ => 0,
     }
@@ -41,34 +48,29 @@ fn preference(kind: EntityType) -> u8 {
 pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
     // Rule 2: votes per family and slug.
     let mut votes: HashMap<(u8, String), BTreeMap<EntityType, usize>> = HashMap::new();
-    for e in known {
-        if family(e.kind) != 0 {
+    let mut vote = |kind: EntityType, label: &str| {
+        let f = family(kind, label);
+        if f != 0 {
             *votes
-                .entry((family(e.kind), slug(&e.label)))
+                .entry((f, slug(label)))
                 .or_default()
-                .entry(e.kind)
+                .entry(kind)
                 .or_default() += 1;
         }
+    };
+    for e in known {
+        vote(e.kind, &e.label);
     }
     for ex in extractions.iter() {
         for m in &ex.mentions {
-            if family(m.kind) != 0 {
-                let label = ex
-                    .entities
-                    .iter()
-                    .find(|e| e.key == m.entity)
-                    .map_or(m.text.as_str(), |e| e.label.as_str());
-                *votes
-                    .entry((family(m.kind), slug(label)))
-                    .or_default()
-                    .entry(m.kind)
-                    .or_default() += 1;
-            }
+            let entity = ex.entities.iter().find(|e| e.key == m.entity);
+            vote(m.kind, entity.map_or(m.text.as_str(), |e| e.label.as_str()));
         }
     }
     let winner = |kind: EntityType, label: &str| -> EntityType {
         votes
-            .get(&(family(kind), slug(label)))
+            .get(&(family(kind, label), slug(label)))
+            .filter(|_| family(kind, label) != 0)
             .and_then(|v| {
                 v.iter()
                     .max_by_key(|(k, n)| (**n, preference(**k)))
@@ -83,11 +85,7 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
         .iter()
         .chain(extractions.iter().flat_map(|x| x.entities.iter()))
     {
-        let kind = if family(e.kind) != 0 {
-            winner(e.kind, &e.label)
-        } else {
-            e.kind
-        };
+        let kind = winner(e.kind, &e.label);
         let key = entity_key(kind, &e.label);
         let entry = all.entry(key.clone()).or_insert_with(|| Entity {
             key,
@@ -102,11 +100,7 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
         }
     }
     let target = |e: &Entity, countries: &[&str]| -> String {
-        let kind = if family(e.kind) != 0 {
-            winner(e.kind, &e.label)
-        } else {
-            e.kind
-        };
+        let kind = winner(e.kind, &e.label);
         let own = entity_key(kind, &e.label);
         let words: Vec<&str> = e.label.split_whitespace().collect();
         let mut hits = all
@@ -118,7 +112,7 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
                     && long.len() > words.len()
                     && long.ends_with(&words);
                 // "Labour Party" in a document about Norway is the "Labour Party of Norway".
-                let of_country = family(kind) == 1
+                let of_country = matches!(kind, EntityType::Organization | EntityType::Company)
                     && c.label
                         .strip_prefix(e.label.as_str())
                         .and_then(|rest| rest.strip_prefix(" of "))
@@ -299,6 +293,33 @@ mod tests {
                 .any(|e| e.key == "Company/norway-air")
         );
         assert!(docs[0].entities.iter().any(|e| e.key == "Country/norway"));
+    }
+
+    #[test]
+    fn a_full_name_typed_differently_in_one_place_is_still_one_entity() {
+        let mut docs = vec![
+            doc("a", &[(EntityType::Person, "Ana Silva")]),
+            doc("b", &[(EntityType::Person, "Ana Silva")]),
+            doc(
+                "c",
+                &[
+                    (EntityType::Organization, "Ana Silva"),
+                    (EntityType::Organization, "Ford"),
+                ],
+            ),
+            doc("d", &[(EntityType::Person, "Ford")]),
+        ];
+        resolve(&mut docs, &[]);
+        let silva = docs[2].entities.iter().find(|e| e.label == "Ana Silva");
+        assert_eq!(silva.map(|e| e.kind), Some(EntityType::Person));
+        assert!(
+            docs[2]
+                .entities
+                .iter()
+                .any(|e| e.key == "Organization/ford"),
+            "one-word names keep their types"
+        );
+        assert!(docs[3].entities.iter().any(|e| e.key == "Person/ford"));
     }
 
     #[test]

@@ -188,16 +188,18 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// NIF offsets, as `xsd:integer` (NIF says `xsd:nonNegativeInteger`, but oxigraph stores
+    /// every integer-derived type as `xsd:integer`, so that is what queries and exports see).
     fn span(&mut self, node: &NamedNode, start: usize, end: usize) {
         self.add(
             node.clone(),
             nif("beginIndex"),
-            count_literal(start, xsd::NON_NEGATIVE_INTEGER),
+            count_literal(start, xsd::INTEGER),
         );
         self.add(
             node.clone(),
             nif("endIndex"),
-            count_literal(end, xsd::NON_NEGATIVE_INTEGER),
+            count_literal(end, xsd::INTEGER),
         );
         self.add(node.clone(), nif("referenceContext"), self.doc.clone());
     }
@@ -529,7 +531,9 @@ pub(crate) fn date_literal(s: &str) -> Literal {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

@@ -332,14 +332,13 @@ pub(crate) fn display_term(term: &Term, base: &BaseIri) -> String {
 
 fn display_iri(iri: &str, base: &BaseIri) -> String {
     for (prefix, ns) in PREFIXES {
-        if let Some(local) = iri.strip_prefix(ns) {
-            if !local.is_empty()
-                && local
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            {
-                return format!("{prefix}:{local}");
-            }
+        if let Some(local) = iri.strip_prefix(ns)
+            && !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return format!("{prefix}:{local}");
         }
     }
     match iri.strip_prefix(base.as_str()) {

@@ -140,10 +140,10 @@ impl Graph {
         let prefix = format!("{}doc/", self.base);
         for name in self.store.named_graphs() {
             let name = name.map_err(Error::storage("listing graphs"))?;
-            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = name {
-                if n.as_str().starts_with(&prefix) {
-                    docs.push(n);
-                }
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = name
+                && n.as_str().starts_with(&prefix)
+            {
+                docs.push(n);
             }
         }
         docs.sort();

@@ -19,7 +19,7 @@ fn iri(s: &str) -> NamedNode {
     NamedNode::new_unchecked(s)
 }
 
-fn entity(key: &str) -> NamedNode {
+fn ent(key: &str) -> NamedNode {
     iri(&format!("{BASE}entity/{key}"))
 }
 
@@ -49,60 +49,50 @@ fn check_contents(g: &Graph) -> TestResult {
     };
     // Entity description in the shared graph, with both classes.
     assert!(has(
-        &entity(MARTA),
+        &ent(MARTA),
         &rdf::TYPE.into_owned(),
         kg("Person").into(),
         &entities
     )?);
     assert!(has(
-        &entity(MARTA),
+        &ent(MARTA),
         &rdf::TYPE.into_owned(),
         iri("http://schema.org/Person").into(),
         &entities
     )?);
     assert!(has(
-        &entity(LUMORA),
+        &ent(LUMORA),
         &rdf::TYPE.into_owned(),
         iri("http://schema.org/Corporation").into(),
         &entities
     )?);
     assert!(has(
-        &entity(MARTA),
+        &ent(MARTA),
         &rdfs::LABEL.into_owned(),
         Literal::new_simple_literal("Marta Ilves").into(),
         &entities
     )?);
     assert!(has(
-        &entity(ESTOVIA),
+        &ent(ESTOVIA),
         &iri("http://www.w3.org/2002/07/owl#sameAs"),
         iri("http://www.wikidata.org/entity/Q999001").into(),
         &entities
     )?);
     // Direct relation triple in the document graph; none for the negated one.
+    assert!(has(&ent(MARTA), &kg("meets"), ent(KAITO).into(), &doc)?);
     assert!(has(
-        &entity(MARTA),
-        &kg("meets"),
-        entity(KAITO).into(),
-        &doc
-    )?);
-    assert!(has(
-        &entity(LUMORA),
+        &ent(LUMORA),
         &kg("sellsTo"),
-        entity(ESTOVIA).into(),
+        ent(ESTOVIA).into(),
         &doc
     )?);
     assert!(!has(
-        &entity(ESTOVIA),
+        &ent(ESTOVIA),
         &kg("sanctions"),
-        entity(LUMORA).into(),
+        ent(LUMORA).into(),
         &doc
     )?);
-    assert!(has(
-        &entity(MARTA),
-        &kg("related"),
-        entity(KAITO).into(),
-        &doc
-    )?);
+    assert!(has(&ent(MARTA), &kg("related"), ent(KAITO).into(), &doc)?);
     // Statement node with evidence.
     let st = iri(&format!("{BASE}doc/report-a#rel-0"));
     assert!(has(
@@ -135,13 +125,13 @@ fn check_contents(g: &Graph) -> TestResult {
     assert!(has(
         &mention,
         &iri("http://www.w3.org/2005/11/its/rdf#taIdentRef"),
-        entity(MARTA).into(),
+        ent(MARTA).into(),
         &doc
     )?);
     // Roles, W3C ORG.
     let post = iri(&format!("{BASE}post/{ESTOVIA}/prime-minister"));
     assert!(has(
-        &entity(MARTA),
+        &ent(MARTA),
         &iri("http://www.w3.org/ns/org#holds"),
         post.clone().into(),
         &doc
@@ -149,7 +139,7 @@ fn check_contents(g: &Graph) -> TestResult {
     assert!(has(
         &post,
         &iri("http://www.w3.org/ns/org#postIn"),
-        entity(ESTOVIA).into(),
+        ent(ESTOVIA).into(),
         &doc
     )?);
     // The ontology graph.
@@ -249,14 +239,15 @@ fn replacing_a_document_drops_its_old_facts() -> TestResult {
     changed.roles.clear();
     g.load(&[changed])?;
     let doc = iri(&format!("{BASE}doc/report-a"));
-    let sells = QuadRef::new(&entity(LUMORA), &kg("sellsTo"), &entity(ESTOVIA), &doc);
-    assert!(!g.store().contains(sells)?);
-    assert!(g.store().contains(QuadRef::new(
-        &entity(MARTA),
-        &kg("meets"),
-        &entity(KAITO),
-        &doc
-    ))?);
+    let (lumora, sells_to, estovia) = (ent(LUMORA), kg("sellsTo"), ent(ESTOVIA));
+    assert!(
+        !g.store()
+            .contains(QuadRef::new(&lumora, &sells_to, &estovia, &doc))?
+    );
+    assert!(
+        g.store()
+            .contains(QuadRef::new(&ent(MARTA), &kg("meets"), &ent(KAITO), &doc))?
+    );
     Ok(())
 }
 
@@ -302,7 +293,7 @@ fn entity_names_merge_across_documents() -> TestResult {
     assert_eq!(tomas.label, "Tomas Berg-Aalto");
     assert!(tomas.aliases.contains(&"Tomas Berg".to_owned()));
     let labels = g.store().quads_for_pattern(
-        Some(entity(TOMAS).as_ref().into()),
+        Some(ent(TOMAS).as_ref().into()),
         Some(rdfs::LABEL),
         None,
         None,

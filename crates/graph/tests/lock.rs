@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 use kg_graph::{Error, Graph};
 
 const HOLD: &str = "KG_GRAPH_TEST_HOLD_STORE";
+const READY: &str = "kg-graph-lock-holder-ready";
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -28,7 +29,7 @@ fn lock_holder() -> TestResult {
     };
     let _store = Graph::open(&dir)?;
     let mut out = std::io::stdout();
-    writeln!(out, "holding")?;
+    writeln!(out, "\n{READY}")?;
     out.flush()?;
     let mut line = String::new();
     std::io::stdin().read_line(&mut line)?;
@@ -45,17 +46,22 @@ fn store_held_by_another_process_is_locked() -> TestResult {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()?;
-    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let mut stdout = BufReader::new(child.stdout.take().ok_or("no stdout")?);
+    // The child prints READY once it holds the store, then waits for its stdin to close. If it
+    // fails first it exits, so this loop ends at EOF either way.
     let mut holding = false;
-    for line in BufReader::new(stdout).lines() {
-        if line?.trim() == "holding" {
+    let mut line = String::new();
+    while stdout.read_line(&mut line)? > 0 {
+        if line.contains(READY) {
             holding = true;
             break;
         }
+        line.clear();
     }
     assert!(holding, "the child process never opened the store");
     let result = Graph::open(dir.path());
     drop(child.stdin.take());
+    std::io::copy(&mut stdout, &mut std::io::sink())?;
     child.wait()?;
     let err = result.err().ok_or("the store should be locked")?;
     assert!(matches!(err, Error::Locked { .. }), "{err}");

@@ -46,6 +46,7 @@ fn entities_become_nodes_and_relations_edges() -> TestResult {
         .ok_or("no role edge")?;
     assert_eq!(role.weight().kind, EdgeKind::Role);
     assert_eq!(role.weight().label, "Prime Minister");
+    assert_eq!((role.weight().statements, role.weight().documents), (2, 2));
     let tomas = v.index_of(TOMAS).ok_or("no Tomas")?;
     assert_eq!(
         v.node(tomas).ok_or("no node")?.roles,
@@ -179,7 +180,7 @@ fn dot_has_nodes_edges_and_legend() -> TestResult {
     assert!(dot.contains("label=\"Marta Ilves\""));
     assert!(dot.contains("label=\"Tomas Berg\\nEnvoy\""), "{dot}");
     assert!(dot.contains("label=\"meets\""));
-    assert!(dot.contains("label=\"Prime Minister\""));
+    assert!(dot.contains("label=\"Prime Minister (2)\""));
     assert!(dot.contains("style=\"dashed\""));
     assert!(dot.contains("subgraph cluster_legend"));
     assert!(dot.contains("label=\"Company\""));

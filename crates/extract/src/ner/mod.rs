@@ -24,7 +24,7 @@
 
 pub mod corpus;
 pub mod data;
-mod document;
+pub(crate) mod document;
 pub mod eval;
 mod features;
 mod gazetteer;

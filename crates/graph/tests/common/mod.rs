@@ -268,5 +268,7 @@ Berg is the envoy.";
     d.relation(TOMAS, "meets", MARTA, "later met", Some("met"));
     d.role(TOMAS, "Foreign Minister", Some(ESTOVIA), "foreign minister");
     d.role(TOMAS, "Envoy", None, "envoy");
+    // Said in report A too: the post's triples are in both document graphs.
+    d.role(MARTA, "Prime Minister", Some(ESTOVIA), "Marta Ilves");
     d.x
 }
