@@ -114,6 +114,20 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     }
 });
 
+/// Every canonical predicate the trigger table can produce, plus `related` for open relations.
+pub fn canonical_predicates() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = RULES
+        .by_form
+        .values()
+        .flatten()
+        .map(|r| r.predicate.as_str())
+        .collect();
+    names.push("related");
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// Predicates that read the same both ways round.
 const SYMMETRIC: [&str; 5] = [
     "meets",

@@ -357,3 +357,14 @@ fn a_custom_base_moves_the_data_not_the_vocabulary() -> TestResult {
     assert_eq!(g.known_entities()?.len(), 5);
     Ok(())
 }
+
+#[test]
+fn the_ontology_declares_every_predicate_the_extractor_produces() {
+    for name in kg_extract::canonical_predicates() {
+        let p = kg_graph::vocab::predicate(name);
+        assert!(
+            p.is_some_and(|p| p.name == name),
+            "{name} is missing from the ontology"
+        );
+    }
+}
