@@ -26,23 +26,34 @@ check() { # name command...
     echo "FAIL $name: $out"; fail=$((fail+1))
   fi
 }
+declare -A counts
 declare -A rapper_name=([ttl]=turtle [nt]=ntriples [nq]=nquads [trig]=trig [rdf]=rdfxml)
 declare -A rdflib_name=([ttl]=turtle [nt]=nt [nq]=nquads [trig]=trig [rdf]=xml [jsonld]=json-ld)
 for ext in ttl nt nq trig rdf jsonld; do
   "$KG" export --store "$work/store" -o "$work/kg.$ext" 2>/dev/null
   if [ -n "${rapper_name[$ext]:-}" ]; then
-    check "rapper $ext" bash -c "rapper -q -i ${rapper_name[$ext]} -c '$work/kg.$ext' 2>&1 | tail -n 1; exit \${PIPESTATUS[0]}"
+    check "rapper $ext" bash -c "rapper -i ${rapper_name[$ext]} -c '$work/kg.$ext' 2>&1 | grep -o 'returned [0-9]* triples'; exit \${PIPESTATUS[0]}"
   fi
   check "rdflib $ext" "$venv/bin/python" - "$work/kg.$ext" "${rdflib_name[$ext]}" <<'PY'
 import sys, rdflib
 path, fmt = sys.argv[1], sys.argv[2]
 g = rdflib.Dataset() if fmt in ("nquads", "trig") else rdflib.Graph()
 g.parse(path, format=fmt)
-n = sum(len(c) for c in g.contexts()) if fmt in ("nquads", "trig") else len(g)
+n = sum(len(c) for c in getattr(g, "graphs", g.contexts)()) if fmt in ("nquads", "trig") else len(g)
 if n < 100:
     sys.exit(f"only {n} statements parsed")
 print(f"{n} statements")
 PY
+  counts[$ext]=$(echo "$out" | grep -o '[0-9]* statements' | grep -o '[0-9]*' || echo 0)
+done
+# The triple formats hold the same union; the quad formats the same named graphs.
+for pair in "ttl nt" "ttl rdf" "ttl jsonld" "nq trig"; do
+  set -- $pair
+  if [ "${counts[$1]}" = "${counts[$2]}" ]; then
+    echo "ok   $1 and $2 hold the same ${counts[$1]} statements"; pass=$((pass+1))
+  else
+    echo "FAIL $1 has ${counts[$1]} statements, $2 has ${counts[$2]}"; fail=$((fail+1))
+  fi
 done
 echo "exports: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
