@@ -178,6 +178,11 @@ fn refine(
     }
     let last = sent.toks[end - 1].text;
     match label {
+        // A capital read as a person at the start of a sentence ("Oslo said ...") is the city,
+        // unless the word is also a given name.
+        NerLabel::Per if lex.capital_of(name).is_some() && lex.given_name(name) == 0 => {
+            (EntityType::City, None)
+        }
         NerLabel::Per => (EntityType::Person, None),
         NerLabel::Org => match lex.org_suffix(last) {
             Some(kind) => (kind, None),

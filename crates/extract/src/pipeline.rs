@@ -4,9 +4,10 @@
 use crate::analysis::Analysis;
 use crate::clean::{Cleaned, clean};
 use crate::doc::DocContext;
+use crate::lexicon::Lexicon;
 use crate::model::{
-    Document, Entity, Evidence, Extraction, Mention, Quote, Relation, Role, SentenceSpan, Value,
-    ValueKind,
+    Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
+    SentenceSpan, Value, ValueKind,
 };
 use crate::{coref, mentions, quotes, relations, roles, values};
 
@@ -59,7 +60,8 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
         cluster_of,
     };
     let found_roles = roles::find(&mut ctx);
-    let found_relations = relations::find(&ctx);
+    let mut found_relations = relations::find(&ctx);
+    governments_for_capitals(&mut ctx, &mut found_relations);
     let found_quotes = quotes::find(&ctx);
     let values = values::find(&analysis, meta.date.as_deref());
 
@@ -156,6 +158,31 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
         roles,
         relations,
         quotes,
+    }
+}
+
+/// A capital that acts ("Washington and Beijing agreed", "Hanoi signed a deal with ...") stands for
+/// its country's government: the relation is the country's. The city stays a City entity, and
+/// where it is a place (the object of "visits", "based in", "located in") it stays the city.
+fn governments_for_capitals(
+    ctx: &mut DocContext<'_, '_>,
+    relations: &mut [relations::FoundRelation],
+) {
+    let lex = Lexicon::get();
+    let country_of = |ctx: &DocContext<'_, '_>, cluster: usize| {
+        let c = &ctx.clusters[cluster];
+        (c.kind == EntityType::City)
+            .then(|| lex.capital_of(&c.label).map(|k| k.name.clone()))
+            .flatten()
+    };
+    for r in relations.iter_mut() {
+        if let Some(country) = country_of(ctx, r.subject) {
+            r.subject = ctx.country_cluster(&country);
+        }
+        let place = matches!(r.predicate.as_str(), "visits" | "locatedIn" | "basedIn");
+        if !place && let Some(country) = country_of(ctx, r.object) {
+            r.object = ctx.country_cluster(&country);
+        }
     }
 }
 

@@ -256,10 +256,7 @@ fn triggered(
             let subjects = subjects_before(sent, slots, k);
             let Some(object) = object_after(sent, slots, k, rule, passive) else {
                 // "X and Y met": a symmetric relation between coordinated subjects.
-                if SYMMETRIC.contains(&rule.predicate.as_str())
-                    && rule.prep.is_none()
-                    && subjects.len() >= 2
-                {
+                if SYMMETRIC.contains(&rule.predicate.as_str()) && subjects.len() >= 2 {
                     push(
                         ctx,
                         sent,

@@ -1,0 +1,217 @@
+//! The whole extractor on made-up news text (never the seed articles): names, entities, roles,
+//! relations, quotes, values and cruft.
+
+use kg_extract::{Document, EntityType, Extraction, ValueKind, extract, resolve};
+
+fn run(text: &str) -> Extraction {
+    extract(&Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Document::default()
+    })
+}
+
+fn has_relation(x: &Extraction, s: &str, p: &str, o: &str) -> bool {
+    x.relations
+        .iter()
+        .any(|r| r.subject == s && r.predicate == p && r.object == o)
+}
+
+#[test]
+fn capitals_act_for_their_governments_and_stay_cities() {
+    let x = run("Washington and Beijing signed an agreement on Monday. Ana Silva visited Hanoi.");
+    assert!(
+        has_relation(
+            &x,
+            "Country/united-states",
+            "signsAgreementWith",
+            "Country/china"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    assert!(has_relation(&x, "Person/ana-silva", "visits", "City/hanoi"));
+    assert!(x.entities.iter().any(|e| e.key == "City/washington"));
+    let us = x
+        .entities
+        .iter()
+        .find(|e| e.key == "Country/united-states")
+        .expect("the country");
+    assert_eq!(us.wikidata.as_deref(), Some("Q30"));
+}
+
+#[test]
+fn short_names_and_honorifics_join_the_full_name() {
+    let x = run(
+        "Finance Minister Ola Berg arrived in Oslo on Monday. Mr Berg said the talks went well. Berg left later.",
+    );
+    let people: Vec<_> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{people:#?}");
+    assert_eq!(people[0].label, "Ola Berg");
+    assert!(people[0].aliases.contains(&"Berg".to_string()));
+    assert!(
+        x.mentions
+            .iter()
+            .filter(|m| m.entity == "Person/ola-berg")
+            .count()
+            >= 3
+    );
+}
+
+#[test]
+fn roles_from_premodifiers_and_appositives_with_their_country() {
+    let x = run(
+        "Norwegian Prime Minister Ola Berg met Ana Silva, the Portuguese deputy foreign minister, in Lisbon.",
+    );
+    let role = |person: &str| {
+        x.roles
+            .iter()
+            .find(|r| r.person == person)
+            .map(|r| (r.role.as_str(), r.org.as_deref()))
+    };
+    assert_eq!(
+        role("Person/ola-berg"),
+        Some(("Prime Minister", Some("Country/norway")))
+    );
+    assert_eq!(
+        role("Person/ana-silva"),
+        Some(("Deputy Foreign Minister", Some("Country/portugal")))
+    );
+    // A demonym links to the country without inventing a mention of it.
+    assert!(x.entities.iter().any(|e| e.key == "Country/norway"));
+    assert!(!x.mentions.iter().any(|m| m.entity == "Country/norway"));
+}
+
+#[test]
+fn acronyms_in_brackets_join_their_long_form() {
+    let x = run(
+        "The Workers Party of Norland (WPN) won the vote. Leaders of the WPN met on Friday in Oslo.",
+    );
+    let party = x
+        .entities
+        .iter()
+        .find(|e| e.label == "Workers Party of Norland")
+        .expect("the party");
+    assert!(party.aliases.contains(&"WPN".to_string()), "{party:?}");
+    assert!(!x.entities.iter().any(|e| e.label == "WPN"));
+}
+
+#[test]
+fn quotes_get_their_speaker_and_money_is_normalised() {
+    let x = run(
+        "\u{201C}We will build the plant next year,\u{201D} Ana Silva said on Tuesday. \
+                 The firm will invest US$2.5 billion and hire about 300 engineers.",
+    );
+    let quote = x.quotes.first().expect("a quote");
+    assert_eq!(quote.speaker.as_deref(), Some("Person/ana-silva"));
+    assert!(quote.text.starts_with("We will build"));
+    let money = x
+        .values
+        .iter()
+        .find(|v| v.kind == ValueKind::Money)
+        .expect("money");
+    assert_eq!(
+        (money.amount, money.unit.as_deref()),
+        (Some(2.5e9), Some("USD"))
+    );
+    let count = x
+        .values
+        .iter()
+        .find(|v| v.kind == ValueKind::Quantity)
+        .expect("a count");
+    assert_eq!(
+        (count.amount, count.unit.as_deref()),
+        (Some(300.0), Some("engineers"))
+    );
+}
+
+#[test]
+fn negation_and_hedging_are_kept_not_dropped() {
+    let x = run(
+        "Norway did not sign the treaty with Sweden. Denmark could sign an agreement with Finland.",
+    );
+    let no = x
+        .relations
+        .iter()
+        .find(|r| r.subject == "Country/norway")
+        .expect("Norway's relation");
+    assert!(no.negated && no.predicate == "signsAgreementWith");
+    let maybe = x
+        .relations
+        .iter()
+        .find(|r| r.subject == "Country/denmark")
+        .expect("Denmark's relation");
+    assert!(maybe.hedged && !maybe.negated);
+}
+
+#[test]
+fn page_cruft_is_not_read() {
+    let x = run(
+        "Storm hits coast\n\nSign up now: Get the Daily Planet newsletter\n\nThe storm reached Norway on Monday.\n\n\
+                 More from Daily Planet\n\nFeatured\n\nGreta Lind wins award\n",
+    );
+    assert_eq!(x.doc.title.as_deref(), Some("Storm hits coast"));
+    assert!(x.entities.iter().any(|e| e.key == "Country/norway"));
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.label.contains("Daily Planet") || e.label.contains("Greta")),
+        "{:#?}",
+        x.entities
+    );
+}
+
+#[test]
+fn evidence_offsets_point_at_the_sentence() {
+    let text = "Caf\u{e9} owners met in Oslo. Ana Silva visited Bergen on Friday.";
+    let x = run(text);
+    let chars: Vec<char> = text.chars().collect();
+    for r in &x.relations {
+        let sentence: String = chars[r.evidence.start..r.evidence.end].iter().collect();
+        assert_eq!(sentence, r.evidence.text);
+    }
+    for m in &x.mentions {
+        let slice: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(slice, m.text);
+    }
+    assert!(!x.relations.is_empty());
+}
+
+#[test]
+fn resolution_across_documents_mints_one_entity() {
+    let mut docs = vec![
+        run("Ana Silva, the Portuguese foreign minister, visited Oslo."),
+        run("Silva met Norwegian officials on Monday."),
+    ];
+    resolve(&mut docs, &[]);
+    assert!(
+        docs[1]
+            .mentions
+            .iter()
+            .any(|m| m.entity == "Person/ana-silva"),
+        "{:#?}",
+        docs[1].mentions
+    );
+}
+
+#[test]
+fn nothing_breaks_on_odd_input() {
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "\u{FEFF}",
+        "((((((",
+        "a",
+        "\u{1F600}\u{1F600}",
+        &"word ".repeat(5000),
+        &"x".repeat(100_000),
+    ] {
+        let x = run(text);
+        assert!(x.mentions.iter().all(|m| m.start <= m.end));
+    }
+}
