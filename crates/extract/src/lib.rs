@@ -6,6 +6,7 @@ mod analysis;
 mod charmap;
 pub mod clean;
 mod coref;
+pub mod coref_eval;
 mod doc;
 pub mod html;
 pub mod lexicon;
