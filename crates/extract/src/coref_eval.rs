@@ -13,8 +13,9 @@
 //! * **head**: otherwise, both spans end in the same GUM word. The gold mention's last word is
 //!   its last word without trailing punctuation and possessive markers (`Trump 's` -> `Trump`),
 //!   or, when its head is a proper noun, the last word of the proper-noun run that starts at the
-//!   head (`Mary Chaworth , whom he met` -> `Chaworth`). On several candidates the shortest gold
-//!   mention wins.
+//!   head (`Mary Chaworth , whom he met` -> `Chaworth`). On several candidates the gold mention
+//!   closest to ours wins (fewest chars apart at both ends), so `University of Copenhagen` pairs
+//!   with `the University of Copenhagen`, not with the nested `Copenhagen`.
 //!
 //! Clustering is scored with B-cubed ([`bcubed`]) over the paired mentions only, so the score
 //! measures grouping, not recognition:
@@ -421,7 +422,7 @@ pub struct Pair {
 }
 
 /// Pairs our mentions with the document's gold mentions, one-to-one: exact spans first, then
-/// same last word, shortest gold mention first.
+/// same last word, the closest gold span first.
 pub fn pair_mentions(doc: &GumDoc, ours: &[Mention]) -> Vec<Pair> {
     let mut used = vec![false; doc.mentions.len()];
     let mut paired = vec![false; ours.len()];
@@ -458,10 +459,10 @@ pub fn pair_mentions(doc: &GumDoc, ours: &[Mention]) -> Vec<Pair> {
             continue;
         };
         let best = by_last.get(&word).and_then(|c| {
-            c.iter()
-                .copied()
-                .filter(|&i| !used[i])
-                .min_by_key(|&i| (doc.mentions[i].end - doc.mentions[i].start, i))
+            c.iter().copied().filter(|&i| !used[i]).min_by_key(|&i| {
+                let g = &doc.mentions[i];
+                (g.start.abs_diff(m.start) + g.end.abs_diff(m.end), i)
+            })
         });
         if let Some(i) = best {
             used[i] = true;

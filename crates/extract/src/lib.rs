@@ -1,6 +1,4 @@
-//! kg-extract: English news text to entities, values and relations, each with its evidence.
-//!
-//! A pure library: no store, no files beyond its embedded data.
+#![doc = include_str!("../README.md")]
 
 mod analysis;
 mod charmap;
