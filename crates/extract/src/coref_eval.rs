@@ -23,7 +23,7 @@
 //! * [`evaluate_within`]: the test split, each document on its own; gold = the GUM cluster, ours
 //!   = the entity key of the mention in its document;
 //! * [`evaluate_across`]: every document (train, dev, test) as one corpus, resolved with
-//!   [`crate::resolve`]; gold = the Wikipedia title (mentions without one are left out), ours =
+//!   [`crate::resolve()`]; gold = the Wikipedia title (mentions without one are left out), ours =
 //!   the resolved entity key.
 
 use std::collections::{BTreeMap, HashMap};
@@ -482,7 +482,7 @@ pub fn pair_mentions(doc: &GumDoc, ours: &[Mention]) -> Vec<Pair> {
 pub enum Scope {
     /// Inside each document of the test split.
     Within,
-    /// Across every document, after [`crate::resolve`].
+    /// Across every document, after [`crate::resolve()`].
     Across,
 }
 
@@ -1012,6 +1012,36 @@ mod tests {
         let shown = format!("{within}\n{}", within.errors(5));
         assert!(shown.contains("exact+head"), "{shown}");
         assert!(shown.contains("Person/lee"), "{shown}");
+
+        // A nested place and the organisation around it end in the same word: ours pairs with
+        // the closer gold span.
+        let mut t = String::new();
+        t += &row(
+            1,
+            "the",
+            "DET",
+            2,
+            "Entity=(1-organization-new-s-c-1-coref-UCPH",
+        );
+        t += &row(2, "University", "PROPN", 0, "_");
+        t += &row(3, "of", "ADP", 4, "_");
+        t += &row(
+            4,
+            "Copenhagen",
+            "PROPN",
+            2,
+            "Entity=(2-place-new-s-c-1-sgl-Copenhagen)1)",
+        );
+        let nested = parse_gum_named("y", &t).expect("parses");
+        let uni = [ours(
+            4,
+            28,
+            "Organization/university-of-copenhagen",
+            "University of Copenhagen",
+        )];
+        let got = pair_mentions(&nested, &uni);
+        assert_eq!(got.len(), 1);
+        assert_eq!(nested.mentions[got[0].gold].cluster, "1");
 
         let across = score_across(std::slice::from_ref(&doc), std::slice::from_ref(&ex));
         assert_eq!(across.gold_mentions, 4);

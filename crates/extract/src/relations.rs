@@ -256,7 +256,16 @@ fn triggered(
             let subjects = subjects_before(sent, slots, k);
             let Some(object) = object_after(sent, slots, k, rule, passive) else {
                 // "X and Y met": a symmetric relation between coordinated subjects.
-                if SYMMETRIC.contains(&rule.predicate.as_str()) && subjects.len() >= 2 {
+                // Not when a "with" phrase follows whose name we could not read ("X and Y
+                // met with ...": they met someone else).
+                let with_phrase = sent.toks[k + 1..(k + 12).min(sent.toks.len())]
+                    .iter()
+                    .take_while(|t| !clause_break(&t.lower()) && t.text != ",")
+                    .any(|t| t.is("with"));
+                if SYMMETRIC.contains(&rule.predicate.as_str())
+                    && subjects.len() >= 2
+                    && !with_phrase
+                {
                     push(
                         ctx,
                         sent,
@@ -371,33 +380,44 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
         return Vec::new();
     }
     let mut subjects = vec![cluster];
+    let lex = Lexicon::get();
+    // "X and Y", "X, Y and Z", "X and General Secretary of the Party (P) Y": between two joined
+    // names stands a conjunction, then only titles, brackets and names inside the title.
+    let inside = |j: usize| slots.iter().any(|s| (s.0..s.1).contains(&j));
+    let allowed = |j: usize| {
+        let t = &sent.toks[j];
+        lex.title_word(t.text) || matches!(t.text, "(" | ")" | "and" | ",") || inside(j)
+    };
     let mut p = pos;
-    while p > 0 {
-        let (_, pe, pc) = slots[p - 1];
-        let lex = Lexicon::get();
-        // "X and Y", "X, Y and Z", "X and General Secretary of the Party (P) Y": what stands
-        // between is a conjunction and then only titles, other names and brackets.
-        let joined = sent
-            .toks
-            .get(pe)
-            .is_some_and(|t| t.is("and") || t.text == ",")
-            && (pe + 1..slots[p].0).all(|j| {
-                let t = &sent.toks[j];
-                lex.title_word(t.text)
-                    || matches!(t.text, "(" | ")" | "and")
-                    || slots.iter().any(|s| (s.0..s.1).contains(&j))
-            });
-        if !joined {
-            break;
+    'outer: loop {
+        let current = slots[p].0;
+        for q in (0..p).rev() {
+            let qe = slots[q].1;
+            if qe > current || inside(qe) {
+                continue;
+            }
+            if !(qe..current).all(allowed) {
+                break 'outer;
+            }
+            if sent
+                .toks
+                .get(qe)
+                .is_some_and(|t| t.is("and") || t.text == ",")
+            {
+                if !subjects.contains(&slots[q].2) {
+                    subjects.push(slots[q].2);
+                }
+                p = q;
+                continue 'outer;
+            }
         }
-        // Skip over names standing inside the joined title ("of the Party").
-        while p > 0 && slots[p - 1].1 > pe {
-            p -= 1;
-        }
-        if !subjects.contains(&pc) {
-            subjects.push(pc);
-        }
-        p -= 1;
+        break;
+    }
+    // A list inside a prepositional phrase ("executives from X, Y and Z met ...") is not the
+    // subject either.
+    let first = slots[p].0;
+    if first > 0 && sent.toks[first - 1].tag == Upos::Adp && subjects.len() > 1 {
+        return Vec::new();
     }
     subjects
 }
