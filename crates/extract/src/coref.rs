@@ -7,8 +7,11 @@
 //! - a shorter person name joins the one longer person name that ends with it ("Mr Silva",
 //!   "Silva" -> "Ana Silva"), or starts with it when nothing ends with it ("Xi" -> "Xi Jinping");
 //!   when two longer names fit, it joins neither;
+//! - a person's name with a middle name left out joins the one longer name with the same first
+//!   and last words ("Ana Silva" -> "Ana Maria Silva");
 //! - a shorter organisation name joins the one longer organisation name that starts with it
-//!   ("Labour Party" -> "Labour Party of Norway");
+//!   ("Labour Party" -> "Labour Party of Norway"), or else ends with it ("Congress" -> "United
+//!   States Congress"); "Oslo" joins "Oslo City";
 //! - a name the model typed differently in different places takes its most frequent type, and a
 //!   lone word that is the surname of a person in the document is that person.
 
@@ -150,34 +153,60 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
 /// or starts with it (people and organisations).
 fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usize> {
     let short = words(name);
-    let fits = |c: &Cluster, suffix: bool| {
+    let fits = |c: &Cluster, shape: Shape| {
         let long = words(&c.label);
         long.len() > short.len()
-            && if suffix {
-                long.ends_with(&short)
-            } else {
-                long.starts_with(&short)
+            && match shape {
+                Shape::Suffix => long.ends_with(&short),
+                Shape::Prefix => long.starts_with(&short),
+                // "Ana Silva" inside "Ana Maria Silva": same first and last word, in order.
+                Shape::Inside => {
+                    short.len() >= 2
+                        && long.first() == short.first()
+                        && long.last() == short.last()
+                        && is_subsequence(&short, &long)
+                }
+                // "Oslo" and "Oslo City".
+                Shape::City => {
+                    long.len() == short.len() + 1
+                        && long.starts_with(&short)
+                        && long.last() == Some(&"City")
+                }
             }
     };
-    let pick = |suffix: bool| {
+    let pick = |shape: Shape| {
         let mut hits = clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.kind == kind && fits(c, suffix));
+            .filter(|(_, c)| c.kind == kind && fits(c, shape));
         match (hits.next(), hits.next()) {
             (Some((i, _)), None) => Some(Some(i)),
             (Some(_), Some(_)) => Some(None),
             _ => None,
         }
     };
+    let first = |shapes: &[Shape]| shapes.iter().find_map(|s| pick(*s)).flatten();
     match kind {
-        EntityType::Person => match pick(true) {
-            Some(hit) => hit,
-            None => pick(false).flatten(),
-        },
-        EntityType::Organization | EntityType::Company => pick(false).flatten(),
+        EntityType::Person => first(&[Shape::Suffix, Shape::Inside, Shape::Prefix]),
+        EntityType::Organization | EntityType::Company => first(&[Shape::Prefix, Shape::Suffix]),
+        EntityType::City | EntityType::Place => first(&[Shape::City]),
         _ => None,
     }
+}
+
+/// How a shorter name sits in a longer one.
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    Suffix,
+    Prefix,
+    Inside,
+    City,
+}
+
+/// Whether `short` is `long` with some words left out.
+fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
 }
 
 /// Gives every non-country name its most frequent type in the document, and makes a lone word

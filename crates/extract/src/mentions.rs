@@ -333,7 +333,9 @@ fn add_rule_mentions(
             i += 1;
             continue;
         }
-        if let Some((end, country)) = country_at(sent, i)
+        // "US 75" is a road, not the country.
+        let numbered = |end: usize| sent.toks.get(end).is_some_and(|t| t.tag == Upos::Num);
+        if let Some((end, country)) = country_at(sent, i).filter(|(end, _)| !numbered(*end))
             && !taken[i..end].iter().any(|t| *t)
         {
             let name = sent.span_text(analysis.text, i, end);

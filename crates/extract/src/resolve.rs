@@ -15,10 +15,15 @@
 //! 4. an organisation named short in a document about a country ("Labour Party", with Norway
 //!    mentioned) joins the one organisation of that name "of" the country ("Labour Party of
 //!    Norway");
-//! 5. a name that is exactly an alias of one known entity of the same type joins it.
+//! 5. a name that is exactly an alias of one known entity of the same type joins it;
+//! 6. a lone generic word ("Court", "Ministry", "President") is never shared across documents:
+//!    its key carries the document id, since each document's "Court" is its own court.
+//!
+//! Rule 3 also joins a name with a middle name left out ("Ana Silva" -> "Ana Maria Silva").
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::lexicon::Lexicon;
 use crate::model::{Entity, EntityType, Extraction, entity_key, slug};
 
 /// The family a name's type is voted in (rule 2): a name of several words ("Ana Silva") is one
@@ -99,10 +104,24 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
             }
         }
     }
-    let target = |e: &Entity, countries: &[&str]| -> String {
+    let lex = Lexicon::get();
+    let target = |e: &Entity, countries: &[&str], doc: &str| -> String {
         let kind = winner(e.kind, &e.label);
         let own = entity_key(kind, &e.label);
         let words: Vec<&str> = e.label.split_whitespace().collect();
+        // Rule 6: a lone generic word ("Court", "Ministry", "Church", "President") names a
+        // different thing in each document: its key is local to the document.
+        let generic = words.len() == 1
+            && kind != EntityType::Country
+            && (lex.org_suffix(&e.label).is_some() || lex.title_word(&e.label));
+        if generic {
+            let short: String = doc
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(8)
+                .collect();
+            return format!("{own}-{}", short.to_lowercase());
+        }
         let mut hits = all
             .values()
             .filter(|c| c.kind == kind && c.key != own)
@@ -110,7 +129,10 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
                 let long: Vec<&str> = c.label.split_whitespace().collect();
                 let longer_name = kind == EntityType::Person
                     && long.len() > words.len()
-                    && long.ends_with(&words);
+                    && (long.ends_with(&words)
+                        || (words.len() >= 2
+                            && long.first() == words.first()
+                            && long.last() == words.last()));
                 // "Labour Party" in a document about Norway is the "Labour Party of Norway".
                 let of_country = matches!(kind, EntityType::Organization | EntityType::Company)
                     && c.label
@@ -137,7 +159,7 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
         let map: HashMap<String, String> = ex
             .entities
             .iter()
-            .map(|e| (e.key.clone(), target(e, &countries)))
+            .map(|e| (e.key.clone(), target(e, &countries, &ex.doc.id)))
             .collect();
         let rekey = |k: &mut String| {
             if let Some(new) = map.get(k) {
@@ -320,6 +342,17 @@ mod tests {
             "one-word names keep their types"
         );
         assert!(docs[3].entities.iter().any(|e| e.key == "Person/ford"));
+    }
+
+    #[test]
+    fn generic_words_stay_inside_their_document() {
+        let mut docs = vec![
+            doc("aaaa1111", &[(EntityType::Organization, "Court")]),
+            doc("bbbb2222", &[(EntityType::Organization, "Court")]),
+        ];
+        resolve(&mut docs, &[]);
+        assert_ne!(docs[0].mentions[0].entity, docs[1].mentions[0].entity);
+        assert_eq!(docs[0].entities[0].key, "Organization/court-aaaa1111");
     }
 
     #[test]
