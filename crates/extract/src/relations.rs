@@ -508,6 +508,16 @@ fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
             continue;
         }
         let [v] = verbs[..] else { continue };
+        // "the ruling Party": a participle after a determiner describes the name. And only
+        // particles, prepositions and determiners may stand between the verb and the object
+        // ("reduce its dependence on X" relates nothing to X).
+        let describes = v > 0 && sent.toks[v - 1].tag == Upos::Det;
+        let direct = sent.toks[v + 1..bs]
+            .iter()
+            .all(|t| matches!(t.tag, Upos::Adp | Upos::Det | Upos::Part));
+        if describes || !direct {
+            continue;
+        }
         let label: Vec<&str> = sent.toks[v..bs]
             .iter()
             .filter(|t| matches!(t.tag, Upos::Verb | Upos::Adp | Upos::Part))
