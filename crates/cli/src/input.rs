@@ -63,6 +63,15 @@ pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Reads every document under `paths` and prints a warning for each file skipped.
+pub fn read_and_warn(paths: &[PathBuf], options: ReadOptions) -> Result<Loaded> {
+    let loaded = read_paths(paths, options)?;
+    for w in &loaded.warnings {
+        eprintln!("kg: warning: {w}");
+    }
+    Ok(loaded)
+}
+
 /// Reads every document under `paths`.
 pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Result<Loaded> {
     let mut loaded = Loaded::default();

@@ -29,28 +29,6 @@ pub struct Found {
     pub country: Option<String>,
 }
 
-const MONTHS_DAYS: [&str; 19] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 fn is_article(word: &str) -> bool {
     word.eq_ignore_ascii_case("the")
         || word.eq_ignore_ascii_case("a")
@@ -156,7 +134,7 @@ fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    if end - start == 1 && MONTHS_DAYS.contains(&toks[0].lower().as_str()) {
+    if end - start == 1 && crate::values::is_month_or_day(toks[0].text) {
         return false;
     }
     toks.iter()
@@ -319,6 +297,28 @@ fn company_at(sent: &Sent<'_>, text: &str, i: usize) -> Option<usize> {
         .find(|&end| sent.toks[i].capitalised() && lex.company(&sent.span_text(text, i, end)))
 }
 
+/// Records a rule-found name over tokens `start..end` and marks them taken.
+fn take(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+    (start, end): (usize, usize),
+    kind: EntityType,
+    country: Option<String>,
+) {
+    let name = sent.span_text(analysis.text, start, end);
+    taken[start..end].iter_mut().for_each(|t| *t = true);
+    found.push(Found {
+        sent: sent.index,
+        start,
+        end,
+        kind,
+        name,
+        country,
+    });
+}
+
 /// Countries and companies the model missed, and names after titles.
 fn add_rule_mentions(
     analysis: &Analysis<'_>,
@@ -338,32 +338,30 @@ fn add_rule_mentions(
         if let Some((end, country)) = country_at(sent, i).filter(|(end, _)| !numbered(*end))
             && !taken[i..end].iter().any(|t| *t)
         {
-            let name = sent.span_text(analysis.text, i, end);
-            taken[i..end].iter_mut().for_each(|t| *t = true);
-            found.push(Found {
-                sent: sent.index,
-                start: i,
-                end,
-                kind: EntityType::Country,
-                name,
-                country: Some(country),
-            });
+            take(
+                analysis,
+                sent,
+                taken,
+                found,
+                (i, end),
+                EntityType::Country,
+                Some(country),
+            );
             i = end;
             continue;
         }
         if let Some(end) = company_at(sent, analysis.text, i)
             && !taken[i..end].iter().any(|t| *t)
         {
-            let name = sent.span_text(analysis.text, i, end);
-            taken[i..end].iter_mut().for_each(|t| *t = true);
-            found.push(Found {
-                sent: sent.index,
-                start: i,
-                end,
-                kind: EntityType::Company,
-                name,
-                country: None,
-            });
+            take(
+                analysis,
+                sent,
+                taken,
+                found,
+                (i, end),
+                EntityType::Company,
+                None,
+            );
             i = end;
             continue;
         }
@@ -392,16 +390,15 @@ fn add_rule_mentions(
             }
             let cued = lex.honorific(t.text) || title_run_start(sent, name_start) <= i;
             if j > name_start && cued && acceptable(sent, name_start, j) {
-                let name = sent.span_text(analysis.text, name_start, j);
-                taken[name_start..j].iter_mut().for_each(|t| *t = true);
-                found.push(Found {
-                    sent: sent.index,
-                    start: name_start,
-                    end: j,
-                    kind: EntityType::Person,
-                    name,
-                    country: None,
-                });
+                take(
+                    analysis,
+                    sent,
+                    taken,
+                    found,
+                    (name_start, j),
+                    EntityType::Person,
+                    None,
+                );
                 i = j;
                 continue;
             }

@@ -11,22 +11,19 @@ use rayon::prelude::*;
 use crate::Outcome;
 use crate::args::{ReadArgs, StoreArgs};
 use crate::commands::open_write;
-use crate::input::{ReadOptions, read_paths};
+use crate::input::{ReadOptions, read_and_warn};
 
 /// Above this many documents, a progress bar shows on a terminal.
 const PROGRESS_FROM: usize = 8;
 
 pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let loaded = read_paths(
+    let loaded = read_and_warn(
         paths,
         ReadOptions {
             max_bytes: read.max_bytes,
         },
     )?;
-    for w in &loaded.warnings {
-        eprintln!("kg: warning: {w}");
-    }
     // Open the store before the work, so a locked store fails fast.
     let graph = open_write(store)?;
     let bar = if loaded.docs.len() >= PROGRESS_FROM {

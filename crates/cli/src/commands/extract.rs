@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::args::{ExtractFormat, ReadArgs};
-use crate::input::{ReadOptions, read_paths};
+use crate::input::{ReadOptions, read_and_warn};
 use crate::output::writer;
 
 /// One name, in the shape NER scorers read.
@@ -28,15 +28,12 @@ pub fn run(
     keep_cruft: bool,
     read: &ReadArgs,
 ) -> Result<Outcome> {
-    let loaded = read_paths(
+    let loaded = read_and_warn(
         paths,
         ReadOptions {
             max_bytes: read.max_bytes,
         },
     )?;
-    for w in &loaded.warnings {
-        eprintln!("kg: warning: {w}");
-    }
     let options = Options { clean: !keep_cruft };
     let extractions: Vec<_> = loaded
         .docs
