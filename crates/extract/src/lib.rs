@@ -15,6 +15,7 @@ pub mod perceptron;
 pub mod pipeline;
 pub mod pos;
 mod quotes;
+pub mod relation_eval;
 mod relations;
 pub mod resolve;
 mod roles;

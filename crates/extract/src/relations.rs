@@ -141,16 +141,7 @@ const SYMMETRIC: [&str; 5] = [
 fn clause_break(word: &str) -> bool {
     matches!(
         word,
-        ";" | ":"
-            | "which"
-            | "who"
-            | "that"
-            | "while"
-            | "whereas"
-            | "but"
-            | "\u{201C}"
-            | "\u{201D}"
-            | "\""
+        ";" | ":" | "which" | "who" | "that" | "while" | "whereas" | "but"
     )
 }
 
@@ -280,7 +271,11 @@ fn triggered(
                 }
                 continue;
             };
-            for subject in subjects {
+            let objects = coordinated_after(sent, slots, k, object);
+            for (subject, object) in subjects
+                .iter()
+                .flat_map(|s| objects.iter().map(move |o| (*s, *o)))
+            {
                 let (s, o) = if passive {
                     (object, subject)
                 } else {
@@ -305,6 +300,28 @@ fn triggered(
             }
         }
     }
+}
+
+/// The object and the names coordinated with it: "with Norway, Sweden and Finland".
+fn coordinated_after(sent: &Sent<'_>, slots: &Slots, k: usize, object: usize) -> Vec<usize> {
+    let mut objects = vec![object];
+    let Some(mut at) = slots.iter().position(|s| s.0 > k && s.2 == object) else {
+        return objects;
+    };
+    while let Some(next) = slots.get(at + 1) {
+        let gap: Vec<&str> = sent.toks[slots[at].1..next.0]
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        if !matches!(gap[..], [","] | ["and"] | [",", "and"] | ["or"]) {
+            break;
+        }
+        if !objects.contains(&next.2) {
+            objects.push(next.2);
+        }
+        at += 1;
+    }
+    objects
 }
 
 #[allow(clippy::too_many_arguments)]
