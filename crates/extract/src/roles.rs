@@ -53,7 +53,13 @@ fn title_run_before(sent: &Sent<'_>, end: usize) -> Option<usize> {
         i += 1;
     }
     let head = sent.toks.get(end.checked_sub(1)?)?;
-    (i < end && lex.title(head.text)).then_some(i)
+    // The head is a title on its own ("minister"), or the run ends in a known title phrase
+    // ("Secretary of State").
+    let phrase = (i..end).any(|from| {
+        let words: Vec<&str> = sent.toks[from..end].iter().map(|t| t.text).collect();
+        words.len() > 1 && lex.title(&words.join(" "))
+    });
+    (i < end && (lex.title(head.text) || phrase)).then_some(i)
 }
 
 /// The run of title words starting at `start`, with its end (exclusive).

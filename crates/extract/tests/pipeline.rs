@@ -87,6 +87,17 @@ fn roles_from_premodifiers_and_appositives_with_their_country() {
 }
 
 #[test]
+fn titles_ending_in_a_phrase_are_roles() {
+    let x = run("Officials met Secretary of State Ana Silva in Oslo.");
+    let role = x
+        .roles
+        .iter()
+        .find(|r| r.person == "Person/ana-silva")
+        .map(|r| r.role.as_str());
+    assert_eq!(role, Some("Secretary of State"));
+}
+
+#[test]
 fn acronyms_in_brackets_join_their_long_form() {
     let x = run(
         "The Workers Party of Norland (WPN) won the vote. Leaders of the WPN met on Friday in Oslo.",
