@@ -125,7 +125,7 @@ pub enum Command {
         store: StoreArgs,
     },
     /// The shortest chain of relations between two entities.
-    #[command(after_help = "Example:\n  kg path \"Jake Sullivan\" Boeing")]
+    #[command(after_help = "Example:\n  kg path \"Ana Silva\" \"Acme Motors\"")]
     Path {
         from: String,
         to: String,

@@ -216,7 +216,7 @@ impl Lexicon {
         self.demonyms.get(word).map(|&i| &self.countries[i])
     }
 
-    /// The country a capital or seat of government belongs to ("Hanoi", "Washington").
+    /// The country a capital or seat of government belongs to ("Oslo", "Washington").
     pub fn capital_of(&self, city: &str) -> Option<&Country> {
         self.capitals.get(city).map(|&i| &self.countries[i])
     }

@@ -216,19 +216,17 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             if !acceptable(sent, start, end) {
                 continue;
             }
-            // A country name at the head of a longer place or person span ("Vietnam Hanoi") is
-            // kept whole; only an exact country name becomes a Country.
-            let name = sent.span_text(analysis.text, start, end);
-            let (kind, country) = refine(&name, label, sent, end);
-            taken[start..end].iter_mut().for_each(|t| *t = true);
-            found.push(Found {
-                sent: sent.index,
-                start,
-                end,
+            let (kind, country) =
+                refine(&sent.span_text(analysis.text, start, end), label, sent, end);
+            take(
+                analysis,
+                sent,
+                &mut taken,
+                &mut found,
+                (start, end),
                 kind,
-                name,
                 country,
-            });
+            );
         }
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);

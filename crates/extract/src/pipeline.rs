@@ -161,7 +161,7 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
     }
 }
 
-/// A capital that acts ("Washington and Beijing agreed", "Hanoi signed a deal with ...") stands for
+/// A capital that acts ("Washington and Beijing agreed", "Oslo signed a deal with ...") stands for
 /// its country's government: the relation is the country's. The city stays a City entity, and
 /// where it is a place (the object of "visits", "based in", "located in") it stays the city.
 fn governments_for_capitals(

@@ -7,8 +7,8 @@
 //! 2. an Organization and a Company of the same name are one entity, and so are a City and a
 //!    Place, and so is a name of several words whatever its type: the type most mentions carry
 //!    wins (Person, then Company or City, on a tie). A one-word Person and Organization stay
-//!    apart ("Ford"), and a Country never merges with anything: "Vietnam Airlines" is not
-//!    "Vietnam";
+//!    apart ("Ford"), and a Country never merges with anything: "Norway Air" is not
+//!    "Norway";
 //! 3. a person known by a shorter name in one document ("Silva") joins the one person whose
 //!    longer name ends with it anywhere in the corpus or store ("Ana Silva"); with two
 //!    candidates ("Ana Silva", "Rui Silva") it stays apart;

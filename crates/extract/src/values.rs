@@ -357,7 +357,7 @@ fn quantity(sent: &Sent<'_>, i: usize) -> Option<Hit> {
         amount *= s;
         j += 1;
     }
-    // The counted noun: the first common noun after modifiers ("50 Boeing 737 Max jets").
+    // The counted noun: the first common noun after modifiers ("40 Airbus A320 jets").
     let limit = (j + 5).min(toks.len());
     let noun = (j..limit)
         .take_while(|&k| {

@@ -14,8 +14,8 @@ pub(crate) fn tokens(name: &str) -> Vec<String> {
 /// How well `query` matches a name; higher is better, `None` is no match.
 ///
 /// 3: same name once folded ("nguyen phu trong" = "Nguyễn Phú Trọng");
-/// 2: every query token is a token of the name ("Biden" in "Joe Biden");
-/// 1: every query token starts a token of the name ("Bid" in "Joe Biden"), for queries of 3+ letters.
+/// 2: every query token is a token of the name ("Silva" in "Ana Silva");
+/// 1: every query token starts a token of the name ("Sil" in "Ana Silva"), for queries of 3+ letters.
 pub(crate) fn match_level(query: &[String], name: &str) -> Option<u8> {
     if query.is_empty() {
         return None;
@@ -48,8 +48,8 @@ pub(crate) fn distance(query: &[String], name: &str) -> usize {
         .fold(whole, usize::min)
 }
 
-/// Edit distance over chars where swapping two neighbours counts once ("Bidne" is 1 from
-/// "Biden"): optimal string alignment, from the `strsim` crate.
+/// Edit distance over chars where swapping two neighbours counts once ("Silav" is 1 from
+/// "Silva"): optimal string alignment, from the `strsim` crate.
 pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
     strsim::osa_distance(a, b)
 }
