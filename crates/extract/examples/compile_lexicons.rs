@@ -21,6 +21,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     countries(&data, &out)?;
     cities(&data, &out)?;
+    regions(&data, &out)?;
     given_names(&data, &out)?;
     Ok(())
 }
@@ -127,6 +128,45 @@ fn cities(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn E
         rows.push_str(&format!("{name}\t{country}\n"));
     }
     fs::write(out.join("cities.tsv"), rows)?;
+    Ok(())
+}
+
+/// States, provinces and regions (GeoNames' first-level divisions), each with the country that
+/// has most cities in a division of that name.
+fn regions(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
+    let text = fs::read_to_string(data.join("world_cities_geonames.csv"))?;
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let fields = split_csv(line);
+        let (Some(country), Some(region)) = (fields.get(1), fields.get(2)) else {
+            continue;
+        };
+        let clean = latin(region)
+            && region.len() >= 3
+            && region.starts_with(|c: char| c.is_uppercase())
+            && !region.contains(|c: char| c.is_ascii_digit());
+        if clean {
+            *counts
+                .entry(region.clone())
+                .or_default()
+                .entry(country.clone())
+                .or_default() += 1;
+        }
+    }
+    let mut rows = String::from(
+        "# Compiled by examples/compile_lexicons.rs from datasets/world-cities (GeoNames, CC BY 4.0).\n\
+         # region (first-level division)\tcountry (the one with most cities when several share the name)\n",
+    );
+    for (region, by_country) in counts {
+        // Most cities first; ties by name, so the output does not depend on map order.
+        let best = by_country
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.clone())
+            .unwrap_or_default();
+        rows.push_str(&format!("{region}\t{best}\n"));
+    }
+    fs::write(out.join("regions.tsv"), rows)?;
     Ok(())
 }
 

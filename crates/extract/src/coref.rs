@@ -3,7 +3,8 @@
 //! Rules, chosen for precision (a wrong merge is worse than a missed one):
 //! - countries are one entity per country, whatever alias is used ("U.S.", "America");
 //! - an acronym in brackets after a name is that name ("Communist Party of Vietnam (CPV)"), and
-//!   later uses of the acronym alone join it;
+//!   later uses of the acronym alone join it; an acronym never defined joins the one
+//!   organisation whose initials it spells exactly;
 //! - a shorter person name joins the one longer person name that ends with it ("Mr Silva",
 //!   "Silva" -> "Ana Silva"), or starts with it when nothing ends with it ("Xi" -> "Xi Jinping");
 //!   when two longer names fit, it joins neither;
@@ -85,6 +86,24 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
             && initials(&f.name).contains(&acr.text.replace('.', ""))
         {
             acronyms.insert(acr.text.to_string(), (f.name.clone(), f.kind));
+        }
+    }
+    // An acronym never defined in brackets is the one organisation of the document whose
+    // initials it spells exactly ("NPP" for "New People Party").
+    for f in found.iter() {
+        if acronyms.contains_key(&f.name) || !is_acronym(&f.name) {
+            continue;
+        }
+        let letters = f.name.replace('.', "");
+        let mut long = found.iter().filter(|g| {
+            matches!(g.kind, EntityType::Organization | EntityType::Company)
+                && g.name.contains(' ')
+                && initials(&g.name) == letters
+        });
+        if let Some(g) = long.next()
+            && long.all(|h| h.name == g.name)
+        {
+            acronyms.insert(f.name.clone(), (g.name.clone(), g.kind));
         }
     }
 

@@ -1,5 +1,5 @@
 //! Gazetteers embedded at build time: countries (names, aliases, demonyms, capitals, Wikidata
-//! ids), cities, given names, titles, honorifics and organisation suffixes.
+//! ids), cities, regions, given names, titles, honorifics and organisation suffixes.
 //!
 //! The country, city and given-name tables are compiled from `../shared/data/lexicons` by
 //! `examples/compile_lexicons.rs`; the short lists are our own. Lookups take the text as written.
@@ -33,12 +33,15 @@ pub struct Lexicon {
     demonyms: HashMap<String, usize>,
     capitals: HashMap<String, usize>,
     cities: HashMap<String, String>,
+    regions: HashMap<String, String>,
     given: HashMap<String, u32>,
     titles: HashSet<String>,
     title_words: HashSet<String>,
     honorifics: HashSet<String>,
     org_suffixes: HashMap<String, EntityType>,
     companies: HashSet<String>,
+    institutions: HashSet<String>,
+    agency_words: HashSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -47,12 +50,15 @@ const COUNTRIES: &str = include_str!("../data/lexicon/countries.tsv");
 const COUNTRY_EXTRA: &str = include_str!("../data/lexicon/country_extra.tsv");
 const CAPITAL_EXTRA: &str = include_str!("../data/lexicon/capital_extra.tsv");
 const CITIES: &str = include_str!("../data/lexicon/cities.tsv");
+const REGIONS: &str = include_str!("../data/lexicon/regions.tsv");
 const GIVEN: &str = include_str!("../data/lexicon/given_names.tsv");
 const TITLES: &str = include_str!("../data/lexicon/titles.txt");
 const TITLE_WORDS: &str = include_str!("../data/lexicon/title_words.txt");
 const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
 const ORG_SUFFIXES: &str = include_str!("../data/lexicon/org_suffixes.txt");
 const COMPANIES: &str = include_str!("../data/lexicon/companies.txt");
+const INSTITUTIONS: &str = include_str!("../data/lexicon/institutions.txt");
+const AGENCY_WORDS: &str = include_str!("../data/lexicon/agency_words.txt");
 
 /// Data lines of an embedded table: comments and blank lines skipped, split on tabs.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -96,12 +102,15 @@ impl Lexicon {
             demonyms: HashMap::new(),
             capitals: HashMap::new(),
             cities: HashMap::new(),
+            regions: HashMap::new(),
             given: HashMap::new(),
             titles: HashSet::new(),
             title_words: HashSet::new(),
             honorifics: HashSet::new(),
             org_suffixes: HashMap::new(),
             companies: HashSet::new(),
+            institutions: HashSet::new(),
+            agency_words: HashSet::new(),
         };
         let mut sovereigns: Vec<usize> = Vec::new();
         for f in rows(COUNTRIES) {
@@ -168,12 +177,23 @@ impl Lexicon {
                 lex.cities.insert(city.to_string(), country.to_string());
             }
         }
+        for f in rows(REGIONS) {
+            if let (Some(region), Some(country)) = (f.first(), f.get(1)) {
+                lex.regions.insert(region.to_string(), country.to_string());
+            }
+        }
         for f in rows(GIVEN) {
             if let (Some(name), Some(count)) = (f.first(), f.get(1).and_then(|c| c.parse().ok())) {
                 lex.given.insert(name.to_string(), count);
             }
         }
         lex.companies = rows(COMPANIES)
+            .filter_map(|f| f.first().map(|c| c.to_string()))
+            .collect();
+        lex.institutions = rows(INSTITUTIONS)
+            .filter_map(|f| f.first().map(|c| c.to_string()))
+            .collect();
+        lex.agency_words = rows(AGENCY_WORDS)
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.titles = rows(TITLES)
@@ -229,6 +249,11 @@ impl Lexicon {
         self.cities.get(name).map(String::as_str)
     }
 
+    /// The country of a state, province or region with this name ("Ontario", "Tuscany").
+    pub fn region(&self, name: &str) -> Option<&str> {
+        self.regions.get(name).map(String::as_str)
+    }
+
     /// How many US babies got this given name (1940-2023), 0 when it is not in the list.
     pub fn given_name(&self, word: &str) -> u32 {
         self.given.get(word).copied().unwrap_or(0)
@@ -252,6 +277,16 @@ impl Lexicon {
     /// Whether this is the name of a well-known company ("Airbus", "Goldman Sachs").
     pub fn company(&self, name: &str) -> bool {
         self.companies.contains(name)
+    }
+
+    /// Whether a head word makes a named place an institution ("Museum", "Planetarium").
+    pub fn institution(&self, word: &str) -> bool {
+        self.institutions.contains(word)
+    }
+
+    /// Whether a word before a country's name makes an agency of it ("Environment Canada").
+    pub fn agency_word(&self, word: &str) -> bool {
+        self.agency_words.contains(word)
     }
 
     /// The type a last word gives a name ("Airlines" -> Company, "Ministry" -> Organization).
@@ -311,6 +346,9 @@ mod tests {
             Some("Germany")
         );
         assert_eq!(lex.city("Munich"), Some("Germany"));
+        assert_eq!(lex.region("Ontario"), Some("Canada"));
+        assert_eq!(lex.region("Bavaria"), Some("Germany"));
+        assert_eq!(lex.region("Munich"), None);
         assert!(lex.given_name("Olaf") > 0);
         assert_eq!(lex.given_name("Xylophone"), 0);
         assert!(lex.title("prime minister"));

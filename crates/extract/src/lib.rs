@@ -20,6 +20,7 @@ mod relations;
 pub mod resolve;
 mod roles;
 pub mod segment;
+mod structure;
 pub mod values;
 
 pub use model::{

@@ -6,8 +6,13 @@
 //! 2. a span that is a country name or alias is a Country, whatever the model said;
 //! 3. a place in the city table is a City, another place a Place;
 //! 4. an organisation whose last word is a company word ("Airlines", "Inc") is a Company;
-//! 5. a capitalised name right after a title ("Prime Minister X Y") is a Person;
-//! 6. country names the model missed are added; spans that are only titles, months or days go.
+//! 5. a capitalised name right after a title ("Prime Minister X Y", "interior minister X Y") is
+//!    a Person; a span that joins a place and a person after "of" or "to" is cut in two
+//!    ("Governor of Washington X Y");
+//! 6. a head word of an institution ("Museum", "Planetarium") makes a place an Organization; a
+//!    single-word person before ", <region>" that is a city and no given name is a City; an
+//!    agency word before a country ("Environment Canada") makes an Organization;
+//! 7. country names the model missed are added; spans that are only titles, months or days go.
 
 use crate::analysis::{Analysis, Sent};
 use crate::lexicon::Lexicon;
@@ -145,7 +150,7 @@ fn refine(
     name: &str,
     label: NerLabel,
     sent: &Sent<'_>,
-    end: usize,
+    (start, end): (usize, usize),
 ) -> (EntityType, Option<String>) {
     let lex = Lexicon::get();
     if let Some(country) = lex.country(name) {
@@ -155,10 +160,29 @@ fn refine(
         return (EntityType::Company, None);
     }
     let last = sent.toks[end - 1].text;
+    // The head of "Museum of Flight" is "Museum": the last word before "of".
+    let head = sent.toks[start..end]
+        .iter()
+        .position(|t| t.is("of"))
+        .filter(|&p| p > 0)
+        .map_or(last, |p| sent.toks[start + p - 1].text);
+    // "Springfield, Ohio": a city before its state or country.
+    let before_region = sent.toks.get(end).is_some_and(|t| t.text == ",")
+        && sent.toks.get(end + 1).is_some_and(|t| {
+            t.capitalised() && (lex.region(t.text).is_some() || lex.country(t.text).is_some())
+        });
+    if lex.institution(head) {
+        return (EntityType::Organization, None);
+    }
     match label {
         // A capital read as a person at the start of a sentence ("Oslo said ...") is the city,
-        // unless the word is also a given name.
-        NerLabel::Per if lex.capital_of(name).is_some() && lex.given_name(name) == 0 => {
+        // unless the word is also a given name; so is a city before its region.
+        NerLabel::Per
+            if end == start + 1
+                && lex.given_name(name) == 0
+                && (lex.capital_of(name).is_some()
+                    || (before_region && lex.city(name).is_some())) =>
+        {
             (EntityType::City, None)
         }
         NerLabel::Per => (EntityType::Person, None),
@@ -216,17 +240,32 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             if !acceptable(sent, start, end) {
                 continue;
             }
-            let (kind, country) =
-                refine(&sent.span_text(analysis.text, start, end), label, sent, end);
-            take(
-                analysis,
-                sent,
-                &mut taken,
-                &mut found,
-                (start, end),
-                kind,
-                country,
-            );
+            // "Environment Canada": an agency of the country, not the country.
+            if start > 0 && !taken[start - 1] && agency_before(sent, start) {
+                start -= 1;
+                label = NerLabel::Org;
+            }
+            // "Governor of Washington Ana Silva": the place, then the person.
+            let mut parts = Vec::with_capacity(2);
+            if let Some(p) = place_then_person(sent, start, end) {
+                parts.push((start, p, label));
+                start = p;
+                label = NerLabel::Per;
+            }
+            parts.push((start, end, label));
+            for (a, b, label) in parts {
+                let (kind, country) =
+                    refine(&sent.span_text(analysis.text, a, b), label, sent, (a, b));
+                take(
+                    analysis,
+                    sent,
+                    &mut taken,
+                    &mut found,
+                    (a, b),
+                    kind,
+                    country,
+                );
+            }
         }
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
@@ -287,6 +326,45 @@ fn person_after_title(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize
     (titled && name_like).then_some(j)
 }
 
+/// Whether the word before a country's name at `start` makes an agency of it ("Environment
+/// Canada"): an agency word, not itself inside a run of capitalised words.
+fn agency_before(sent: &Sent<'_>, start: usize) -> bool {
+    let lex = Lexicon::get();
+    start > 0
+        && lex.agency_word(sent.toks[start - 1].text)
+        && country_at(sent, start).is_some()
+        && (start < 2 || !sent.toks[start - 2].capitalised() || start - 2 == 0)
+}
+
+/// Where the person starts in a span that joins a place and a person after "of" or "to [the]"
+/// ("Governor of Washington Ana Silva", "Ambassador to the United States Ola Berg"): the place
+/// is a country, city or region, the person two or three capitalised words from a given name.
+fn place_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let after_of = start > 0
+        && (sent.toks[start - 1].is("of")
+            || sent.toks[start - 1].is("to")
+            || (start > 1 && sent.toks[start - 1].is("the") && sent.toks[start - 2].is("to")));
+    if !after_of || end - start < 3 {
+        return None;
+    }
+    (start + 1..end - 1).find(|&p| {
+        let place = sent.toks[start..p]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let is_place = lex.country(&place).is_some()
+            || lex.city(&place).is_some()
+            || lex.region(&place).is_some();
+        let person = &sent.toks[p..end];
+        is_place
+            && (2..=3).contains(&person.len())
+            && lex.given_name(person[0].text) > 0
+            && person.iter().all(|t| t.capitalised())
+    })
+}
+
 /// The longest well-known company name starting at token `i` (up to three tokens).
 fn company_at(sent: &Sent<'_>, text: &str, i: usize) -> Option<usize> {
     let lex = Lexicon::get();
@@ -333,6 +411,22 @@ fn add_rule_mentions(
         }
         // "US 75" is a road, not the country.
         let numbered = |end: usize| sent.toks.get(end).is_some_and(|t| t.tag == Upos::Num);
+        if let Some((end, _)) = country_at(sent, i + 1)
+            && !taken[i..end].iter().any(|t| *t)
+            && agency_before(sent, i + 1)
+        {
+            take(
+                analysis,
+                sent,
+                taken,
+                found,
+                (i, end),
+                EntityType::Organization,
+                None,
+            );
+            i = end;
+            continue;
+        }
         if let Some((end, country)) = country_at(sent, i).filter(|(end, _)| !numbered(*end))
             && !taken[i..end].iter().any(|t| *t)
         {
@@ -365,8 +459,12 @@ fn add_rule_mentions(
         }
         // "Prime Minister Ana Silva", "Mr Silva": a capitalised title or honorific, then a name.
         let t = &sent.toks[i];
+        // A title in lower case ("France's interior minister Ana Silva") cues a name of two
+        // or three words.
+        let lower_title = !t.capitalised() && lex.title(t.text);
         let cue = (t.capitalised() && lex.title_word(t.text) && !t.is("the") && !t.is("of"))
-            || lex.honorific(t.text);
+            || lex.honorific(t.text)
+            || lower_title;
         if cue {
             let mut j = i + 1;
             while j < sent.toks.len()
@@ -387,7 +485,8 @@ fn add_rule_mentions(
                 j += 1;
             }
             let cued = lex.honorific(t.text) || title_run_start(sent, name_start) <= i;
-            if j > name_start && cued && acceptable(sent, name_start, j) {
+            let long_enough = !lower_title || j - name_start >= 2;
+            if j > name_start && cued && long_enough && acceptable(sent, name_start, j) {
                 take(
                     analysis,
                     sent,

@@ -176,6 +176,10 @@ fn governments_for_capitals(
             .flatten()
     };
     for r in relations.iter_mut() {
+        // "Oslo, Norway" places the city; it does not stand for the government.
+        if r.rule.starts_with("structure:") {
+            continue;
+        }
         if let Some(country) = country_of(ctx, r.subject) {
             r.subject = ctx.country_cluster(&country);
         }

@@ -14,7 +14,8 @@
 //!   role has none.
 //!
 //! Triples are deduplicated on entity keys. A system entity *matches* a gold name when the name
-//! equals the entity's label or one of its aliases (case-insensitively), or, for persons, when
+//! equals the entity's label or one of its aliases (case-insensitively, ignoring a leading "the"
+//! and a possessive "'s"), or, for persons, when
 //! the name's last word equals the label's last word. A system triple matches a gold triple of
 //! the same document and predicate when subject and object match; symmetric predicates
 //! ([`SYMMETRIC`]) match either way round; a gold `holds` whose object is `-` matches any role of
@@ -283,8 +284,8 @@ impl Named {
 
     /// Whether the gold `name` refers to this entity (see the module docs).
     pub fn matches(&self, name: &str) -> bool {
-        let name_lower = name.trim().to_lowercase();
-        let eq = |s: &str| s.trim().to_lowercase() == name_lower;
+        let name_folded = fold(name);
+        let eq = |s: &str| fold(s) == name_folded;
         if eq(&self.label) || self.aliases.iter().any(|a| eq(a)) {
             return true;
         }
@@ -294,6 +295,21 @@ impl Named {
                 _ => false,
             }
     }
+}
+
+/// A name as compared: lower case, without a leading "the" or a possessive "'s", white space
+/// folded ("The New People's Party" and "New People Party" compare equal).
+fn fold(name: &str) -> String {
+    let lower = name
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+        .replace("'s", "");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&"the") => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ")
 }
 
 fn last_word(s: &str) -> Option<&str> {
@@ -667,6 +683,13 @@ impl fmt::Display for Listing<'_> {
 mod tests {
     use super::*;
     use crate::model::{Evidence, Relation, Role};
+
+    #[test]
+    fn names_compare_without_article_and_possessive() {
+        assert_eq!(fold("The New People's Party"), fold("New People Party"));
+        assert_eq!(fold("the Globe and  Mail"), "globe and mail");
+        assert_ne!(fold("Labour Party"), fold("Labour"));
+    }
 
     const GOLD: &str = "doc\tsplit\tsubject\tpredicate\tobject\tevidence\n\
 GUM_news_x\tdev\tJohn Smith\tmeets\tMary Jones\tSmith met Jones\n\

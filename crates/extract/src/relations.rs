@@ -59,7 +59,6 @@ struct Rules {
     negations: Vec<String>,
     hedges: Vec<String>,
     not_verbs: Vec<String>,
-    membership: Vec<String>,
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -96,7 +95,6 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut negations = Vec::new();
     let mut hedges = Vec::new();
     let mut not_verbs = Vec::new();
-    let mut membership = Vec::new();
     for line in include_str!("../data/cues.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -105,7 +103,6 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             Some(("negation", w)) => negations.push(w.to_string()),
             Some(("hedge", w)) => hedges.push(w.to_string()),
             Some(("notverb", w)) => not_verbs.push(w.to_string()),
-            Some(("membership", w)) => membership.push(w.to_string()),
             _ => {}
         }
     }
@@ -114,7 +111,6 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         negations,
         hedges,
         not_verbs,
-        membership,
     }
 });
 
@@ -172,7 +168,7 @@ fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
 }
 
 /// Mentions of one sentence: (first token, end token, cluster).
-type Slots = Vec<(usize, usize, usize)>;
+pub(crate) type Slots = Vec<(usize, usize, usize)>;
 
 /// Finds the relations in every sentence.
 pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
@@ -190,7 +186,7 @@ pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
         }
         let before = out.len();
         triggered(ctx, sent, &slots, &mut out);
-        structural(ctx, sent, &slots, &mut out);
+        crate::structure::find(ctx, sent, &slots, &mut out);
         if out.len() == before {
             open(sent, &slots, &mut out);
         }
@@ -307,80 +303,6 @@ fn triggered(
     }
 }
 
-/// Relations read from how names stand next to each other, without a verb:
-/// - `Org in Place` / `Org, City`: basedIn; `City in Place` / `City, Place`: locatedIn
-///   ("the Warhol Museum in Pittsburgh", "Pittsburgh, Pennsylvania");
-/// - `Person of [the] Party`, `Party's Person`: memberOf, when the organisation's last word marks
-///   a membership body (`data/cues.tsv`).
-fn structural(
-    ctx: &DocContext<'_, '_>,
-    sent: &Sent<'_>,
-    slots: &Slots,
-    out: &mut Vec<FoundRelation>,
-) {
-    let kind = |c: usize| ctx.clusters[c].kind;
-    let place = |c: usize| {
-        matches!(
-            kind(c),
-            EntityType::City | EntityType::Place | EntityType::Country
-        )
-    };
-    let org = |c: usize| matches!(kind(c), EntityType::Organization | EntityType::Company);
-    let body = |c: usize| {
-        org(c)
-            && ctx.clusters[c]
-                .label
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| RULES.membership.iter().any(|m| m == w))
-    };
-    let mut add = |a: usize, b: usize, predicate: &str, at: usize, rule: &str| {
-        if a == b {
-            return;
-        }
-        let (negated, hedged) = cues(sent, at);
-        out.push(FoundRelation {
-            sent: sent.index,
-            subject: a,
-            object: b,
-            predicate: predicate.to_string(),
-            label: sent.toks[at].lower(),
-            negated,
-            hedged,
-            trigger: at,
-            rule: format!("structure:{rule}"),
-            confidence: 0.7,
-        });
-    };
-    for pair in slots.windows(2) {
-        let ((_, ae, a), (bs, _, b)) = (pair[0], pair[1]);
-        let gap: Vec<&str> = sent.toks[ae..bs].iter().map(|t| t.text).collect();
-        let in_gap = matches!(gap[..], ["in"] | ["in", "the"]);
-        let comma_gap = gap[..] == [","]
-            && kind(a) == EntityType::City
-            && matches!(kind(b), EntityType::Place | EntityType::Country);
-        if place(b) && (in_gap || comma_gap) {
-            match kind(a) {
-                EntityType::City | EntityType::Place => add(a, b, "locatedIn", ae, "in"),
-                EntityType::Organization | EntityType::Company if in_gap => {
-                    add(a, b, "basedIn", ae, "in")
-                }
-                _ => {}
-            }
-        }
-        let of_party =
-            matches!(gap[..], ["of"] | ["of", "the"]) && kind(a) == EntityType::Person && body(b);
-        if of_party {
-            add(a, b, "memberOf", ae, "of");
-        }
-        let possessed =
-            matches!(gap[..], ["'s"] | ["\u{2019}s"]) && body(a) && kind(b) == EntityType::Person;
-        if possessed {
-            add(b, a, "memberOf", ae, "possessive");
-        }
-    }
-}
-
 /// The object and the names coordinated with it: "with Norway, Sweden and Finland".
 fn coordinated_after(sent: &Sent<'_>, slots: &Slots, k: usize, object: usize) -> Vec<usize> {
     let mut objects = vec![object];
@@ -441,7 +363,7 @@ fn push(
 }
 
 /// Negation and hedging words in the few tokens before the trigger.
-fn cues(sent: &Sent<'_>, k: usize) -> (bool, bool) {
+pub(crate) fn cues(sent: &Sent<'_>, k: usize) -> (bool, bool) {
     let rules = &*RULES;
     let window = &sent.toks[k.saturating_sub(4)..k];
     let negated = window.iter().any(|t| rules.negations.contains(&t.lower()));

@@ -1,9 +1,13 @@
-//! Posts held by people, read from three patterns around a person's name:
-//! - pre-modifier: `[Country|demonym|Org ['s]] Title... Person` ("French Prime Minister Ana
-//!   Silva", "Norway's Labour Party Leader Ola Berg");
-//! - title of an organisation: `Title... of [the] Org [(ACR)] Person`;
-//! - appositive: `Person, [the] [Country|demonym|Org ['s]] title...,` ("Ola Berg, the
-//!   Norwegian deputy finance minister, said").
+//! Posts held by people, read from the patterns around a person's name:
+//! - pre-modifier: `[Country|demonym|Org ['s]] Title... Person [of [the] Org]` ("French Prime
+//!   Minister Ana Silva", "Norway's Labour Party Leader Ola Berg", "club owner Ola Berg of the
+//!   Blue Note");
+//! - the same with a comma: `[Country|demonym|Org ['s]] Title..., Person` ("Norway's Prime
+//!   Minister, Ola Berg");
+//! - title of an organisation: `Title... of [the] Org [(ACR)] [,] Person`;
+//! - appositive: `Person, [the|a|an] [Country|demonym|Org ['s]] title... [of|for|at [the]
+//!   Org],` ("Ola Berg, the Norwegian deputy finance minister, said"; "Ana Silva, director of
+//!   the Blue Note, said"), also after a pre-modifier ("Professor Ana Silva, director of ...").
 //!
 //! A title must end in a word that is a title on its own ("minister", "adviser", "leader").
 
@@ -62,18 +66,49 @@ fn title_run_before(sent: &Sent<'_>, end: usize) -> Option<usize> {
     (i < end && (lex.title(head.text) || phrase)).then_some(i)
 }
 
-/// The run of title words starting at `start`, with its end (exclusive).
+/// The run of title words starting at `start`, with its end (exclusive): up to the last word
+/// that is a title on its own ("deputy finance minister"), or the end of a known title phrase
+/// ("Secretary of State"), whichever is longer.
 fn title_run_after(sent: &Sent<'_>, start: usize) -> Option<usize> {
     let lex = Lexicon::get();
     let mut j = start;
     while j < sent.toks.len() && lex.title_word(sent.toks[j].text) {
         j += 1;
     }
+    let run = j;
     // Grow back to the last word that is a title on its own ("adviser", not "of").
     while j > start && !lex.title(sent.toks[j - 1].text) {
         j -= 1;
     }
-    (j > start).then_some(j)
+    let phrase = (start + 2..=run).rev().find(|&end| {
+        let words: Vec<&str> = sent.toks[start..end].iter().map(|t| t.text).collect();
+        lex.title(&words.join(" "))
+    });
+    let end = phrase.map_or(j, |p| p.max(j));
+    (end > start).then_some(end)
+}
+
+/// An organisation named by `of|for|at [the] Org` from token `at`; returns it and the token
+/// after it.
+fn org_phrase(ctx: &DocContext<'_, '_>, sent: usize, at: usize) -> Option<(usize, usize)> {
+    let toks = &ctx.analysis.sents[sent].toks;
+    if !toks
+        .get(at)
+        .is_some_and(|t| t.is("of") || t.is("for") || t.is("at"))
+    {
+        return None;
+    }
+    let mut j = at + 1;
+    if toks.get(j).is_some_and(|t| t.is("the")) {
+        j += 1;
+    }
+    let m = ctx.mention_starting_at(sent, j)?;
+    let cluster = ctx.cluster_of[m];
+    matches!(
+        ctx.clusters[cluster].kind,
+        EntityType::Organization | EntityType::Company | EntityType::Country
+    )
+    .then_some((cluster, ctx.found[m].end))
 }
 
 /// Finds roles in every sentence of the document.
@@ -86,63 +121,77 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
         let (s, start, end) = (ctx.found[m].sent, ctx.found[m].start, ctx.found[m].end);
         let sent = &ctx.analysis.sents[s];
         let words: Vec<&str> = sent.toks.iter().map(|t| t.text).collect();
-        if let Some(r) = title_run_before(sent, start) {
-            let role = normalise_role(&words[r..start]);
-            let org = ctx.owner_before(s, r);
+        let mut role = |role: &[&str], org: Option<usize>, rule: &'static str| {
             out.push(FoundRole {
                 sent: s,
                 person: m,
-                role,
+                role: normalise_role(role),
                 org,
-                rule: "role-premodifier",
+                rule,
             });
-            continue;
-        }
-        // Title of Org [(ACR)] Person
-        let mut k = start;
-        if k >= 3 && words[k - 1] == ")" && words[k - 3] == "(" {
-            k -= 3;
-        }
-        if let Some(org) = ctx.mention_ending_at(s, k) {
-            let org_start = ctx.found[org].start;
-            let mut of = org_start;
-            if of > 0 && sent.toks[of - 1].is("the") {
-                of -= 1;
+        };
+        // [owner ['s]] Title... Person [of [the] Org]
+        if let Some(r) = title_run_before(sent, start) {
+            let org = ctx
+                .owner_before(s, r)
+                .or_else(|| org_phrase(ctx, s, end).map(|(org, _)| org));
+            role(&words[r..start], org, "role-premodifier");
+        } else if start > 1
+            && words[start - 1] == ","
+            && let Some(r) = title_run_before(sent, start - 1)
+        {
+            // [the] [owner ['s]] Title..., Person ("Norway's Prime Minister, Ola Berg")
+            let org = ctx.owner_before(s, r);
+            role(&words[r..start - 1], org, "role-comma");
+        } else {
+            // Title of [the] Org [(ACR)] [,] Person
+            let mut k = start;
+            if k > 1 && words[k - 1] == "," {
+                k -= 1;
             }
-            if of > 0
-                && sent.toks[of - 1].is("of")
-                && let Some(r) = title_run_before(sent, of - 1)
-            {
-                let role = normalise_role(&words[r..of - 1]);
-                let cluster = ctx.cluster_of[org];
-                out.push(FoundRole {
-                    sent: s,
-                    person: m,
-                    role,
-                    org: Some(cluster),
-                    rule: "role-title-of",
-                });
-                continue;
+            if k >= 3 && words[k - 1] == ")" && words[k - 3] == "(" {
+                k -= 3;
+            }
+            if let Some(org) = ctx.mention_ending_at(s, k) {
+                let org_start = ctx.found[org].start;
+                let mut of = org_start;
+                if of > 0 && sent.toks[of - 1].is("the") {
+                    of -= 1;
+                }
+                if of > 0
+                    && sent.toks[of - 1].is("of")
+                    && let Some(r) = title_run_before(sent, of - 1)
+                {
+                    let cluster = ctx.cluster_of[org];
+                    role(&words[r..of - 1], Some(cluster), "role-title-of");
+                }
             }
         }
-        // Person, [the] [owner ['s]] title...[,.]
+        // Person, [the|a|an] [owner ['s]] title... [of|for|at [the] Org][,.]
         if words.get(end) == Some(&",") {
             let mut j = end + 1;
-            if sent.toks.get(j).is_some_and(|t| t.is("the")) {
+            if sent
+                .toks
+                .get(j)
+                .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
+            {
                 j += 1;
             }
             let (owner, after) = ctx.owner_after(s, j);
             if let Some(e) = title_run_after(sent, after) {
+                let (org, next) = match org_phrase(ctx, s, e) {
+                    Some((org, next)) if owner.is_none() => (Some(org), next),
+                    _ => (owner, e),
+                };
                 let closes = words
-                    .get(e)
+                    .get(next)
                     .is_none_or(|w| matches!(*w, "," | "." | ";" | "said" | "says" | "told"));
                 if closes {
-                    let role = normalise_role(&words[after..e]);
                     out.push(FoundRole {
                         sent: s,
                         person: m,
-                        role,
-                        org: owner,
+                        role: normalise_role(&words[after..e]),
+                        org,
                         rule: "role-appositive",
                     });
                 }

@@ -226,3 +226,101 @@ fn nothing_breaks_on_odd_input() {
         assert!(x.mentions.iter().all(|m| m.start <= m.end));
     }
 }
+
+#[test]
+fn places_and_seats_from_how_names_stand() {
+    let x = run(
+        "The exhibit opened at the Aviation Museum in Springfield, Illinois, on Monday. \
+         Flooding hit Kanata, Ontario, and the Blue River Planetarium of Dayton was closed.",
+    );
+    let has = |s: &str, p: &str, o: &str| has_relation(&x, s, p, o);
+    assert!(
+        has(
+            "Organization/aviation-museum",
+            "basedIn",
+            "City/springfield"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    assert!(has("City/springfield", "locatedIn", "Place/illinois"));
+    assert!(x.relations.iter().any(|r| r.subject.ends_with("/kanata")
+        && r.predicate == "locatedIn"
+        && r.object.ends_with("/ontario")));
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/blue-river-planetarium")
+                && r.predicate == "basedIn"
+                && r.object.ends_with("/dayton"))
+    );
+    // A list of cities is not a chain of places.
+    let y = run("The tour visits Lyon, Marseille and Nice in June.");
+    assert!(
+        !y.relations.iter().any(|r| r.predicate == "locatedIn"),
+        "{:#?}",
+        y.relations
+    );
+}
+
+#[test]
+fn members_of_parties_and_posts_with_a_comma() {
+    let x = run(
+        "Ana Silva of the Green Party and Ola Berg of the Daily Herald spoke. \
+         The Green Party's Rui Costa and Maria Lopes were elected. \
+         Norway's Prime Minister, Erik Dahl, said he agreed.",
+    );
+    let has = |s: &str, p: &str, o: &str| has_relation(&x, s, p, o);
+    assert!(
+        has("Person/ana-silva", "memberOf", "Organization/green-party"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(has(
+        "Person/ola-berg",
+        "worksFor",
+        "Organization/daily-herald"
+    ));
+    assert!(has(
+        "Person/rui-costa",
+        "memberOf",
+        "Organization/green-party"
+    ));
+    assert!(has(
+        "Person/maria-lopes",
+        "memberOf",
+        "Organization/green-party"
+    ));
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/erik-dahl"
+            && r.role == "Prime Minister"
+            && r.org.as_deref() == Some("Country/norway")),
+        "{:#?}",
+        x.roles
+    );
+}
+
+#[test]
+fn agencies_named_after_their_country_are_organisations() {
+    let x = run("Environment Canada spokeswoman Julie Hahn said the rules apply.");
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/julie-hahn"
+            && r.org.as_deref() == Some("Organization/environment-canada")),
+        "{:#?} {:#?}",
+        x.roles,
+        x.mentions
+    );
+    assert!(!x.entities.iter().any(|e| e.key == "Country/canada"));
+}
+
+#[test]
+fn an_undefined_acronym_joins_the_organisation_it_spells() {
+    let x =
+        run("Rui Costa of the New Harbour Party won. Later the NHP said it would govern alone.");
+    let party = x
+        .entities
+        .iter()
+        .find(|e| e.label == "New Harbour Party")
+        .expect("the party");
+    assert!(party.aliases.iter().any(|a| a == "NHP"), "{party:#?}");
+}

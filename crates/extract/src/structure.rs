@@ -1,0 +1,283 @@
+//! Relations read from how two names stand next to each other, without a verb.
+//!
+//! Places, for `X` a place or an organisation and `Y` a place:
+//! - `X in [the] Y`, `X at [the] Y` (places only), `X, located|based|headquartered in Y`, `X's headquarters
+//!   [located] in Y`;
+//! - `X, Y` when `Y` is a country or a state, province or region of the lexicon and the two are
+//!   not part of a list ("Kanata, Ontario"; not "Paris, Berlin and Rome"), and `X` is not an
+//!   organisation before a country (often two clauses);
+//! - `Org of City` ("the Aviation Museum of Springfield"), `Y's X` ("Mecca's Grand Mosque",
+//!   "Italy's la Repubblica").
+//!
+//! `X` is `locatedIn` `Y` when it is a place, `basedIn` when it is an organisation. An
+//! organisation "in" a country is not said to be based there (it may only work there).
+//!
+//! People: `Person of [the] Org`, `Person from [the] Party` and `Org's Person [and Person]`: `memberOf` a party,
+//! team, church or council, `worksFor` a company, newspaper or government body (the kinds are
+//! read from the organisation's last word, `data/org_kinds.tsv`); nothing for a university,
+//! whose named people are students as often as staff. An organisation of no known kind gives
+//! `memberOf` at lower confidence. A person with a title right before the name is left to the
+//! roles ("publisher Ana Silva of the Daily Post" holds a post).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::analysis::Sent;
+use crate::doc::DocContext;
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::relations::{FoundRelation, Slots, cues};
+
+/// What an organisation's last word says about how people belong to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OrgKind {
+    Member,
+    Work,
+    School,
+}
+
+static ORG_KINDS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::new(|| {
+    include_str!("../data/org_kinds.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (kind, word) = l.split_once('\t')?;
+            let kind = match kind {
+                "member" => OrgKind::Member,
+                "school" => OrgKind::School,
+                _ => OrgKind::Work,
+            };
+            Some((word.trim(), kind))
+        })
+        .collect()
+});
+
+fn possessive(word: &str) -> bool {
+    matches!(word, "'s" | "\u{2019}s")
+}
+
+/// Words that say where an organisation sits: "based in", "located in".
+fn seated(word: &str) -> bool {
+    matches!(
+        word,
+        "located" | "based" | "headquartered" | "situated" | "headquarters"
+    )
+}
+
+/// How the gap between two names reads, for the place relations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PlaceGap {
+    /// "in", "based in", "'s headquarters in".
+    In,
+    /// "at": a place at a place ("the Museum Centre at Dulles Airport"); not an organisation,
+    /// which is as often only visiting ("faced England at the Arena").
+    At,
+    /// ", " between a place and its country or region.
+    Comma,
+    /// "of" before a city.
+    Of,
+}
+
+fn place_gap(gap: &[&str]) -> Option<PlaceGap> {
+    match gap {
+        ["in"] | ["in", "the"] => Some(PlaceGap::In),
+        ["at"] | ["at", "the"] => Some(PlaceGap::At),
+        [","] => Some(PlaceGap::Comma),
+        ["of"] => Some(PlaceGap::Of),
+        [",", w, "in"] | [w, "in"] if seated(w) => Some(PlaceGap::In),
+        [s, "headquarters", "in"] | [s, "headquarters", "located" | "based", "in"]
+            if possessive(s) =>
+        {
+            Some(PlaceGap::In)
+        }
+        _ => None,
+    }
+}
+
+/// Finds the structural relations of one sentence.
+pub(crate) fn find(
+    ctx: &DocContext<'_, '_>,
+    sent: &Sent<'_>,
+    slots: &Slots,
+    out: &mut Vec<FoundRelation>,
+) {
+    let lex = Lexicon::get();
+    let kind = |c: usize| ctx.clusters[c].kind;
+    let is_org = |c: usize| matches!(kind(c), EntityType::Organization | EntityType::Company);
+    let is_place = |c: usize| {
+        matches!(
+            kind(c),
+            EntityType::City | EntityType::Place | EntityType::Country
+        )
+    };
+    // A country, or a state or province: what "X, Y" may name as the larger place.
+    let is_region = |c: usize| {
+        kind(c) == EntityType::Country
+            || (is_place(c) && lex.region(&ctx.clusters[c].label).is_some())
+    };
+    let gap_of = |from: usize, to: usize| -> Vec<&str> {
+        sent.toks[from..to.max(from)]
+            .iter()
+            .map(|t| t.text)
+            .collect()
+    };
+    let mut add = |a: usize, b: usize, predicate: &str, at: usize, rule: &str, confidence| {
+        if a == b {
+            return;
+        }
+        let (negated, hedged) = cues(sent, at);
+        out.push(FoundRelation {
+            sent: sent.index,
+            subject: a,
+            object: b,
+            predicate: predicate.to_string(),
+            label: sent.toks[at].lower(),
+            negated,
+            hedged,
+            trigger: at,
+            rule: format!("structure:{rule}"),
+            confidence,
+        });
+    };
+    for (i, pair) in slots.windows(2).enumerate() {
+        let ((as_, ae, a), (bs, be, b)) = (pair[0], pair[1]);
+        if bs < ae {
+            continue;
+        }
+        let gap = gap_of(ae, bs);
+        // Places.
+        if let Some(how) = place_gap(&gap) {
+            let in_list = || {
+                let before = i
+                    .checked_sub(1)
+                    .map(|p| gap_of(slots[p].1, as_))
+                    .is_some_and(|g| matches!(g[..], [","] | ["and"] | ["or"] | [",", "and"]));
+                let after = slots.get(i + 2).is_some_and(|n| {
+                    let g = gap_of(be, n.0);
+                    matches!(g[..], ["and"] | ["or"] | [",", "and"] | [",", "or"])
+                        || (g[..] == [","] && kind(n.2) != EntityType::Country)
+                });
+                before || after
+            };
+            let larger = match how {
+                PlaceGap::In => is_place(b),
+                PlaceGap::At => is_place(b) && !is_org(a),
+                // An organisation, then a country: too often two clauses ("As she told the
+                // Daily Post, US ozone ...").
+                PlaceGap::Comma => {
+                    is_region(b)
+                        && kind(a) != EntityType::Country
+                        && !(is_org(a) && kind(b) == EntityType::Country)
+                        && !in_list()
+                }
+                PlaceGap::Of => kind(b) == EntityType::City,
+            };
+            if larger {
+                match kind(a) {
+                    EntityType::City | EntityType::Place if how != PlaceGap::Of => {
+                        add(a, b, "locatedIn", ae, "place", 0.75)
+                    }
+                    EntityType::Organization | EntityType::Company
+                        if how != PlaceGap::In || kind(b) != EntityType::Country =>
+                    {
+                        add(a, b, "basedIn", ae, "place", 0.7)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let [s] = gap[..]
+            && possessive(s)
+        {
+            // "Mecca's Grand Mosque", "Italy's la Repubblica".
+            match (kind(a), kind(b)) {
+                (EntityType::City | EntityType::Country, EntityType::Place) => {
+                    add(b, a, "locatedIn", ae, "possessive-place", 0.7)
+                }
+                (EntityType::City | EntityType::Country, _) if is_org(b) => {
+                    add(b, a, "basedIn", ae, "possessive-place", 0.65)
+                }
+                _ => {}
+            }
+            // "DAB's Ana Silva and Ola Berg".
+            if is_org(a) && kind(b) == EntityType::Person {
+                let mut people = vec![b];
+                let mut last = (bs, be);
+                for n in &slots[i + 2..] {
+                    let g = gap_of(last.1, n.0);
+                    let owned_apart = sent.toks.get(n.1).is_some_and(|t| possessive(t.text));
+                    if !matches!(g[..], ["and"] | [","] | [",", "and"])
+                        || kind(n.2) != EntityType::Person
+                        || owned_apart
+                    {
+                        break;
+                    }
+                    people.push(n.2);
+                    last = (n.0, n.1);
+                }
+                for p in people {
+                    if let Some((predicate, confidence)) = belonging(ctx, a) {
+                        add(p, a, predicate, ae, "possessive", confidence);
+                    }
+                }
+            }
+        }
+        // "Ana Silva of the Green Party", "Ola Berg from the Daily Post".
+        let of_from = matches!(gap[..], ["of" | "from"] | ["of" | "from", "the"]);
+        if of_from
+            && kind(a) == EntityType::Person
+            && is_org(b)
+            && !titled(sent, as_)
+            && !sent.toks[be..].iter().take(3).any(|t| t.is("respectively"))
+            && let Some((predicate, confidence)) = belonging(ctx, b)
+            && (gap[0] == "of" || predicate == "memberOf")
+        {
+            add(a, b, predicate, ae, "of", confidence);
+        }
+    }
+}
+
+/// Whether a title word stands right before a name ("publisher Ana Silva").
+fn titled(sent: &Sent<'_>, start: usize) -> bool {
+    start > 0 && Lexicon::get().title(sent.toks[start - 1].text)
+}
+
+/// How a named person belongs to an organisation, from the organisation's kind.
+fn belonging(ctx: &DocContext<'_, '_>, org: usize) -> Option<(&'static str, f32)> {
+    let cluster = &ctx.clusters[org];
+    if cluster.kind == EntityType::Company {
+        return Some(("worksFor", 0.65));
+    }
+    let last = cluster.label.split_whitespace().last().unwrap_or_default();
+    match ORG_KINDS.get(last) {
+        Some(OrgKind::Member) => Some(("memberOf", 0.7)),
+        Some(OrgKind::Work) => Some(("worksFor", 0.65)),
+        Some(OrgKind::School) => None,
+        None => Some(("memberOf", 0.55)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_that_place_a_name() {
+        assert_eq!(place_gap(&["in"]), Some(PlaceGap::In));
+        assert_eq!(place_gap(&["at", "the"]), Some(PlaceGap::At));
+        assert_eq!(place_gap(&[",", "based", "in"]), Some(PlaceGap::In));
+        assert_eq!(place_gap(&["'s", "headquarters", "in"]), Some(PlaceGap::In));
+        assert_eq!(place_gap(&[","]), Some(PlaceGap::Comma));
+        assert_eq!(place_gap(&["of"]), Some(PlaceGap::Of));
+        assert_eq!(place_gap(&["and"]), None);
+        assert_eq!(place_gap(&["'s", "office", "in"]), None);
+    }
+
+    #[test]
+    fn organisation_kinds_come_from_the_data_file() {
+        assert_eq!(ORG_KINDS.get("Party"), Some(&OrgKind::Member));
+        assert_eq!(ORG_KINDS.get("Gazette"), Some(&OrgKind::Work));
+        assert_eq!(ORG_KINDS.get("University"), Some(&OrgKind::School));
+        assert_eq!(ORG_KINDS.get("Paris"), None);
+    }
+}
