@@ -100,8 +100,9 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
                 && g.name.contains(' ')
                 && initials(&g.name) == letters
         });
+        let bare = |name: &str| name.replace("'s", "").replace("\u{2019}s", "");
         if let Some(g) = long.next()
-            && long.all(|h| h.name == g.name)
+            && long.all(|h| bare(&h.name) == bare(&g.name))
         {
             acronyms.insert(f.name.clone(), (g.name.clone(), g.kind));
         }

@@ -55,7 +55,7 @@ impl DocContext<'_, '_> {
     }
 
     /// Whether a cluster can own a post: a country or an organisation.
-    fn owner(&self, cluster: usize) -> bool {
+    pub fn is_owner(&self, cluster: usize) -> bool {
         matches!(
             self.clusters[cluster].kind,
             EntityType::Country | EntityType::Organization | EntityType::Company
@@ -81,7 +81,7 @@ impl DocContext<'_, '_> {
         };
         let m = self.mention_ending_at(sent, end)?;
         let cluster = self.cluster_of[m];
-        self.owner(cluster).then_some(cluster)
+        self.is_owner(cluster).then_some(cluster)
     }
 
     /// The owner of a post named from token `start` on ("the Norwegian ...", "the US's ...");
@@ -98,7 +98,7 @@ impl DocContext<'_, '_> {
             return (None, start);
         };
         let cluster = self.cluster_of[m];
-        if !self.owner(cluster) {
+        if !self.is_owner(cluster) {
             return (None, start);
         }
         let mut next = self.found[m].end;

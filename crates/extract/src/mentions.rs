@@ -20,6 +20,10 @@ use crate::model::EntityType;
 use crate::ner::{NerLabel, Recognizer};
 use crate::pos::Upos;
 
+/// Fewer US babies than this got the name: a city before its region that bears it ("Seattle,
+/// Washington") is the city.
+const RARE_NAME: u32 = 1000;
+
 /// A typed name in a sentence, before coreference.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
@@ -112,9 +116,12 @@ fn trim(sent: &Sent<'_>, mut start: usize, mut end: usize, kind: NerLabel) -> (u
         end -= 1;
     }
     // "Norway's Labour Party": the possessor is a name of its own, the span is what follows.
+    // But "New People's Party", "Children's Hospital": a lone organisation word after the
+    // possessive is not a name of its own.
     if let Some(p) = (start..end.saturating_sub(1))
         .rev()
         .find(|&p| is_possessive(sent.toks[p].text))
+        && !(end == p + 2 && lex.org_suffix(sent.toks[p + 1].text).is_some())
     {
         start = p + 1;
     }
@@ -179,11 +186,16 @@ fn refine(
         // unless the word is also a given name; so is a city before its region.
         NerLabel::Per
             if end == start + 1
-                && lex.given_name(name) == 0
-                && (lex.capital_of(name).is_some()
-                    || (before_region && lex.city(name).is_some())) =>
+                && ((lex.capital_of(name).is_some() && lex.given_name(name) == 0)
+                    || (before_region
+                        && lex.city(name).is_some()
+                        && lex.given_name(name) < RARE_NAME)) =>
         {
             (EntityType::City, None)
+        }
+        // "Nordvik Labs": no person's name ends in a company word.
+        NerLabel::Per if lex.org_suffix(last) == Some(EntityType::Company) => {
+            (EntityType::Company, None)
         }
         NerLabel::Per => (EntityType::Person, None),
         NerLabel::Org => match lex.org_suffix(last) {
@@ -365,6 +377,34 @@ fn place_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize>
     })
 }
 
+/// A known city or region of one to three capitalised words at `i`, right before a comma and
+/// a country or region ("Aceh, Indonesia"); returns its end and type.
+fn place_before_region(sent: &Sent<'_>, text: &str, i: usize) -> Option<(usize, EntityType)> {
+    let lex = Lexicon::get();
+    (i + 1..=(i + 3).min(sent.toks.len()))
+        .rev()
+        .find_map(|end| {
+            if !sent.toks[i..end].iter().all(|t| t.capitalised()) {
+                return None;
+            }
+            let next = sent.toks.get(end + 1)?;
+            let larger = sent.toks[end].text == ","
+                && next.capitalised()
+                && (lex.region(next.text).is_some() || country_at(sent, end + 1).is_some());
+            let name = sent.span_text(text, i, end);
+            if !larger || lex.country(&name).is_some() {
+                return None;
+            }
+            if lex.city(&name).is_some() && lex.given_name(&name) < RARE_NAME {
+                Some((end, EntityType::City))
+            } else if lex.region(&name).is_some() {
+                Some((end, EntityType::Place))
+            } else {
+                None
+            }
+        })
+}
+
 /// The longest well-known company name starting at token `i` (up to three tokens).
 fn company_at(sent: &Sent<'_>, text: &str, i: usize) -> Option<usize> {
     let lex = Lexicon::get();
@@ -442,6 +482,14 @@ fn add_rule_mentions(
             i = end;
             continue;
         }
+        // "the coast of Aceh, Indonesia": a known city or region before its country or region.
+        if let Some((end, kind)) = place_before_region(sent, analysis.text, i)
+            && !taken[i..end].iter().any(|t| *t)
+        {
+            take(analysis, sent, taken, found, (i, end), kind, None);
+            i = end;
+            continue;
+        }
         if let Some(end) = company_at(sent, analysis.text, i)
             && !taken[i..end].iter().any(|t| *t)
         {
@@ -472,6 +520,19 @@ fn add_rule_mentions(
             {
                 j += 1;
             }
+            // "CEO of the Refugee Council Ana Silva": the name after the organisation.
+            let mut after_org = false;
+            if sent.toks.get(j).is_some_and(|t| t.is("of")) {
+                let mut q = j + 1;
+                if sent.toks.get(q).is_some_and(|t| t.is("the")) {
+                    q += 1;
+                }
+                let org_end = (q..sent.toks.len()).find(|&k| !taken[k]).unwrap_or(q);
+                if org_end > q {
+                    j = org_end;
+                    after_org = true;
+                }
+            }
             let name_start = j;
             while j < sent.toks.len()
                 && !taken[j]
@@ -484,8 +545,8 @@ fn add_rule_mentions(
             {
                 j += 1;
             }
-            let cued = lex.honorific(t.text) || title_run_start(sent, name_start) <= i;
-            let long_enough = !lower_title || j - name_start >= 2;
+            let cued = lex.honorific(t.text) || after_org || title_run_start(sent, name_start) <= i;
+            let long_enough = !(lower_title || after_org) || j - name_start >= 2;
             if j > name_start && cued && long_enough && acceptable(sent, name_start, j) {
                 take(
                     analysis,

@@ -36,6 +36,7 @@ enum ObjectKind {
     Any,
     Place,
     Org,
+    Site,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +52,8 @@ struct Rule {
     prep: Option<String>,
     object: ObjectKind,
     pos: TriggerPos,
+    /// The name after the trigger is the subject ("support from X").
+    reverse: bool,
 }
 
 #[derive(Debug)]
@@ -77,6 +80,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             object: match f[3] {
                 "place" => ObjectKind::Place,
                 "org" => ObjectKind::Org,
+                "site" => ObjectKind::Site,
                 _ => ObjectKind::Any,
             },
             pos: match f[4] {
@@ -84,6 +88,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 "noun" => TriggerPos::Noun,
                 _ => TriggerPos::Any,
             },
+            reverse: f.get(5) == Some(&"reverse"),
         };
         for form in f[0].split('|') {
             by_form
@@ -156,6 +161,7 @@ fn fits(kind: EntityType, object: ObjectKind) -> bool {
             kind,
             EntityType::Organization | EntityType::Company | EntityType::Country
         ),
+        ObjectKind::Site => kind != EntityType::Person,
     }
 }
 
@@ -245,8 +251,8 @@ fn triggered(
                     continue;
                 }
             }
-            let subjects = subjects_before(sent, slots, k);
-            let Some(object) = object_after(sent, slots, k, rule, passive) else {
+            let mut subjects = subjects_before(sent, slots, k);
+            let Some(object) = object_after(ctx, sent, slots, k, rule, passive) else {
                 // "X and Y met": a symmetric relation between coordinated subjects.
                 // Not when a "with" phrase follows whose name we could not read ("X and Y
                 // met with ...": they met someone else).
@@ -273,11 +279,18 @@ fn triggered(
                 continue;
             };
             let objects = coordinated_after(sent, slots, k, object);
+            // "donated to X by Y": the agent after the object is the subject.
+            if rule.prep.is_some()
+                && !passive
+                && let Some(agent) = agent_after(sent, slots, k, &objects)
+            {
+                subjects = vec![agent];
+            }
             for (subject, object) in subjects
                 .iter()
                 .flat_map(|s| objects.iter().map(move |o| (*s, *o)))
             {
-                let (s, o) = if passive {
+                let (s, o) = if passive != rule.reverse {
                     (object, subject)
                 } else {
                     (subject, object)
@@ -443,6 +456,7 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
 /// The object: the first mention after the trigger (after the rule's preposition when it has
 /// one, after "by" for a passive) in the same clause.
 fn object_after(
+    ctx: &DocContext<'_, '_>,
     sent: &Sent<'_>,
     slots: &Slots,
     k: usize,
@@ -458,10 +472,26 @@ fn object_after(
     };
     if let Some(prep) = prep {
         from = (k + 1..limit).find(|&j| sent.toks[j].is(prep))? + 1;
+        // "support from X to Y" is a range, not support to Y.
+        if prep == "to" && sent.toks[k + 1..from].iter().any(|t| t.is("from")) {
+            return None;
+        }
     }
+    let lex = Lexicon::get();
     for j in from..limit {
         let t = &sent.toks[j];
-        if let Some(&(_, _, c)) = slots.iter().find(|s| s.0 == j) {
+        if let Some(&(_, e, c)) = slots.iter().find(|s| s.0 == j) {
+            // "US President Ana Silva": the person, not the country that owns the post.
+            let mut q = e;
+            while q < sent.toks.len() && lex.title_word(sent.toks[q].text) {
+                q += 1;
+            }
+            if q > e
+                && let Some(&(_, _, p)) = slots.iter().find(|s| s.0 == q)
+                && ctx.clusters[p].kind == EntityType::Person
+            {
+                return Some(p);
+            }
             // "sign with X" takes X; a direct object must not be a possessor ("Vietnam's X").
             let possessor = sent
                 .toks
@@ -486,6 +516,25 @@ fn object_after(
         }
     }
     None
+}
+
+/// The agent of a reduced passive after the object and the names joined to it: "donated to X
+/// by [the] Y".
+fn agent_after(sent: &Sent<'_>, slots: &Slots, k: usize, objects: &[usize]) -> Option<usize> {
+    let last = slots
+        .iter()
+        .filter(|s| s.0 > k && objects.contains(&s.2))
+        .map(|s| s.1)
+        .max()?;
+    if !sent.toks.get(last).is_some_and(|t| t.is("by")) {
+        return None;
+    }
+    let start = if sent.toks.get(last + 1).is_some_and(|t| t.is("the")) {
+        last + 2
+    } else {
+        last + 1
+    };
+    slots.iter().find(|s| s.0 == start).map(|s| s.2)
 }
 
 /// Two names joined by one verb that no trigger covers: an open relation, labelled by the verb

@@ -50,8 +50,16 @@ pub fn normalise_role(words: &[&str]) -> String {
 fn title_run_before(sent: &Sent<'_>, end: usize) -> Option<usize> {
     let lex = Lexicon::get();
     let mut i = end;
-    while i > 0 && lex.title_word(sent.toks[i - 1].text) {
-        i -= 1;
+    loop {
+        while i > 0 && lex.title_word(sent.toks[i - 1].text) {
+            i -= 1;
+        }
+        // "interior and overseas minister": "and" between two title words.
+        if i > 1 && i < end && sent.toks[i - 1].is("and") && lex.title_word(sent.toks[i - 2].text) {
+            i -= 1;
+        } else {
+            break;
+        }
     }
     while i < end && matches!(sent.toks[i].lower().as_str(), "of" | "the" | "for") {
         i += 1;
@@ -64,6 +72,26 @@ fn title_run_before(sent: &Sent<'_>, end: usize) -> Option<usize> {
         words.len() > 1 && lex.title(&words.join(" "))
     });
     (i < end && (lex.title(head.text) || phrase)).then_some(i)
+}
+
+/// "Minister of Education Ana Silva", "Undersecretary for Trade Mr Berg": a title, "of" or
+/// "for", one to three capitalised words that are no name of the document, right before the
+/// person (an honorific may stand between); returns where the title starts.
+fn title_of_field(sent: &Sent<'_>, start: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let mut end = start;
+    if end > 0 && lex.honorific(sent.toks[end - 1].text) {
+        end -= 1;
+    }
+    let field_start = (end.saturating_sub(3)..end).find(|&f| {
+        f > 1
+            && (sent.toks[f - 1].is("of") || sent.toks[f - 1].is("for"))
+            && sent.toks[f..end]
+                .iter()
+                .all(|t| t.capitalised() && !lex.title_word(t.text))
+    })?;
+    let r = title_run_before(sent, field_start - 1)?;
+    Some(r)
 }
 
 /// The run of title words starting at `start`, with its end (exclusive): up to the last word
@@ -149,9 +177,15 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             if k > 1 && words[k - 1] == "," {
                 k -= 1;
             }
-            if k >= 3 && words[k - 1] == ")" && words[k - 3] == "(" {
-                k -= 3;
+            if k > 2
+                && words[k - 1] == ")"
+                && let Some(open) = (k.saturating_sub(8)..k - 1)
+                    .rev()
+                    .find(|&o| words[o] == "(")
+            {
+                k = open;
             }
+            let mut of_org = false;
             if let Some(org) = ctx.mention_ending_at(s, k) {
                 let org_start = ctx.found[org].start;
                 let mut of = org_start;
@@ -164,7 +198,12 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
                 {
                     let cluster = ctx.cluster_of[org];
                     role(&words[r..of - 1], Some(cluster), "role-title-of");
+                    of_org = true;
                 }
+            }
+            // "Minister of Education Ana Silva": a title of a field, no organisation.
+            if !of_org && let Some(r) = title_of_field(sent, start) {
+                role(&words[r..start], None, "role-title-of-field");
             }
         }
         // Person, [the|a|an] [owner ['s]] title... [of|for|at [the] Org][,.]
@@ -183,10 +222,29 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
                     Some((org, next)) if owner.is_none() => (Some(org), next),
                     _ => (owner, e),
                 };
-                let closes = words
-                    .get(next)
-                    .is_none_or(|w| matches!(*w, "," | "." | ";" | "said" | "says" | "told"));
-                if closes {
+                let closes = |at: usize| {
+                    words
+                        .get(at)
+                        .is_none_or(|w| matches!(*w, "," | "." | ";" | "said" | "says" | "told"))
+                };
+                // "director of the gallery," / "curator of the show at the Art Museum,": the
+                // phrase up to the next comma names the organisation, if any.
+                let (org, closed) = if closes(next) {
+                    (org, true)
+                } else if org.is_none() && matches!(words.get(next), Some(&("of" | "for" | "at"))) {
+                    let stop = (next..words.len())
+                        .find(|&q| closes(q))
+                        .unwrap_or(words.len());
+                    let in_phrase = (next..stop).find_map(|q| {
+                        ctx.mention_starting_at(s, q)
+                            .map(|m| ctx.cluster_of[m])
+                            .filter(|&c| ctx.is_owner(c))
+                    });
+                    (in_phrase, stop - next <= 10)
+                } else {
+                    (org, false)
+                };
+                if closed {
                     out.push(FoundRole {
                         sent: s,
                         person: m,

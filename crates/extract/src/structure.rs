@@ -6,13 +6,16 @@
 //! - `X, Y` when `Y` is a country or a state, province or region of the lexicon and the two are
 //!   not part of a list ("Kanata, Ontario"; not "Paris, Berlin and Rome"), and `X` is not an
 //!   organisation before a country (often two clauses);
+//! - `X, a|an|the <description> [based|located] in Y` ("Acme, a software company based in
+//!   Lyon");
 //! - `Org of City` ("the Aviation Museum of Springfield"), `Y's X` ("Mecca's Grand Mosque",
 //!   "Italy's la Repubblica").
 //!
 //! `X` is `locatedIn` `Y` when it is a place, `basedIn` when it is an organisation. An
 //! organisation "in" a country is not said to be based there (it may only work there).
 //!
-//! People: `Person of [the] Org`, `Person from [the] Party` and `Org's Person [and Person]`: `memberOf` a party,
+//! People: `Person, [age,] a|an [former] member of [the] Org`: memberOf, whatever the kind;
+//! `Person of [the] Org`, `Person from [the] Party` and `Org's Person [and Person]`: `memberOf` a party,
 //! team, church or council, `worksFor` a company, newspaper or government body (the kinds are
 //! read from the organisation's last word, `data/org_kinds.tsv`); nothing for a university,
 //! whose named people are students as often as staff. An organisation of no known kind gives
@@ -26,6 +29,7 @@ use crate::analysis::Sent;
 use crate::doc::DocContext;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
+use crate::pos::Upos;
 use crate::relations::{FoundRelation, Slots, cues};
 
 /// What an organisation's last word says about how people belong to it.
@@ -144,18 +148,24 @@ pub(crate) fn find(
         if bs < ae {
             continue;
         }
-        let gap = gap_of(ae, bs);
+        let mut gap = gap_of(ae, bs);
+        // "Johnson Space Center (JSC) in Houston": the bracketed acronym is the same name.
+        if gap.first() == Some(&")") && as_ > 0 && sent.toks[as_ - 1].text == "(" {
+            gap.remove(0);
+        }
         // Places.
-        if let Some(how) = place_gap(&gap) {
+        let how = place_gap(&gap).or_else(|| described_in(sent, ae, bs).then_some(PlaceGap::In));
+        if let Some(how) = how {
             let in_list = || {
-                let before = i
-                    .checked_sub(1)
-                    .map(|p| gap_of(slots[p].1, as_))
-                    .is_some_and(|g| matches!(g[..], [","] | ["and"] | ["or"] | [",", "and"]));
+                let before = i.checked_sub(1).is_some_and(|p| {
+                    let g = gap_of(slots[p].1, as_);
+                    is_place(slots[p].2) && matches!(g[..], [","] | ["and"] | ["or"] | [",", "and"])
+                });
                 let after = slots.get(i + 2).is_some_and(|n| {
                     let g = gap_of(be, n.0);
-                    matches!(g[..], ["and"] | ["or"] | [",", "and"] | [",", "or"])
-                        || (g[..] == [","] && kind(n.2) != EntityType::Country)
+                    is_place(n.2)
+                        && (matches!(g[..], ["and"] | ["or"] | [",", "and"] | [",", "or"])
+                            || (g[..] == [","] && kind(n.2) != EntityType::Country))
                 });
                 before || after
             };
@@ -222,6 +232,10 @@ pub(crate) fn find(
                 }
             }
         }
+        // "Ana Silva, 40, a member of the Green Party".
+        if kind(a) == EntityType::Person && is_org(b) && member_apposition(sent, ae, bs) {
+            add(a, b, "memberOf", ae, "member-of", 0.75);
+        }
         // "Ana Silva of the Green Party", "Ola Berg from the Daily Post".
         let of_from = matches!(gap[..], ["of" | "from"] | ["of" | "from", "the"]);
         if of_from
@@ -235,6 +249,62 @@ pub(crate) fn find(
             add(a, b, predicate, ae, "of", confidence);
         }
     }
+}
+
+/// `, [a|an|the] [lower-case words] [based|located] in [the]` between two names: "Acme, a
+/// software company based in Lyon"; "St Mary's, a catholic school in Milan".
+fn described_in(sent: &Sent<'_>, from: usize, to: usize) -> bool {
+    let toks = &sent.toks[from..to];
+    let [first, rest @ ..] = toks else {
+        return false;
+    };
+    let Some(article) = rest.first() else {
+        return false;
+    };
+    if first.text != "," || !(article.is("a") || article.is("an") || article.is("the")) {
+        return false;
+    }
+    let mut end = rest.len();
+    if end > 0 && rest[end - 1].is("the") {
+        end -= 1;
+    }
+    if end == 0 || !rest[end - 1].is("in") {
+        return false;
+    }
+    end -= 1;
+    if end > 0 && seated(&rest[end - 1].lower()) {
+        end -= 1;
+    }
+    let words = &rest[1..end];
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|t| !t.capitalised() && matches!(t.tag, Upos::Adj | Upos::Noun))
+}
+
+/// `, [age ,] a|an [former] member of [the]` between a person and an organisation.
+fn member_apposition(sent: &Sent<'_>, from: usize, to: usize) -> bool {
+    let mut toks = &sent.toks[from..to];
+    let mut take = |f: &dyn Fn(&crate::analysis::Tok<'_>) -> bool| match toks.split_first() {
+        Some((t, rest)) if f(t) => {
+            toks = rest;
+            true
+        }
+        _ => false,
+    };
+    if !take(&|t| t.text == ",") {
+        return false;
+    }
+    if take(&|t| t.tag == Upos::Num) && !take(&|t| t.text == ",") {
+        return false;
+    }
+    if !take(&|t| t.is("a") || t.is("an")) {
+        return false;
+    }
+    take(&|t| t.tag == Upos::Adj);
+    let member = take(&|t| t.is("member")) && take(&|t| t.is("of"));
+    take(&|t| t.is("the"));
+    member && toks.is_empty()
 }
 
 /// Whether a title word stands right before a name ("publisher Ana Silva").

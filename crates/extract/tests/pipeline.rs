@@ -324,3 +324,38 @@ fn an_undefined_acronym_joins_the_organisation_it_spells() {
         .expect("the party");
     assert!(party.aliases.iter().any(|a| a == "NHP"), "{party:#?}");
 }
+
+#[test]
+fn noun_triggers_agents_and_appositions() {
+    let x = run(
+        "Ana Silva received support from Norwegian Prime Minister Ola Berg. \
+         The paintings were donated to the Harbour Museum by the Costa Foundation. \
+         Rui Costa, 41, a former member of the Green Party, spoke. \
+         Lumen Labs, a software company based in Lyon, grew.",
+    );
+    let has = |s: &str, p: &str, o: &str| has_relation(&x, s, p, o);
+    assert!(
+        has("Person/ola-berg", "supports", "Person/ana-silva"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/costa-foundation")
+                && r.predicate == "offers"
+                && r.object.ends_with("/harbour-museum"))
+    );
+    assert!(has(
+        "Person/rui-costa",
+        "memberOf",
+        "Organization/green-party"
+    ));
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/lumen-labs")
+                && r.predicate == "basedIn"
+                && r.object.ends_with("/lyon"))
+    );
+}
