@@ -13,7 +13,8 @@
 //! - a shorter organisation name joins the one longer organisation name that starts with it
 //!   ("Labour Party" -> "Labour Party of Norway"), or else ends with it ("Congress" -> "United
 //!   States Congress"); "Oslo" joins "Oslo City";
-//! - a name the model typed differently in different places takes its most frequent type, and a
+//! - a name the model typed differently in different places takes its most frequent type (a
+//!   city of the city table counting twice unless it is a common given name), and a
 //!   lone word that is the surname of a person in the document is that person.
 
 use std::collections::HashMap;
@@ -232,13 +233,21 @@ fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
 /// Gives every non-country name its most frequent type in the document, and makes a lone word
 /// that is the last word of a person's name that person.
 fn vote_types(found: &mut [Found]) {
+    let lex = Lexicon::get();
     let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
     for f in found.iter().filter(|f| f.country.is_none()) {
+        // A City comes from the city table; it outweighs one reading of the model as a person
+        // unless the word is a common given name ("Seattle", not "Jackson").
+        let weight = if f.kind == EntityType::City && lex.given_name(&f.name) < 1000 {
+            2
+        } else {
+            1
+        };
         *votes
             .entry(f.name.clone())
             .or_default()
             .entry(f.kind)
-            .or_default() += 1;
+            .or_default() += weight;
     }
     let surnames: Vec<String> = found
         .iter()

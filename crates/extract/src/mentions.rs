@@ -264,6 +264,11 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 start = p;
                 label = NerLabel::Per;
             }
+            // "Minister of Education Ana Silva": the field is no part of the name.
+            if let Some(p) = field_then_person(sent, start, end) {
+                start = p;
+                label = NerLabel::Per;
+            }
             parts.push((start, end, label));
             for (a, b, label) in parts {
                 let (kind, country) =
@@ -395,14 +400,39 @@ fn place_before_region(sent: &Sent<'_>, text: &str, i: usize) -> Option<(usize, 
             if !larger || lex.country(&name).is_some() {
                 return None;
             }
+            // After "in" or "near", any proper name before ", <region>" is a place ("in Cape
+            // Canaveral, Florida").
+            let located = i > 0
+                && matches!(sent.toks[i - 1].lower().as_str(), "in" | "near")
+                && sent.toks[i..end].iter().all(|t| t.tag == Upos::Propn);
             if lex.city(&name).is_some() && lex.given_name(&name) < RARE_NAME {
                 Some((end, EntityType::City))
-            } else if lex.region(&name).is_some() {
+            } else if lex.region(&name).is_some() || located {
                 Some((end, EntityType::Place))
             } else {
                 None
             }
         })
+}
+
+/// Where the person starts in a span that follows "Title of|for" and opens with the title's
+/// field ("Minister of Education Ana Silva"): the first word that is a given name, with one or
+/// two capitalised words after it.
+fn field_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let titled = start > 1
+        && (sent.toks[start - 1].is("of") || sent.toks[start - 1].is("for"))
+        && lex.title(sent.toks[start - 2].text);
+    if !titled {
+        return None;
+    }
+    (start + 1..end.saturating_sub(1)).find(|&p| {
+        lex.given_name(sent.toks[p].text) > 0
+            && (2..=3).contains(&(end - p))
+            && sent.toks[start..p]
+                .iter()
+                .all(|t| lex.given_name(t.text) == 0 && lex.country(t.text).is_none())
+    })
 }
 
 /// The longest well-known company name starting at token `i` (up to three tokens).
@@ -488,6 +518,25 @@ fn add_rule_mentions(
         {
             take(analysis, sent, taken, found, (i, end), kind, None);
             i = end;
+            continue;
+        }
+        // "Mecca's Grand Mosque": a known city as a possessor.
+        let t = &sent.toks[i];
+        if t.capitalised()
+            && sent.toks.get(i + 1).is_some_and(|n| is_possessive(n.text))
+            && lex.city(t.text).is_some()
+            && lex.given_name(t.text) < RARE_NAME
+        {
+            take(
+                analysis,
+                sent,
+                taken,
+                found,
+                (i, i + 1),
+                EntityType::City,
+                None,
+            );
+            i += 1;
             continue;
         }
         if let Some(end) = company_at(sent, analysis.text, i)

@@ -7,7 +7,10 @@
 //! - title of an organisation: `Title... of [the] Org [(ACR)] [,] Person`;
 //! - appositive: `Person, [the|a|an] [Country|demonym|Org ['s]] title... [of|for|at [the]
 //!   Org],` ("Ola Berg, the Norwegian deputy finance minister, said"; "Ana Silva, director of
-//!   the Blue Note, said"), also after a pre-modifier ("Professor Ana Silva, director of ...").
+//!   the Blue Note, said"), also after a pre-modifier ("Professor Ana Silva, director of ...")
+//!   and after capitalised words ("Ola Berg, an Oslo Labour MP");
+//! - `as`: `Person <verb>... as [the] [owner ['s]] title...` ("Ana Silva resigned as finance
+//!   minister").
 //!
 //! A title must end in a word that is a title on its own ("minister", "adviser", "leader").
 
@@ -15,6 +18,7 @@ use crate::analysis::Sent;
 use crate::doc::DocContext;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
+use crate::pos::Upos;
 
 /// A role before it is tied to entity keys.
 #[derive(Clone, Debug, PartialEq)]
@@ -216,7 +220,25 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             {
                 j += 1;
             }
-            let (owner, after) = ctx.owner_after(s, j);
+            let (mut owner, mut after) = ctx.owner_after(s, j);
+            // "an Ottawa New Democrat MP": up to three capitalised words before the title.
+            if owner.is_none() && title_run_after(sent, after).is_none() {
+                let lex = Lexicon::get();
+                if let Some(t) = (after + 1..=after + 3).find(|&t| {
+                    t < words.len()
+                        && sent.toks[after..t]
+                            .iter()
+                            .all(|w| w.capitalised() && !lex.title_word(w.text))
+                        && title_run_after(sent, t).is_some()
+                }) {
+                    owner = (after..t).find_map(|q| {
+                        ctx.mention_starting_at(s, q)
+                            .map(|m| ctx.cluster_of[m])
+                            .filter(|&c| ctx.is_owner(c))
+                    });
+                    after = t;
+                }
+            }
             if let Some(e) = title_run_after(sent, after) {
                 let (org, next) = match org_phrase(ctx, s, e) {
                     Some((org, next)) if owner.is_none() => (Some(org), next),
@@ -231,7 +253,9 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
                 // phrase up to the next comma names the organisation, if any.
                 let (org, closed) = if closes(next) {
                     (org, true)
-                } else if org.is_none() && matches!(words.get(next), Some(&("of" | "for" | "at"))) {
+                } else if org.is_none()
+                    && matches!(words.get(next), Some(&("of" | "for" | "at" | "in")))
+                {
                     let stop = (next..words.len())
                         .find(|&q| closes(q))
                         .unwrap_or(words.len());
@@ -255,8 +279,58 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
                 }
             }
         }
+        // Person ... resigned|served|was named as [the] [owner ['s]] title...
+        if let Some(r) = as_title(ctx, s, end) {
+            out.push(r(m));
+        }
     }
     out
+}
+
+/// "X was forced to resign as Foreign Affairs minister", "X served as Norway's finance
+/// minister": a verb after the person, then `as [the|a|an] [owner ['s]] title...` with no other
+/// name in between or right after; returns a maker of the role for the person mention.
+fn as_title(
+    ctx: &mut DocContext<'_, '_>,
+    s: usize,
+    end: usize,
+) -> Option<impl FnOnce(usize) -> FoundRole + use<>> {
+    let sent = &ctx.analysis.sents[s];
+    let limit = (end + 8).min(sent.toks.len());
+    let at = (end..limit).find(|&q| sent.toks[q].is("as"))?;
+    let between = &sent.toks[end..at];
+    if !between.iter().any(|t| t.tag == Upos::Verb)
+        || between
+            .iter()
+            .any(|t| matches!(t.text, "," | ";" | ":") || t.is("and") || t.is("but"))
+        || (end..at).any(|q| ctx.mention_starting_at(s, q).is_some())
+    {
+        return None;
+    }
+    let mut j = at + 1;
+    if sent
+        .toks
+        .get(j)
+        .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
+    {
+        j += 1;
+    }
+    let (org, after) = ctx.owner_after(s, j);
+    let sent = &ctx.analysis.sents[s];
+    let e = title_run_after(sent, after)?;
+    // "left as President Ana Silva arrived": a name after the title makes it no role.
+    if ctx.mention_starting_at(s, e).is_some() {
+        return None;
+    }
+    let words: Vec<&str> = sent.toks[after..e].iter().map(|t| t.text).collect();
+    let role = normalise_role(&words);
+    Some(move |person| FoundRole {
+        sent: s,
+        person,
+        role,
+        org,
+        rule: "role-as",
+    })
 }
 
 #[cfg(test)]

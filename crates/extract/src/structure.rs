@@ -153,6 +153,12 @@ pub(crate) fn find(
         if gap.first() == Some(&")") && as_ > 0 && sent.toks[as_ - 1].text == "(" {
             gap.remove(0);
         }
+        if let ["(", acronym, ")", ..] = gap[..]
+            && acronym.len() >= 2
+            && acronym.chars().all(|c| c.is_ascii_uppercase())
+        {
+            gap.drain(..3);
+        }
         // Places.
         let how = place_gap(&gap).or_else(|| described_in(sent, ae, bs).then_some(PlaceGap::In));
         if let Some(how) = how {
@@ -175,7 +181,7 @@ pub(crate) fn find(
                 // An organisation, then a country: too often two clauses ("As she told the
                 // Daily Post, US ozone ...").
                 PlaceGap::Comma => {
-                    is_region(b)
+                    (is_region(b) || (is_org(a) && kind(b) == EntityType::City))
                         && kind(a) != EntityType::Country
                         && !(is_org(a) && kind(b) == EntityType::Country)
                         && !in_list()

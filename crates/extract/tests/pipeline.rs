@@ -359,3 +359,36 @@ fn noun_triggers_agents_and_appositions() {
                 && r.object.ends_with("/lyon"))
     );
 }
+
+#[test]
+fn roles_after_as_fields_and_capitalised_words() {
+    let x = run(
+        "Ola Berg was forced to resign as Foreign Affairs minister. \
+         Minister of Education Ana Silva said so. \
+         Rui Costa, an Oslo Labour MP, agreed. \
+         Crowds filled Lyon's Grand Theatre.",
+    );
+    let role = |person: &str| {
+        x.roles
+            .iter()
+            .find(|r| r.person == person)
+            .map(|r| r.role.as_str())
+    };
+    assert_eq!(
+        role("Person/ola-berg"),
+        Some("Foreign Affairs Minister"),
+        "{:#?}",
+        x.roles
+    );
+    assert_eq!(role("Person/ana-silva"), Some("Minister of Education"));
+    assert_eq!(role("Person/rui-costa"), Some("MP"));
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/grand-theatre")
+                && r.predicate == "locatedIn"
+                && r.object == "City/lyon"),
+        "{:#?}",
+        x.relations
+    );
+}
