@@ -212,14 +212,7 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
         }
         // Person, [the|a|an] [owner ['s]] title... [of|for|at [the] Org][,.]
         if words.get(end) == Some(&",") {
-            let mut j = end + 1;
-            if sent
-                .toks
-                .get(j)
-                .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
-            {
-                j += 1;
-            }
+            let j = after_article(sent, end + 1);
             let (mut owner, mut after) = ctx.owner_after(s, j);
             // "an Ottawa New Democrat MP": up to three capitalised words before the title.
             if owner.is_none() && title_run_after(sent, after).is_none() {
@@ -287,6 +280,15 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
     out
 }
 
+/// The token after an article at `j` ("the", "a", "an"), or `j`.
+fn after_article(sent: &Sent<'_>, j: usize) -> usize {
+    let article = sent
+        .toks
+        .get(j)
+        .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"));
+    if article { j + 1 } else { j }
+}
+
 /// "X was forced to resign as Foreign Affairs minister", "X served as Norway's finance
 /// minister": a verb after the person, then `as [the|a|an] [owner ['s]] title...` with no other
 /// name in between or right after; returns a maker of the role for the person mention.
@@ -307,14 +309,7 @@ fn as_title(
     {
         return None;
     }
-    let mut j = at + 1;
-    if sent
-        .toks
-        .get(j)
-        .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
-    {
-        j += 1;
-    }
+    let j = after_article(sent, at + 1);
     let (org, after) = ctx.owner_after(s, j);
     let sent = &ctx.analysis.sents[s];
     let e = title_run_after(sent, after)?;
