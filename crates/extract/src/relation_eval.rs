@@ -225,6 +225,12 @@ pub fn conllu_text(conllu: &str) -> String {
 
 /// Every `GUM_news_*.conllu` of `data_dir/gum` as an extractor input, sorted by name.
 pub fn read_news(data_dir: &Path) -> Result<Vec<Document>, Error> {
+    read_gum(data_dir, "GUM_news_")
+}
+
+/// Reads the GUM documents whose name starts with `prefix` ("GUM_interview_"), in name order,
+/// as [`read_news`] reads the news.
+pub fn read_gum(data_dir: &Path, prefix: &str) -> Result<Vec<Document>, Error> {
     let dir = data_dir.join("gum");
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -236,7 +242,7 @@ pub fn read_news(data_dir: &Path) -> Result<Vec<Document>, Error> {
         let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
             continue;
         };
-        if stem.starts_with("GUM_news_") && path.extension().is_some_and(|e| e == "conllu") {
+        if stem.starts_with(prefix) && path.extension().is_some_and(|e| e == "conllu") {
             let conllu = std::fs::read_to_string(&path).map_err(io(&path))?;
             docs.push(Document {
                 id: stem,
