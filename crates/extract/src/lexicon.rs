@@ -36,6 +36,7 @@ pub struct Lexicon {
     regions: HashMap<String, String>,
     given: HashMap<String, u32>,
     titles: HashSet<String>,
+    job_titles: HashSet<String>,
     title_words: HashSet<String>,
     honorifics: HashSet<String>,
     org_suffixes: HashMap<String, EntityType>,
@@ -105,6 +106,7 @@ impl Lexicon {
             regions: HashMap::new(),
             given: HashMap::new(),
             titles: HashSet::new(),
+            job_titles: HashSet::new(),
             title_words: HashSet::new(),
             honorifics: HashSet::new(),
             org_suffixes: HashMap::new(),
@@ -199,6 +201,10 @@ impl Lexicon {
         lex.titles = rows(TITLES)
             .filter_map(|f| f.first().map(|t| t.to_lowercase()))
             .collect();
+        lex.job_titles = rows(TITLES)
+            .filter(|f| f.get(1) == Some(&"job"))
+            .filter_map(|f| f.first().map(|t| t.to_lowercase()))
+            .collect();
         lex.title_words = rows(TITLE_WORDS)
             .filter_map(|f| f.first().map(|t| t.to_string()))
             .collect();
@@ -262,6 +268,11 @@ impl Lexicon {
     /// Whether this whole phrase is a known title ("Prime Minister", "secretary of state").
     pub fn title(&self, phrase: &str) -> bool {
         self.titles.contains(&phrase.to_lowercase())
+    }
+
+    /// Whether this title is a job, a post only with its organisation ("columnist").
+    pub fn job_title(&self, phrase: &str) -> bool {
+        self.job_titles.contains(&phrase.to_lowercase())
     }
 
     /// Whether this word occurs inside titles ("deputy", "national", "minister").

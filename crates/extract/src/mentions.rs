@@ -397,7 +397,10 @@ fn place_before_region(sent: &Sent<'_>, text: &str, i: usize) -> Option<(usize, 
                 && next.capitalised()
                 && (lex.region(next.text).is_some() || country_at(sent, end + 1).is_some());
             let name = sent.span_text(text, i, end);
-            if !larger || lex.country(&name).is_some() {
+            let dated = sent.toks[i..end]
+                .iter()
+                .any(|t| crate::values::is_month_or_day(t.text));
+            if !larger || dated || lex.country(&name).is_some() {
                 return None;
             }
             // After "in" or "near", any proper name before ", <region>" is a place ("in Cape

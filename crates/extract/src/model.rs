@@ -198,6 +198,10 @@ pub struct Relation {
     /// Indices into [`Extraction::values`] that belong to this fact (amounts, dates).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<usize>,
+    /// Where the event the fact reports took place ("met ... in Oslo"), an entity key; only
+    /// for events (meetings, visits, signings, talks, purchases, attacks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     pub evidence: Evidence,
 }
 

@@ -132,6 +132,7 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
             negated: r.negated,
             hedged: r.hedged,
             values: values_for(&analysis, &values, r.sent, r.trigger),
+            place: r.place.map(|p| keys[p].clone()),
             evidence: evidence(r.sent, &r.rule, r.confidence),
         })
         .collect();

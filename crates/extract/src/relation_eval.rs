@@ -734,6 +734,7 @@ GUM_news_nasa\ttest\tCharles Bolden\tholds\tNASA\tNASA Administrator Charles Bol
             negated,
             hedged: false,
             values: Vec::new(),
+            place: None,
             evidence: evidence(),
         }
     }

@@ -29,6 +29,8 @@ pub struct FoundRelation {
     pub trigger: usize,
     pub rule: String,
     pub confidence: f32,
+    /// Cluster of the place where the reported event happened.
+    pub place: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +199,7 @@ pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
             open(sent, &slots, &mut out);
         }
     }
+    place_events(ctx, &mut out);
     // One fact per sentence, subject, predicate and object: the most confident reading.
     out.sort_by(|a, b| {
         (a.sent, a.subject, &a.predicate, a.object)
@@ -316,6 +319,49 @@ fn triggered(
     }
 }
 
+/// Predicates that report an event with a place: who met, signed, talked, bought or attacked.
+const EVENTS: [&str; 9] = [
+    "meets",
+    "signsAgreementWith",
+    "negotiatesWith",
+    "buysFrom",
+    "sellsTo",
+    "investsIn",
+    "attacks",
+    "kills",
+    "cooperatesWith",
+];
+
+/// The place of each event: a city, place or country named after "in" or "at" in the same
+/// sentence that is neither party ("met ... in Oslo").
+fn place_events(ctx: &DocContext<'_, '_>, out: &mut [FoundRelation]) {
+    for r in out
+        .iter_mut()
+        .filter(|r| EVENTS.contains(&r.predicate.as_str()))
+    {
+        let sent = &ctx.analysis.sents[r.sent];
+        r.place = ctx
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.sent == r.sent && f.start > 0)
+            .find_map(|(m, f)| {
+                let c = ctx.cluster_of[m];
+                let mut p = f.start - 1;
+                if sent.toks[p].is("the") && p > 0 {
+                    p -= 1;
+                }
+                let placed = sent.toks[p].is("in") || sent.toks[p].is("at");
+                let kind = ctx.clusters[c].kind;
+                let place = matches!(
+                    kind,
+                    EntityType::City | EntityType::Place | EntityType::Country
+                );
+                (placed && place && c != r.subject && c != r.object).then_some(c)
+            });
+    }
+}
+
 /// The object and the names coordinated with it: "with Norway, Sweden and Finland".
 fn coordinated_after(sent: &Sent<'_>, slots: &Slots, k: usize, object: usize) -> Vec<usize> {
     let mut objects = vec![object];
@@ -372,6 +418,7 @@ fn push(
         trigger: k,
         rule: format!("{how}:{}", rule.predicate),
         confidence,
+        place: None,
     });
 }
 
@@ -391,6 +438,15 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
     };
     let (start, end, cluster) = slots[pos];
     if k - end > 10 || sent.toks[end..k].iter().any(|t| clause_break(&t.lower())) {
+        return Vec::new();
+    }
+    // A name that modifies a noun is not the subject: "an event of the WTA Tour".
+    if sent
+        .toks
+        .get(end)
+        .is_some_and(|t| matches!(t.tag, Upos::Noun | Upos::Propn) && !t.capitalised())
+        || modifier(sent, slots, end)
+    {
         return Vec::new();
     }
     // Possessed names are not subjects: "Xi's deputy said".
@@ -453,6 +509,16 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
     subjects
 }
 
+/// Whether the name ending at `end` is followed by a capitalised word of no name: a modifier in
+/// a longer name the recogniser cut ("WTA Tour event", "the Budweiser Man of the Match").
+fn modifier(sent: &Sent<'_>, slots: &Slots, end: usize) -> bool {
+    sent.toks.get(end).is_some_and(|t| {
+        t.capitalised()
+            && matches!(t.tag, Upos::Noun | Upos::Propn)
+            && !slots.iter().any(|s| s.0 == end)
+    })
+}
+
 /// The object: the first mention after the trigger (after the rule's preposition when it has
 /// one, after "by" for a passive) in the same clause.
 fn object_after(
@@ -491,6 +557,9 @@ fn object_after(
                 && ctx.clusters[p].kind == EntityType::Person
             {
                 return Some(p);
+            }
+            if modifier(sent, slots, e) {
+                return None;
             }
             // "sign with X" takes X; a direct object must not be a possessor ("Vietnam's X").
             let possessor = sent
@@ -575,6 +644,10 @@ fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
             continue;
         }
         let [v] = verbs[..] else { continue };
+        // "Environment Canada spokesperson X": a title read as a verb.
+        if Lexicon::get().title_word(sent.toks[v].text) || modifier(sent, slots, pair[1].1) {
+            continue;
+        }
         // "the ruling Party": a participle after a determiner describes the name. And only
         // particles, prepositions and determiners may stand between the verb and the object
         // ("reduce its dependence on X" relates nothing to X).
@@ -602,6 +675,7 @@ fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
             trigger: v,
             rule: "open-verb".into(),
             confidence: 0.4,
+            place: None,
         });
     }
 }

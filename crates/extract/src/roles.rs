@@ -12,7 +12,9 @@
 //! - `as`: `Person <verb>... as [the] [owner ['s]] title...` ("Ana Silva resigned as finance
 //!   minister").
 //!
-//! A title must end in a word that is a title on its own ("minister", "adviser", "leader").
+//! A title must end in a word that is a title on its own ("minister", "adviser", "leader"). A
+//! job ("columnist", "attorney": `job` in `data/lexicon/titles.txt`) is a post only with the
+//! organisation it is held in.
 
 use crate::analysis::Sent;
 use crate::doc::DocContext;
@@ -207,7 +209,14 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             }
             // "Minister of Education Ana Silva": a title of a field, no organisation.
             if !of_org && let Some(r) = title_of_field(sent, start) {
-                role(&words[r..start], None, "role-title-of-field");
+                // "Undersecretary for Education Mr Berg": the honorific is no part of the post.
+                let lex = Lexicon::get();
+                let field_end = if lex.honorific(words[start - 1]) {
+                    start - 1
+                } else {
+                    start
+                };
+                role(&words[r..field_end], None, "role-title-of-field");
             }
         }
         // Person, [the|a|an] [owner ['s]] title... [of|for|at [the] Org][,.]
@@ -277,6 +286,9 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             out.push(r(m));
         }
     }
+    // A job without its organisation is a profession, not a post ("columnist Ana Silva").
+    let lex = Lexicon::get();
+    out.retain(|r| r.org.is_some() || !lex.job_title(&r.role));
     out
 }
 

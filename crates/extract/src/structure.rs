@@ -141,6 +141,7 @@ pub(crate) fn find(
             trigger: at,
             rule: format!("structure:{rule}"),
             confidence,
+            place: None,
         });
     };
     for (i, pair) in slots.windows(2).enumerate() {
@@ -161,7 +162,9 @@ pub(crate) fn find(
         }
         // Places.
         let how = place_gap(&gap).or_else(|| described_in(sent, ae, bs).then_some(PlaceGap::In));
-        if let Some(how) = how {
+        // "Building 31", "Route 66": a name cut before its number is not the place.
+        let numbered = sent.toks.get(be).is_some_and(|t| t.tag == Upos::Num);
+        if let Some(how) = how.filter(|_| !numbered) {
             let in_list = || {
                 let before = i.checked_sub(1).is_some_and(|p| {
                     let g = gap_of(slots[p].1, as_);
@@ -202,8 +205,14 @@ pub(crate) fn find(
                 }
             }
         }
+        // "the University of Jerusalem's Institute": the possessor is part of a longer name.
+        let inside_name = as_ > 1
+            && sent.toks[as_ - 1].is("of")
+            && i.checked_sub(1)
+                .is_some_and(|p| slots[p].1 == as_ - 1 && is_org(slots[p].2));
         if let [s] = gap[..]
             && possessive(s)
+            && !inside_name
         {
             // "Mecca's Grand Mosque", "Italy's la Repubblica".
             match (kind(a), kind(b)) {

@@ -140,6 +140,7 @@ impl Doc {
             negated: false,
             hedged: false,
             values: Vec::new(),
+            place: None,
             evidence,
         });
         self.x
