@@ -249,6 +249,7 @@ fn query_reports_syntax_errors_with_position_and_exits_1_on_no_rows() {
         "people-and-roles",
         "country-relations",
         "meetings-and-visits",
+        "events",
         "facts-with-sources",
         "money",
         "aliases",

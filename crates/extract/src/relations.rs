@@ -320,7 +320,7 @@ fn triggered(
 }
 
 /// Predicates that report an event with a place: who met, signed, talked, bought or attacked.
-const EVENTS: [&str; 9] = [
+const EVENTS: [&str; 8] = [
     "meets",
     "signsAgreementWith",
     "negotiatesWith",
@@ -329,7 +329,6 @@ const EVENTS: [&str; 9] = [
     "investsIn",
     "attacks",
     "kills",
-    "cooperatesWith",
 ];
 
 /// The place of each event: a city, place or country named after "in" or "at" in the same
@@ -462,8 +461,12 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
     // A name inside a prepositional phrase is not the subject ("talks with X are ...", "the war
     // in X, including negotiations"), unless a participle makes it one ("reports of X engaging
     // in talks").
-    let in_pp = start > 0 && sent.toks[start - 1].tag == Upos::Adp;
+    let in_pp = after_preposition(sent, start);
     if in_pp && sent.toks.get(end).is_none_or(|t| t.tag != Upos::Verb) {
+        return Vec::new();
+    }
+    // "In the United States, he taught ...": a pronoun between is the subject.
+    if sent.toks[end..k].iter().any(|t| subject_pronoun(t.text)) {
         return Vec::new();
     }
     let mut subjects = vec![cluster];
@@ -507,6 +510,24 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
         return Vec::new();
     }
     subjects
+}
+
+/// Whether the name at `start` stands in a prepositional phrase: a preposition before it, with
+/// at most a determiner between ("in the United States").
+fn after_preposition(sent: &Sent<'_>, start: usize) -> bool {
+    let mut p = start;
+    if p > 0 && sent.toks[p - 1].tag == Upos::Det {
+        p -= 1;
+    }
+    p > 0 && sent.toks[p - 1].tag == Upos::Adp
+}
+
+/// A personal pronoun that can be a subject.
+fn subject_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
+    )
 }
 
 /// Whether the name ending at `end` is followed by a capitalised word of no name: a modifier in
@@ -624,7 +645,10 @@ fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
             .iter()
             .filter(|t| t.text == "\u{201D}")
             .count();
-        if (as_ > 0 && sent.toks[as_ - 1].tag == Upos::Adp) || opened > closed {
+        if after_preposition(sent, as_) || opened > closed {
+            continue;
+        }
+        if sent.toks[ae..bs].iter().any(|t| subject_pronoun(t.text)) {
             continue;
         }
         let between = &sent.toks[ae..bs];

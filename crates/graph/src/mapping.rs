@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use kg_extract::{Entity, EntityType, Evidence, Extraction, Value, ValueKind, slug};
+use kg_extract::{Entity, EntityType, Evidence, Extraction, Relation, Value, ValueKind, slug};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
@@ -320,6 +320,7 @@ impl Builder<'_> {
                 self.add(subject.clone(), predicate.clone(), object.clone());
             }
             self.add(node.clone(), rdf::TYPE.into_owned(), kg("Statement"));
+            self.happening(&node, r, &object)?;
             self.add(node.clone(), kg("subject"), subject);
             self.add(node.clone(), kg("predicate"), predicate);
             self.add(node.clone(), kg("object"), object);
@@ -347,6 +348,31 @@ impl Builder<'_> {
             }
             self.evidence(&node, &r.evidence);
             self.out.relations += 1;
+        }
+        Ok(())
+    }
+
+    /// A relation that reports an event is also a kg:Happening, with its place and date.
+    fn happening(&mut self, node: &NamedNode, r: &Relation, object: &NamedNode) -> Result<()> {
+        if !HAPPENINGS.contains(&r.predicate.as_str()) {
+            return Ok(());
+        }
+        self.add(node.clone(), rdf::TYPE.into_owned(), kg("Happening"));
+        let place = match (&r.place, r.predicate.as_str()) {
+            (Some(key), _) => Some(self.entity(key, "an event's place")?),
+            (None, "visits") => Some(object.clone()),
+            (None, _) => None,
+        };
+        if let Some(place) = place {
+            self.add(node.clone(), kg("place"), place);
+        }
+        let date = r
+            .values
+            .iter()
+            .filter_map(|&v| self.x.values.get(v))
+            .find_map(|v| v.date.clone());
+        if let Some(date) = date {
+            self.add(node.clone(), kg("when"), date_literal(&date));
         }
         Ok(())
     }
@@ -503,6 +529,19 @@ fn trim_decimal(s: String) -> String {
         s
     }
 }
+
+/// Predicates whose statements report an event (a kg:Happening).
+const HAPPENINGS: [&str; 9] = [
+    "meets",
+    "visits",
+    "signsAgreementWith",
+    "negotiatesWith",
+    "buysFrom",
+    "sellsTo",
+    "investsIn",
+    "attacks",
+    "kills",
+];
 
 /// A date as `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` by its precision; anything else as a
 /// plain string (never an ill-typed literal).

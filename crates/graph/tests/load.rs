@@ -47,6 +47,25 @@ fn check_contents(g: &Graph) -> TestResult {
     let has = |s: &NamedNode, p: &NamedNode, o: oxigraph::model::Term, graph: &NamedNode| {
         g.store().contains(QuadRef::new(s, p, &o, graph))
     };
+    // The meeting is a reported event with its place and date.
+    let meeting = iri(&format!("{BASE}doc/report-a#rel-0"));
+    assert!(has(
+        &meeting,
+        &rdf::TYPE.into_owned(),
+        kg("Happening").into(),
+        &doc
+    )?);
+    assert!(has(&meeting, &kg("place"), ent(PORT_SELLA).into(), &doc)?);
+    assert!(has(
+        &meeting,
+        &kg("when"),
+        oxigraph::model::Literal::new_typed_literal(
+            "2031-04-02",
+            oxigraph::model::vocab::xsd::DATE
+        )
+        .into(),
+        &doc
+    )?);
     // Entity description in the shared graph, with both classes.
     assert!(has(
         &ent(MARTA),

@@ -206,7 +206,9 @@ Estovia did not sanction Lumora. Ilves lauded Renn. \"We value this \"partnershi
         None,
     );
     d.value("$3 billion", ValueKind::Money, Some(3e9), Some("USD"), None);
-    d.relation(MARTA, "meets", KAITO, "met", Some("met")).values = vec![0];
+    let meeting = d.relation(MARTA, "meets", KAITO, "met", Some("met"));
+    meeting.values = vec![0];
+    meeting.place = Some(PORT_SELLA.to_owned());
     d.relation(
         LUMORA,
         "sells_to",
