@@ -136,6 +136,8 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
             evidence: evidence(r.sent, &r.rule, r.confidence),
         })
         .collect();
+    let mut relations: Vec<Relation> = relations;
+    carry_amounts(&analysis, &values, &mut relations);
     let quotes = found_quotes
         .iter()
         .map(|q| {
@@ -187,6 +189,61 @@ fn governments_for_capitals(
         let place = matches!(r.predicate.as_str(), "visits" | "locatedIn" | "basedIn");
         if !place && let Some(country) = country_of(ctx, r.object) {
             r.object = ctx.country_cluster(&country);
+        }
+    }
+}
+
+/// Predicates that describe how things stand, not a deal: amounts never join them.
+const STANDING: [&str; 5] = ["locatedIn", "basedIn", "memberOf", "worksFor", "related"];
+
+/// An amount in a sentence without a fact of its own joins the latest fact of the three
+/// sentences before it whose sentence names the same thing: "talks on a credit line Oslo would
+/// extend to Lima. ... The credit line is worth $8 billion." The value keeps its own sentence.
+fn carry_amounts(analysis: &Analysis<'_>, values: &[Value], relations: &mut [Relation]) {
+    let nouns_near = |sent: usize, from: usize, to: usize| -> Vec<String> {
+        analysis.sents[sent]
+            .toks
+            .iter()
+            .filter(|t| {
+                let (a, b) = (analysis.ch(t.start), analysis.ch(t.end));
+                b + 40 >= from && a <= to + 40
+            })
+            .filter(|t| t.tag == crate::pos::Upos::Noun && t.text.len() > 3)
+            .map(|t| t.lower())
+            .collect()
+    };
+    let used: Vec<usize> = relations.iter().flat_map(|r| r.values.clone()).collect();
+    for (i, v) in values.iter().enumerate() {
+        if v.kind != ValueKind::Money || used.contains(&i) {
+            continue;
+        }
+        let own = relations.iter().any(|r| {
+            r.evidence.sentence == v.sentence && !STANDING.contains(&r.predicate.as_str())
+        });
+        if own {
+            continue;
+        }
+        let words = nouns_near(v.sentence, v.start, v.end);
+        let earlier = v.sentence.saturating_sub(3)..v.sentence;
+        let target = earlier.rev().find(|&s| {
+            let nouns: Vec<String> = analysis.sents[s]
+                .toks
+                .iter()
+                .filter(|t| t.tag == crate::pos::Upos::Noun)
+                .map(|t| t.lower())
+                .collect();
+            words.iter().any(|w| nouns.contains(w))
+                && relations
+                    .iter()
+                    .any(|r| r.evidence.sentence == s && !STANDING.contains(&r.predicate.as_str()))
+        });
+        if let Some(s) = target {
+            for r in relations
+                .iter_mut()
+                .filter(|r| r.evidence.sentence == s && !STANDING.contains(&r.predicate.as_str()))
+            {
+                r.values.push(i);
+            }
         }
     }
 }

@@ -392,3 +392,30 @@ fn roles_after_as_fields_and_capitalised_words() {
         x.relations
     );
 }
+
+#[test]
+fn an_amount_joins_the_deal_named_sentences_before() {
+    let x = run(
+        "Officials described talks on a credit facility that Norland would extend to Estovia. \
+         An officer confirmed the plan. \
+         The new credit facility is worth $4 billion, he said.",
+    );
+    let offer = x
+        .relations
+        .iter()
+        .find(|r| r.predicate == "offers")
+        .expect("the offer");
+    let amounts: Vec<&str> = offer
+        .values
+        .iter()
+        .map(|&v| x.values[v].text.as_str())
+        .collect();
+    assert_eq!(amounts, ["$4 billion"], "{:#?}", x.relations);
+    // An amount next to nothing it could belong to stays unattached.
+    let y = run("Norland met Estovia. The weather was fine. Tickets cost $40 each.");
+    assert!(
+        y.relations.iter().all(|r| r.values.is_empty()),
+        "{:#?}",
+        y.relations
+    );
+}
