@@ -432,11 +432,30 @@ pub(crate) fn cues(sent: &Sent<'_>, k: usize) -> (bool, bool) {
 
 /// The nearest mention before the trigger in the same clause, and those coordinated with it.
 fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
-    let Some(pos) = slots.iter().rposition(|&(_, e, _)| e <= k) else {
+    let clauses = relative_clauses(sent, slots);
+    // Inside "X, who heads Y," the subject is X.
+    // ("X, which Y invaded," has its own subject.)
+    if let Some(&(head, _, _)) = clauses
+        .iter()
+        .find(|&&(_, w, c)| w < k && k < c && !slots.iter().any(|s| w < s.0 && s.0 < k))
+    {
+        return head.map(|h| vec![slots[h].2]).unwrap_or_default();
+    }
+    // After such a clause, what stands inside it is out of sight: "X, which borders Y, accused Z".
+    let hidden = |j: usize| {
+        clauses
+            .iter()
+            .any(|&(_, w, c)| c < k && (w - 1..=c).contains(&j))
+    };
+    let Some(pos) = slots.iter().rposition(|&(st, e, _)| e <= k && !hidden(st)) else {
         return Vec::new();
     };
     let (start, end, cluster) = slots[pos];
-    if k - end > 10 || sent.toks[end..k].iter().any(|t| clause_break(&t.lower())) {
+    let gap: Vec<&crate::analysis::Tok<'_>> = (end..k)
+        .filter(|&j| !hidden(j))
+        .map(|j| &sent.toks[j])
+        .collect();
+    if gap.len() > 10 || gap.iter().any(|t| clause_break(&t.lower())) {
         return Vec::new();
     }
     // A name that modifies a noun is not the subject: "an event of the WTA Tour".
@@ -466,7 +485,7 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
         return Vec::new();
     }
     // "In the United States, he taught ...": a pronoun between is the subject.
-    if sent.toks[end..k].iter().any(|t| subject_pronoun(t.text)) {
+    if gap.iter().any(|t| subject_pronoun(t.text)) {
         return Vec::new();
     }
     let mut subjects = vec![cluster];
@@ -510,6 +529,24 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
         return Vec::new();
     }
     subjects
+}
+
+/// Relative clauses: `[X], who|which ... ,` as (slot of X when a name stands before the comma,
+/// index of "who", index of the closing comma).
+fn relative_clauses(sent: &Sent<'_>, slots: &Slots) -> Vec<(Option<usize>, usize, usize)> {
+    let mut out = Vec::new();
+    for w in 1..sent.toks.len() {
+        let opens =
+            sent.toks[w - 1].text == "," && (sent.toks[w].is("who") || sent.toks[w].is("which"));
+        if !opens {
+            continue;
+        }
+        let head = slots.iter().position(|s| s.1 == w - 1);
+        if let Some(c) = (w + 1..sent.toks.len()).find(|&j| sent.toks[j].text == ",") {
+            out.push((head, w, c));
+        }
+    }
+    out
 }
 
 /// Whether the name at `start` stands in a prepositional phrase: a preposition before it, with

@@ -9,8 +9,10 @@
 //!   Org],` ("Ola Berg, the Norwegian deputy finance minister, said"; "Ana Silva, director of
 //!   the Blue Note, said"), also after a pre-modifier ("Professor Ana Silva, director of ...")
 //!   and after capitalised words ("Ola Berg, an Oslo Labour MP");
-//! - `as`: `Person <verb>... as [the] [owner ['s]] title...` ("Ana Silva resigned as finance
-//!   minister").
+//! - `as`: `Person <verb>... as [the] [owner ['s]] title... [of Org]` ("Ana Silva resigned as
+//!   finance minister");
+//! - copula: `Person is|was|became|has been [named|appointed|elected] [the] title... [of Org]`
+//!   ("Ola Berg is the chief executive of Nordvik Labs").
 //!
 //! A title must end in a word that is a title on its own ("minister", "adviser", "leader"). A
 //! job ("columnist", "attorney": `job` in `data/lexicon/titles.txt`) is a post only with the
@@ -282,8 +284,19 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             }
         }
         // Person ... resigned|served|was named as [the] [owner ['s]] title...
-        if let Some(r) = as_title(ctx, s, end) {
-            out.push(r(m));
+        for (found, rule) in [
+            (as_title(ctx, s, end), "role-as"),
+            (copula_title(ctx, s, end), "role-copula"),
+        ] {
+            if let Some((role, org)) = found {
+                out.push(FoundRole {
+                    sent: s,
+                    person: m,
+                    role,
+                    org,
+                    rule,
+                });
+            }
         }
     }
     // A job without its organisation is a profession, not a post ("columnist Ana Silva").
@@ -301,14 +314,25 @@ fn after_article(sent: &Sent<'_>, j: usize) -> usize {
     if article { j + 1 } else { j }
 }
 
+/// A post named from token `j`: `[the|a|an] [owner ['s]] title... [of|for|at [the] Org]`, with
+/// no name right after the title ("as President Ana Silva arrived" names no post of the
+/// subject); returns the role and its organisation.
+fn post_from(ctx: &mut DocContext<'_, '_>, s: usize, j: usize) -> Option<(String, Option<usize>)> {
+    let j = after_article(&ctx.analysis.sents[s], j);
+    let (owner, after) = ctx.owner_after(s, j);
+    let sent = &ctx.analysis.sents[s];
+    let e = title_run_after(sent, after)?;
+    if ctx.mention_starting_at(s, e).is_some() {
+        return None;
+    }
+    let org = owner.or_else(|| org_phrase(ctx, s, e).map(|(org, _)| org));
+    let words: Vec<&str> = sent.toks[after..e].iter().map(|t| t.text).collect();
+    Some((normalise_role(&words), org))
+}
+
 /// "X was forced to resign as Foreign Affairs minister", "X served as Norway's finance
-/// minister": a verb after the person, then `as [the|a|an] [owner ['s]] title...` with no other
-/// name in between or right after; returns a maker of the role for the person mention.
-fn as_title(
-    ctx: &mut DocContext<'_, '_>,
-    s: usize,
-    end: usize,
-) -> Option<impl FnOnce(usize) -> FoundRole + use<>> {
+/// minister": a verb after the person, then `as` and a post, with no other name in between.
+fn as_title(ctx: &mut DocContext<'_, '_>, s: usize, end: usize) -> Option<(String, Option<usize>)> {
     let sent = &ctx.analysis.sents[s];
     let limit = (end + 8).min(sent.toks.len());
     let at = (end..limit).find(|&q| sent.toks[q].is("as"))?;
@@ -321,23 +345,39 @@ fn as_title(
     {
         return None;
     }
-    let j = after_article(sent, at + 1);
-    let (org, after) = ctx.owner_after(s, j);
-    let sent = &ctx.analysis.sents[s];
-    let e = title_run_after(sent, after)?;
-    // "left as President Ana Silva arrived": a name after the title makes it no role.
-    if ctx.mention_starting_at(s, e).is_some() {
+    post_from(ctx, s, at + 1)
+}
+
+/// "X is the chief executive of Y", "X became prime minister", "X was named chairman of Y": a
+/// copula or a verb of appointment right after the person, then a post.
+fn copula_title(
+    ctx: &mut DocContext<'_, '_>,
+    s: usize,
+    end: usize,
+) -> Option<(String, Option<usize>)> {
+    let toks = &ctx.analysis.sents[s].toks;
+    let word = |q: usize| toks.get(q).map(|t| t.lower()).unwrap_or_default();
+    let mut j = end;
+    if matches!(word(j).as_str(), "has" | "had" | "have") && word(j + 1) == "been" {
+        j += 2;
+    } else if matches!(
+        word(j).as_str(),
+        "is" | "was" | "became" | "becomes" | "remains" | "remained"
+    ) {
+        j += 1;
+    } else {
         return None;
     }
-    let words: Vec<&str> = sent.toks[after..e].iter().map(|t| t.text).collect();
-    let role = normalise_role(&words);
-    Some(move |person| FoundRole {
-        sent: s,
-        person,
-        role,
-        org,
-        rule: "role-as",
-    })
+    if matches!(
+        word(j).as_str(),
+        "named" | "appointed" | "elected" | "made" | "chosen"
+    ) {
+        j += 1;
+        if word(j) == "as" {
+            j += 1;
+        }
+    }
+    post_from(ctx, s, j)
 }
 
 #[cfg(test)]

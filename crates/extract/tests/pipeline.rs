@@ -419,3 +419,32 @@ fn an_amount_joins_the_deal_named_sentences_before() {
         y.relations
     );
 }
+
+#[test]
+fn relative_clauses_and_copulas() {
+    let x = run("Ola Berg, who heads the Green Party, criticised Norland. \
+         Lumora, which Estovia sanctioned in 2020, said nothing. \
+         Ana Silva is the chief executive of Nordvik Labs.");
+    let has = |s: &str, p: &str, o: &str| has_relation(&x, s, p, o);
+    assert!(
+        has("Person/ola-berg", "leads", "Organization/green-party"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(x.relations.iter().any(|r| r.subject == "Person/ola-berg"
+        && r.predicate == "criticises"
+        && r.object.ends_with("/norland")));
+    // The name inside the clause is not the subject of the main verb.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/green-party"))
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/ana-silva"
+            && r.role == "Chief Executive"
+            && r.org.as_deref() == Some("Company/nordvik-labs")),
+        "{:#?}",
+        x.roles
+    );
+}
