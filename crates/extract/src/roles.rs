@@ -285,7 +285,7 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
         }
         // Person ... resigned|served|was named as [the] [owner ['s]] title...
         for (found, rule) in [
-            (as_title(ctx, s, end), "role-as"),
+            (as_title(ctx, s, (start, end)), "role-as"),
             (copula_title(ctx, s, end), "role-copula"),
         ] {
             if let Some((role, org)) = found {
@@ -332,12 +332,20 @@ fn post_from(ctx: &mut DocContext<'_, '_>, s: usize, j: usize) -> Option<(String
 
 /// "X was forced to resign as Foreign Affairs minister", "X served as Norway's finance
 /// minister": a verb after the person, then `as` and a post, with no other name in between.
-fn as_title(ctx: &mut DocContext<'_, '_>, s: usize, end: usize) -> Option<(String, Option<usize>)> {
+fn as_title(
+    ctx: &mut DocContext<'_, '_>,
+    s: usize,
+    (start, end): (usize, usize),
+) -> Option<(String, Option<usize>)> {
     let sent = &ctx.analysis.sents[s];
     let limit = (end + 8).min(sent.toks.len());
     let at = (end..limit).find(|&q| sent.toks[q].is("as"))?;
     let between = &sent.toks[end..at];
-    if !between.iter().any(|t| t.tag == Upos::Verb)
+    // "pleaded with Ana Silva to stand as leader": the person is not the subject, and no post
+    // she holds is named.
+    let object = start > 0 && sent.toks[start - 1].tag == Upos::Adp;
+    if object
+        || !between.iter().any(|t| t.tag == Upos::Verb)
         || between
             .iter()
             .any(|t| matches!(t.text, "," | ";" | ":") || t.is("and") || t.is("but"))
