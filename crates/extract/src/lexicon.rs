@@ -43,6 +43,8 @@ pub struct Lexicon {
     companies: HashSet<String>,
     institutions: HashSet<String>,
     agency_words: HashSet<String>,
+    /// Event words, `true` when the name needs an ordinal or a year to be an event.
+    event_words: HashMap<String, bool>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -60,6 +62,13 @@ const ORG_SUFFIXES: &str = include_str!("../data/lexicon/org_suffixes.txt");
 const COMPANIES: &str = include_str!("../data/lexicon/companies.txt");
 const INSTITUTIONS: &str = include_str!("../data/lexicon/institutions.txt");
 const AGENCY_WORDS: &str = include_str!("../data/lexicon/agency_words.txt");
+const EVENT_WORDS: &str = include_str!("../data/lexicon/event_words.txt");
+
+/// Ordinal words that number an event ("Fourth International Congress").
+const ORDINALS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
 
 /// Data lines of an embedded table: comments and blank lines skipped, split on tabs.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -113,6 +122,7 @@ impl Lexicon {
             companies: HashSet::new(),
             institutions: HashSet::new(),
             agency_words: HashSet::new(),
+            event_words: HashMap::new(),
         };
         let mut sovereigns: Vec<usize> = Vec::new();
         for f in rows(COUNTRIES) {
@@ -197,6 +207,12 @@ impl Lexicon {
             .collect();
         lex.agency_words = rows(AGENCY_WORDS)
             .filter_map(|f| f.first().map(|c| c.to_string()))
+            .collect();
+        lex.event_words = rows(EVENT_WORDS)
+            .filter_map(|f| {
+                f.first()
+                    .map(|w| (w.to_string(), f.get(1) == Some(&"numbered")))
+            })
             .collect();
         lex.titles = rows(TITLES)
             .filter_map(|f| f.first().map(|t| t.to_lowercase()))
@@ -295,6 +311,28 @@ impl Lexicon {
         self.institutions.contains(word)
     }
 
+    /// Whether a name of these words is an event ("Olympics"; "Fourth International Congress",
+    /// with an ordinal or a year when the last word needs one).
+    pub fn event(&self, words: &[&str]) -> bool {
+        let Some(last) = words.last() else {
+            return false;
+        };
+        match self.event_words.get(*last) {
+            Some(false) => words.len() > 1,
+            Some(true) => words.iter().any(|w| {
+                let lower = w.to_lowercase();
+                ORDINALS.contains(&lower.as_str())
+                    || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+                    || (lower.ends_with("th")
+                        || lower.ends_with("st")
+                        || lower.ends_with("nd")
+                        || lower.ends_with("rd"))
+                        && lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+            }),
+            None => false,
+        }
+    }
+
     /// Whether a word before a country's name makes an agency of it ("Environment Canada").
     pub fn agency_word(&self, word: &str) -> bool {
         self.agency_words.contains(word)
@@ -360,6 +398,11 @@ mod tests {
         assert_eq!(lex.region("Ontario"), Some("Canada"));
         assert_eq!(lex.region("Bavaria"), Some("Germany"));
         assert_eq!(lex.region("Munich"), None);
+        assert!(lex.event(&["Winter", "Olympics"]));
+        assert!(lex.event(&["Fourth", "International", "Congress"]));
+        assert!(lex.event(&["2019", "Climate", "Conference"]));
+        assert!(!lex.event(&["Italian", "Episcopal", "Conference"]));
+        assert!(!lex.event(&["Games"]));
         assert!(lex.given_name("Olaf") > 0);
         assert_eq!(lex.given_name("Xylophone"), 0);
         assert!(lex.title("prime minister"));

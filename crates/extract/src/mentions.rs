@@ -11,7 +11,8 @@
 //!    ("Governor of Washington X Y");
 //! 6. a head word of an institution ("Museum", "Planetarium") makes a place an Organization; a
 //!    single-word person before ", <region>" that is a city and no given name is a City; an
-//!    agency word before a country ("Environment Canada") makes an Organization;
+//!    agency word before a country ("Environment Canada") makes an Organization; an event word
+//!    ("Olympics", "Fourth International Congress") makes an Event;
 //! 7. country names the model missed are added; spans that are only titles, months or days go.
 
 use crate::analysis::{Analysis, Sent};
@@ -180,6 +181,19 @@ fn refine(
         });
     if lex.institution(head) {
         return (EntityType::Organization, None);
+    }
+    // The words up to the head: "Fourth International Congress" of "... of Linguists".
+    let to_head = sent.toks[start..end]
+        .iter()
+        .position(|t| t.is("of"))
+        .filter(|&p| p > 0)
+        .unwrap_or(end - start);
+    let words: Vec<&str> = sent.toks[start..start + to_head]
+        .iter()
+        .map(|t| t.text)
+        .collect();
+    if label != NerLabel::Per && lex.event(&words) {
+        return (EntityType::Event, None);
     }
     match label {
         // A capital read as a person at the start of a sentence ("Oslo said ...") is the city,
