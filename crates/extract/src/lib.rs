@@ -28,5 +28,5 @@ pub use model::{
     SentenceSpan, Value, ValueKind, entity_key, slug,
 };
 pub use pipeline::{Options, extract, extract_with};
-pub use relations::canonical_predicates;
+pub use relations::{EVENT_PREDICATES, canonical_predicates};
 pub use resolve::resolve;

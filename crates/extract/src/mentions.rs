@@ -498,76 +498,35 @@ fn add_rule_mentions(
         }
         // "US 75" is a road, not the country.
         let numbered = |end: usize| sent.toks.get(end).is_some_and(|t| t.tag == Upos::Num);
-        if let Some((end, _)) = country_at(sent, i + 1)
-            && !taken[i..end].iter().any(|t| *t)
-            && agency_before(sent, i + 1)
-        {
-            take(
-                analysis,
-                sent,
-                taken,
-                found,
-                (i, end),
-                EntityType::Organization,
-                None,
-            );
-            i = end;
-            continue;
-        }
-        if let Some((end, country)) = country_at(sent, i).filter(|(end, _)| !numbered(*end))
-            && !taken[i..end].iter().any(|t| *t)
-        {
-            take(
-                analysis,
-                sent,
-                taken,
-                found,
-                (i, end),
-                EntityType::Country,
-                Some(country),
-            );
-            i = end;
-            continue;
-        }
-        // "the coast of Aceh, Indonesia": a known city or region before its country or region.
-        if let Some((end, kind)) = place_before_region(sent, analysis.text, i)
-            && !taken[i..end].iter().any(|t| *t)
-        {
-            take(analysis, sent, taken, found, (i, end), kind, None);
-            i = end;
-            continue;
-        }
-        // "Mecca's Grand Mosque": a known city as a possessor.
         let t = &sent.toks[i];
-        if t.capitalised()
-            && sent.toks.get(i + 1).is_some_and(|n| is_possessive(n.text))
-            && lex.city(t.text).is_some()
-            && lex.given_name(t.text) < RARE_NAME
-        {
-            take(
-                analysis,
-                sent,
-                taken,
-                found,
-                (i, i + 1),
-                EntityType::City,
-                None,
-            );
-            i += 1;
-            continue;
-        }
-        if let Some(end) = company_at(sent, analysis.text, i)
-            && !taken[i..end].iter().any(|t| *t)
-        {
-            take(
-                analysis,
-                sent,
-                taken,
-                found,
-                (i, end),
-                EntityType::Company,
-                None,
-            );
+        let rule = None
+            // "Environment Canada": an agency named after its country.
+            .or_else(|| {
+                let (end, _) = country_at(sent, i + 1)?;
+                agency_before(sent, i + 1).then_some((end, EntityType::Organization, None))
+            })
+            .or_else(|| {
+                let (end, country) = country_at(sent, i).filter(|(end, _)| !numbered(*end))?;
+                Some((end, EntityType::Country, Some(country)))
+            })
+            // "the coast of Aceh, Indonesia": a known city or region before its country.
+            .or_else(|| {
+                place_before_region(sent, analysis.text, i).map(|(end, kind)| (end, kind, None))
+            })
+            // "Mecca's Grand Mosque": a known city as a possessor.
+            .or_else(|| {
+                let possessor = t.capitalised()
+                    && sent.toks.get(i + 1).is_some_and(|n| is_possessive(n.text))
+                    && lex.city(t.text).is_some()
+                    && lex.given_name(t.text) < RARE_NAME;
+                possessor.then_some((i + 1, EntityType::City, None))
+            })
+            .or_else(|| {
+                company_at(sent, analysis.text, i).map(|end| (end, EntityType::Company, None))
+            })
+            .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t));
+        if let Some((end, kind, country)) = rule {
+            take(analysis, sent, taken, found, (i, end), kind, country);
             i = end;
             continue;
         }

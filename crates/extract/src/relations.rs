@@ -319,9 +319,11 @@ fn triggered(
     }
 }
 
-/// Predicates that report an event with a place: who met, signed, talked, bought or attacked.
-const EVENTS: [&str; 8] = [
+/// Predicates that report an event (a meeting, visit, signing, talks, purchase, sale,
+/// investment or attack), which has a place and a date.
+pub const EVENT_PREDICATES: [&str; 9] = [
     "meets",
+    "visits",
     "signsAgreementWith",
     "negotiatesWith",
     "buysFrom",
@@ -334,10 +336,9 @@ const EVENTS: [&str; 8] = [
 /// The place of each event: a city, place or country named after "in" or "at" in the same
 /// sentence that is neither party ("met ... in Oslo").
 fn place_events(ctx: &DocContext<'_, '_>, out: &mut [FoundRelation]) {
-    for r in out
-        .iter_mut()
-        .filter(|r| EVENTS.contains(&r.predicate.as_str()))
-    {
+    // A visit's place is its object.
+    let placed = |p: &str| EVENT_PREDICATES.contains(&p) && p != "visits";
+    for r in out.iter_mut().filter(|r| placed(&r.predicate)) {
         let sent = &ctx.analysis.sents[r.sent];
         r.place = ctx
             .found

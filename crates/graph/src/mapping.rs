@@ -354,7 +354,7 @@ impl Builder<'_> {
 
     /// A relation that reports an event is also a kg:Happening, with its place and date.
     fn happening(&mut self, node: &NamedNode, r: &Relation, object: &NamedNode) -> Result<()> {
-        if !HAPPENINGS.contains(&r.predicate.as_str()) {
+        if !kg_extract::EVENT_PREDICATES.contains(&r.predicate.as_str()) {
             return Ok(());
         }
         self.add(node.clone(), rdf::TYPE.into_owned(), kg("Happening"));
@@ -529,19 +529,6 @@ fn trim_decimal(s: String) -> String {
         s
     }
 }
-
-/// Predicates whose statements report an event (a kg:Happening).
-const HAPPENINGS: [&str; 9] = [
-    "meets",
-    "visits",
-    "signsAgreementWith",
-    "negotiatesWith",
-    "buysFrom",
-    "sellsTo",
-    "investsIn",
-    "attacks",
-    "kills",
-];
 
 /// A date as `xsd:date`, `xsd:gYearMonth` or `xsd:gYear` by its precision; anything else as a
 /// plain string (never an ill-typed literal).
