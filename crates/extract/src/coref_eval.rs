@@ -179,37 +179,19 @@ pub fn parse_gum_named(id: &str, conllu: &str) -> Result<GumDoc, Error> {
     let mut brackets: Vec<Bracket> = Vec::new();
     let mut open: Vec<Bracket> = Vec::new();
     let mut fields = Fields::default();
-    let mut in_sentence = false;
     let mut sent_start = 0usize;
     let mut chars = 0usize;
-    for (n, line) in conllu.lines().enumerate() {
-        let line_no = n + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            in_sentence = false;
-            continue;
-        }
-        if let Some(comment) = line.strip_prefix('#') {
-            if let Some(spec) = comment.trim().strip_prefix("global.Entity =") {
-                fields = Fields::from_spec(spec.trim());
+    for item in crate::conllu::items(conllu) {
+        let w = match item.map_err(|(line, message)| err(line, message))? {
+            crate::conllu::Item::Comment(comment) => {
+                if let Some(spec) = comment.strip_prefix("global.Entity =") {
+                    fields = Fields::from_spec(spec.trim());
+                }
+                continue;
             }
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 10 {
-            return Err(err(
-                line_no,
-                format!("expected 10 columns, found {}", cols.len()),
-            ));
-        }
-        if cols[0].contains('-') || cols[0].contains('.') {
-            continue;
-        }
-        let head: usize = cols[6]
-            .parse()
-            .map_err(|_| err(line_no, format!("bad HEAD {:?}", cols[6])))?;
-        if !in_sentence {
-            in_sentence = true;
+            crate::conllu::Item::Word(w) => w,
+        };
+        if w.opens_sentence {
             sent_start = words.len();
             if !doc.words.is_empty() {
                 doc.text.push('\n');
@@ -219,19 +201,19 @@ pub fn parse_gum_named(id: &str, conllu: &str) -> Result<GumDoc, Error> {
             doc.text.push(' ');
             chars += 1;
         }
-        let form = cols[1];
+        let form = w.form;
         let len = form.chars().count();
         doc.words.push((chars, chars + len));
         doc.text.push_str(form);
         chars += len;
         let index = words.len();
         words.push(Word {
-            upos: cols[3].to_string(),
-            head: (head > 0).then(|| sent_start + head - 1),
+            upos: w.upos.to_string(),
+            head: (w.head > 0).then(|| sent_start + w.head - 1),
         });
-        if let Some(value) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
+        if let Some(value) = w.misc.split('|').find_map(|f| f.strip_prefix("Entity=")) {
             parse_brackets(value, index, fields, &mut open, &mut brackets)
-                .map_err(|m| err(line_no, m))?;
+                .map_err(|m| err(w.line, m))?;
         }
     }
     if let Some(b) = open.first() {

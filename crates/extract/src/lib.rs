@@ -3,6 +3,7 @@
 mod analysis;
 mod charmap;
 pub mod clean;
+mod conllu;
 mod coref;
 pub mod coref_eval;
 mod doc;

@@ -62,57 +62,39 @@ pub fn read_gum(id: &str, text: &str) -> Result<LabeledDoc, DataError> {
     let mut open: Vec<(String, GumMention)> = Vec::new();
     let mut fields = EntityFields::default();
     let mut sent_start = 0usize;
-    let mut in_sentence = false;
     let mut sent_ids: Vec<Option<String>> = Vec::new();
     let mut sent_id: Option<String> = None;
 
-    for (n, line) in text.lines().enumerate() {
-        let line_no = n + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            in_sentence = false;
-            continue;
-        }
-        if let Some(comment) = line.strip_prefix('#') {
-            if let Some(id) = comment.trim().strip_prefix("sent_id =") {
-                sent_id = Some(id.trim().to_string());
+    for item in crate::conllu::items(text) {
+        let w = match item.map_err(|(line, message)| parse_err(line, message))? {
+            crate::conllu::Item::Comment(comment) => {
+                if let Some(id) = comment.strip_prefix("sent_id =") {
+                    sent_id = Some(id.trim().to_string());
+                }
+                if let Some(spec) = comment.strip_prefix("global.Entity =") {
+                    fields = EntityFields::from_spec(spec.trim());
+                }
+                continue;
             }
-            if let Some(spec) = comment.trim().strip_prefix("global.Entity =") {
-                fields = EntityFields::from_spec(spec.trim());
-            }
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 10 {
-            return Err(parse_err(
-                line_no,
-                format!("expected 10 columns, found {}", cols.len()),
-            ));
-        }
-        if cols[0].contains('-') || cols[0].contains('.') {
-            continue;
-        }
-        let initial = !in_sentence;
+            crate::conllu::Item::Word(w) => w,
+        };
+        let initial = w.opens_sentence;
         if initial {
-            in_sentence = true;
             sent_start = words.len();
             sentence_starts.push(sent_start);
             sent_ids.push(sent_id.take());
         }
-        let head: usize = cols[6]
-            .parse()
-            .map_err(|_| parse_err(line_no, format!("bad HEAD {:?}", cols[6])))?;
         let index = words.len();
         words.push(GumWord {
-            form: cols[1].to_string(),
-            upos: cols[3].to_string(),
-            xpos: cols[4].to_string(),
-            head: (head > 0).then(|| sent_start + head - 1),
+            form: w.form.to_string(),
+            upos: w.upos.to_string(),
+            xpos: w.xpos.to_string(),
+            head: (w.head > 0).then(|| sent_start + w.head - 1),
             initial,
         });
-        if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
+        if let Some(entity) = w.misc.split('|').find_map(|f| f.strip_prefix("Entity=")) {
             parse_brackets(entity, index, &fields, &mut open, &mut mentions)
-                .map_err(|m| parse_err(line_no, m))?;
+                .map_err(|m| parse_err(w.line, m))?;
         }
     }
     let spans = flatten(&words, &mentions);
