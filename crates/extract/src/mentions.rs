@@ -183,16 +183,25 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
     let recognizer = Recognizer::embedded();
     let lex = Lexicon::get();
     let mut out = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
     let mut tags: Vec<Upos> = Vec::new();
-    for sent in &analysis.sents {
-        words.clear();
+    // The model's spans of every sentence, reconciled over the document (one label per name,
+    // names found once labelled where the model missed them) as the recognizer's text path does.
+    let sentences: Vec<Vec<&str>> = analysis
+        .sents
+        .iter()
+        .map(|s| s.toks.iter().map(|t| t.text).collect())
+        .collect();
+    let mut spans: Vec<Vec<crate::ner::Span>> = Vec::with_capacity(sentences.len());
+    for (sent, words) in analysis.sents.iter().zip(&sentences) {
         tags.clear();
-        words.extend(sent.toks.iter().map(|t| t.text));
         tags.extend(sent.toks.iter().map(|t| t.tag));
+        spans.push(recognizer.recognize(words, &tags));
+    }
+    crate::ner::reconcile_document(&sentences, &mut spans);
+    for (sent, model_spans) in analysis.sents.iter().zip(spans) {
         let mut taken = vec![false; sent.toks.len()];
         let mut found: Vec<Found> = Vec::new();
-        for span in recognizer.recognize(&words, &tags) {
+        for span in model_spans {
             let (mut start, end) = trim(sent, span.start, span.end, span.label);
             let mut label = span.label;
             // "National Security Adviser Ana Silva" read as one organisation: the title goes,

@@ -226,3 +226,24 @@ fn nothing_breaks_on_odd_input() {
         assert!(x.mentions.iter().all(|m| m.start <= m.end));
     }
 }
+
+#[test]
+fn a_name_keeps_one_label_across_the_document() {
+    // A surname that is also a city's name, alone at a sentence start or after a comma: still
+    // the person named in full earlier (one label per name across the document).
+    let x = run(
+        "Tomasz Denver opened a bakery in Gdansk on Monday. Denver said the ovens came from Italy. \
+         Customers queued for hours. In March, Denver plans a second shop.",
+    );
+    let labels: Vec<_> = x
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Denver")
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(labels.len(), 2, "{:#?}", x.mentions);
+    assert!(
+        labels.iter().all(|k| *k == EntityType::Person),
+        "{labels:?}"
+    );
+}
