@@ -233,16 +233,25 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
     let recognizer = Recognizer::embedded();
     let lex = Lexicon::get();
     let mut out = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
     let mut tags: Vec<Upos> = Vec::new();
-    for sent in &analysis.sents {
-        words.clear();
+    // The model's spans of every sentence, reconciled over the document (one label per name,
+    // names found once labelled where the model missed them) as the recognizer's text path does.
+    let sentences: Vec<Vec<&str>> = analysis
+        .sents
+        .iter()
+        .map(|s| s.toks.iter().map(|t| t.text).collect())
+        .collect();
+    let mut spans: Vec<Vec<crate::ner::Span>> = Vec::with_capacity(sentences.len());
+    for (sent, words) in analysis.sents.iter().zip(&sentences) {
         tags.clear();
-        words.extend(sent.toks.iter().map(|t| t.text));
         tags.extend(sent.toks.iter().map(|t| t.tag));
+        spans.push(recognizer.recognize(words, &tags));
+    }
+    crate::ner::reconcile_document(&sentences, &mut spans);
+    for (sent, model_spans) in analysis.sents.iter().zip(spans) {
         let mut taken = vec![false; sent.toks.len()];
         let mut found: Vec<Found> = Vec::new();
-        for span in recognizer.recognize(&words, &tags) {
+        for span in model_spans {
             let (mut start, end) = trim(sent, span.start, span.end, span.label);
             let mut label = span.label;
             // "National Security Adviser Ana Silva" read as one organisation: the title goes,
@@ -262,6 +271,14 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                     .all(|p| lex.country(p).is_some())
             {
                 continue;
+            }
+            // "Lam Cheuk-ting", "Kim Jong-un": the hyphenated given name belongs to the person.
+            let mut end = end;
+            if label == NerLabel::Per
+                && end - start <= 2
+                && sent.toks.get(end).is_some_and(|t| hyphenated_name(t.text))
+            {
+                end += 1;
             }
             if !acceptable(sent, start, end) {
                 continue;
@@ -283,7 +300,14 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 start = p;
                 label = NerLabel::Per;
             }
+            // "the Aviation Museum of Springfield, Illinois": the institution, then its city.
+            let mut city = None;
+            if let Some(of) = city_after_of(sent, analysis.text, start, end) {
+                city = Some((of + 1, end, NerLabel::Loc));
+                end = of;
+            }
             parts.push((start, end, label));
+            parts.extend(city);
             for (a, b, label) in parts {
                 let (kind, country) =
                     refine(&sent.span_text(analysis.text, a, b), label, sent, (a, b));
@@ -365,6 +389,40 @@ fn agency_before(sent: &Sent<'_>, start: usize) -> bool {
         && lex.agency_word(sent.toks[start - 1].text)
         && country_at(sent, start).is_some()
         && (start < 2 || !sent.toks[start - 2].capitalised() || start - 2 == 0)
+}
+
+/// A hyphenated given name as romanised from Chinese or Korean: "Cheuk-ting", "Jong-un".
+fn hyphenated_name(word: &str) -> bool {
+    let Some((a, b)) = word.split_once('-') else {
+        return false;
+    };
+    let mut first = a.chars();
+    first.next().is_some_and(|c| c.is_uppercase())
+        && first.all(|c| c.is_lowercase())
+        && !b.is_empty()
+        && b.len() <= 4
+        && b.chars().all(|c| c.is_lowercase())
+}
+
+/// The "of" in an organisation's span that ends in a known city right before ", <region>"
+/// ("the Aviation Museum of Springfield, Illinois"): the city is where it is, not part of its
+/// name.
+fn city_after_of(sent: &Sent<'_>, text: &str, start: usize, end: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let of = (start + 1..end.saturating_sub(1))
+        .rev()
+        .find(|&p| sent.toks[p].is("of"))?;
+    let city = sent.span_text(text, of + 1, end);
+    let before_region = sent.toks.get(end).is_some_and(|t| t.text == ",")
+        && sent
+            .toks
+            .get(end + 1)
+            .is_some_and(|t| lex.region(t.text).is_some() || lex.country(t.text).is_some());
+    let institution = sent.toks[start..of]
+        .iter()
+        .any(|t| lex.institution(t.text) || lex.org_suffix(t.text).is_some());
+    (before_region && institution && lex.city(&city).is_some() && lex.region(&city).is_none())
+        .then_some(of)
 }
 
 /// Where the person starts in a span that joins a place and a person after "of" or "to [the]"
@@ -523,6 +581,18 @@ fn add_rule_mentions(
             })
             .or_else(|| {
                 company_at(sent, analysis.text, i).map(|end| (end, EntityType::Company, None))
+            })
+            // "the University of Arkansas, Fayetteville, said": a known city after a name.
+            .or_else(|| {
+                let after_name = i > 1 && sent.toks[i - 1].text == "," && taken[i - 2];
+                let closed = sent
+                    .toks
+                    .get(i + 1)
+                    .is_none_or(|n| matches!(n.text, "," | "." | ")" | ";"));
+                let city = t.capitalised()
+                    && lex.city(t.text).is_some()
+                    && lex.given_name(t.text) < RARE_NAME;
+                (after_name && closed && city).then_some((i + 1, EntityType::City, None))
             })
             .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t));
         if let Some((end, kind, country)) = rule {

@@ -407,6 +407,48 @@ impl Perceptron {
         self.weights.get(start..start + self.n_classes)
     }
 
+    /// The mean of several models (e.g. trained with different shuffles): each feature's
+    /// weights are averaged over all models (0 where a model lacks the feature), then quantised
+    /// again. Models with another class count than the first are ignored.
+    pub fn mean(models: &[&Perceptron]) -> Perceptron {
+        let Some(first) = models.first() else {
+            return Trainer::new(1).average();
+        };
+        let n = first.n_classes;
+        let models: Vec<&&Perceptron> = models.iter().filter(|m| m.n_classes == n).collect();
+        let k = models.len() as f32;
+        let mut sums: std::collections::BTreeMap<u64, Vec<f32>> = std::collections::BTreeMap::new();
+        for m in &models {
+            for (r, &id) in m.ids.iter().enumerate() {
+                let row = sums.entry(id).or_insert_with(|| vec![0.0; n]);
+                for (acc, &w) in row.iter_mut().zip(&m.weights[r * n..(r + 1) * n]) {
+                    *acc += f32::from(w) * m.scale / k;
+                }
+            }
+        }
+        let max_abs = sums
+            .values()
+            .flat_map(|r| r.iter())
+            .fold(0f32, |a, w| a.max(w.abs()));
+        let scale = if max_abs > 0.0 {
+            max_abs / 32767.0
+        } else {
+            1.0
+        };
+        let entries: Vec<(u64, Vec<i16>)> = sums
+            .into_iter()
+            .map(|(id, row)| {
+                let q: Vec<i16> = row
+                    .iter()
+                    .map(|&w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+                    .collect();
+                (id, q)
+            })
+            .filter(|(_, q)| q.iter().any(|&w| w != 0))
+            .collect();
+        Perceptron::from_entries(n, scale, entries)
+    }
+
     /// Number of classes.
     pub fn n_classes(&self) -> usize {
         self.n_classes
@@ -696,6 +738,29 @@ mod tests {
             assert_eq!(s, s2);
         }
         assert!(!m2.contains(f(0, "unseen")));
+    }
+
+    #[test]
+    fn mean_of_models_averages_weights() {
+        let m = train_toy();
+        // The mean of a model with itself scores like it (up to requantisation).
+        let same = Perceptron::mean(&[&m, &m]);
+        assert_eq!(same.len(), m.len());
+        let (mut a, mut b) = ([0f32; 4], [0f32; 4]);
+        for w in ["red", "green", "blue", "a", "b"] {
+            m.scores(&[f(0, w)], &mut a);
+            same.scores(&[f(0, w)], &mut b);
+            for (x, y) in a.iter().zip(&b) {
+                assert!((x - y).abs() <= m.scale, "{w}: {a:?} vs {b:?}");
+            }
+        }
+        // With an empty model, every weight halves.
+        let half = Perceptron::mean(&[&m, &Trainer::new(4).average()]);
+        m.scores(&[f(0, "red")], &mut a);
+        half.scores(&[f(0, "red")], &mut b);
+        for (x, y) in a.iter().zip(&b) {
+            assert!((x / 2.0 - y).abs() <= m.scale, "{a:?} vs {b:?}");
+        }
     }
 
     #[test]

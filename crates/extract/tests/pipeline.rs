@@ -448,3 +448,52 @@ fn relative_clauses_and_copulas() {
         x.roles
     );
 }
+
+#[test]
+fn a_name_keeps_one_label_across_the_document() {
+    // A surname that is also a city's name, alone at a sentence start or after a comma: still
+    // the person named in full earlier (one label per name across the document).
+    let x = run(
+        "Tomasz Denver opened a bakery in Gdansk on Monday. Denver said the ovens came from Italy. \
+         Customers queued for hours. In March, Denver plans a second shop.",
+    );
+    let labels: Vec<_> = x
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Denver")
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(labels.len(), 2, "{:#?}", x.mentions);
+    assert!(
+        labels.iter().all(|k| *k == EntityType::Person),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn cities_after_institutions_and_hyphenated_given_names() {
+    let x = run(
+        "The prize went to the Harbour Museum of Springfield, Illinois. \
+         Ana Silva of the University of Ohio, Columbus, said so. \
+         Pan-democrat Lam Cheuk-ting won a seat.",
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/harbour-museum")
+                && r.predicate == "basedIn"
+                && r.object == "City/springfield"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.mentions
+            .iter()
+            .any(|m| m.text == "Columbus" && m.kind == EntityType::City)
+    );
+    assert!(
+        x.mentions.iter().any(|m| m.text == "Lam Cheuk-ting"),
+        "{:#?}",
+        x.mentions
+    );
+}

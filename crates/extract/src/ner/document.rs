@@ -2,7 +2,9 @@
 //! uses it, so the spans found sentence by sentence are reconciled over the whole document.
 //!
 //! 1. *Voting*: every span votes, with its score, for its label under its exact word sequence;
-//!    a span whose string got more votes for another label takes that label.
+//!    a span whose string got more votes for another label takes that label. A one-word span
+//!    also counts the votes of the multi-word person names it ends (`Joshua Norton` makes a
+//!    lone `Norton` lean to the person).
 //! 2. *Propagation*: a capitalised word sequence found as a span somewhere is labelled where the
 //!    tagger missed it (longest match first, never overlapping a span; a single word at a
 //!    sentence start only if it was found at a sentence start too); the last word of a multi-word person name is
@@ -63,7 +65,17 @@ pub(crate) fn reconcile(sentences: &[Vec<&str>], spans: &mut [Vec<Span>]) {
     }
     for (words, found) in sentences.iter().zip(spans.iter_mut()) {
         for s in found.iter_mut() {
-            if let Some(best) = votes.get(&words[s.start..s.end]).and_then(Votes::best) {
+            let mut v = votes.get(&words[s.start..s.end]).copied();
+            // A lone word that ends a full person name found in the document votes for that
+            // person too (`Joshua Norton` ... `Norton`).
+            if s.end - s.start == 1
+                && let (Some(v), Some(sur)) = (v.as_mut(), surnames.get(words[s.start]))
+            {
+                for (a, b) in v.score.iter_mut().zip(sur.score) {
+                    *a += b;
+                }
+            }
+            if let Some(best) = v.as_ref().and_then(Votes::best) {
                 s.label = best;
             }
         }
@@ -155,5 +167,30 @@ mod tests {
         assert_eq!(spans[1][0], span(1, 2, NerLabel::Per, PROPAGATED_SCORE));
         assert_eq!(spans[1][1].label, NerLabel::Org);
         assert_eq!(spans[2], vec![span(1, 3, NerLabel::Org, PROPAGATED_SCORE)]);
+    }
+
+    #[test]
+    fn a_full_person_name_outvotes_its_last_word_read_as_a_place() {
+        let sentences = vec![
+            vec!["Joshua", "Norton", "was", "born", "."],
+            vec!["Later", "Norton", "moved", "."],
+            vec!["Then", "Norton", "left", "."],
+        ];
+        let mut spans = vec![
+            vec![span(0, 2, NerLabel::Per, 0.9)],
+            vec![span(1, 2, NerLabel::Loc, 0.6)],
+            vec![span(1, 2, NerLabel::Per, 0.2)],
+        ];
+        reconcile(&sentences, &mut spans);
+        assert_eq!(spans[1][0].label, NerLabel::Per);
+        assert_eq!(spans[2][0].label, NerLabel::Per);
+        // Without the full name, the place reading wins the vote.
+        let mut spans = vec![
+            vec![],
+            vec![span(1, 2, NerLabel::Loc, 0.6)],
+            vec![span(1, 2, NerLabel::Per, 0.2)],
+        ];
+        reconcile(&sentences, &mut spans);
+        assert_eq!(spans[2][0].label, NerLabel::Loc);
     }
 }

@@ -15,7 +15,7 @@ use super::gazetteer::{self, Gaz};
 pub(crate) const N_IDENTITY: usize = 4;
 
 /// Bumped whenever a feature changes meaning: a model trained with another version is refused.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 // Template ids (stable: the model depends on them).
 const T_BIAS: u32 = 1;
@@ -145,6 +145,8 @@ pub(crate) struct SentenceFeatures {
     /// Per token: the capitalised run it is in (see [`cap_runs`]), as (start, end).
     runs: Vec<Option<(usize, usize)>>,
     lower: String,
+    /// Per token: hash of its lower case.
+    lowers: Vec<u64>,
     gaz: gazetteer::Scratch,
 }
 
@@ -156,11 +158,16 @@ impl SentenceFeatures {
         self.offsets.clear();
         self.cases.clear();
         self.cases.extend(words.iter().map(|w| case_of(w)));
-        let gaz = self.gaz.annotate(words, pos);
-        for (i, w) in words.iter().enumerate() {
+        self.lowers.clear();
+        for w in words {
             lowercase_into(w, &mut self.lower);
+            self.lowers.push(gazetteer::lower_hash(&self.lower));
+        }
+        let gaz = self.gaz.annotate(words, pos, &self.lowers);
+        for (i, w) in words.iter().enumerate() {
+            let lower = self.lowers[i];
             self.toks.push(Tok {
-                lower: hash_str(&self.lower),
+                lower,
                 exact: hash_str(w),
                 shape: shape_hash(w),
                 pos: pos.get(i).copied().unwrap_or(0),

@@ -1,8 +1,10 @@
 //! Gazetteer membership of the tokens of a sentence, from the embedded [`Lexicon`] (countries,
 //! cities, demonyms, given names, titles, honorifics, organisation suffixes) and the NER list
-//! of regions (`data/ner/regions.txt`: states, provinces, continents, seas). Place names may
-//! span several tokens; each token gets its position in the longest match. Lower-case words
-//! (web text: "kerala", "mexico") are looked up in title case too.
+//! of regions (`data/ner/regions.txt`: states, provinces, continents, seas), and organisation
+//! names (`data/ner/organizations.txt` and the lexicon's companies: outlets, agencies, parties,
+//! universities, teams, well-known companies; matched ignoring case). Place and organisation
+//! names may span several tokens; each token gets its position in the longest match. Lower-case
+//! words (web text: "kerala", "mexico") are looked up in title case too.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -13,6 +15,103 @@ use crate::perceptron::{FeatureHasher, IdBuildHasher};
 use crate::pos::Upos;
 
 const REGIONS_TEXT: &str = include_str!("../../data/ner/regions.txt");
+const ORGANIZATIONS_TEXT: &str = include_str!("../../data/ner/organizations.txt");
+const COMPANIES_TEXT: &str = include_str!("../../data/lexicon/companies.txt");
+
+/// Organisation names as sequences of lower-case word hashes (see [`OrgNames`]).
+static ORG_NAMES: LazyLock<OrgNames> =
+    LazyLock::new(|| OrgNames::new([ORGANIZATIONS_TEXT, COMPANIES_TEXT]));
+
+/// Hash of a token's lower case, as the features compute it.
+pub(crate) fn lower_hash(lower: &str) -> u64 {
+    crate::perceptron::hash_str(lower)
+}
+
+/// Key of a phrase from the lower-case hashes of its tokens.
+fn phrase_key(tokens: &[u64]) -> u64 {
+    tokens
+        .iter()
+        .fold(FeatureHasher::new(3), |h, &t| h.u64(t))
+        .finish()
+}
+
+/// Splits an organisation name the way text tokenisers do: `McDonald's` -> `McDonald 's`,
+/// `Yahoo!` -> `Yahoo !`; with `split_hyphens`, `Coca-Cola` -> `Coca - Cola` (as UD does).
+fn name_tokens(name: &str, split_hyphens: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in name.split_whitespace() {
+        let lower = w.to_lowercase();
+        let (stem, tail) = if let Some(stem) = lower.strip_suffix("'s") {
+            (stem.to_string(), Some("'s"))
+        } else if let Some(stem) = lower.strip_suffix('!').filter(|s| !s.is_empty()) {
+            (stem.to_string(), Some("!"))
+        } else {
+            (lower, None)
+        };
+        if split_hyphens && stem.contains('-') && stem.len() > 1 {
+            for (k, part) in stem.split('-').enumerate() {
+                if k > 0 {
+                    out.push("-".to_string());
+                }
+                if !part.is_empty() {
+                    out.push(part.to_string());
+                }
+            }
+        } else {
+            out.push(stem);
+        }
+        out.extend(tail.map(str::to_string));
+    }
+    out
+}
+
+/// Organisation names (`data/ner/organizations.txt` and the lexicon's companies), matched on
+/// lower-case tokens.
+#[derive(Debug, Default)]
+struct OrgNames {
+    /// Keys of whole names.
+    names: HashSet<u64, IdBuildHasher>,
+    /// Lower-case hashes of first words.
+    first: HashSet<u64, IdBuildHasher>,
+    /// Longest name, in tokens.
+    longest: usize,
+}
+
+impl OrgNames {
+    fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> OrgNames {
+        let mut o = OrgNames::default();
+        for line in texts.into_iter().flat_map(str::lines) {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            for split in [false, true] {
+                let toks: Vec<u64> = name_tokens(line, split)
+                    .iter()
+                    .map(|t| lower_hash(t))
+                    .collect();
+                if let Some(&f) = toks.first() {
+                    o.first.insert(f);
+                    o.names.insert(phrase_key(&toks));
+                    o.longest = o.longest.max(toks.len());
+                }
+            }
+        }
+        o
+    }
+
+    /// Length of the longest name starting at `lower[i]` (0 if none).
+    fn longest_at(&self, lower: &[u64], i: usize) -> usize {
+        if !self.first.contains(&lower[i]) {
+            return 0;
+        }
+        let end = lower.len().min(i + self.longest);
+        (i + 1..=end)
+            .rev()
+            .find(|&e| self.names.contains(&phrase_key(&lower[i..e])))
+            .map_or(0, |e| e - i)
+    }
+}
 
 static REGIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     REGIONS_TEXT
@@ -36,6 +135,7 @@ const TITLE: u32 = 1 << 14;
 const HONORIFIC: u32 = 1 << 15;
 const ORG_SUFFIX: u32 = 1 << 16;
 const COMPANY_SUFFIX: u32 = 1 << 17;
+const ORG_NAME: u32 = 18;
 
 /// Longest phrase looked up, in tokens.
 const MAX_PHRASE: usize = 5;
@@ -109,11 +209,21 @@ pub(crate) struct Scratch {
 }
 
 impl Scratch {
-    /// Flags of every token of `words` (with UPOS ids `pos`).
-    pub(crate) fn annotate(&mut self, words: &[&str], pos: &[u8]) -> &[Gaz] {
+    /// Flags of every token of `words` (with UPOS ids `pos` and the [`lower_hash`] of each
+    /// word, `lower`).
+    pub(crate) fn annotate(&mut self, words: &[&str], pos: &[u8], lower: &[u64]) -> &[Gaz] {
         let lex = Lexicon::get();
         self.flags.clear();
         self.flags.resize(words.len(), Gaz(0));
+        let orgs = &*ORG_NAMES;
+        let mut i = 0;
+        while i < lower.len().min(words.len()) {
+            let len = orgs.longest_at(lower, i);
+            for k in 0..len {
+                self.flags[i + k].0 |= position_bit(ORG_NAME, k, len);
+            }
+            i += len.max(1);
+        }
         for (i, w) in words.iter().enumerate() {
             let upper = starts_upper(w);
             let lower = !upper && lower_candidate(w, pos.get(i).copied().unwrap_or(u8::MAX));
@@ -243,6 +353,51 @@ impl Scratch {
 mod tests {
     use super::*;
 
+    fn lowers(words: &[&str]) -> Vec<u64> {
+        words
+            .iter()
+            .map(|w| lower_hash(&w.to_lowercase()))
+            .collect()
+    }
+
+    #[test]
+    fn matches_organisation_names_longest_first_ignoring_case() {
+        let words = [
+            "the",
+            "world",
+            "health",
+            "organization",
+            "and",
+            "Coca",
+            "-",
+            "Cola",
+            "at",
+            "McDonald",
+            "'s",
+            ".",
+        ];
+        let pos = [0u8; 12];
+        let mut s = Scratch::default();
+        let g = s.annotate(&words, &pos, &lowers(&words)).to_vec();
+        let org = |i: usize| g[i].0 >> ORG_NAME & 0xF;
+        assert_eq!(org(0), 0);
+        assert_eq!(org(1), 0b10);
+        assert_eq!(org(2), 0b100);
+        assert_eq!(org(3), 0b1000);
+        assert_eq!(org(4), 0);
+        assert_eq!((org(5), org(6), org(7)), (0b10, 0b100, 0b1000));
+        assert_eq!((org(9), org(10)), (0b10, 0b1000));
+        assert_eq!(org(8), 0);
+        assert_eq!(
+            name_tokens("Coca-Cola", true),
+            ["coca", "-", "cola"].map(String::from)
+        );
+        assert_eq!(
+            name_tokens("Yahoo!", false),
+            ["yahoo", "!"].map(String::from)
+        );
+    }
+
     #[test]
     fn flags_places_names_titles_and_suffixes() {
         let words = [
@@ -264,7 +419,7 @@ mod tests {
         ];
         let pos = [11u8; 15];
         let mut s = Scratch::default();
-        let g = s.annotate(&words, &pos).to_vec();
+        let g = s.annotate(&words, &pos, &lowers(&words)).to_vec();
         assert_ne!(g[0].0 & TITLE, 0);
         assert_ne!(g[1].0 & GIVEN, 0);
         assert_ne!(g[5].0 & COMPANY_SUFFIX, 0);
@@ -281,7 +436,7 @@ mod tests {
         let noun = Upos::Noun.index() as u8;
         let pos = [15, 1, noun, noun, 1, noun, 2];
         let mut s = Scratch::default();
-        let g = s.annotate(&words, &pos).to_vec();
+        let g = s.annotate(&words, &pos, &lowers(&words)).to_vec();
         assert_eq!(g[2].0 & 0xF0, position_bit(CITY, 0, 2));
         assert_eq!(g[3].0 & 0xF0, position_bit(CITY, 1, 2));
         assert_eq!(g[5].0 & 0xF00, position_bit(REGION, 0, 1));

@@ -36,6 +36,13 @@ mod text;
 pub mod train;
 mod viterbi;
 
+/// Reconciles the spans found sentence by sentence over one document (`spans[k]` are those of
+/// `sentences[k]`): one label per name, and names found somewhere labelled where the model
+/// missed them (see the `document` module).
+pub fn reconcile_document(sentences: &[Vec<&str>], spans: &mut [Vec<Span>]) {
+    document::reconcile(sentences, spans);
+}
+
 pub use eval::{EvalSet, GoldMention, LabelScore, Report, eval_set, evaluate, score};
 pub use recognizer::{Recognizer, RecognizerError};
 pub use text::{TextSpan, recognize_document, recognize_text};
@@ -193,6 +200,22 @@ mod tests {
                 .iter()
                 .all(|m| m.doc == "d" && m.end <= chars.len())
         );
+    }
+
+    #[test]
+    fn mean_of_recognizers_keeps_their_decisions() {
+        let r = Recognizer::embedded();
+        let words = ["Anna", "Berg", "works", "for", "Google", "in", "Oslo", "."];
+        let tags = Tagger::embedded().tag(&words);
+        let alone = found(&words, &r.recognize(&words, &tags));
+        let twice = Recognizer::mean(&[r, r]);
+        assert_eq!(twice.len(), r.len());
+        assert_eq!(found(&words, &twice.recognize(&words, &tags)), alone);
+        // Averaged with a model that knows nothing, the weights halve: same argmax.
+        let empty = Recognizer::empty();
+        let half = Recognizer::mean(&[r, &empty]);
+        assert_eq!(found(&words, &half.recognize(&words, &tags)), alone);
+        assert!(!alone.is_empty());
     }
 
     #[test]

@@ -128,6 +128,13 @@ impl Recognizer {
         Recognizer { model, tables }
     }
 
+    /// The mean of several recognizers' weights (see [`Perceptron::mean`]): averaging models
+    /// trained on different shuffles of the data smooths out the order each one saw.
+    pub fn mean(models: &[&Recognizer]) -> Recognizer {
+        let inner: Vec<&Perceptron> = models.iter().map(|m| &m.model).collect();
+        Recognizer::from_model(Perceptron::mean(&inner))
+    }
+
     /// Number of weighted features.
     pub fn len(&self) -> usize {
         self.model.len()
