@@ -449,6 +449,28 @@ impl Perceptron {
         Perceptron::from_entries(n, scale, entries)
     }
 
+    /// The model without the features whose largest weight is below `fraction` of the
+    /// model's largest weight: after averaging, many features keep only a trace of weight, and
+    /// dropping them makes the table smaller and lookups faster.
+    pub fn pruned(&self, fraction: f32) -> Perceptron {
+        let n = self.n_classes;
+        let max_abs = self
+            .weights
+            .iter()
+            .map(|w| w.unsigned_abs())
+            .max()
+            .unwrap_or(0);
+        let min = (f32::from(max_abs) * fraction).ceil() as u16;
+        let entries: Vec<(u64, Vec<i16>)> = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(r, &id)| (id, self.weights[r * n..(r + 1) * n].to_vec()))
+            .filter(|(_, row)| row.iter().any(|w| w.unsigned_abs() >= min.max(1)))
+            .collect();
+        Perceptron::from_entries(n, self.scale, entries)
+    }
+
     /// Number of classes.
     pub fn n_classes(&self) -> usize {
         self.n_classes
@@ -761,6 +783,29 @@ mod tests {
         for (x, y) in a.iter().zip(&b) {
             assert!((x / 2.0 - y).abs() <= m.scale, "{a:?} vs {b:?}");
         }
+    }
+
+    #[test]
+    fn pruning_drops_only_faint_features() {
+        let m = train_toy();
+        assert_eq!(m.pruned(0.0).len(), m.len());
+        // A faint feature: a tenth of a percent of a strong one, kept only in the mean.
+        let mut t = Trainer::new(4);
+        t.tick();
+        t.update(&[f(0, "faint")], 2, 3);
+        for _ in 0..1000 {
+            t.tick();
+            t.update(&[f(0, "strong")], 1, 0);
+        }
+        let model = t.average();
+        assert!(model.contains(f(0, "faint")));
+        let pruned = model.pruned(0.01);
+        assert!(!pruned.contains(f(0, "faint")));
+        assert!(pruned.contains(f(0, "strong")));
+        let (mut a, mut b) = ([0f32; 4], [0f32; 4]);
+        model.scores(&[f(0, "strong")], &mut a);
+        pruned.scores(&[f(0, "strong")], &mut b);
+        assert_eq!(a, b);
     }
 
     #[test]

@@ -135,6 +135,11 @@ impl Recognizer {
         Recognizer::from_model(Perceptron::mean(&inner))
     }
 
+    /// The recognizer without its faintest features (see [`Perceptron::pruned`]).
+    pub fn pruned(&self, fraction: f32) -> Recognizer {
+        Recognizer::from_model(self.model.pruned(fraction))
+    }
+
     /// Number of weighted features.
     pub fn len(&self) -> usize {
         self.model.len()
