@@ -40,6 +40,7 @@ pub struct Lexicon {
     title_words: HashSet<String>,
     honorifics: HashSet<String>,
     org_suffixes: HashMap<String, EntityType>,
+    place_words: HashSet<String>,
     companies: HashSet<String>,
     institutions: HashSet<String>,
     agency_words: HashSet<String>,
@@ -119,6 +120,7 @@ impl Lexicon {
             title_words: HashSet::new(),
             honorifics: HashSet::new(),
             org_suffixes: HashMap::new(),
+            place_words: HashSet::new(),
             companies: HashSet::new(),
             institutions: HashSet::new(),
             agency_words: HashSet::new(),
@@ -235,6 +237,9 @@ impl Lexicon {
                     EntityType::Organization
                 };
                 lex.org_suffixes.insert(word.to_string(), kind);
+                if f.get(2) == Some(&"place") {
+                    lex.place_words.insert(word.to_string());
+                }
             }
         }
         lex
@@ -336,6 +341,11 @@ impl Lexicon {
     /// Whether a word before a country's name makes an agency of it ("Environment Canada").
     pub fn agency_word(&self, word: &str) -> bool {
         self.agency_words.contains(word)
+    }
+
+    /// Whether an organisation word also ends place names ("Bank": "West Bank").
+    pub fn place_word(&self, word: &str) -> bool {
+        self.place_words.contains(word)
     }
 
     /// The type a last word gives a name ("Airlines" -> Company, "Ministry" -> Organization).

@@ -125,6 +125,14 @@ fn trim(sent: &Sent<'_>, mut start: usize, mut end: usize, kind: NerLabel) -> (u
         && !(end == p + 2 && lex.org_suffix(sent.toks[p + 1].text).is_some())
     {
         start = p + 1;
+        // "Platt ' s Music Hall": a possessive split in two.
+        if sent.toks[p].text != "'s"
+            && sent.toks[p].text != "\u{2019}s"
+            && start + 1 < end
+            && sent.toks[start].text == "s"
+        {
+            start += 1;
+        }
     }
     (start, end)
 }
@@ -135,9 +143,26 @@ fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
         return false;
     }
     let toks = &sent.toks[start..end];
+    // Web text writes places in lower case ("flights to san francisco"): a known one counts.
+    let title_case = || {
+        toks.iter()
+            .map(|t| {
+                let mut c = t.text.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let known_place = || {
+        let name = title_case();
+        lex.country(&name).is_some() || lex.city(&name).is_some() || lex.region(&name).is_some()
+    };
     if !toks
         .iter()
         .any(|t| t.capitalised() || t.text.chars().any(|c| c.is_ascii_digit()))
+        && !known_place()
     {
         return false;
     }
@@ -217,7 +242,11 @@ fn refine(
             None => (EntityType::Organization, None),
         },
         NerLabel::Loc => {
-            if let Some(kind) = lex.org_suffix(last).filter(|k| *k == EntityType::Company) {
+            // "West Bank": a company word that also ends place names keeps the place.
+            if let Some(kind) = lex
+                .org_suffix(last)
+                .filter(|k| *k == EntityType::Company && !lex.place_word(last))
+            {
                 (kind, None)
             } else if lex.city(name).is_some() {
                 (EntityType::City, None)
@@ -264,6 +293,7 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             }
             // "US-China": two countries joined, not a place.
             if end == start + 1
+                && sent.toks[start].text.contains('-')
                 && sent.toks[start]
                     .text
                     .split('-')
@@ -640,7 +670,14 @@ fn add_rule_mentions(
             {
                 j += 1;
             }
-            let cued = lex.honorific(t.text) || after_org || title_run_start(sent, name_start) <= i;
+            // The run must end in a title ("Associate Team" is no title before a name).
+            let titled = (i..name_start).any(|k| {
+                let words: Vec<&str> = sent.toks[k..name_start].iter().map(|t| t.text).collect();
+                lex.title(&words.join(" "))
+            });
+            let cued = lex.honorific(t.text)
+                || after_org
+                || (titled && title_run_start(sent, name_start) <= i);
             let long_enough = !(lower_title || after_org) || j - name_start >= 2;
             if j > name_start && cued && long_enough && acceptable(sent, name_start, j) {
                 take(

@@ -497,3 +497,26 @@ fn cities_after_institutions_and_hyphenated_given_names() {
         x.mentions
     );
 }
+
+#[test]
+fn lower_case_places_and_titles_that_are_not_titles() {
+    let x = run("I am a student living in malaysia and I love it.");
+    assert!(
+        x.entities.iter().any(|e| e.key == "Country/malaysia"),
+        "{:#?}",
+        x.mentions
+    );
+    // "Interior" occurs in titles, but "Interior Mall" is no title before a name.
+    let y = run("They shop at Walmart and Interior Mall just inside the town.");
+    assert!(
+        !y.mentions.iter().any(|m| m.text == "Mall"),
+        "{:#?}",
+        y.mentions
+    );
+    let z = run("Voters in the West Bank went to the polls.");
+    assert!(
+        !z.mentions.iter().any(|m| m.kind == EntityType::Company),
+        "{:#?}",
+        z.mentions
+    );
+}
