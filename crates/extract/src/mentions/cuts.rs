@@ -1,0 +1,102 @@
+//! Model spans that join two names, or a name and what surrounds it, and where to cut them
+//! ("Governor of Washington Ana Silva", "the Aviation Museum of Springfield").
+
+use super::*;
+
+/// Whether the word before a country's name at `start` makes an agency of it ("Environment
+/// Canada"): an agency word, not itself inside a run of capitalised words.
+pub(super) fn agency_before(sent: &Sent<'_>, start: usize) -> bool {
+    let lex = Lexicon::get();
+    start > 0
+        && lex.agency_word(sent.toks[start - 1].text)
+        && country_at(sent, start).is_some()
+        && (start < 2 || !sent.toks[start - 2].capitalised() || start - 2 == 0)
+}
+
+/// A hyphenated given name as romanised from Chinese or Korean: "Cheuk-ting", "Jong-un".
+pub(super) fn hyphenated_name(word: &str) -> bool {
+    let Some((a, b)) = word.split_once('-') else {
+        return false;
+    };
+    let mut first = a.chars();
+    first.next().is_some_and(|c| c.is_uppercase())
+        && first.all(|c| c.is_lowercase())
+        && !b.is_empty()
+        && b.len() <= 4
+        && b.chars().all(|c| c.is_lowercase())
+}
+
+/// The "of" in an organisation's span that ends in a known city right before ", <region>"
+/// ("the Aviation Museum of Springfield, Illinois"): the city is where it is, not part of its
+/// name.
+pub(super) fn city_after_of(
+    sent: &Sent<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let lex = Lexicon::get();
+    let of = (start + 1..end.saturating_sub(1))
+        .rev()
+        .find(|&p| sent.toks[p].is("of"))?;
+    let city = sent.span_text(text, of + 1, end);
+    let before_region = sent.toks.get(end).is_some_and(|t| t.text == ",")
+        && sent
+            .toks
+            .get(end + 1)
+            .is_some_and(|t| lex.region(t.text).is_some() || lex.country(t.text).is_some());
+    let institution = sent.toks[start..of]
+        .iter()
+        .any(|t| lex.institution(t.text) || lex.org_suffix(t.text).is_some());
+    (before_region && institution && lex.city(&city).is_some() && lex.region(&city).is_none())
+        .then_some(of)
+}
+
+/// Where the person starts in a span that joins a place and a person after "of" or "to [the]"
+/// ("Governor of Washington Ana Silva", "Ambassador to the United States Ola Berg"): the place
+/// is a country, city or region, the person two or three capitalised words from a given name.
+pub(super) fn place_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let after_of = start > 0
+        && (sent.toks[start - 1].is("of")
+            || sent.toks[start - 1].is("to")
+            || (start > 1 && sent.toks[start - 1].is("the") && sent.toks[start - 2].is("to")));
+    if !after_of || end - start < 3 {
+        return None;
+    }
+    (start + 1..end - 1).find(|&p| {
+        let place = sent.toks[start..p]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let is_place = lex.country(&place).is_some()
+            || lex.city(&place).is_some()
+            || lex.region(&place).is_some();
+        let person = &sent.toks[p..end];
+        is_place
+            && (2..=3).contains(&person.len())
+            && lex.given_name(person[0].text) > 0
+            && person.iter().all(|t| t.capitalised())
+    })
+}
+
+/// Where the person starts in a span that follows "Title of|for" and opens with the title's
+/// field ("Minister of Education Ana Silva"): the first word that is a given name, with one or
+/// two capitalised words after it.
+pub(super) fn field_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let titled = start > 1
+        && (sent.toks[start - 1].is("of") || sent.toks[start - 1].is("for"))
+        && lex.title(sent.toks[start - 2].text);
+    if !titled {
+        return None;
+    }
+    (start + 1..end.saturating_sub(1)).find(|&p| {
+        lex.given_name(sent.toks[p].text) > 0
+            && (2..=3).contains(&(end - p))
+            && sent.toks[start..p]
+                .iter()
+                .all(|t| lex.given_name(t.text) == 0 && lex.country(t.text).is_none())
+    })
+}

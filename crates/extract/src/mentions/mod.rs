@@ -1,0 +1,219 @@
+//! Named mentions: the trained recogniser's spans, refined and typed with the gazetteers, plus
+//! the names that rules are sure of (countries, a capitalised name after a title).
+//!
+//! Rules after the model, in order:
+//! 1. leading articles, honorifics and titles, and trailing possessives, are cut off a span;
+//! 2. a span that is a country name or alias is a Country, whatever the model said;
+//! 3. a place in the city table is a City, another place a Place;
+//! 4. an organisation whose last word is a company word ("Airlines", "Inc") is a Company;
+//! 5. a capitalised name right after a title ("Prime Minister X Y", "interior minister X Y") is
+//!    a Person; a span that joins a place and a person after "of" or "to" is cut in two
+//!    ("Governor of Washington X Y");
+//! 6. a head word of an institution ("Museum", "Planetarium") makes a place an Organization; a
+//!    single-word person before ", <region>" that is a city and no given name is a City; an
+//!    agency word before a country ("Environment Canada") makes an Organization; an event word
+//!    ("Olympics", "Fourth International Congress") makes an Event;
+//! 7. country names the model missed are added; spans that are only titles, months or days go.
+//!
+//! `span` trims, keeps and types a span, `cuts` splits spans that join two names, `rules` finds
+//! the names the model missed.
+
+mod cuts;
+mod rules;
+mod span;
+
+use cuts::*;
+use rules::*;
+use span::*;
+
+use crate::analysis::{Analysis, Sent};
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::ner::{NerLabel, Recognizer};
+use crate::pos::Upos;
+
+/// Fewer US babies than this got the name: a city before its region that bears it ("Seattle,
+/// Washington") is the city.
+pub(super) const RARE_NAME: u32 = 1000;
+
+/// A typed name in a sentence, before coreference.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub sent: usize,
+    /// Token range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// The name as written, white space folded.
+    pub name: String,
+    /// The country's common name when the name is a country or its alias.
+    pub country: Option<String>,
+}
+
+pub(super) fn is_article(word: &str) -> bool {
+    word.eq_ignore_ascii_case("the")
+        || word.eq_ignore_ascii_case("a")
+        || word.eq_ignore_ascii_case("an")
+}
+
+pub(super) fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+/// Finds the named mentions of every sentence.
+pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
+    let recognizer = Recognizer::embedded();
+    let lex = Lexicon::get();
+    let mut out = Vec::new();
+    let mut tags: Vec<Upos> = Vec::new();
+    // The model's spans of every sentence, reconciled over the document (one label per name,
+    // names found once labelled where the model missed them) as the recognizer's text path does.
+    let sentences: Vec<Vec<&str>> = analysis
+        .sents
+        .iter()
+        .map(|s| s.toks.iter().map(|t| t.text).collect())
+        .collect();
+    let mut spans: Vec<Vec<crate::ner::Span>> = Vec::with_capacity(sentences.len());
+    for (sent, words) in analysis.sents.iter().zip(&sentences) {
+        tags.clear();
+        tags.extend(sent.toks.iter().map(|t| t.tag));
+        spans.push(recognizer.recognize(words, &tags));
+    }
+    crate::ner::reconcile_document(&sentences, &mut spans);
+    for (sent, model_spans) in analysis.sents.iter().zip(spans) {
+        let mut taken = vec![false; sent.toks.len()];
+        let mut found: Vec<Found> = Vec::new();
+        for span in model_spans {
+            let (mut start, end) = trim(sent, span.start, span.end, span.label);
+            let mut label = span.label;
+            // "National Security Adviser Ana Silva" read as one organisation: the title goes,
+            // the name is a person.
+            if label != NerLabel::Per
+                && let Some(name_start) = person_after_title(sent, start, end)
+            {
+                start = name_start;
+                label = NerLabel::Per;
+            }
+            // "US-China": two countries joined, not a place.
+            if end == start + 1
+                && sent.toks[start].text.contains('-')
+                && sent.toks[start]
+                    .text
+                    .split('-')
+                    .filter(|p| !p.is_empty())
+                    .all(|p| lex.country(p).is_some())
+            {
+                continue;
+            }
+            // "Lam Cheuk-ting", "Kim Jong-un": the hyphenated given name belongs to the person.
+            let mut end = end;
+            if label == NerLabel::Per
+                && end - start <= 2
+                && sent.toks.get(end).is_some_and(|t| hyphenated_name(t.text))
+            {
+                end += 1;
+            }
+            if !acceptable(sent, start, end) {
+                continue;
+            }
+            // "Environment Canada": an agency of the country, not the country.
+            if start > 0 && !taken[start - 1] && agency_before(sent, start) {
+                start -= 1;
+                label = NerLabel::Org;
+            }
+            // "Governor of Washington Ana Silva": the place, then the person.
+            let mut parts = Vec::with_capacity(2);
+            if let Some(p) = place_then_person(sent, start, end) {
+                parts.push((start, p, label));
+                start = p;
+                label = NerLabel::Per;
+            }
+            // "Minister of Education Ana Silva": the field is no part of the name.
+            if let Some(p) = field_then_person(sent, start, end) {
+                start = p;
+                label = NerLabel::Per;
+            }
+            // "the Aviation Museum of Springfield, Illinois": the institution, then its city.
+            let mut city = None;
+            if let Some(of) = city_after_of(sent, analysis.text, start, end) {
+                city = Some((of + 1, end, NerLabel::Loc));
+                end = of;
+            }
+            parts.push((start, end, label));
+            parts.extend(city);
+            for (a, b, label) in parts {
+                let (kind, country) =
+                    refine(&sent.span_text(analysis.text, a, b), label, sent, (a, b));
+                take(
+                    analysis,
+                    sent,
+                    &mut taken,
+                    &mut found,
+                    (a, b),
+                    kind,
+                    country,
+                );
+            }
+        }
+        add_rule_mentions(analysis, sent, &mut taken, &mut found);
+        found.sort_by_key(|f| f.start);
+        join_of_phrases(analysis, sent, &mut found);
+        out.extend(found);
+    }
+    out
+}
+
+/// "Ministry of Defence", "Communist Party of Vietnam", "Bank of Japan": an organisation whose
+/// last word is an organisation word, then "of [the]" and another name, is one organisation.
+pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec<Found>) {
+    let lex = Lexicon::get();
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (&found[i], &found[i + 1]);
+        let org = matches!(a.kind, EntityType::Organization | EntityType::Company)
+            && lex.org_suffix(sent.toks[a.end - 1].text).is_some();
+        let of = sent.toks.get(a.end).is_some_and(|t| t.text == "of");
+        let gap = if sent.toks.get(a.end + 1).is_some_and(|t| t.is("the")) {
+            2
+        } else {
+            1
+        };
+        if org && of && b.start == a.end + gap {
+            let (start, end, kind) = (a.start, b.end, a.kind);
+            let name = sent.span_text(analysis.text, start, end);
+            found[i] = Found {
+                sent: sent.index,
+                start,
+                end,
+                kind,
+                name,
+                country: None,
+            };
+            found.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Records a rule-found name over tokens `start..end` and marks them taken.
+pub(super) fn take(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+    (start, end): (usize, usize),
+    kind: EntityType,
+    country: Option<String>,
+) {
+    let name = sent.span_text(analysis.text, start, end);
+    taken[start..end].iter_mut().for_each(|t| *t = true);
+    found.push(Found {
+        sent: sent.index,
+        start,
+        end,
+        kind,
+        name,
+        country,
+    });
+}

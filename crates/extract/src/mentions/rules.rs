@@ -1,0 +1,180 @@
+//! Names the rules are sure of where the model found nothing: countries, agencies named after
+//! them, known places before their region, cities as possessors, companies, and names after
+//! titles and honorifics.
+
+use super::*;
+
+/// Countries and companies the model missed, and names after titles.
+pub(super) fn add_rule_mentions(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let lex = Lexicon::get();
+    let mut i = 0;
+    while i < sent.toks.len() {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
+        // "US 75" is a road, not the country.
+        let numbered = |end: usize| sent.toks.get(end).is_some_and(|t| t.tag == Upos::Num);
+        let t = &sent.toks[i];
+        let rule = None
+            // "Environment Canada": an agency named after its country.
+            .or_else(|| {
+                let (end, _) = country_at(sent, i + 1)?;
+                agency_before(sent, i + 1).then_some((end, EntityType::Organization, None))
+            })
+            .or_else(|| {
+                let (end, country) = country_at(sent, i).filter(|(end, _)| !numbered(*end))?;
+                Some((end, EntityType::Country, Some(country)))
+            })
+            // "the coast of Aceh, Indonesia": a known city or region before its country.
+            .or_else(|| {
+                place_before_region(sent, analysis.text, i).map(|(end, kind)| (end, kind, None))
+            })
+            // "Mecca's Grand Mosque": a known city as a possessor.
+            .or_else(|| {
+                let possessor = t.capitalised()
+                    && sent.toks.get(i + 1).is_some_and(|n| is_possessive(n.text))
+                    && lex.city(t.text).is_some()
+                    && lex.given_name(t.text) < RARE_NAME;
+                possessor.then_some((i + 1, EntityType::City, None))
+            })
+            .or_else(|| {
+                company_at(sent, analysis.text, i).map(|end| (end, EntityType::Company, None))
+            })
+            // "the University of Arkansas, Fayetteville, said": a known city after a name.
+            .or_else(|| {
+                let after_name = i > 1 && sent.toks[i - 1].text == "," && taken[i - 2];
+                let closed = sent
+                    .toks
+                    .get(i + 1)
+                    .is_none_or(|n| matches!(n.text, "," | "." | ")" | ";"));
+                let city = t.capitalised()
+                    && lex.city(t.text).is_some()
+                    && lex.given_name(t.text) < RARE_NAME;
+                (after_name && closed && city).then_some((i + 1, EntityType::City, None))
+            })
+            .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t));
+        if let Some((end, kind, country)) = rule {
+            take(analysis, sent, taken, found, (i, end), kind, country);
+            i = end;
+            continue;
+        }
+        // "Prime Minister Ana Silva", "Mr Silva": a capitalised title or honorific, then a name.
+        let t = &sent.toks[i];
+        // A title in lower case ("France's interior minister Ana Silva") cues a name of two
+        // or three words.
+        let lower_title = !t.capitalised() && lex.title(t.text);
+        let cue = (t.capitalised() && lex.title_word(t.text) && !t.is("the") && !t.is("of"))
+            || lex.honorific(t.text)
+            || lower_title;
+        if cue {
+            let mut j = i + 1;
+            while j < sent.toks.len()
+                && (lex.title_word(sent.toks[j].text) && sent.toks[j].capitalised())
+            {
+                j += 1;
+            }
+            // "CEO of the Refugee Council Ana Silva": the name after the organisation.
+            let mut after_org = false;
+            if sent.toks.get(j).is_some_and(|t| t.is("of")) {
+                let mut q = j + 1;
+                if sent.toks.get(q).is_some_and(|t| t.is("the")) {
+                    q += 1;
+                }
+                let org_end = (q..sent.toks.len()).find(|&k| !taken[k]).unwrap_or(q);
+                if org_end > q {
+                    j = org_end;
+                    after_org = true;
+                }
+            }
+            let name_start = j;
+            while j < sent.toks.len()
+                && !taken[j]
+                && sent.toks[j].capitalised()
+                && sent.toks[j].tag == Upos::Propn
+                && !lex.title_word(sent.toks[j].text)
+                && lex.org_suffix(sent.toks[j].text).is_none()
+                && lex.country(sent.toks[j].text).is_none()
+                && j - name_start < 4
+            {
+                j += 1;
+            }
+            // The run must end in a title ("Associate Team" is no title before a name).
+            let titled = (i..name_start).any(|k| {
+                let words: Vec<&str> = sent.toks[k..name_start].iter().map(|t| t.text).collect();
+                lex.title(&words.join(" "))
+            });
+            let cued = lex.honorific(t.text)
+                || after_org
+                || (titled && title_run_start(sent, name_start) <= i);
+            let long_enough = !(lower_title || after_org) || j - name_start >= 2;
+            if j > name_start && cued && long_enough && acceptable(sent, name_start, j) {
+                take(
+                    analysis,
+                    sent,
+                    taken,
+                    found,
+                    (name_start, j),
+                    EntityType::Person,
+                    None,
+                );
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// A known city or region of one to three capitalised words at `i`, right before a comma and
+/// a country or region ("Aceh, Indonesia"); returns its end and type.
+pub(super) fn place_before_region(
+    sent: &Sent<'_>,
+    text: &str,
+    i: usize,
+) -> Option<(usize, EntityType)> {
+    let lex = Lexicon::get();
+    (i + 1..=(i + 3).min(sent.toks.len()))
+        .rev()
+        .find_map(|end| {
+            if !sent.toks[i..end].iter().all(|t| t.capitalised()) {
+                return None;
+            }
+            let next = sent.toks.get(end + 1)?;
+            let larger = sent.toks[end].text == ","
+                && next.capitalised()
+                && (lex.region(next.text).is_some() || country_at(sent, end + 1).is_some());
+            let name = sent.span_text(text, i, end);
+            let dated = sent.toks[i..end]
+                .iter()
+                .any(|t| crate::values::is_month_or_day(t.text));
+            if !larger || dated || lex.country(&name).is_some() {
+                return None;
+            }
+            // After "in" or "near", any proper name before ", <region>" is a place ("in Cape
+            // Canaveral, Florida").
+            let located = i > 0
+                && matches!(sent.toks[i - 1].lower().as_str(), "in" | "near")
+                && sent.toks[i..end].iter().all(|t| t.tag == Upos::Propn);
+            if lex.city(&name).is_some() && lex.given_name(&name) < RARE_NAME {
+                Some((end, EntityType::City))
+            } else if lex.region(&name).is_some() || located {
+                Some((end, EntityType::Place))
+            } else {
+                None
+            }
+        })
+}
+
+/// The longest well-known company name starting at token `i` (up to three tokens).
+pub(super) fn company_at(sent: &Sent<'_>, text: &str, i: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    (i + 1..=(i + 3).min(sent.toks.len()))
+        .rev()
+        .find(|&end| sent.toks[i].capitalised() && lex.company(&sent.span_text(text, i, end)))
+}

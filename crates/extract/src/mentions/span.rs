@@ -1,0 +1,234 @@
+//! Model spans made names: what is cut off their edges, which are kept, and their type.
+
+use super::*;
+
+/// Longest country name or alias starting at token `i` (up to five tokens); returns the end and
+/// the country's common name.
+pub fn country_at(sent: &Sent<'_>, i: usize) -> Option<(usize, String)> {
+    let lex = Lexicon::get();
+    let first = sent.toks.get(i)?;
+    if !first.capitalised() {
+        return None;
+    }
+    let mut best = None;
+    let mut name = String::new();
+    for j in i..(i + 5).min(sent.toks.len()) {
+        let t = &sent.toks[j];
+        if j > i {
+            if !(t.capitalised() || t.is("of") || t.is("the") || t.is("and")) {
+                break;
+            }
+            name.push(' ');
+        }
+        name.push_str(t.text);
+        if t.capitalised()
+            && let Some(country) = lex.country(&name)
+        {
+            best = Some((j + 1, country.name.clone()));
+        }
+    }
+    best
+}
+
+/// Whether token `i` starts a run of title words that ends right before `end`.
+pub(super) fn title_run_start(sent: &Sent<'_>, end: usize) -> usize {
+    let lex = Lexicon::get();
+    let mut i = end;
+    while i > 0 {
+        let t = &sent.toks[i - 1];
+        let inner = t.is("of") || t.is("the");
+        if lex.title_word(t.text) && (t.capitalised() || !inner) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    // A run may not start with a connector.
+    while i < end && (sent.toks[i].is("of") || sent.toks[i].is("the")) {
+        i += 1;
+    }
+    i
+}
+
+/// Cuts articles, honorifics, titles and demonyms off the front and possessives off the end.
+pub(super) fn trim(
+    sent: &Sent<'_>,
+    mut start: usize,
+    mut end: usize,
+    kind: NerLabel,
+) -> (usize, usize) {
+    let lex = Lexicon::get();
+    while start < end {
+        let t = &sent.toks[start];
+        let strip = is_article(t.text)
+            || lex.honorific(t.text)
+            || (kind == NerLabel::Per && (lex.title_word(t.text) || lex.demonym(t.text).is_some()));
+        if strip && end - start > 1 {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    while end > start
+        && (is_possessive(sent.toks[end - 1].text) || sent.toks[end - 1].tag == Upos::Punct)
+    {
+        end -= 1;
+    }
+    // "Norway's Labour Party": the possessor is a name of its own, the span is what follows.
+    // But "New People's Party", "Children's Hospital": a lone organisation word after the
+    // possessive is not a name of its own.
+    if let Some(p) = (start..end.saturating_sub(1))
+        .rev()
+        .find(|&p| is_possessive(sent.toks[p].text))
+        && !(end == p + 2 && lex.org_suffix(sent.toks[p + 1].text).is_some())
+    {
+        start = p + 1;
+        // "Platt ' s Music Hall": a possessive split in two.
+        if sent.toks[p].text != "'s"
+            && sent.toks[p].text != "\u{2019}s"
+            && start + 1 < end
+            && sent.toks[start].text == "s"
+        {
+            start += 1;
+        }
+    }
+    (start, end)
+}
+
+pub(super) fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
+    let lex = Lexicon::get();
+    if start >= end {
+        return false;
+    }
+    let toks = &sent.toks[start..end];
+    // Web text writes places in lower case ("flights to san francisco"): a known one counts.
+    let title_case = || {
+        toks.iter()
+            .map(|t| {
+                let mut c = t.text.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let known_place = || {
+        let name = title_case();
+        lex.country(&name).is_some() || lex.city(&name).is_some() || lex.region(&name).is_some()
+    };
+    if !toks
+        .iter()
+        .any(|t| t.capitalised() || t.text.chars().any(|c| c.is_ascii_digit()))
+        && !known_place()
+    {
+        return false;
+    }
+    if toks
+        .iter()
+        .all(|t| lex.title_word(t.text) || lex.honorific(t.text))
+    {
+        return false;
+    }
+    if end - start == 1 && crate::values::is_month_or_day(toks[0].text) {
+        return false;
+    }
+    toks.iter()
+        .any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+pub(super) fn refine(
+    name: &str,
+    label: NerLabel,
+    sent: &Sent<'_>,
+    (start, end): (usize, usize),
+) -> (EntityType, Option<String>) {
+    let lex = Lexicon::get();
+    if let Some(country) = lex.country(name) {
+        return (EntityType::Country, Some(country.name.clone()));
+    }
+    if lex.company(name) {
+        return (EntityType::Company, None);
+    }
+    let last = sent.toks[end - 1].text;
+    // The head of "Museum of Flight" is "Museum": the last word before "of".
+    let head = sent.toks[start..end]
+        .iter()
+        .position(|t| t.is("of"))
+        .filter(|&p| p > 0)
+        .map_or(last, |p| sent.toks[start + p - 1].text);
+    // "Springfield, Ohio": a city before its state or country.
+    let before_region = sent.toks.get(end).is_some_and(|t| t.text == ",")
+        && sent.toks.get(end + 1).is_some_and(|t| {
+            t.capitalised() && (lex.region(t.text).is_some() || lex.country(t.text).is_some())
+        });
+    if lex.institution(head) {
+        return (EntityType::Organization, None);
+    }
+    // The words up to the head: "Fourth International Congress" of "... of Linguists".
+    let to_head = sent.toks[start..end]
+        .iter()
+        .position(|t| t.is("of"))
+        .filter(|&p| p > 0)
+        .unwrap_or(end - start);
+    let words: Vec<&str> = sent.toks[start..start + to_head]
+        .iter()
+        .map(|t| t.text)
+        .collect();
+    if label != NerLabel::Per && lex.event(&words) {
+        return (EntityType::Event, None);
+    }
+    match label {
+        // A capital read as a person at the start of a sentence ("Oslo said ...") is the city,
+        // unless the word is also a given name; so is a city before its region.
+        NerLabel::Per
+            if end == start + 1
+                && ((lex.capital_of(name).is_some() && lex.given_name(name) == 0)
+                    || (before_region
+                        && lex.city(name).is_some()
+                        && lex.given_name(name) < RARE_NAME)) =>
+        {
+            (EntityType::City, None)
+        }
+        // "Nordvik Labs": no person's name ends in a company word.
+        NerLabel::Per if lex.org_suffix(last) == Some(EntityType::Company) => {
+            (EntityType::Company, None)
+        }
+        NerLabel::Per => (EntityType::Person, None),
+        NerLabel::Org => match lex.org_suffix(last) {
+            Some(kind) => (kind, None),
+            None => (EntityType::Organization, None),
+        },
+        NerLabel::Loc => {
+            // "West Bank": a company word that also ends place names keeps the place.
+            if let Some(kind) = lex
+                .org_suffix(last)
+                .filter(|k| *k == EntityType::Company && !lex.place_word(last))
+            {
+                (kind, None)
+            } else if lex.city(name).is_some() {
+                (EntityType::City, None)
+            } else {
+                (EntityType::Place, None)
+            }
+        }
+    }
+}
+
+/// Where the name starts in a span that opens with a title ("Deputy Minister Ana Silva"), when
+/// the rest is a short capitalised name.
+pub(super) fn person_after_title(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let mut j = start;
+    while j < end && sent.toks[j].capitalised() && lex.title_word(sent.toks[j].text) {
+        j += 1;
+    }
+    let rest = &sent.toks[j..end];
+    let titled = j > start && lex.title(sent.toks[j - 1].text);
+    let name_like = !rest.is_empty()
+        && rest.len() <= 4
+        && rest.iter().all(|t| {
+            t.capitalised() && lex.org_suffix(t.text).is_none() && lex.country(t.text).is_none()
+        });
+    (titled && name_like).then_some(j)
+}
