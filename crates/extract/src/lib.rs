@@ -21,7 +21,6 @@ mod relations;
 pub mod resolve;
 mod roles;
 pub mod segment;
-mod structure;
 pub mod values;
 
 pub use model::{

@@ -25,12 +25,12 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::{FoundRelation, Slots, cues};
 use crate::analysis::Sent;
 use crate::doc::DocContext;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::pos::Upos;
-use crate::relations::{FoundRelation, Slots, cues};
 
 /// What an organisation's last word says about how people belong to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ enum OrgKind {
 }
 
 static ORG_KINDS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::new(|| {
-    include_str!("../data/org_kinds.tsv")
+    include_str!("../../data/org_kinds.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {

@@ -1,221 +1,10 @@
-//! Relations between two entities of one sentence, from trigger words (`data/predicates.tsv`):
-//! the subject is the nearest name before the trigger (with the names coordinated with it: "X and
-//! Y signed"), the object the first name after it, or after the required preposition
-//! ("agreement with Y"). Passives ("X was criticised by Y") swap the two; "talks between X and Y"
-//! reads both from the right. Negation and hedging words between subject and trigger are kept
-//! as flags (`data/cues.tsv`). Two names joined by a verb that no trigger covers make an open
-//! relation, `related`, labelled with the verb, at lower confidence.
+//! Relations from trigger words: the subject before the trigger (with the names coordinated
+//! with it, across a relative clause), the object after it or after its preposition, passives
+//! and agents, "between X and Y".
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use super::*;
 
-use crate::analysis::Sent;
-use crate::doc::DocContext;
-use crate::lexicon::Lexicon;
-use crate::model::EntityType;
-use crate::pos::Upos;
-
-/// A relation between two clusters, before keys are assigned.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FoundRelation {
-    pub sent: usize,
-    pub subject: usize,
-    pub object: usize,
-    pub predicate: String,
-    pub label: String,
-    pub negated: bool,
-    pub hedged: bool,
-    /// Token where the trigger stands (values after it belong to the relation).
-    pub trigger: usize,
-    pub rule: String,
-    pub confidence: f32,
-    /// Cluster of the place where the reported event happened.
-    pub place: Option<usize>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ObjectKind {
-    Any,
-    Place,
-    Org,
-    Site,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TriggerPos {
-    Verb,
-    Noun,
-    Any,
-}
-
-#[derive(Debug, Clone)]
-struct Rule {
-    predicate: String,
-    prep: Option<String>,
-    object: ObjectKind,
-    pos: TriggerPos,
-    /// The name after the trigger is the subject ("support from X").
-    reverse: bool,
-}
-
-#[derive(Debug)]
-struct Rules {
-    by_form: HashMap<String, Vec<Rule>>,
-    negations: Vec<String>,
-    hedges: Vec<String>,
-    not_verbs: Vec<String>,
-}
-
-static RULES: LazyLock<Rules> = LazyLock::new(|| {
-    let mut by_form: HashMap<String, Vec<Rule>> = HashMap::new();
-    for line in include_str!("../data/predicates.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 5 {
-            continue;
-        }
-        let rule = Rule {
-            predicate: f[1].to_string(),
-            prep: (f[2] != "-").then(|| f[2].to_string()),
-            object: match f[3] {
-                "place" => ObjectKind::Place,
-                "org" => ObjectKind::Org,
-                "site" => ObjectKind::Site,
-                _ => ObjectKind::Any,
-            },
-            pos: match f[4] {
-                "verb" => TriggerPos::Verb,
-                "noun" => TriggerPos::Noun,
-                _ => TriggerPos::Any,
-            },
-            reverse: f.get(5) == Some(&"reverse"),
-        };
-        for form in f[0].split('|') {
-            by_form
-                .entry(form.to_string())
-                .or_default()
-                .push(rule.clone());
-        }
-    }
-    let mut negations = Vec::new();
-    let mut hedges = Vec::new();
-    let mut not_verbs = Vec::new();
-    for line in include_str!("../data/cues.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-    {
-        match line.split_once('\t') {
-            Some(("negation", w)) => negations.push(w.to_string()),
-            Some(("hedge", w)) => hedges.push(w.to_string()),
-            Some(("notverb", w)) => not_verbs.push(w.to_string()),
-            _ => {}
-        }
-    }
-    Rules {
-        by_form,
-        negations,
-        hedges,
-        not_verbs,
-    }
-});
-
-/// Every canonical predicate the trigger table can produce, plus `related` for open relations.
-pub fn canonical_predicates() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = RULES
-        .by_form
-        .values()
-        .flatten()
-        .map(|r| r.predicate.as_str())
-        .collect();
-    names.push("related");
-    names.sort_unstable();
-    names.dedup();
-    names
-}
-
-/// Predicates that read the same both ways round.
-const SYMMETRIC: [&str; 5] = [
-    "meets",
-    "negotiatesWith",
-    "signsAgreementWith",
-    "partnerOf",
-    "cooperatesWith",
-];
-
-/// Words that end the clause a subject or object is looked for in.
-fn clause_break(word: &str) -> bool {
-    matches!(
-        word,
-        ";" | ":" | "which" | "who" | "that" | "while" | "whereas" | "but"
-    )
-}
-
-fn fits(kind: EntityType, object: ObjectKind) -> bool {
-    match object {
-        ObjectKind::Any => true,
-        ObjectKind::Place => matches!(
-            kind,
-            EntityType::Country | EntityType::City | EntityType::Place
-        ),
-        ObjectKind::Org => matches!(
-            kind,
-            EntityType::Organization | EntityType::Company | EntityType::Country
-        ),
-        ObjectKind::Site => kind != EntityType::Person,
-    }
-}
-
-fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
-    match pos {
-        TriggerPos::Verb => matches!(tag, Upos::Verb | Upos::Aux),
-        TriggerPos::Noun => matches!(tag, Upos::Noun | Upos::Propn),
-        TriggerPos::Any => matches!(tag, Upos::Verb | Upos::Aux | Upos::Noun),
-    }
-}
-
-/// Mentions of one sentence: (first token, end token, cluster).
-pub(crate) type Slots = Vec<(usize, usize, usize)>;
-
-/// Finds the relations in every sentence.
-pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
-    let mut out: Vec<FoundRelation> = Vec::new();
-    for sent in &ctx.analysis.sents {
-        let slots: Slots = ctx
-            .found
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.sent == sent.index)
-            .map(|(m, f)| (f.start, f.end, ctx.cluster_of[m]))
-            .collect();
-        if slots.len() < 2 {
-            continue;
-        }
-        let before = out.len();
-        triggered(ctx, sent, &slots, &mut out);
-        crate::structure::find(ctx, sent, &slots, &mut out);
-        if out.len() == before {
-            open(sent, &slots, &mut out);
-        }
-    }
-    place_events(ctx, &mut out);
-    // One fact per sentence, subject, predicate and object: the most confident reading.
-    out.sort_by(|a, b| {
-        (a.sent, a.subject, &a.predicate, a.object)
-            .cmp(&(b.sent, b.subject, &b.predicate, b.object))
-            .then(b.confidence.total_cmp(&a.confidence))
-    });
-    out.dedup_by(|a, b| {
-        a.sent == b.sent
-            && a.subject == b.subject
-            && a.predicate == b.predicate
-            && a.object == b.object
-    });
-    out
-}
-
-fn triggered(
+pub(super) fn triggered(
     ctx: &DocContext<'_, '_>,
     sent: &Sent<'_>,
     slots: &Slots,
@@ -319,51 +108,13 @@ fn triggered(
     }
 }
 
-/// Predicates that report an event (a meeting, visit, signing, talks, purchase, sale,
-/// investment or attack), which has a place and a date.
-pub const EVENT_PREDICATES: [&str; 9] = [
-    "meets",
-    "visits",
-    "signsAgreementWith",
-    "negotiatesWith",
-    "buysFrom",
-    "sellsTo",
-    "investsIn",
-    "attacks",
-    "kills",
-];
-
-/// The place of each event: a city, place or country named after "in" or "at" in the same
-/// sentence that is neither party ("met ... in Oslo").
-fn place_events(ctx: &DocContext<'_, '_>, out: &mut [FoundRelation]) {
-    // A visit's place is its object.
-    let placed = |p: &str| EVENT_PREDICATES.contains(&p) && p != "visits";
-    for r in out.iter_mut().filter(|r| placed(&r.predicate)) {
-        let sent = &ctx.analysis.sents[r.sent];
-        r.place = ctx
-            .found
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.sent == r.sent && f.start > 0)
-            .find_map(|(m, f)| {
-                let c = ctx.cluster_of[m];
-                let mut p = f.start - 1;
-                if sent.toks[p].is("the") && p > 0 {
-                    p -= 1;
-                }
-                let placed = sent.toks[p].is("in") || sent.toks[p].is("at");
-                let kind = ctx.clusters[c].kind;
-                let place = matches!(
-                    kind,
-                    EntityType::City | EntityType::Place | EntityType::Country
-                );
-                (placed && place && c != r.subject && c != r.object).then_some(c)
-            });
-    }
-}
-
 /// The object and the names coordinated with it: "with Norway, Sweden and Finland".
-fn coordinated_after(sent: &Sent<'_>, slots: &Slots, k: usize, object: usize) -> Vec<usize> {
+pub(super) fn coordinated_after(
+    sent: &Sent<'_>,
+    slots: &Slots,
+    k: usize,
+    object: usize,
+) -> Vec<usize> {
     let mut objects = vec![object];
     let Some(mut at) = slots.iter().position(|s| s.0 > k && s.2 == object) else {
         return objects;
@@ -385,7 +136,7 @@ fn coordinated_after(sent: &Sent<'_>, slots: &Slots, k: usize, object: usize) ->
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(
+pub(super) fn push(
     ctx: &DocContext<'_, '_>,
     sent: &Sent<'_>,
     out: &mut Vec<FoundRelation>,
@@ -422,17 +173,8 @@ fn push(
     });
 }
 
-/// Negation and hedging words in the few tokens before the trigger.
-pub(crate) fn cues(sent: &Sent<'_>, k: usize) -> (bool, bool) {
-    let rules = &*RULES;
-    let window = &sent.toks[k.saturating_sub(4)..k];
-    let negated = window.iter().any(|t| rules.negations.contains(&t.lower()));
-    let hedged = window.iter().any(|t| rules.hedges.contains(&t.lower()));
-    (negated, hedged)
-}
-
 /// The nearest mention before the trigger in the same clause, and those coordinated with it.
-fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
+pub(super) fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
     let clauses = relative_clauses(sent, slots);
     // Inside "X, who heads Y," the subject is X.
     // ("X, which Y invaded," has its own subject.)
@@ -534,7 +276,10 @@ fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
 
 /// Relative clauses: `[X], who|which ... ,` as (slot of X when a name stands before the comma,
 /// index of "who", index of the closing comma).
-fn relative_clauses(sent: &Sent<'_>, slots: &Slots) -> Vec<(Option<usize>, usize, usize)> {
+pub(super) fn relative_clauses(
+    sent: &Sent<'_>,
+    slots: &Slots,
+) -> Vec<(Option<usize>, usize, usize)> {
     let mut out = Vec::new();
     for w in 1..sent.toks.len() {
         let opens =
@@ -552,7 +297,7 @@ fn relative_clauses(sent: &Sent<'_>, slots: &Slots) -> Vec<(Option<usize>, usize
 
 /// Whether the name at `start` stands in a prepositional phrase: a preposition before it, with
 /// at most a determiner between ("in the United States").
-fn after_preposition(sent: &Sent<'_>, start: usize) -> bool {
+pub(super) fn after_preposition(sent: &Sent<'_>, start: usize) -> bool {
     let mut p = start;
     if p > 0 && sent.toks[p - 1].tag == Upos::Det {
         p -= 1;
@@ -561,7 +306,7 @@ fn after_preposition(sent: &Sent<'_>, start: usize) -> bool {
 }
 
 /// A personal pronoun that can be a subject.
-fn subject_pronoun(word: &str) -> bool {
+pub(super) fn subject_pronoun(word: &str) -> bool {
     matches!(
         word,
         "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
@@ -570,7 +315,7 @@ fn subject_pronoun(word: &str) -> bool {
 
 /// Whether the name ending at `end` is followed by a capitalised word of no name: a modifier in
 /// a longer name the recogniser cut ("WTA Tour event", "the Budweiser Man of the Match").
-fn modifier(sent: &Sent<'_>, slots: &Slots, end: usize) -> bool {
+pub(super) fn modifier(sent: &Sent<'_>, slots: &Slots, end: usize) -> bool {
     sent.toks.get(end).is_some_and(|t| {
         t.capitalised()
             && matches!(t.tag, Upos::Noun | Upos::Propn)
@@ -580,7 +325,7 @@ fn modifier(sent: &Sent<'_>, slots: &Slots, end: usize) -> bool {
 
 /// The object: the first mention after the trigger (after the rule's preposition when it has
 /// one, after "by" for a passive) in the same clause.
-fn object_after(
+pub(super) fn object_after(
     ctx: &DocContext<'_, '_>,
     sent: &Sent<'_>,
     slots: &Slots,
@@ -648,7 +393,12 @@ fn object_after(
 
 /// The agent of a reduced passive after the object and the names joined to it: "donated to X
 /// by [the] Y".
-fn agent_after(sent: &Sent<'_>, slots: &Slots, k: usize, objects: &[usize]) -> Option<usize> {
+pub(super) fn agent_after(
+    sent: &Sent<'_>,
+    slots: &Slots,
+    k: usize,
+    objects: &[usize],
+) -> Option<usize> {
     let last = slots
         .iter()
         .filter(|s| s.0 > k && objects.contains(&s.2))
@@ -663,81 +413,4 @@ fn agent_after(sent: &Sent<'_>, slots: &Slots, k: usize, objects: &[usize]) -> O
         last + 1
     };
     slots.iter().find(|s| s.0 == start).map(|s| s.2)
-}
-
-/// Two names joined by one verb that no trigger covers: an open relation, labelled by the verb
-/// and its particle or preposition.
-fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
-    for pair in slots.windows(2) {
-        let (as_, ae, ac) = pair[0];
-        let (bs, _, bc) = pair[1];
-        if ac == bc || bs <= ae || bs - ae > 5 {
-            continue;
-        }
-        // The subject must not sit in a prepositional phrase or a quote.
-        let opened = sent.toks[..as_]
-            .iter()
-            .filter(|t| t.text == "\u{201C}")
-            .count();
-        let closed = sent.toks[..as_]
-            .iter()
-            .filter(|t| t.text == "\u{201D}")
-            .count();
-        if after_preposition(sent, as_) || opened > closed {
-            continue;
-        }
-        if sent.toks[ae..bs].iter().any(|t| subject_pronoun(t.text)) {
-            continue;
-        }
-        let between = &sent.toks[ae..bs];
-        if between
-            .iter()
-            .any(|t| clause_break(&t.lower()) || t.text == "," || t.tag == Upos::Punct)
-        {
-            continue;
-        }
-        let verbs: Vec<usize> = (ae..bs)
-            .filter(|&j| sent.toks[j].tag == Upos::Verb)
-            .collect();
-        if verbs
-            .iter()
-            .any(|&j| RULES.not_verbs.contains(&sent.toks[j].lower()))
-        {
-            continue;
-        }
-        let [v] = verbs[..] else { continue };
-        // "Environment Canada spokesperson X": a title read as a verb.
-        if Lexicon::get().title_word(sent.toks[v].text) || modifier(sent, slots, pair[1].1) {
-            continue;
-        }
-        // "the ruling Party": a participle after a determiner describes the name. And only
-        // particles, prepositions and determiners may stand between the verb and the object
-        // ("reduce its dependence on X" relates nothing to X).
-        let describes = v > 0 && sent.toks[v - 1].tag == Upos::Det;
-        let direct = sent.toks[v + 1..bs]
-            .iter()
-            .all(|t| matches!(t.tag, Upos::Adp | Upos::Det | Upos::Part));
-        if describes || !direct {
-            continue;
-        }
-        let label: Vec<&str> = sent.toks[v..bs]
-            .iter()
-            .filter(|t| matches!(t.tag, Upos::Verb | Upos::Adp | Upos::Part))
-            .map(|t| t.text)
-            .collect();
-        let (negated, hedged) = cues(sent, v);
-        out.push(FoundRelation {
-            sent: sent.index,
-            subject: ac,
-            object: bc,
-            predicate: "related".into(),
-            label: label.join(" ").to_lowercase(),
-            negated,
-            hedged,
-            trigger: v,
-            rule: "open-verb".into(),
-            confidence: 0.4,
-            place: None,
-        });
-    }
 }

@@ -1,0 +1,278 @@
+//! Relations between two entities of one sentence, from trigger words (`data/predicates.tsv`):
+//! the subject is the nearest name before the trigger (with the names coordinated with it: "X and
+//! Y signed"), the object the first name after it, or after the required preposition
+//! ("agreement with Y"). Passives ("X was criticised by Y") swap the two; "talks between X and Y"
+//! reads both from the right. Negation and hedging words between subject and trigger are kept
+//! as flags (`data/cues.tsv`). Two names joined by a verb that no trigger covers make an open
+//! relation, `related`, labelled with the verb, at lower confidence. Names that stand next to
+//! each other without a verb give places, seats and memberships (`structure`); events get the
+//! place named in their sentence.
+//!
+//! `triggers` reads trigger words, `open` open relations, `structure` how names stand.
+
+mod open;
+mod structure;
+mod triggers;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::analysis::Sent;
+use crate::doc::DocContext;
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::pos::Upos;
+use open::open;
+use triggers::triggered;
+
+/// A relation between two clusters, before keys are assigned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundRelation {
+    pub sent: usize,
+    pub subject: usize,
+    pub object: usize,
+    pub predicate: String,
+    pub label: String,
+    pub negated: bool,
+    pub hedged: bool,
+    /// Token where the trigger stands (values after it belong to the relation).
+    pub trigger: usize,
+    pub rule: String,
+    pub confidence: f32,
+    /// Cluster of the place where the reported event happened.
+    pub place: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ObjectKind {
+    Any,
+    Place,
+    Org,
+    Site,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TriggerPos {
+    Verb,
+    Noun,
+    Any,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Rule {
+    predicate: String,
+    prep: Option<String>,
+    object: ObjectKind,
+    pos: TriggerPos,
+    /// The name after the trigger is the subject ("support from X").
+    reverse: bool,
+}
+
+#[derive(Debug)]
+pub(super) struct Rules {
+    by_form: HashMap<String, Vec<Rule>>,
+    negations: Vec<String>,
+    hedges: Vec<String>,
+    not_verbs: Vec<String>,
+}
+
+pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let mut by_form: HashMap<String, Vec<Rule>> = HashMap::new();
+    for line in include_str!("../../data/predicates.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 5 {
+            continue;
+        }
+        let rule = Rule {
+            predicate: f[1].to_string(),
+            prep: (f[2] != "-").then(|| f[2].to_string()),
+            object: match f[3] {
+                "place" => ObjectKind::Place,
+                "org" => ObjectKind::Org,
+                "site" => ObjectKind::Site,
+                _ => ObjectKind::Any,
+            },
+            pos: match f[4] {
+                "verb" => TriggerPos::Verb,
+                "noun" => TriggerPos::Noun,
+                _ => TriggerPos::Any,
+            },
+            reverse: f.get(5) == Some(&"reverse"),
+        };
+        for form in f[0].split('|') {
+            by_form
+                .entry(form.to_string())
+                .or_default()
+                .push(rule.clone());
+        }
+    }
+    let mut negations = Vec::new();
+    let mut hedges = Vec::new();
+    let mut not_verbs = Vec::new();
+    for line in include_str!("../../data/cues.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        match line.split_once('\t') {
+            Some(("negation", w)) => negations.push(w.to_string()),
+            Some(("hedge", w)) => hedges.push(w.to_string()),
+            Some(("notverb", w)) => not_verbs.push(w.to_string()),
+            _ => {}
+        }
+    }
+    Rules {
+        by_form,
+        negations,
+        hedges,
+        not_verbs,
+    }
+});
+
+/// Every canonical predicate the trigger table can produce, plus `related` for open relations.
+pub fn canonical_predicates() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = RULES
+        .by_form
+        .values()
+        .flatten()
+        .map(|r| r.predicate.as_str())
+        .collect();
+    names.push("related");
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Predicates that read the same both ways round.
+pub(super) const SYMMETRIC: [&str; 5] = [
+    "meets",
+    "negotiatesWith",
+    "signsAgreementWith",
+    "partnerOf",
+    "cooperatesWith",
+];
+
+/// Words that end the clause a subject or object is looked for in.
+pub(super) fn clause_break(word: &str) -> bool {
+    matches!(
+        word,
+        ";" | ":" | "which" | "who" | "that" | "while" | "whereas" | "but"
+    )
+}
+
+pub(super) fn fits(kind: EntityType, object: ObjectKind) -> bool {
+    match object {
+        ObjectKind::Any => true,
+        ObjectKind::Place => matches!(
+            kind,
+            EntityType::Country | EntityType::City | EntityType::Place
+        ),
+        ObjectKind::Org => matches!(
+            kind,
+            EntityType::Organization | EntityType::Company | EntityType::Country
+        ),
+        ObjectKind::Site => kind != EntityType::Person,
+    }
+}
+
+pub(super) fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
+    match pos {
+        TriggerPos::Verb => matches!(tag, Upos::Verb | Upos::Aux),
+        TriggerPos::Noun => matches!(tag, Upos::Noun | Upos::Propn),
+        TriggerPos::Any => matches!(tag, Upos::Verb | Upos::Aux | Upos::Noun),
+    }
+}
+
+/// Mentions of one sentence: (first token, end token, cluster).
+pub(crate) type Slots = Vec<(usize, usize, usize)>;
+
+/// Finds the relations in every sentence.
+pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
+    let mut out: Vec<FoundRelation> = Vec::new();
+    for sent in &ctx.analysis.sents {
+        let slots: Slots = ctx
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.sent == sent.index)
+            .map(|(m, f)| (f.start, f.end, ctx.cluster_of[m]))
+            .collect();
+        if slots.len() < 2 {
+            continue;
+        }
+        let before = out.len();
+        triggered(ctx, sent, &slots, &mut out);
+        structure::find(ctx, sent, &slots, &mut out);
+        if out.len() == before {
+            open(sent, &slots, &mut out);
+        }
+    }
+    place_events(ctx, &mut out);
+    // One fact per sentence, subject, predicate and object: the most confident reading.
+    out.sort_by(|a, b| {
+        (a.sent, a.subject, &a.predicate, a.object)
+            .cmp(&(b.sent, b.subject, &b.predicate, b.object))
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    out.dedup_by(|a, b| {
+        a.sent == b.sent
+            && a.subject == b.subject
+            && a.predicate == b.predicate
+            && a.object == b.object
+    });
+    out
+}
+
+/// Predicates that report an event (a meeting, visit, signing, talks, purchase, sale,
+/// investment or attack), which has a place and a date.
+pub const EVENT_PREDICATES: [&str; 9] = [
+    "meets",
+    "visits",
+    "signsAgreementWith",
+    "negotiatesWith",
+    "buysFrom",
+    "sellsTo",
+    "investsIn",
+    "attacks",
+    "kills",
+];
+
+/// The place of each event: a city, place or country named after "in" or "at" in the same
+/// sentence that is neither party ("met ... in Oslo").
+pub(super) fn place_events(ctx: &DocContext<'_, '_>, out: &mut [FoundRelation]) {
+    // A visit's place is its object.
+    let placed = |p: &str| EVENT_PREDICATES.contains(&p) && p != "visits";
+    for r in out.iter_mut().filter(|r| placed(&r.predicate)) {
+        let sent = &ctx.analysis.sents[r.sent];
+        r.place = ctx
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.sent == r.sent && f.start > 0)
+            .find_map(|(m, f)| {
+                let c = ctx.cluster_of[m];
+                let mut p = f.start - 1;
+                if sent.toks[p].is("the") && p > 0 {
+                    p -= 1;
+                }
+                let placed = sent.toks[p].is("in") || sent.toks[p].is("at");
+                let kind = ctx.clusters[c].kind;
+                let place = matches!(
+                    kind,
+                    EntityType::City | EntityType::Place | EntityType::Country
+                );
+                (placed && place && c != r.subject && c != r.object).then_some(c)
+            });
+    }
+}
+
+/// Negation and hedging words in the few tokens before the trigger.
+pub(crate) fn cues(sent: &Sent<'_>, k: usize) -> (bool, bool) {
+    let rules = &*RULES;
+    let window = &sent.toks[k.saturating_sub(4)..k];
+    let negated = window.iter().any(|t| rules.negations.contains(&t.lower()));
+    let hedged = window.iter().any(|t| rules.hedges.contains(&t.lower()));
+    (negated, hedged)
+}
