@@ -12,7 +12,9 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::PathBuf;
 
-use kg_extract::ner::eval::{GoldMention, read_docs, read_mentions, score, write_jsonl};
+use kg_extract::ner::eval::{
+    GoldMention, extraction_mentions, read_docs, read_mentions, score, write_jsonl,
+};
 use kg_extract::{Options, extract_with};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -37,18 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let options = Options { clean: false };
         let predicted: Vec<GoldMention> = docs
             .iter()
-            .flat_map(|d| {
-                extract_with(d, options)
-                    .mentions
-                    .into_iter()
-                    .filter(|m| m.kind.coarse() != "MISC")
-                    .map(|m| GoldMention {
-                        doc: d.id.clone(),
-                        start: m.start,
-                        end: m.end,
-                        label: m.kind.coarse().to_string(),
-                    })
-            })
+            .flat_map(|d| extraction_mentions(&extract_with(d, options)))
             .collect();
         println!("{split}:\n{}", score(&gold, &predicted));
         if let Some(out) = &pred {

@@ -12,6 +12,7 @@
 //! resolution).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,7 +44,6 @@ fn main() -> ExitCode {
         }
     };
     println!("doc\tsubject\tpredicate\tobject\tflags\tsentence");
-    let clean = |s: &str| s.replace(['\t', '\n'], " ");
     for doc in &docs {
         let x = extract_with(doc, Options { clean: false });
         let label: BTreeMap<&str, &str> = x
@@ -69,15 +69,7 @@ fn main() -> ExitCode {
             if r.hedged {
                 flags.push("hedged".into());
             }
-            println!(
-                "{}\t{}\t{}\t{}\t{}\t{}",
-                doc.id,
-                row.0,
-                row.1,
-                row.2,
-                flags.join(","),
-                clean(&r.evidence.text)
-            );
+            print_row(&doc.id, &row, &flags.join(","), &r.evidence.text);
         }
         for r in &x.roles {
             let org = r.org.as_deref().map_or_else(|| "-".to_string(), name);
@@ -85,16 +77,27 @@ fn main() -> ExitCode {
             if !seen.insert(row.clone()) {
                 continue;
             }
-            println!(
-                "{}\t{}\t{}\t{}\t{}\t{}",
-                doc.id,
-                row.0,
-                row.1,
-                row.2,
-                r.evidence.rule,
-                clean(&r.evidence.text)
-            );
+            print_row(&doc.id, &row, &r.evidence.rule, &r.evidence.text);
         }
     }
     ExitCode::SUCCESS
+}
+
+/// One review row: document, subject, predicate, object, flags and the sentence on one line.
+fn print_row(
+    doc: &str,
+    (subject, predicate, object): &(String, String, String),
+    flags: &str,
+    sentence: &str,
+) {
+    let sentence = sentence.replace(['\t', '\n'], " ");
+    // A closed pipe (`| head`) ends the listing quietly.
+    if writeln!(
+        std::io::stdout(),
+        "{doc}\t{subject}\t{predicate}\t{object}\t{flags}\t{sentence}"
+    )
+    .is_err()
+    {
+        std::process::exit(0);
+    }
 }

@@ -5,7 +5,7 @@ use std::io::BufReader;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use kg_extract::ner::eval::{GoldMention, read_docs, read_mentions, score};
+use kg_extract::ner::eval::{GoldMention, extraction_mentions, read_docs, read_mentions, score};
 use kg_extract::{Options, extract_with};
 use rayon::prelude::*;
 
@@ -25,19 +25,7 @@ pub fn eval_ner(docs: &Path, gold: &Path) -> Result<Outcome> {
     let options = Options { clean: false };
     let predicted: Vec<GoldMention> = docs
         .par_iter()
-        .flat_map_iter(|d| {
-            let x = extract_with(d, options);
-            x.mentions
-                .into_iter()
-                .filter(|m| m.kind.coarse() != "MISC")
-                .map(|m| GoldMention {
-                    doc: d.id.clone(),
-                    start: m.start,
-                    end: m.end,
-                    label: m.kind.coarse().to_string(),
-                })
-                .collect::<Vec<_>>()
-        })
+        .flat_map_iter(|d| extraction_mentions(&extract_with(d, options)))
         .collect();
     let report = score(&gold, &predicted);
     println!("{report}");

@@ -140,6 +140,21 @@ impl Report {
     }
 }
 
+/// The named mentions of an extraction as scorer records: PER, ORG and LOC (events and laws,
+/// `MISC`, are not scored), offsets in chars of the document's text.
+pub fn extraction_mentions(x: &crate::model::Extraction) -> Vec<GoldMention> {
+    x.mentions
+        .iter()
+        .filter(|m| m.kind.coarse() != "MISC")
+        .map(|m| GoldMention {
+            doc: x.doc.id.clone(),
+            start: m.start,
+            end: m.end,
+            label: m.kind.coarse().to_string(),
+        })
+        .collect()
+}
+
 /// The coarse label a mention is scored under.
 pub fn normalize_label(label: &str) -> String {
     match EntityType::parse(label) {
