@@ -226,13 +226,8 @@ pub fn conllu_text(conllu: &str) -> String {
         .join("\n")
 }
 
-/// Every `GUM_news_*.conllu` of `data_dir/gum` as an extractor input, sorted by name.
-pub fn read_news(data_dir: &Path) -> Result<Vec<Document>, Error> {
-    read_gum(data_dir, "GUM_news_")
-}
-
-/// Reads the GUM documents whose name starts with `prefix` ("GUM_interview_"), in name order,
-/// as [`read_news`] reads the news.
+/// Every `<prefix>*.conllu` of `data_dir/gum` ("GUM_news_", "GUM_interview_") as an extractor
+/// input, sorted by name.
 pub fn read_gum(data_dir: &Path, prefix: &str) -> Result<Vec<Document>, Error> {
     let dir = data_dir.join("gum");
     let io = |path: &Path| {

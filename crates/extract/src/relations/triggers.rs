@@ -11,6 +11,7 @@ pub(super) fn triggered(
     out: &mut Vec<FoundRelation>,
 ) {
     let rules = &*RULES;
+    let clauses = relative_clauses(sent, slots);
     for (k, tok) in sent.toks.iter().enumerate() {
         let Some(candidates) = rules.by_form.get(&tok.lower()) else {
             continue;
@@ -43,7 +44,7 @@ pub(super) fn triggered(
                     continue;
                 }
             }
-            let mut subjects = subjects_before(sent, slots, k);
+            let mut subjects = subjects_before(sent, slots, &clauses, k);
             let Some(object) = object_after(ctx, sent, slots, k, rule, passive) else {
                 // "X and Y met": a symmetric relation between coordinated subjects.
                 // Not when a "with" phrase follows whose name we could not read ("X and Y
@@ -174,8 +175,12 @@ pub(super) fn push(
 }
 
 /// The nearest mention before the trigger in the same clause, and those coordinated with it.
-pub(super) fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<usize> {
-    let clauses = relative_clauses(sent, slots);
+pub(super) fn subjects_before(
+    sent: &Sent<'_>,
+    slots: &Slots,
+    clauses: &[Clause],
+    k: usize,
+) -> Vec<usize> {
     // Inside "X, who heads Y," the subject is X.
     // ("X, which Y invaded," has its own subject.)
     if let Some(&(head, _, _)) = clauses
@@ -274,12 +279,12 @@ pub(super) fn subjects_before(sent: &Sent<'_>, slots: &Slots, k: usize) -> Vec<u
     subjects
 }
 
+/// A relative clause: (slot of the name before it, index of "who", index of the closing comma).
+pub(super) type Clause = (Option<usize>, usize, usize);
+
 /// Relative clauses: `[X], who|which ... ,` as (slot of X when a name stands before the comma,
 /// index of "who", index of the closing comma).
-pub(super) fn relative_clauses(
-    sent: &Sent<'_>,
-    slots: &Slots,
-) -> Vec<(Option<usize>, usize, usize)> {
+pub(super) fn relative_clauses(sent: &Sent<'_>, slots: &Slots) -> Vec<Clause> {
     let mut out = Vec::new();
     for w in 1..sent.toks.len() {
         let opens =
