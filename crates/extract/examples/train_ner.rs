@@ -7,7 +7,7 @@
 //!     [--epochs 4] [--seed N] [--jackknife 10] [--gum-weight 2] [--gold-history]
 //!     [--word-dropout P] [--min-count N] [--out crates/extract/data/ner.model]
 //!     [--greedy] [--margin M] [--no-train] [--no-save] [--test] [--write-eval /tmp/eval]
-//!     [--bench] [--errors DIR] [--ensemble N] [--prune F]
+//!     [--bench] [--errors DIR] [--ensemble N] [--prune F] [--uncased] [--lower F]
 //! ```
 //!
 //! UNER train sentences get POS tags from taggers trained without them (`--jackknife FOLDS`,
@@ -27,6 +27,12 @@
 //! and saves the result: averaging leaves many features with a trace of weight, and dropping
 //! them speeds up lookups.
 //!
+//! `--uncased` trains the uncased model instead (`data/ner-uncased.model`, run on sentences
+//! typed without capitals), on lower-cased copies of every training sentence, and scores it
+//! with the embedded cased model; with `--no-train --prune F` it prunes the embedded uncased
+//! model. `--lower F` adds lower-cased copies of a share F of the sentences to the cased
+//! model's training data (tried: it costs cased recall; the separate model does not).
+//!
 //! The shipped `data/ner.model` was made (byte for byte repeatable; default seed) with:
 //!
 //! ```text
@@ -36,7 +42,15 @@
 //!     --no-train --prune 0.005
 //! ```
 //!
-//! (the second command after rebuilding, so that it prunes the model the first one wrote).
+//! (the second command after rebuilding, so that it prunes the model the first one wrote),
+//! and `data/ner-uncased.model`, after those, with:
+//!
+//! ```text
+//! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
+//!     --ensemble 8 --epochs 8 --gum-weight 3 --uncased --out crates/extract/data/ner-uncased.model
+//! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
+//!     --no-train --uncased --prune 0.02 --out crates/extract/data/ner-uncased.model
+//! ```
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -64,6 +78,8 @@ struct Args {
     gum_weight: usize,
     ensemble: usize,
     prune: Option<f32>,
+    lower: f64,
+    uncased: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -85,6 +101,8 @@ fn parse_args() -> Result<Args, String> {
         gum_weight: 2,
         ensemble: 1,
         prune: None,
+        lower: 0.0,
+        uncased: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -115,6 +133,8 @@ fn parse_args() -> Result<Args, String> {
             "--gum-weight" => {
                 args.gum_weight = value()?.parse().map_err(|e| format!("--gum-weight: {e}"))?
             }
+            "--uncased" => args.uncased = true,
+            "--lower" => args.lower = value()?.parse().map_err(|e| format!("--lower: {e}"))?,
             "--prune" => args.prune = Some(value()?.parse().map_err(|e| format!("--prune: {e}"))?),
             "--ensemble" => {
                 args.ensemble = value()?
@@ -187,6 +207,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             None => tagger.tag(w),
         });
         let mut gum_ex = Examples::new(&gum, |_, w| tagger.tag(w));
+        // `--lower F`: a lower-cased copy of a share F of the training sentences, so that
+        // names in text typed without capitals are learnt from context and gazetteers.
+        // `--uncased`: train the uncased model, on lower-cased copies of every sentence.
+        let share = if args.uncased { 1.0 } else { args.lower };
+        let lower_ex = (share > 0.0).then(|| {
+            let uner_low = lower_copies(&uner, share);
+            let gum_low = lower_copies(&gum, share);
+            let a = Examples::new(&uner_low, |s, w| match &jk {
+                Some(jk) => jk.tag(s.id.as_deref(), w, tagger),
+                None => tagger.tag(w),
+            });
+            (a, Examples::new(&gum_low, |_, w| tagger.tag(w)))
+        });
         let mut uner_ex = uner_ex;
         Examples::prune(&mut [&mut uner_ex, &mut gum_ex], args.min_count);
         println!(
@@ -204,8 +237,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect::<Result<_, kg_extract::ner::corpus::LoadError>>()?;
         let mut best: Option<(f64, usize, Vec<u8>)> = None;
         // GUM (edited prose, news among it) counts `gum_weight` times.
-        let mut sets = vec![&uner_ex];
-        sets.extend(std::iter::repeat_n(&gum_ex, args.gum_weight));
+        let mut sets = Vec::new();
+        if !args.uncased {
+            sets.push(&uner_ex);
+            sets.extend(std::iter::repeat_n(&gum_ex, args.gum_weight));
+        }
+        if let Some((uner_low, gum_low)) = &lower_ex {
+            sets.push(uner_low);
+            if args.uncased {
+                sets.extend(std::iter::repeat_n(gum_low, args.gum_weight));
+            } else {
+                sets.push(gum_low);
+            }
+        }
         // `ensemble` runs with consecutive seeds; per epoch, the mean of their models.
         let mut per_epoch: Vec<Vec<Recognizer>> = Vec::new();
         for run in 0..args.ensemble {
@@ -236,9 +280,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 mean = Recognizer::mean(&refs);
                 &mean
             };
+            let whole = system(m, args.uncased);
             let reports: Vec<_> = dev
                 .iter()
-                .map(|(name, set)| (name, evaluate(m, set)))
+                .map(|(name, set)| (name, evaluate(&whole, set)))
                 .collect();
             // Selection: micro F1 over the pooled mentions of UNER dev and GUM dev (all
             // genres), so that each mention counts the same (GUM dev is small and a few names
@@ -266,7 +311,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let (_, epoch, bytes) = best.ok_or("no epoch trained")?;
-        let m = Recognizer::from_bytes(&bytes)?;
+        let m = system(&Recognizer::from_bytes(&bytes)?, args.uncased);
         println!(
             "\nbest epoch {epoch}: {} features, {} bytes",
             m.len(),
@@ -286,18 +331,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pruned;
     let model = match args.prune {
         Some(fraction) => {
-            pruned = model.pruned(fraction);
+            // With `--uncased`, the uncased model is pruned (and saved) instead.
+            let (target, before) = if args.uncased {
+                let u = model.uncased().ok_or("no uncased model to prune")?;
+                let p = u.pruned(fraction);
+                (p.to_bytes(), (p.len(), u.len()))
+            } else {
+                let p = model.pruned(fraction);
+                (p.to_bytes(), (p.len(), model.len()))
+            };
+            pruned = if args.uncased {
+                model.cased().with_uncased(Recognizer::from_bytes(&target)?)
+            } else {
+                system(&Recognizer::from_bytes(&target)?, false)
+            };
             println!(
                 "\npruned at {fraction}: {} of {} features",
-                pruned.len(),
-                model.len()
+                before.0, before.1
             );
             for corpus in &dev_sets {
                 let set = load_eval_set(data, *corpus)?;
                 println!("\n{}:\n{}", corpus.name(), evaluate(&pruned, &set));
             }
             if args.save {
-                std::fs::write(&args.out, pruned.to_bytes())?;
+                std::fs::write(&args.out, &target)?;
                 println!("saved {}", args.out.display());
             }
             &pruned
@@ -424,4 +481,43 @@ fn bench_text(
         (words * rounds) as f64 / all
     );
     Ok(())
+}
+
+/// Lower-cased copies of a share `fraction` of the sentences of `docs` (picked by a fixed hash
+/// of their position, so runs repeat), with the same spans.
+fn lower_copies(
+    docs: &[kg_extract::ner::data::LabeledDoc],
+    fraction: f64,
+) -> Vec<kg_extract::ner::data::LabeledDoc> {
+    let mut k = 0u64;
+    docs.iter()
+        .map(|d| {
+            let mut copy = d.clone();
+            copy.sentences.retain(|_| {
+                k += 1;
+                let h = k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 11;
+                (h as f64 / (1u64 << 53) as f64) < fraction
+            });
+            for s in &mut copy.sentences {
+                for w in &mut s.words {
+                    *w = w.to_lowercase();
+                }
+            }
+            copy
+        })
+        .collect()
+}
+
+/// The recognizer that runs in the extractor when `m` is a newly trained model: `m` as the
+/// uncased model of the embedded cased one (`uncased`), or `m` with the embedded uncased model.
+fn system(m: &Recognizer, uncased: bool) -> Recognizer {
+    let embedded = Recognizer::embedded();
+    if uncased {
+        embedded.cased().with_uncased(m.clone())
+    } else {
+        match embedded.uncased() {
+            Some(u) => m.clone().with_uncased(u.clone()),
+            None => m.clone(),
+        }
+    }
 }

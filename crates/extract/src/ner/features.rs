@@ -120,6 +120,34 @@ fn sentence_case(cases: &[Case]) -> u64 {
     }
 }
 
+/// Whether a sentence's capitals carry no information: at least three words with letters
+/// after the first, and none of them capitalised (the pronoun `I` aside), or all of them in
+/// capitals. Such sentences are tagged by the uncased model (see [`super::Recognizer`]).
+pub(crate) fn is_uncased(words: &[&str]) -> bool {
+    let (mut alpha, mut capitalised, mut shouting) = (0u32, 0u32, 0u32);
+    // A first word in capitals or mixed case (`NASA`, `iPhone`) is a name, not sentence case.
+    let first = words.first().map_or(Case::None, |w| case_of(w));
+    if matches!(first, Case::Mixed) {
+        return false;
+    }
+    for w in words.iter().skip(1) {
+        match case_of(w) {
+            Case::None => continue,
+            Case::Lower => {}
+            Case::Upper => shouting += 1,
+            Case::Title if *w == "I" => {}
+            Case::Title | Case::Mixed => capitalised += 1,
+        }
+        alpha += 1;
+    }
+    alpha >= 3
+        && if first == Case::Upper && words[0].chars().filter(|c| c.is_alphabetic()).count() > 1 {
+            capitalised == 0 && shouting == alpha
+        } else {
+            capitalised + shouting == 0 || (capitalised == 0 && shouting == alpha)
+        }
+}
+
 /// Per-token values reused across templates.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Tok {
@@ -504,6 +532,19 @@ mod tests {
         assert_eq!(case_of("2006"), Case::None);
         assert_eq!(case_of("U.S."), Case::Upper);
         assert_eq!(case_of("A"), Case::Title);
+    }
+
+    #[test]
+    fn uncased_sentences() {
+        assert!(is_uncased(&["i", "live", "in", "san", "rafael", "."]));
+        assert!(is_uncased(&[
+            "Where", "can", "I", "buy", "weed", "in", "auckland"
+        ]));
+        assert!(is_uncased(&["WE", "LOVED", "THE", "HOTEL", "IN", "ROME"]));
+        assert!(!is_uncased(&["I", "live", "in", "San", "Rafael", "."]));
+        assert!(!is_uncased(&["NASA", "will", "launch", "it", "."]));
+        assert!(!is_uncased(&["ok", "then", "."]));
+        assert!(!is_uncased(&[]));
     }
 
     #[test]

@@ -97,14 +97,21 @@ impl Jackknife {
                 .map(|(_, (_, b))| *b)
                 .collect();
             let path = dir.join("en_ewt-ud-train.conllu");
-            std::fs::write(&path, train).map_err(io(&path))?;
-            for name in ["en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"] {
-                let (from, to) = (ud_dir.join(name), dir.join(name));
-                std::fs::copy(&from, &to).map_err(io(&to))?;
-            }
             let model = dir.join("pos.model");
-            train_pos(&dir, &model, epochs)
-                .map_err(|source| JackknifeError::Train { fold, source })?;
+            // A fold trained before on the same sentences and epochs is reused.
+            let stamp = dir.join("trained-with");
+            let key = format!("{epochs} {}\n", crate::perceptron::hash_str(&train));
+            let cached = model.exists() && std::fs::read_to_string(&stamp).is_ok_and(|s| s == key);
+            if !cached {
+                std::fs::write(&path, train).map_err(io(&path))?;
+                for name in ["en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"] {
+                    let (from, to) = (ud_dir.join(name), dir.join(name));
+                    std::fs::copy(&from, &to).map_err(io(&to))?;
+                }
+                train_pos(&dir, &model, epochs)
+                    .map_err(|source| JackknifeError::Train { fold, source })?;
+                std::fs::write(&stamp, key).map_err(io(&stamp))?;
+            }
             taggers.push(
                 load_tagger(&model).map_err(|source| JackknifeError::Train { fold, source })?,
             );

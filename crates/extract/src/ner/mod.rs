@@ -3,7 +3,9 @@
 //! * [`Recognizer`]: a BILOU tagger with an averaged structured perceptron
 //!   ([`crate::perceptron`]) over word, shape, affix, context, POS, casing and gazetteer
 //!   features, decoded with Viterbi under the BILOU constraint (`viterbi`); the trained
-//!   weights ship in `data/ner.model`.
+//!   weights ship in `data/ner.model`. Sentences typed without capitals (all lower case, or
+//!   all capitals) are lower-cased and tagged by a second model trained on lower-cased copies
+//!   of the training data, `data/ner-uncased.model`.
 //! * `document`: document-level label consistency (voting and propagation of names found
 //!   elsewhere in the document), applied by [`recognize_document`] and
 //!   [`Recognizer::recognize_text`] (not by the sentence-level [`Recognizer::recognize`]).
@@ -138,6 +140,45 @@ mod tests {
             Recognizer::from_bytes(include_bytes!("../../data/ner.model")).expect("valid model");
         assert!(!r.is_empty());
         assert_eq!(r.len(), Recognizer::embedded().len());
+        let u = Recognizer::from_bytes(include_bytes!("../../data/ner-uncased.model"))
+            .expect("valid uncased model");
+        assert!(!u.is_empty());
+        assert_eq!(
+            Recognizer::embedded().uncased().map(Recognizer::len),
+            Some(u.len())
+        );
+    }
+
+    #[test]
+    fn sentences_without_capitals_go_to_the_uncased_model() {
+        let r = Recognizer::embedded();
+        let words = [
+            "my",
+            "brother",
+            "works",
+            "for",
+            "microsoft",
+            "in",
+            "seattle",
+            "now",
+        ];
+        let tags = Tagger::embedded().tag(&words);
+        let got = found(&words, &r.recognize(&words, &tags));
+        assert!(got.contains(&("seattle".into(), NerLabel::Loc)), "{got:?}");
+        assert!(
+            got.contains(&("microsoft".into(), NerLabel::Org)),
+            "{got:?}"
+        );
+        // The cased model alone misses names without their capitals.
+        let cased = found(&words, &r.cased().recognize(&words, &tags));
+        assert!(cased.len() < got.len(), "{cased:?}");
+        // A sentence with capitals is left to the cased model.
+        let words = ["Anna", "flew", "from", "Mexico", "to", "London", "."];
+        let tags = Tagger::embedded().tag(&words);
+        assert_eq!(
+            found(&words, &r.recognize(&words, &tags)),
+            found(&words, &r.cased().recognize(&words, &tags))
+        );
     }
 
     #[test]

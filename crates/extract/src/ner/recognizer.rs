@@ -22,11 +22,16 @@ const MAGIC: &[u8; 4] = b"KGNR";
 const BEAM_MARGIN: f32 = 100.0;
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/ner.model");
+static EMBEDDED_UNCASED_BYTES: &[u8] = include_bytes!("../../data/ner-uncased.model");
 
 static EMBEDDED: LazyLock<Recognizer> = LazyLock::new(|| {
-    // The embedded model is checked by a unit test; an unreadable one degrades to a model
-    // that finds nothing rather than a panic.
-    Recognizer::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|_| Recognizer::empty())
+    // The embedded models are checked by a unit test; an unreadable one degrades to a model
+    // that finds nothing (or, for the uncased one, to none) rather than a panic.
+    let cased = Recognizer::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|_| Recognizer::empty());
+    match Recognizer::from_bytes(EMBEDDED_UNCASED_BYTES) {
+        Ok(uncased) if !uncased.is_empty() => cased.with_uncased(uncased),
+        _ => cased,
+    }
 });
 
 thread_local! {
@@ -54,11 +59,17 @@ pub enum RecognizerError {
 }
 
 /// Named-entity recognizer for PER, ORG and LOC over tokenised, POS-tagged sentences.
+///
+/// It may carry a second, *uncased* model, trained on lower-cased copies of the training
+/// sentences: a sentence whose capitals say nothing (typed all in lower case, or all in
+/// capitals) is lower-cased and tagged by it, so that `i live in san rafael` is read from
+/// its words and gazetteers rather than from capitals it does not have.
 #[derive(Debug, Clone)]
 pub struct Recognizer {
     model: Perceptron,
     /// Scores of the dynamic features that do not depend on the word, precomputed.
     tables: Box<Tables>,
+    uncased: Option<Box<Recognizer>>,
 }
 
 /// Per-class scores of the word-independent dynamic features.
@@ -125,7 +136,29 @@ impl Recognizer {
 
     pub(crate) fn from_model(model: Perceptron) -> Recognizer {
         let tables = Tables::new(&model);
-        Recognizer { model, tables }
+        Recognizer {
+            model,
+            tables,
+            uncased: None,
+        }
+    }
+
+    /// This recognizer with `uncased` as the model for sentences without case information
+    /// (replacing any it had; `uncased`'s own uncased model is dropped).
+    pub fn with_uncased(mut self, mut uncased: Recognizer) -> Recognizer {
+        uncased.uncased = None;
+        self.uncased = Some(Box::new(uncased));
+        self
+    }
+
+    /// The model for sentences without case information, if any.
+    pub fn uncased(&self) -> Option<&Recognizer> {
+        self.uncased.as_deref()
+    }
+
+    /// This recognizer without its uncased model.
+    pub fn cased(&self) -> Recognizer {
+        Recognizer::from_model(self.model.clone())
     }
 
     /// The mean of several recognizers' weights (see [`Perceptron::mean`]): averaging models
@@ -135,9 +168,13 @@ impl Recognizer {
         Recognizer::from_model(Perceptron::mean(&inner))
     }
 
-    /// The recognizer without its faintest features (see [`Perceptron::pruned`]).
+    /// The recognizer without its faintest features (see [`Perceptron::pruned`]); the uncased
+    /// model, if any, is kept as it is.
     pub fn pruned(&self, fraction: f32) -> Recognizer {
-        Recognizer::from_model(self.model.pruned(fraction))
+        Recognizer {
+            uncased: self.uncased.clone(),
+            ..Recognizer::from_model(self.model.pruned(fraction))
+        }
     }
 
     /// Number of weighted features.
@@ -150,7 +187,8 @@ impl Recognizer {
         self.model.is_empty()
     }
 
-    /// Serialises the model: magic, feature version, then the compressed perceptron.
+    /// Serialises the (cased) model: magic, feature version, then the compressed perceptron.
+    /// The uncased model, if any, is serialised on its own ([`Recognizer::uncased`]).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
@@ -195,6 +233,13 @@ impl Recognizer {
     ) -> Vec<Span> {
         if words.is_empty() {
             return Vec::new();
+        }
+        if let Some(uncased) = &self.uncased
+            && features::is_uncased(words)
+        {
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+            return uncased.recognize_with(dec, &lower, tags);
         }
         dec.pos.clear();
         dec.pos

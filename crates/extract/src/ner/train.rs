@@ -114,6 +114,18 @@ impl Examples {
         }
     }
 
+    /// Appends the sentences of `other`.
+    pub fn extend(&mut self, other: Examples) {
+        let (nf, nt) = (self.feats.len(), self.toks.len());
+        self.feats.extend(other.feats);
+        self.offsets
+            .extend(other.offsets.into_iter().map(|(a, b)| (a + nf, b + nf)));
+        self.toks.extend(other.toks);
+        self.gold.extend(other.gold);
+        self.sentences
+            .extend(other.sentences.into_iter().map(|(a, b)| (a + nt, b + nt)));
+    }
+
     /// Number of sentences.
     pub fn len(&self) -> usize {
         self.sentences.len()
