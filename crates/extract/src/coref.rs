@@ -15,7 +15,8 @@
 //!   States Congress"); "Oslo" joins "Oslo City";
 //! - a name the model typed differently in different places takes its most frequent type (a
 //!   city of the city table counting twice unless it is a common given name), and a
-//!   lone word that is the surname of a person in the document is that person.
+//!   lone word that is the surname of a person in the document is that person (unless the
+//!   word alone was read as another type more than three times as often).
 
 use std::collections::HashMap;
 
@@ -44,14 +45,14 @@ fn words(name: &str) -> Vec<&str> {
 }
 
 /// Initials of the capitalised words of a name ("Communist Party of Vietnam" -> "CPV").
-fn initials(name: &str) -> String {
+pub(crate) fn initials(name: &str) -> String {
     name.split([' ', '-'])
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
 }
 
-fn is_acronym(word: &str) -> bool {
+pub(crate) fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters)
         && word
@@ -249,11 +250,16 @@ fn vote_types(found: &mut [Found]) {
             .entry(f.kind)
             .or_default() += weight;
     }
-    let surnames: Vec<String> = found
+    // Per surname: how many times a longer person name ends with it.
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    for f in found
         .iter()
         .filter(|f| f.kind == EntityType::Person && words(&f.name).len() > 1)
-        .filter_map(|f| words(&f.name).last().map(|w| w.to_string()))
-        .collect();
+    {
+        if let Some(w) = words(&f.name).last() {
+            *surnames.entry(w.to_string()).or_default() += 1;
+        }
+    }
     for f in found.iter_mut().filter(|f| f.country.is_none()) {
         if let Some(v) = votes.get(&f.name) {
             let best = v
@@ -263,10 +269,33 @@ fn vote_types(found: &mut [Found]) {
                 f.kind = *kind;
             }
         }
-        if f.kind != EntityType::Person && words(&f.name).len() == 1 && surnames.contains(&f.name) {
-            f.kind = EntityType::Person;
+        // The surname wins unless the word, alone, was read as something else more than three
+        // times as often as it was a person ("Coron" a place fifteen times, and once the end
+        // of "Penon de Coron").
+        if f.kind != EntityType::Person
+            && words(&f.name).len() == 1
+            && let Some(&full) = surnames.get(&f.name)
+        {
+            let count = |k: EntityType| v_of(&votes, &f.name, k);
+            let other = count(f.kind);
+            if 3 * (full + count(EntityType::Person)) >= other {
+                f.kind = EntityType::Person;
+            }
         }
     }
+}
+
+/// The votes for `name` as `kind`.
+fn v_of(
+    votes: &HashMap<String, HashMap<EntityType, usize>>,
+    name: &str,
+    kind: EntityType,
+) -> usize {
+    votes
+        .get(name)
+        .and_then(|v| v.get(&kind))
+        .copied()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

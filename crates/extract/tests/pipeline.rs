@@ -396,7 +396,8 @@ fn roles_after_as_fields_and_capitalised_words() {
 #[test]
 fn an_amount_joins_the_deal_named_sentences_before() {
     let x = run(
-        "Officials described talks on a credit facility that Norland would extend to Estovia. \
+        // Known countries: the test is about the amount, not about reading invented names.
+        "Officials described talks on a credit facility that Norway would extend to Kenya. \
          An officer confirmed the plan. \
          The new credit facility is worth $4 billion, he said.",
     );
@@ -412,7 +413,7 @@ fn an_amount_joins_the_deal_named_sentences_before() {
         .collect();
     assert_eq!(amounts, ["$4 billion"], "{:#?}", x.relations);
     // An amount next to nothing it could belong to stays unattached.
-    let y = run("Norland met Estovia. The weather was fine. Tickets cost $40 each.");
+    let y = run("Norway met Kenya. The weather was fine. Tickets cost $40 each.");
     assert!(
         y.relations.iter().all(|r| r.values.is_empty()),
         "{:#?}",

@@ -65,7 +65,6 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
     let recognizer = Recognizer::embedded();
     let lex = Lexicon::get();
     let mut out = Vec::new();
-    let mut tags: Vec<Upos> = Vec::new();
     // The model's spans of every sentence, reconciled over the document (one label per name,
     // names found once labelled where the model missed them) as the recognizer's text path does.
     let sentences: Vec<Vec<&str>> = analysis
@@ -73,12 +72,12 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
         .iter()
         .map(|s| s.toks.iter().map(|t| t.text).collect())
         .collect();
-    let mut spans: Vec<Vec<crate::ner::Span>> = Vec::with_capacity(sentences.len());
-    for (sent, words) in analysis.sents.iter().zip(&sentences) {
-        tags.clear();
-        tags.extend(sent.toks.iter().map(|t| t.tag));
-        spans.push(recognizer.recognize(words, &tags));
-    }
+    let tags: Vec<Vec<Upos>> = analysis
+        .sents
+        .iter()
+        .map(|s| s.toks.iter().map(|t| t.tag).collect())
+        .collect();
+    let mut spans = recognizer.recognize_sentences(&sentences, &tags);
     crate::ner::reconcile_document(&sentences, &mut spans);
     for (sent, model_spans) in analysis.sents.iter().zip(spans) {
         let mut taken = vec![false; sent.toks.len()];
@@ -160,6 +159,7 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
         join_of_phrases(analysis, sent, &mut found);
         out.extend(found);
     }
+    acronyms_of_organisations(analysis, &mut out);
     out
 }
 

@@ -1,6 +1,6 @@
 //! Names the rules are sure of where the model found nothing: countries, agencies named after
-//! them, known places before their region, cities as possessors, companies, and names after
-//! titles and honorifics.
+//! them, known places before their region, cities as possessors, companies, names after
+//! titles and honorifics, and acronyms of organisations the document names.
 
 use super::*;
 
@@ -177,4 +177,51 @@ pub(super) fn company_at(sent: &Sent<'_>, text: &str, i: usize) -> Option<usize>
     (i + 1..=(i + 3).min(sent.toks.len()))
         .rev()
         .find(|&end| sent.toks[i].capitalised() && lex.company(&sent.span_text(text, i, end)))
+}
+
+/// "the NHP said", in a document that names the New Harbour Party: a word in capitals that
+/// no mention covers and that spells the initials of an organisation named in the document
+/// is that organisation's acronym (coreference then joins the two).
+pub(super) fn acronyms_of_organisations(analysis: &Analysis<'_>, found: &mut Vec<Found>) {
+    use crate::coref::{initials, is_acronym};
+    let mut spelled: Vec<(String, EntityType)> = found
+        .iter()
+        .filter(|f| matches!(f.kind, EntityType::Organization | EntityType::Company))
+        .filter(|f| f.name.split_whitespace().count() >= 2)
+        .map(|f| (initials(&f.name), f.kind))
+        .filter(|(i, _)| i.chars().count() >= 2)
+        .collect();
+    spelled.sort();
+    spelled.dedup();
+    if spelled.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for sent in &analysis.sents {
+        for (i, t) in sent.toks.iter().enumerate() {
+            if !is_acronym(t.text) || t.text.chars().any(|c| c == '.') {
+                continue;
+            }
+            let covered = found
+                .iter()
+                .any(|f| f.sent == sent.index && f.start <= i && i < f.end);
+            if covered {
+                continue;
+            }
+            // One organisation only: two that spell the same letters leave the word alone.
+            let mut matches = spelled.iter().filter(|(s, _)| s == t.text);
+            if let (Some((_, kind)), None) = (matches.next(), matches.next()) {
+                added.push(Found {
+                    sent: sent.index,
+                    start: i,
+                    end: i + 1,
+                    kind: *kind,
+                    name: t.text.to_string(),
+                    country: None,
+                });
+            }
+        }
+    }
+    found.extend(added);
+    found.sort_by_key(|f| (f.sent, f.start));
 }

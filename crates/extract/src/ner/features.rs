@@ -7,6 +7,7 @@
 
 use crate::perceptron::{FeatureHasher, hash_str};
 
+use super::context::{Aggregate, DocContext};
 use super::gazetteer::{self, Gaz};
 
 /// The static features of a token start with this many word-identity features (word, exact
@@ -15,7 +16,7 @@ use super::gazetteer::{self, Gaz};
 pub(crate) const N_IDENTITY: usize = 4;
 
 /// Bumped whenever a feature changes meaning: a model trained with another version is refused.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 
 // Template ids (stable: the model depends on them).
 const T_BIAS: u32 = 1;
@@ -52,6 +53,8 @@ const T_RUN_LAST_GAZ: u32 = 31;
 const T_RUN_FIRST_GAZ: u32 = 32;
 const T_RUN_BEFORE: u32 = 33;
 const T_RUN_AFTER: u32 = 34;
+const T_AGG_BEFORE: u32 = 35;
+const T_AGG_AFTER: u32 = 36;
 const T_PREV: u32 = 40;
 const T_PREV2: u32 = 41;
 const T_PREV_WORD: u32 = 42;
@@ -159,8 +162,7 @@ pub(crate) struct Tok {
     gaz: Gaz,
 }
 
-const BOS: u64 = 0xB05;
-const EOS: u64 = 0xE05;
+use super::context::{BOS, EOS};
 
 /// Reusable buffers and the static features of one sentence.
 #[derive(Debug, Default)]
@@ -176,11 +178,45 @@ pub(crate) struct SentenceFeatures {
     /// Per token: hash of its lower case.
     lowers: Vec<u64>,
     gaz: gazetteer::Scratch,
+    agg: Aggregate,
+}
+
+/// The document around a sentence: its context index and the sentence's position in it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct InDocument<'a> {
+    pub(crate) context: &'a DocContext,
+    pub(crate) sentence: usize,
+}
+
+/// The document context of `sentences` (see [`DocContext`]).
+pub(crate) fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(sentences: &[S]) -> DocContext {
+    let mut lower = String::new();
+    let mut lowers = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        lowers.push(
+            s.as_ref()
+                .iter()
+                .map(|w| {
+                    lowercase_into(w.as_ref(), &mut lower);
+                    gazetteer::lower_hash(&lower)
+                })
+                .collect(),
+        );
+    }
+    DocContext::new(&lowers)
 }
 
 impl SentenceFeatures {
-    /// Computes the static features of `words` (with UPOS ids `pos`, same length).
+    /// Computes the static features of `words` (with UPOS ids `pos`, same length), without
+    /// document context.
+    #[cfg(test)]
     pub(crate) fn compute(&mut self, words: &[&str], pos: &[u8]) {
+        self.compute_in(words, pos, None);
+    }
+
+    /// Computes the static features of `words` (with UPOS ids `pos`, same length), with the
+    /// document context when the sentence's document is known.
+    pub(crate) fn compute_in(&mut self, words: &[&str], pos: &[u8], doc: Option<InDocument<'_>>) {
         self.toks.clear();
         self.feats.clear();
         self.offsets.clear();
@@ -210,6 +246,9 @@ impl SentenceFeatures {
             lowercase_into(w, &mut self.lower);
             self.token_features(i, sent_case);
             self.run_features(i);
+            if let Some(doc) = doc {
+                self.document_features(i, doc);
+            }
         }
         self.offsets.push(self.feats.len());
     }
@@ -344,6 +383,29 @@ impl SentenceFeatures {
             for bit in first.gaz.features() {
                 out.push(f(T_RUN_FIRST_GAZ).u64(bit).finish());
             }
+        }
+    }
+
+    /// Features of a name-like token (capitalised, or tagged a proper noun) from the other
+    /// occurrences of its word in the document (see [`DocContext`]).
+    fn document_features(&mut self, i: usize, doc: InDocument<'_>) {
+        let t = self.toks[i];
+        let name_like = matches!(self.cases[i], Case::Title | Case::Upper | Case::Mixed)
+            || usize::from(t.pos) == crate::pos::Upos::Propn.index();
+        if !name_like {
+            return;
+        }
+        doc.context
+            .aggregate(t.lower, doc.sentence, i, &mut self.agg);
+        if self.agg.others == 0 {
+            return;
+        }
+        let out = &mut self.feats;
+        for &w in &self.agg.before {
+            out.push(FeatureHasher::new(T_AGG_BEFORE).u64(w).finish());
+        }
+        for &w in &self.agg.after {
+            out.push(FeatureHasher::new(T_AGG_AFTER).u64(w).finish());
         }
     }
 

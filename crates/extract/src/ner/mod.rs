@@ -24,6 +24,7 @@
 //! assert!(spans.iter().any(|s| s.label == NerLabel::Loc && words[s.start] == "Munich"));
 //! ```
 
+mod context;
 pub mod corpus;
 pub mod data;
 pub(crate) mod document;

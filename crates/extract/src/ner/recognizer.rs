@@ -219,9 +219,44 @@ impl Recognizer {
         SCRATCH.with(|cell| {
             // A re-entrant call (impossible today) would find the buffers taken: use fresh ones.
             match cell.try_borrow_mut() {
-                Ok(mut dec) => self.recognize_with(&mut dec, words, tags),
-                Err(_) => self.recognize_with(&mut Decoder::default(), words, tags),
+                Ok(mut dec) => self.recognize_with(&mut dec, words, tags, None),
+                Err(_) => self.recognize_with(&mut Decoder::default(), words, tags, None),
             }
+        })
+    }
+
+    /// Finds the entity spans of every sentence of one document (`tags[k]` are the UPOS tags
+    /// of `sentences[k]`), each sentence seeing how the document uses its words elsewhere
+    /// (see the `context` module). Spans are per sentence, as [`Recognizer::recognize`] gives
+    /// them; no document-level reconciliation is applied.
+    pub fn recognize_sentences<S: AsRef<[W]>, W: AsRef<str>>(
+        &self,
+        sentences: &[S],
+        tags: &[Vec<crate::pos::Upos>],
+    ) -> Vec<Vec<Span>> {
+        let context = features::doc_context(sentences);
+        SCRATCH.with(|cell| {
+            let mut fresh = None;
+            let mut borrowed = cell.try_borrow_mut().ok();
+            let dec: &mut Decoder = match borrowed.as_deref_mut() {
+                Some(d) => d,
+                None => fresh.insert(Decoder::default()),
+            };
+            let mut words: Vec<&str> = Vec::new();
+            sentences
+                .iter()
+                .enumerate()
+                .map(|(k, s)| {
+                    words.clear();
+                    words.extend(s.as_ref().iter().map(AsRef::as_ref));
+                    let doc = features::InDocument {
+                        context: &context,
+                        sentence: k,
+                    };
+                    let t = tags.get(k).map_or(&[][..], Vec::as_slice);
+                    self.recognize_with(dec, &words, t, Some(doc))
+                })
+                .collect()
         })
     }
 
@@ -230,6 +265,7 @@ impl Recognizer {
         dec: &mut Decoder,
         words: &[&str],
         tags: &[crate::pos::Upos],
+        doc: Option<features::InDocument<'_>>,
     ) -> Vec<Span> {
         if words.is_empty() {
             return Vec::new();
@@ -239,12 +275,12 @@ impl Recognizer {
         {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-            return uncased.recognize_with(dec, &lower, tags);
+            return uncased.recognize_with(dec, &lower, tags, doc);
         }
         dec.pos.clear();
         dec.pos
             .extend((0..words.len()).map(|i| tags.get(i).map_or(0, |t| super::pos_id(*t))));
-        dec.sent.compute(words, &dec.pos);
+        dec.sent.compute_in(words, &dec.pos, doc);
         self.decode(dec);
         tags::decode(&dec.classes)
             .into_iter()

@@ -67,7 +67,7 @@ impl Recognizer {
             chars: 0,
         };
         let mut sentences: Vec<Vec<&str>> = Vec::with_capacity(seg.sentences.len());
-        let mut spans: Vec<Vec<super::Span>> = Vec::with_capacity(seg.sentences.len());
+        let mut tags = Vec::with_capacity(seg.sentences.len());
         let mut token_ranges = Vec::with_capacity(seg.sentences.len());
         for sent in &seg.sentences {
             let Some(tokens) = seg.tokens.get(sent.tokens.clone()) else {
@@ -77,11 +77,11 @@ impl Recognizer {
                 .iter()
                 .map(|t| text.get(t.start..t.end).unwrap_or(""))
                 .collect();
-            let tags = tagger.tag(&words);
-            spans.push(self.recognize(&words, &tags));
+            tags.push(tagger.tag(&words));
             sentences.push(words);
             token_ranges.push(tokens);
         }
+        let mut spans = self.recognize_sentences(&sentences, &tags);
         if DOCUMENT_CONSISTENCY {
             super::document::reconcile(&sentences, &mut spans);
         }

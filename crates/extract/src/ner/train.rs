@@ -66,22 +66,30 @@ impl Examples {
     ) -> Examples {
         let mut ex = Examples::default();
         let mut sent = SentenceFeatures::default();
-        for s in docs.iter().flat_map(|d| &d.sentences) {
-            if s.words.is_empty() {
-                continue;
+        for d in docs {
+            let sentences: Vec<&[String]> = d.sentences.iter().map(|s| &s.words[..]).collect();
+            let context = features::doc_context(&sentences);
+            for (k, s) in d.sentences.iter().enumerate() {
+                if s.words.is_empty() {
+                    continue;
+                }
+                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                let pos: Vec<u8> = tag(s, &words).into_iter().map(super::pos_id).collect();
+                let doc = features::InDocument {
+                    context: &context,
+                    sentence: k,
+                };
+                sent.compute_in(&words, &pos, Some(doc));
+                let first = ex.toks.len();
+                for i in 0..sent.len() {
+                    let start = ex.feats.len();
+                    ex.feats.extend_from_slice(sent.features(i));
+                    ex.offsets.push((start, ex.feats.len()));
+                    ex.toks.push(sent.tok(i));
+                }
+                ex.gold.extend(tags::encode(&s.spans, words.len()));
+                ex.sentences.push((first, ex.toks.len()));
             }
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let pos: Vec<u8> = tag(s, &words).into_iter().map(super::pos_id).collect();
-            sent.compute(&words, &pos);
-            let first = ex.toks.len();
-            for i in 0..sent.len() {
-                let start = ex.feats.len();
-                ex.feats.extend_from_slice(sent.features(i));
-                ex.offsets.push((start, ex.feats.len()));
-                ex.toks.push(sent.tok(i));
-            }
-            ex.gold.extend(tags::encode(&s.spans, words.len()));
-            ex.sentences.push((first, ex.toks.len()));
         }
         ex
     }
