@@ -43,6 +43,7 @@ pub struct Lexicon {
     place_words: HashSet<String>,
     companies: HashSet<String>,
     institutions: HashSet<String>,
+    facilities: HashSet<String>,
     agency_words: HashSet<String>,
     /// Event words, `true` when the name needs an ordinal or a year to be an event.
     event_words: HashMap<String, bool>,
@@ -62,6 +63,7 @@ const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
 const ORG_SUFFIXES: &str = include_str!("../data/lexicon/org_suffixes.txt");
 const COMPANIES: &str = include_str!("../data/lexicon/companies.txt");
 const INSTITUTIONS: &str = include_str!("../data/lexicon/institutions.txt");
+const FACILITIES: &str = include_str!("../data/lexicon/facilities.txt");
 const AGENCY_WORDS: &str = include_str!("../data/lexicon/agency_words.txt");
 const EVENT_WORDS: &str = include_str!("../data/lexicon/event_words.txt");
 
@@ -123,6 +125,7 @@ impl Lexicon {
             place_words: HashSet::new(),
             companies: HashSet::new(),
             institutions: HashSet::new(),
+            facilities: HashSet::new(),
             agency_words: HashSet::new(),
             event_words: HashMap::new(),
         };
@@ -205,6 +208,9 @@ impl Lexicon {
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.institutions = rows(INSTITUTIONS)
+            .filter_map(|f| f.first().map(|c| c.to_string()))
+            .collect();
+        lex.facilities = rows(FACILITIES)
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.agency_words = rows(AGENCY_WORDS)
@@ -341,6 +347,11 @@ impl Lexicon {
     /// Whether a word before a country's name makes an agency of it ("Environment Canada").
     pub fn agency_word(&self, word: &str) -> bool {
         self.agency_words.contains(word)
+    }
+
+    /// Whether a word ends the names of buildings, structures and streets ("Theatre").
+    pub fn facility(&self, word: &str) -> bool {
+        self.facilities.contains(word)
     }
 
     /// Whether an organisation word also ends place names ("Bank": "West Bank").

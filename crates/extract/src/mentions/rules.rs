@@ -58,6 +58,19 @@ pub(super) fn add_rule_mentions(
                     && lex.given_name(t.text) < RARE_NAME;
                 (after_name && closed && city).then_some((i + 1, EntityType::City, None))
             })
+            // "the Blue River Planetarium of Dayton": a known city after an organisation and "of".
+            .or_else(|| {
+                let after_org = i > 1 && sent.toks[i - 1].is("of") && taken[i - 2];
+                let alone = sent
+                    .toks
+                    .get(i + 1)
+                    .is_none_or(|n| !n.capitalised() && !is_possessive(n.text));
+                // No person stands there: a city that is also a given name counts ("Dayton").
+                let city = t.capitalised() && lex.city(t.text).is_some();
+                (after_org && alone && city).then_some((i + 1, EntityType::City, None))
+            })
+            // "Lyon's Grand Theatre": capitalised words ending in a building or street word.
+            .or_else(|| facility_at(sent, taken, i).map(|end| (end, EntityType::Place, None)))
             .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t));
         if let Some((end, kind, country)) = rule {
             take(analysis, sent, taken, found, (i, end), kind, country);
@@ -224,4 +237,35 @@ pub(super) fn acronyms_of_organisations(analysis: &Analysis<'_>, found: &mut Vec
     }
     found.extend(added);
     found.sort_by_key(|f| (f.sent, f.start));
+}
+
+/// A name of up to four capitalised words at `i` (not taken, the first not a title, an
+/// honorific or "The") whose last word names a building, structure or street ("Grand Theatre",
+/// "Kazan Arena"); returns its end.
+fn facility_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let first = sent.toks.get(i)?;
+    if !first.capitalised()
+        || first.is("the")
+        || lex.title_word(first.text)
+        || lex.honorific(first.text)
+        || lex.facility(first.text)
+    {
+        return None;
+    }
+    let mut j = i;
+    while j < sent.toks.len() && j < i + 4 && !taken[j] && sent.toks[j].capitalised() {
+        if lex.facility(sent.toks[j].text) {
+            // The head must close the name: "Station Road" goes on to "Road".
+            let next_is_head = sent
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| n.capitalised() && lex.facility(n.text));
+            if !next_is_head {
+                return Some(j + 1);
+            }
+        }
+        j += 1;
+    }
+    None
 }

@@ -1,13 +1,14 @@
-//! Document context for the entity tagger: what the other uses of a word in the same document
+//! Document context for the entity tagger: what the other uses of a name in the same document
 //! look like.
 //!
 //! A name is tagged better when the tagger sees all of its uses at once: `Coron` opening a
 //! sentence says little, but `population of Coron`, `introduced to Coron` and `Coron Island`
-//! elsewhere in the document say it is a place. For every word that looks like a name, the
-//! words just before and after its *other* occurrences become features of each occurrence
-//! (context aggregation). They are static features: the document is read once before tagging,
-//! no second pass is needed. (Also tried: whether the word is capitalised inside a sentence
-//! elsewhere; it cost a point on UNER dev and is left out.)
+//! elsewhere in the document say it is a place. For every word used as a name (capitalised
+//! and not a function word, or tagged a proper noun), the words just before and after its
+//! *other* uses as a name become features of each use (context aggregation). They are static
+//! features: the document is read once before tagging, no second pass is needed. (Also tried:
+//! whether the word is capitalised inside a sentence elsewhere; it cost a point on UNER dev and
+//! is left out.)
 
 use std::collections::HashMap;
 
@@ -16,77 +17,102 @@ use crate::perceptron::IdBuildHasher;
 /// Most distinct neighbouring words kept per side for one word.
 const MAX_NEIGHBOURS: usize = 12;
 
-/// One occurrence of a word: where it is and its neighbours (lower-case hashes).
-#[derive(Clone, Copy, Debug)]
-struct Occurrence {
-    sentence: u32,
-    token: u32,
-    before: u64,
-    after: u64,
-}
-
-/// The occurrences of every word of one document, keyed by the hash of its lower case.
-#[derive(Debug, Default)]
-pub(crate) struct DocContext {
-    words: HashMap<u64, Vec<Occurrence>, IdBuildHasher>,
-}
-
-/// What the other occurrences of one token's word say.
-#[derive(Debug, Default)]
-pub(crate) struct Aggregate {
-    /// Distinct words seen before the other occurrences.
-    pub(crate) before: Vec<u64>,
-    /// Distinct words seen after them.
-    pub(crate) after: Vec<u64>,
-    /// Number of other occurrences (0: the word is used once).
-    pub(crate) others: usize,
-}
-
 /// Start and end markers, as the sentence features use them.
 pub(crate) const BOS: u64 = 0xB05;
 pub(crate) const EOS: u64 = 0xE05;
 
+/// The distinct neighbours of a word's uses, with how often each was seen.
+#[derive(Debug, Default)]
+struct Uses {
+    count: u32,
+    before: Vec<(u64, u32)>,
+    after: Vec<(u64, u32)>,
+}
+
+fn add(list: &mut Vec<(u64, u32)>, word: u64) {
+    if let Some(e) = list.iter_mut().find(|e| e.0 == word) {
+        e.1 += 1;
+    } else if list.len() < MAX_NEIGHBOURS {
+        list.push((word, 1));
+    }
+}
+
+/// The uses as a name of every word of one document, keyed by the hash of its lower case.
+#[derive(Debug, Default)]
+pub(crate) struct DocContext {
+    words: HashMap<u64, Uses, IdBuildHasher>,
+    /// Per token of the document (sentence after sentence): indexed as a name use.
+    indexed: Vec<bool>,
+    /// Per sentence: its first token in `indexed`.
+    first: Vec<usize>,
+}
+
+/// What the other uses of one token's word say.
+#[derive(Debug, Default)]
+pub(crate) struct Aggregate {
+    /// Distinct words seen before the other uses.
+    pub(crate) before: Vec<u64>,
+    /// Distinct words seen after them.
+    pub(crate) after: Vec<u64>,
+}
+
 impl DocContext {
-    /// Indexes the words of a document's sentences (`lowers[k][i]`: hash of the lower case of
-    /// word `i` of sentence `k`).
-    pub(crate) fn new(lowers: &[Vec<u64>]) -> DocContext {
-        let mut words: HashMap<u64, Vec<Occurrence>, IdBuildHasher> = HashMap::default();
-        for (k, sent) in lowers.iter().enumerate() {
+    /// Indexes a document: `lowers[k][i]` is the hash of the lower case of word `i` of
+    /// sentence `k`, `name[k][i]` whether that word is used as a name there.
+    pub(crate) fn new(lowers: &[Vec<u64>], name: &[Vec<bool>]) -> DocContext {
+        let mut ctx = DocContext::default();
+        for (sent, names) in lowers.iter().zip(name) {
+            ctx.first.push(ctx.indexed.len());
             for (i, &w) in sent.iter().enumerate() {
-                words.entry(w).or_default().push(Occurrence {
-                    sentence: k as u32,
-                    token: i as u32,
-                    before: i.checked_sub(1).map_or(BOS, |j| sent[j]),
-                    after: sent.get(i + 1).copied().unwrap_or(EOS),
-                });
+                let is_name = names.get(i).copied().unwrap_or(false);
+                ctx.indexed.push(is_name);
+                if !is_name {
+                    continue;
+                }
+                let uses = ctx.words.entry(w).or_default();
+                uses.count += 1;
+                add(&mut uses.before, i.checked_sub(1).map_or(BOS, |j| sent[j]));
+                add(&mut uses.after, sent.get(i + 1).copied().unwrap_or(EOS));
             }
         }
-        // Words used once carry nothing: drop them.
-        words.retain(|_, v| v.len() > 1);
-        DocContext { words }
+        // Words used once carry nothing.
+        ctx.words.retain(|_, u| u.count > 1);
+        ctx
     }
 
-    /// Fills `out` with what the occurrences of `word` other than token `token` of sentence
-    /// `sentence` say.
-    pub(crate) fn aggregate(&self, word: u64, sentence: usize, token: usize, out: &mut Aggregate) {
+    /// Whether token `token` of sentence `sentence` was indexed as a name use.
+    pub(crate) fn is_indexed(&self, sentence: usize, token: usize) -> bool {
+        self.first
+            .get(sentence)
+            .and_then(|&f| self.indexed.get(f + token))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Fills `out` with what the uses of `word` other than an indexed one with neighbours
+    /// `before` and `after` say. Returns false (and leaves `out` empty) when there are none.
+    pub(crate) fn aggregate(
+        &self,
+        word: u64,
+        before: u64,
+        after: u64,
+        out: &mut Aggregate,
+    ) -> bool {
         out.before.clear();
         out.after.clear();
-        out.others = 0;
-        let Some(occurrences) = self.words.get(&word) else {
-            return;
+        let Some(uses) = self.words.get(&word) else {
+            return false;
         };
-        for o in occurrences {
-            if o.sentence as usize == sentence && o.token as usize == token {
-                continue;
-            }
-            out.others += 1;
-            if out.before.len() < MAX_NEIGHBOURS && !out.before.contains(&o.before) {
-                out.before.push(o.before);
-            }
-            if out.after.len() < MAX_NEIGHBOURS && !out.after.contains(&o.after) {
-                out.after.push(o.after);
-            }
-        }
+        let others = |list: &[(u64, u32)], own: u64, out: &mut Vec<u64>| {
+            out.extend(
+                list.iter()
+                    .filter(|&&(w, n)| n > u32::from(w == own))
+                    .map(|&(w, _)| w),
+            );
+        };
+        others(&uses.before, before, &mut out.before);
+        others(&uses.after, after, &mut out.after);
+        true
     }
 }
 
@@ -95,21 +121,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn other_occurrences_only() {
-        // "coron is nice" / "people of coron" / "once"
+    fn other_uses_only() {
+        // "Coron is nice" / "people of Coron" / "Once" / "coron" (not a name use)
         let (coron, is, nice, people, of, once) = (1, 2, 3, 4, 5, 6);
-        let lowers = vec![vec![coron, is, nice], vec![people, of, coron], vec![once]];
-        let ctx = DocContext::new(&lowers);
+        let lowers = vec![
+            vec![coron, is, nice],
+            vec![people, of, coron],
+            vec![once],
+            vec![coron],
+        ];
+        let name = vec![
+            vec![true, false, false],
+            vec![false, false, true],
+            vec![true],
+            vec![false],
+        ];
+        let ctx = DocContext::new(&lowers, &name);
         let mut agg = Aggregate::default();
-        ctx.aggregate(coron, 0, 0, &mut agg);
-        assert_eq!(agg.others, 1);
+        assert!(ctx.aggregate(coron, BOS, is, &mut agg));
         assert_eq!(agg.before, vec![of]);
         assert_eq!(agg.after, vec![EOS]);
-        ctx.aggregate(coron, 1, 2, &mut agg);
+        assert!(ctx.aggregate(coron, of, EOS, &mut agg));
         assert_eq!(agg.before, vec![BOS]);
         assert_eq!(agg.after, vec![is]);
-        ctx.aggregate(once, 2, 0, &mut agg);
-        assert_eq!(agg.others, 0);
+        assert!(!ctx.aggregate(once, BOS, EOS, &mut agg), "used once");
         assert!(agg.before.is_empty());
+        assert!(ctx.is_indexed(1, 2));
+        assert!(!ctx.is_indexed(3, 0));
+        assert!(!ctx.is_indexed(9, 0));
     }
 }

@@ -188,13 +188,43 @@ pub(crate) struct InDocument<'a> {
     pub(crate) sentence: usize,
 }
 
-/// The document context of `sentences` (see [`DocContext`]).
-pub(crate) fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(sentences: &[S]) -> DocContext {
+/// Whether a word is used as a name, for the document context: capitalised and not a function
+/// word, or tagged a proper noun.
+fn name_like(case: Case, pos: u8) -> bool {
+    use crate::pos::Upos;
+    let is = |u: Upos| usize::from(pos) == u.index();
+    is(Upos::Propn)
+        || (matches!(case, Case::Title | Case::Upper | Case::Mixed)
+            && ![
+                Upos::Pron,
+                Upos::Det,
+                Upos::Adp,
+                Upos::Aux,
+                Upos::Cconj,
+                Upos::Sconj,
+                Upos::Part,
+                Upos::Punct,
+                Upos::Num,
+                Upos::Sym,
+                Upos::Intj,
+            ]
+            .into_iter()
+            .any(is))
+}
+
+/// The document context of `sentences` with their UPOS ids `pos` (see [`DocContext`]).
+pub(crate) fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(
+    sentences: &[S],
+    pos: &[Vec<u8>],
+) -> DocContext {
     let mut lower = String::new();
     let mut lowers = Vec::with_capacity(sentences.len());
-    for s in sentences {
+    let mut names = Vec::with_capacity(sentences.len());
+    for (k, s) in sentences.iter().enumerate() {
+        let words = s.as_ref();
+        let tags = pos.get(k).map_or(&[][..], Vec::as_slice);
         lowers.push(
-            s.as_ref()
+            words
                 .iter()
                 .map(|w| {
                     lowercase_into(w.as_ref(), &mut lower);
@@ -202,8 +232,15 @@ pub(crate) fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(sentences: &[S]) -> DocC
                 })
                 .collect(),
         );
+        names.push(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| name_like(case_of(w.as_ref()), tags.get(i).copied().unwrap_or(0)))
+                .collect(),
+        );
     }
-    DocContext::new(&lowers)
+    DocContext::new(&lowers, &names)
 }
 
 impl SentenceFeatures {
@@ -389,15 +426,16 @@ impl SentenceFeatures {
     /// Features of a name-like token (capitalised, or tagged a proper noun) from the other
     /// occurrences of its word in the document (see [`DocContext`]).
     fn document_features(&mut self, i: usize, doc: InDocument<'_>) {
-        let t = self.toks[i];
-        let name_like = matches!(self.cases[i], Case::Title | Case::Upper | Case::Mixed)
-            || usize::from(t.pos) == crate::pos::Upos::Propn.index();
-        if !name_like {
+        if !doc.context.is_indexed(doc.sentence, i) {
             return;
         }
-        doc.context
-            .aggregate(t.lower, doc.sentence, i, &mut self.agg);
-        if self.agg.others == 0 {
+        let word =
+            |j: Option<usize>, end: u64| j.and_then(|j| self.toks.get(j)).map_or(end, |t| t.lower);
+        let (before, after) = (word(i.checked_sub(1), BOS), word(Some(i + 1), EOS));
+        if !doc
+            .context
+            .aggregate(self.toks[i].lower, before, after, &mut self.agg)
+        {
             return;
         }
         let out = &mut self.feats;

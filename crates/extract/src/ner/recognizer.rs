@@ -234,7 +234,11 @@ impl Recognizer {
         sentences: &[S],
         tags: &[Vec<crate::pos::Upos>],
     ) -> Vec<Vec<Span>> {
-        let context = features::doc_context(sentences);
+        let pos: Vec<Vec<u8>> = tags
+            .iter()
+            .map(|t| t.iter().map(|&u| super::pos_id(u)).collect())
+            .collect();
+        let context = features::doc_context(sentences, &pos);
         SCRATCH.with(|cell| {
             let mut fresh = None;
             let mut borrowed = cell.try_borrow_mut().ok();

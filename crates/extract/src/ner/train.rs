@@ -68,18 +68,26 @@ impl Examples {
         let mut sent = SentenceFeatures::default();
         for d in docs {
             let sentences: Vec<&[String]> = d.sentences.iter().map(|s| &s.words[..]).collect();
-            let context = features::doc_context(&sentences);
+            let pos: Vec<Vec<u8>> = d
+                .sentences
+                .iter()
+                .map(|s| {
+                    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                    tag(s, &words).into_iter().map(super::pos_id).collect()
+                })
+                .collect();
+            let context = features::doc_context(&sentences, &pos);
             for (k, s) in d.sentences.iter().enumerate() {
                 if s.words.is_empty() {
                     continue;
                 }
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                let pos: Vec<u8> = tag(s, &words).into_iter().map(super::pos_id).collect();
+                let pos = &pos[k];
                 let doc = features::InDocument {
                     context: &context,
                     sentence: k,
                 };
-                sent.compute_in(&words, &pos, Some(doc));
+                sent.compute_in(&words, pos, Some(doc));
                 let first = ex.toks.len();
                 for i in 0..sent.len() {
                     let start = ex.feats.len();
