@@ -521,3 +521,32 @@ fn lower_case_places_and_titles_that_are_not_titles() {
         z.mentions
     );
 }
+
+#[test]
+fn people_named_before_their_party_and_buildings_by_their_head_word() {
+    let x = run(
+        "Pan-democrat veteran Helen Ho from the Labour Party lost her seat. \
+         Tanya Chan of the Civic Party was elected. \
+         Crowds gathered at the Kazan Arena.",
+    );
+    let kinds: Vec<(&str, EntityType)> = x
+        .entities
+        .iter()
+        .map(|e| (e.label.as_str(), e.kind))
+        .collect();
+    for (name, kind) in [
+        ("Helen Ho", EntityType::Person),
+        ("Labour Party", EntityType::Organization),
+        ("Tanya Chan", EntityType::Person),
+        ("Civic Party", EntityType::Organization),
+        ("Kazan Arena", EntityType::Place),
+    ] {
+        assert!(kinds.contains(&(name, kind)), "{name}: {kinds:?}");
+    }
+    assert!(has_relation(
+        &x,
+        "Person/tanya-chan",
+        "memberOf",
+        "Organization/civic-party"
+    ));
+}

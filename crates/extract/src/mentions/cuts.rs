@@ -100,3 +100,35 @@ pub(super) fn field_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Op
                 .all(|t| lex.given_name(t.text) == 0 && lex.country(t.text).is_none())
     })
 }
+
+/// The "of" or "from" in a span the model read as one organisation or place that opens with a
+/// person's name ("Tanya Chan of the Civic Party", "Wong Kwok-hing of FTU"): two or three
+/// capitalised words starting with a given name or ending in a hyphenated one, none of them a
+/// title, organisation, place or building word, then "of"/"from" and the organisation.
+pub(super) fn person_then_org(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let of = (start + 2..end.saturating_sub(1))
+        .find(|&k| sent.toks[k].is("of") || sent.toks[k].is("from"))?;
+    if !(2..=3).contains(&(of - start)) {
+        return None;
+    }
+    let name = &sent.toks[start..of];
+    let plain = name.iter().all(|t| {
+        t.capitalised()
+            && !lex.title_word(t.text)
+            && !lex.honorific(t.text)
+            && lex.org_suffix(t.text).is_none()
+            && !lex.institution(t.text)
+            && !lex.facility(t.text)
+            && lex.country(t.text).is_none()
+            && lex.city(t.text).is_none()
+    });
+    let personal =
+        lex.given_name(name[0].text) >= 100 || name.last().is_some_and(|t| hyphenated_name(t.text));
+    let org_start = if sent.toks.get(of + 1).is_some_and(|t| t.is("the")) {
+        of + 2
+    } else {
+        of + 1
+    };
+    (plain && personal && org_start < end && sent.toks[org_start].capitalised()).then_some(of)
+}

@@ -127,6 +127,17 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 start = p;
                 label = NerLabel::Per;
             }
+            // "Tanya Chan of the Civic Party": the person, then the organisation.
+            if label != NerLabel::Per
+                && let Some(of) = person_then_org(sent, start, end)
+            {
+                parts.push((start, of, NerLabel::Per));
+                start = if sent.toks[of + 1].is("the") {
+                    of + 2
+                } else {
+                    of + 1
+                };
+            }
             // "Minister of Education Ana Silva": the field is no part of the name.
             if let Some(p) = field_then_person(sent, start, end) {
                 start = p;

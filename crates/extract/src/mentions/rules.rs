@@ -69,6 +69,8 @@ pub(super) fn add_rule_mentions(
                 let city = t.capitalised() && lex.city(t.text).is_some();
                 (after_org && alone && city).then_some((i + 1, EntityType::City, None))
             })
+            // "veteran Cyd Ho from the Labour Party": a common given name, then a surname.
+            .or_else(|| person_at(sent, taken, i).map(|end| (end, EntityType::Person, None)))
             // "Lyon's Grand Theatre": capitalised words ending in a building or street word.
             .or_else(|| facility_at(sent, taken, i).map(|end| (end, EntityType::Place, None)))
             .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t));
@@ -268,4 +270,39 @@ fn facility_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// Given names this common (US births) open a person's name where the model found none.
+const COMMON_GIVEN_NAME: u32 = 2000;
+
+/// A person's name the model missed at `i`: a common given name inside the sentence, then one
+/// or two capitalised proper nouns that no lexicon knows as anything else, then a word that
+/// is not capitalised; returns its end.
+fn person_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
+    let lex = Lexicon::get();
+    let plain = |k: usize| {
+        sent.toks.get(k).is_some_and(|t| {
+            !taken[k]
+                && t.capitalised()
+                && t.tag == Upos::Propn
+                && !lex.title_word(t.text)
+                && !lex.honorific(t.text)
+                && lex.org_suffix(t.text).is_none()
+                && !lex.institution(t.text)
+                && !lex.facility(t.text)
+                && lex.country(t.text).is_none()
+                && lex.city(t.text).is_none()
+                && lex.region(t.text).is_none()
+                && lex.demonym(t.text).is_none()
+        })
+    };
+    if i == 0 || !plain(i) || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < i + 3 && plain(end) {
+        end += 1;
+    }
+    let closed = sent.toks.get(end).is_none_or(|t| !t.capitalised());
+    (end > i + 1 && closed).then_some(end)
 }
