@@ -443,18 +443,14 @@ fn bench(
     for (w, t) in sentences.iter().take(1000) {
         spans += model.recognize(w, t).len();
     }
-    let rounds = 3;
-    let t0 = Instant::now();
-    for _ in 0..rounds {
+    let secs = best_of(PASSES, || {
         for (w, t) in &sentences {
             spans += model.recognize(w, t).len();
         }
-    }
-    let secs = t0.elapsed().as_secs_f64();
+    });
     println!(
-        "\nNER alone: {} words x {rounds} in {secs:.2}s = {:.0} words/s ({spans} spans)",
-        words,
-        (words * rounds) as f64 / secs
+        "\nNER alone: {words} words, fastest of {PASSES} passes {secs:.2}s = {:.0} words/s ({spans} spans)",
+        words as f64 / secs
     );
     Ok(())
 }
@@ -475,9 +471,7 @@ fn bench_text(
     for t in texts.iter().take(20) {
         spans += model.recognize_text(t).len();
     }
-    let rounds = 3;
-    let t0 = Instant::now();
-    for _ in 0..rounds {
+    let seg_pos = best_of(PASSES, || {
         for t in &texts {
             let seg = kg_extract::segment::segment(t);
             for s in &seg.sentences {
@@ -488,20 +482,17 @@ fn bench_text(
                 spans += tagger.tag(&w).len();
             }
         }
-    }
-    let seg_pos = t0.elapsed().as_secs_f64();
-    let t0 = Instant::now();
-    for _ in 0..rounds {
+    });
+    let all = best_of(PASSES, || {
         for t in &texts {
             spans += model.recognize_text(t).len();
         }
-    }
-    let all = t0.elapsed().as_secs_f64();
+    });
     println!(
-        "segmentation + POS: {words} words x {rounds} in {seg_pos:.2}s = {:.0} words/s\n\
-         segmentation + POS + NER: {words} words x {rounds} in {all:.2}s = {:.0} words/s ({spans})",
-        (words * rounds) as f64 / seg_pos,
-        (words * rounds) as f64 / all
+        "segmentation + POS: {words} words, fastest of {PASSES} passes {seg_pos:.2}s = {:.0} words/s\n\
+         segmentation + POS + NER: {words} words, fastest of {PASSES} passes {all:.2}s = {:.0} words/s ({spans})",
+        words as f64 / seg_pos,
+        words as f64 / all
     );
     Ok(())
 }
@@ -630,4 +621,19 @@ fn cross_validate_news(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         100.0 * pooled.f1()
     );
     Ok(())
+}
+
+/// Timed passes per benchmark: the fastest is reported, since a shared machine only ever
+/// slows a pass down.
+const PASSES: usize = 5;
+
+/// Seconds of the fastest of `passes` runs of `f`.
+fn best_of(passes: usize, mut f: impl FnMut()) -> f64 {
+    (0..passes)
+        .map(|_| {
+            let t0 = Instant::now();
+            f();
+            t0.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
 }
