@@ -74,10 +74,16 @@ pub(super) fn place_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Op
             || lex.city(&place).is_some()
             || lex.region(&place).is_some();
         let person = &sent.toks[p..end];
+        // "the Chicago Symphony Orchestra": no organisation word in the person's name.
         is_place
             && (2..=3).contains(&person.len())
             && lex.given_name(person[0].text) > 0
-            && person.iter().all(|t| t.capitalised())
+            && person.iter().all(|t| {
+                t.capitalised()
+                    && lex.org_suffix(t.text).is_none()
+                    && !lex.institution(t.text)
+                    && !lex.facility(t.text)
+            })
     })
 }
 

@@ -117,10 +117,16 @@ pub(super) fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
         let name = title_case();
         lex.country(&name).is_some() || lex.city(&name).is_some() || lex.region(&name).is_some()
     };
+    // In a sentence typed without capitals, the (uncased) model's reading stands on its own.
+    let uncased = || {
+        let words: Vec<&str> = sent.toks.iter().map(|t| t.text).collect();
+        crate::ner::is_uncased(&words)
+    };
     if !toks
         .iter()
         .any(|t| t.capitalised() || t.text.chars().any(|c| c.is_ascii_digit()))
         && !known_place()
+        && !uncased()
     {
         return false;
     }

@@ -46,6 +46,13 @@ pub fn reconcile_document(sentences: &[Vec<&str>], spans: &mut [Vec<Span>]) {
     document::reconcile(sentences, spans);
 }
 
+/// Whether a sentence's capitals carry no information (typed all in lower case, or all in
+/// capitals): such sentences are tagged by the uncased model, and names in them need no
+/// capital letter.
+pub fn is_uncased(words: &[&str]) -> bool {
+    features::is_uncased(words)
+}
+
 pub use eval::{EvalSet, GoldMention, LabelScore, Report, eval_set, evaluate, score};
 pub use recognizer::{Recognizer, RecognizerError};
 pub use text::{TextSpan, recognize_document, recognize_text};
