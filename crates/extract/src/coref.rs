@@ -15,8 +15,9 @@
 //!   States Congress"); "Oslo" joins "Oslo City";
 //! - a name the model typed differently in different places takes its most frequent type (a
 //!   city of the city table counting twice unless it is a common given name), and a
-//!   lone word that is the surname of a person in the document is that person (unless the
-//!   word alone was read as another type more than three times as often).
+//!   capital standing alone is the city, and a lone word that is the surname of a person in the
+//!   document is that person (unless the word alone was read as another type more than three
+//!   times as often).
 
 use std::collections::HashMap;
 
@@ -268,6 +269,14 @@ fn vote_types(found: &mut [Found]) {
             if let Some((kind, _)) = best {
                 f.kind = *kind;
             }
+        }
+        // A capital on its own ("Washington was aware") is the city, standing for its
+        // government, not a person; a person's surname in the document still wins below.
+        if f.kind == EntityType::Person
+            && words(&f.name).len() == 1
+            && lex.capital_of(&f.name).is_some()
+        {
+            f.kind = EntityType::City;
         }
         // The surname wins unless the word, alone, was read as something else more than three
         // times as often as it was a person ("Coron" a place fifteen times, and once the end

@@ -550,3 +550,12 @@ fn people_named_before_their_party_and_buildings_by_their_head_word() {
         "Organization/civic-party"
     ));
 }
+
+#[test]
+fn speaking_buildings_are_institutions_and_lone_capitals_are_cities() {
+    let x = run("Talks with Moscow ended on Monday, said the White House. \
+         Ottawa was aware of the plan, and Ottawa's envoy agreed.");
+    let kind = |label: &str| x.entities.iter().find(|e| e.label == label).map(|e| e.kind);
+    assert_eq!(kind("White House"), Some(EntityType::Organization));
+    assert_eq!(kind("Ottawa"), Some(EntityType::City));
+}

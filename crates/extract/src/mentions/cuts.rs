@@ -138,3 +138,25 @@ pub(super) fn person_then_org(sent: &Sent<'_>, start: usize, end: usize) -> Opti
     };
     (plain && personal && org_start < end && sent.toks[org_start].capitalised()).then_some(of)
 }
+
+/// Whether a span the model read as an organisation or place is a person's name right after a
+/// title ("General Secretary Nguyen Phu Trong"): two or three capitalised words, none of them
+/// a title, organisation, building or place word, after a capitalised title word.
+pub(super) fn titled_person(sent: &Sent<'_>, start: usize, end: usize) -> bool {
+    let lex = Lexicon::get();
+    let titled = start > 0
+        && sent.toks[start - 1].capitalised()
+        && lex.title_word(sent.toks[start - 1].text);
+    titled
+        && (2..=3).contains(&(end - start))
+        && sent.toks[start..end].iter().all(|t| {
+            t.capitalised()
+                && !lex.title_word(t.text)
+                && lex.org_suffix(t.text).is_none()
+                && !lex.institution(t.text)
+                && !lex.facility(t.text)
+                && lex.country(t.text).is_none()
+                && lex.city(t.text).is_none()
+                && lex.region(t.text).is_none()
+        })
+}

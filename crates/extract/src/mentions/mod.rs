@@ -93,6 +93,10 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 start = name_start;
                 label = NerLabel::Per;
             }
+            // "General Secretary Nguyen Phu Trong": a name after a title is a person.
+            if label != NerLabel::Per && titled_person(sent, start, end) {
+                label = NerLabel::Per;
+            }
             // "US-China": two countries joined, not a place.
             if end == start + 1
                 && sent.toks[start].text.contains('-')
@@ -171,7 +175,36 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
         out.extend(found);
     }
     acronyms_of_organisations(analysis, &mut out);
+    speaking_places_are_organisations(analysis, &mut out);
     out
+}
+
+/// Words of saying that make a named place speak for the institution in it.
+const SAYING: [&str; 8] = [
+    "said",
+    "says",
+    "announced",
+    "stated",
+    "confirmed",
+    "denied",
+    "warned",
+    "added",
+];
+
+/// "said the White House", "the Kremlin said": a named place (not a country or city, which
+/// stand for their governments elsewhere) that speaks is the institution it houses.
+fn speaking_places_are_organisations(analysis: &Analysis<'_>, found: &mut [Found]) {
+    for f in found.iter_mut().filter(|f| f.kind == EntityType::Place) {
+        let Some(sent) = analysis.sents.get(f.sent) else {
+            continue;
+        };
+        let says = |k: usize| sent.toks.get(k).is_some_and(|t| SAYING.contains(&t.text));
+        let before_the = f.start >= 2 && sent.toks[f.start - 1].is("the") && says(f.start - 2);
+        let before = f.start >= 1 && says(f.start - 1);
+        if says(f.end) || before_the || before {
+            f.kind = EntityType::Organization;
+        }
+    }
 }
 
 /// "Ministry of Defence", "Communist Party of Vietnam", "Bank of Japan": an organisation whose
