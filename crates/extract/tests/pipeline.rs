@@ -559,3 +559,19 @@ fn speaking_buildings_are_institutions_and_lone_capitals_are_cities() {
     assert_eq!(kind("White House"), Some(EntityType::Organization));
     assert_eq!(kind("Ottawa"), Some(EntityType::City));
 }
+
+#[test]
+fn names_run_on_after_and_and_legal_forms_stay_out() {
+    let x = run(
+        "The complaint was filed with the U.S. Department of Housing and Urban Development \
+         on Monday. Her income came from Google, Inc. of Mountain View, California.",
+    );
+    let labels: Vec<&str> = x.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(
+        labels.contains(&"U.S. Department of Housing and Urban Development"),
+        "{labels:?}"
+    );
+    assert!(labels.contains(&"Google"), "{labels:?}");
+    assert!(labels.contains(&"Mountain View"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.starts_with("Inc")), "{labels:?}");
+}

@@ -160,3 +160,39 @@ pub(super) fn titled_person(sent: &Sent<'_>, start: usize, end: usize) -> bool {
                 && lex.region(t.text).is_none()
         })
 }
+
+/// The end of an organisation name that goes on after "and" ("Department of Housing and Urban
+/// Development", "Ministry of Trade and Industry"): the span names an organisation word, then
+/// "of", and after it come "and" and one to three capitalised words that no lexicon knows as a
+/// name of their own and where the model starts no person's name (`people`), then an
+/// uncapitalised word.
+pub(super) fn and_phrase_after(
+    sent: &Sent<'_>,
+    start: usize,
+    end: usize,
+    people: &[usize],
+) -> Option<usize> {
+    let lex = Lexicon::get();
+    let of_phrase = (start + 1..end.saturating_sub(1))
+        .any(|k| sent.toks[k].is("of") && lex.org_suffix(sent.toks[k - 1].text).is_some());
+    if !of_phrase || !sent.toks.get(end).is_some_and(|t| t.is("and")) {
+        return None;
+    }
+    let mut e = end + 1;
+    while e < sent.toks.len() && e < end + 4 {
+        let t = &sent.toks[e];
+        let plain = t.capitalised()
+            && !people.contains(&e)
+            && lex.given_name(t.text) < 2000
+            && lex.country(t.text).is_none()
+            && lex.city(t.text).is_none()
+            && lex.region(t.text).is_none()
+            && !lex.company(t.text);
+        if !plain {
+            break;
+        }
+        e += 1;
+    }
+    let closed = sent.toks.get(e).is_none_or(|t| !t.capitalised());
+    (e > end + 1 && closed).then_some(e)
+}

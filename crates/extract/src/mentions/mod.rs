@@ -82,9 +82,36 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
     for (sent, model_spans) in analysis.sents.iter().zip(spans) {
         let mut taken = vec![false; sent.toks.len()];
         let mut found: Vec<Found> = Vec::new();
+        // Where the model's person names start (an "and" phrase never runs into one).
+        let people: Vec<usize> = model_spans
+            .iter()
+            .filter(|s| s.label == NerLabel::Per)
+            .map(|s| s.start)
+            .collect();
+        // Tokens before this one were taken into an earlier name.
+        let mut consumed = 0;
         for span in model_spans {
-            let (mut start, end) = trim(sent, span.start, span.end, span.label);
+            if span.start < consumed {
+                continue;
+            }
+            let (mut start, mut end) = trim(sent, span.start, span.end, span.label);
             let mut label = span.label;
+            // "Debra Perlingiere\n4105SF": a name does not run over a line break.
+            if let Some(k) = (start + 1..end).find(|&k| {
+                analysis
+                    .text
+                    .get(sent.toks[k - 1].end..sent.toks[k].start)
+                    .is_some_and(|gap| gap.contains('\n'))
+            }) {
+                end = k;
+            }
+            // "Department of Housing and Urban Development": the name goes on after "and".
+            if label == NerLabel::Org
+                && let Some(e) = and_phrase_after(sent, start, end, &people)
+            {
+                end = e;
+                consumed = e;
+            }
             // "National Security Adviser Ana Silva" read as one organisation: the title goes,
             // the name is a person.
             if label != NerLabel::Per
@@ -109,7 +136,6 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 continue;
             }
             // "Lam Cheuk-ting", "Kim Jong-un": the hyphenated given name belongs to the person.
-            let mut end = end;
             if label == NerLabel::Per
                 && end - start <= 2
                 && sent.toks.get(end).is_some_and(|t| hyphenated_name(t.text))
@@ -169,6 +195,8 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 );
             }
         }
+        found.sort_by_key(|f| f.start);
+        drop_corporate_forms(analysis, sent, &mut taken, &mut found);
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
         join_of_phrases(analysis, sent, &mut found);
@@ -177,6 +205,51 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
     acronyms_of_organisations(analysis, &mut out);
     speaking_places_are_organisations(analysis, &mut out);
     out
+}
+
+/// Legal forms written after a company's name and a comma ("Google, Inc.").
+const CORPORATE: [&str; 14] = [
+    "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Corp", "LLC", "L.L.C.", "plc", "PLC", "Co.", "S.A.",
+    "AG", "GmbH",
+];
+
+/// "Google, Inc. of Mountain View": the legal form after the comma is no name of its own (the
+/// model may have begun one there): that name goes, and a place after "of" in it is kept as a
+/// place. The organisation keeps its plain name, the label a reader expects in the graph.
+/// `found` is sorted by start.
+fn drop_corporate_forms(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (f, g) = (&found[k], &found[k + 1]);
+        let form = f.end + 1;
+        let junk = matches!(f.kind, EntityType::Organization | EntityType::Company)
+            && sent.toks.get(f.end).is_some_and(|t| t.text == ",")
+            && g.start == form
+            && CORPORATE.contains(&sent.toks[form].text);
+        if !junk {
+            k += 1;
+            continue;
+        }
+        let g = found.remove(k + 1);
+        taken[g.start..g.end].iter_mut().for_each(|t| *t = false);
+        if sent.toks.get(form + 1).is_some_and(|t| t.is("of")) && form + 2 < g.end {
+            let (a, b) = (form + 2, g.end);
+            let (kind, country) = refine(
+                &sent.span_text(analysis.text, a, b),
+                NerLabel::Loc,
+                sent,
+                (a, b),
+            );
+            take(analysis, sent, taken, found, (a, b), kind, country);
+            found.sort_by_key(|f| f.start);
+        }
+        k += 1;
+    }
 }
 
 /// Words of saying that make a named place speak for the institution in it.
@@ -214,8 +287,11 @@ pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &
     let mut i = 0;
     while i + 1 < found.len() {
         let (a, b) = (&found[i], &found[i + 1]);
+        // "Google, Inc. of Mountain View": "of" after a legal form says where, not what.
+        let last = sent.toks[a.end - 1].text;
         let org = matches!(a.kind, EntityType::Organization | EntityType::Company)
-            && lex.org_suffix(sent.toks[a.end - 1].text).is_some();
+            && lex.org_suffix(last).is_some()
+            && !CORPORATE.contains(&last);
         let of = sent.toks.get(a.end).is_some_and(|t| t.text == "of");
         let gap = if sent.toks.get(a.end + 1).is_some_and(|t| t.is("the")) {
             2

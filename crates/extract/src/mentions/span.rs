@@ -51,6 +51,19 @@ pub(super) fn title_run_start(sent: &Sent<'_>, end: usize) -> usize {
 }
 
 /// Cuts articles, honorifics, titles and demonyms off the front and possessives off the end.
+/// Words that greet someone before their name ("Welcome Darin", "Morning Debra").
+const GREETINGS: [&str; 9] = [
+    "Welcome",
+    "Morning",
+    "Hi",
+    "Hello",
+    "Hey",
+    "Dear",
+    "Thanks",
+    "Congratulations",
+    "Congrats",
+];
+
 pub(super) fn trim(
     sent: &Sent<'_>,
     mut start: usize,
@@ -62,6 +75,7 @@ pub(super) fn trim(
         let t = &sent.toks[start];
         let strip = is_article(t.text)
             || lex.honorific(t.text)
+            || (kind == NerLabel::Per && GREETINGS.contains(&t.text))
             || (kind == NerLabel::Per && (lex.title_word(t.text) || lex.demonym(t.text).is_some()));
         if strip && end - start > 1 {
             start += 1;
