@@ -47,6 +47,7 @@ pub struct Lexicon {
     agency_words: HashSet<String>,
     /// Event words, `true` when the name needs an ordinal or a year to be an event.
     event_words: HashMap<String, bool>,
+    event_openers: HashSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -128,6 +129,7 @@ impl Lexicon {
             facilities: HashSet::new(),
             agency_words: HashSet::new(),
             event_words: HashMap::new(),
+            event_openers: HashSet::new(),
         };
         let mut sovereigns: Vec<usize> = Vec::new();
         for f in rows(COUNTRIES) {
@@ -217,10 +219,15 @@ impl Lexicon {
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.event_words = rows(EVENT_WORDS)
+            .filter(|f| f.get(1) != Some(&"opens"))
             .filter_map(|f| {
                 f.first()
                     .map(|w| (w.to_string(), f.get(1) == Some(&"numbered")))
             })
+            .collect();
+        lex.event_openers = rows(EVENT_WORDS)
+            .filter(|f| f.get(1) == Some(&"opens"))
+            .filter_map(|f| f.first().map(|w| w.to_string()))
             .collect();
         lex.titles = rows(TITLES)
             .filter_map(|f| f.first().map(|t| t.to_lowercase()))
@@ -328,6 +335,9 @@ impl Lexicon {
         let Some(last) = words.last() else {
             return false;
         };
+        if words.len() > 1 && self.event_opener(words[0]) {
+            return true;
+        }
         match self.event_words.get(*last) {
             Some(false) => words.len() > 1,
             Some(true) => words.iter().any(|w| {
@@ -342,6 +352,11 @@ impl Lexicon {
             }),
             None => false,
         }
+    }
+
+    /// Whether a word opens the names of events ("Hurricane" in "Hurricane Rita").
+    pub fn event_opener(&self, word: &str) -> bool {
+        self.event_openers.contains(word)
     }
 
     /// Whether a word before a country's name makes an agency of it ("Environment Canada").
@@ -424,6 +439,8 @@ mod tests {
         assert!(lex.event(&["2019", "Climate", "Conference"]));
         assert!(!lex.event(&["Italian", "Episcopal", "Conference"]));
         assert!(!lex.event(&["Games"]));
+        assert!(lex.event(&["Hurricane", "Rita"]));
+        assert!(!lex.event(&["Hurricane"]));
         assert!(lex.given_name("Olaf") > 0);
         assert_eq!(lex.given_name("Xylophone"), 0);
         assert!(lex.title("prime minister"));

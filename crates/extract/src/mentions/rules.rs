@@ -294,6 +294,7 @@ fn person_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
                 && lex.city(t.text).is_none()
                 && lex.region(t.text).is_none()
                 && lex.demonym(t.text).is_none()
+                && !crate::values::is_month_or_day(t.text)
         })
     };
     if i == 0 || !plain(i) || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {

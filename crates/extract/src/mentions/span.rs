@@ -21,7 +21,10 @@ pub fn country_at(sent: &Sent<'_>, i: usize) -> Option<(usize, String)> {
             name.push(' ');
         }
         name.push_str(t.text);
+        // "Thai" is listed among Thailand's names, but alone it is the people's adjective.
+        let adjective = j == i && lex.demonym(&name).is_some_and(|c| c.name != name);
         if t.capitalised()
+            && !adjective
             && let Some(country) = lex.country(&name)
         {
             best = Some((j + 1, country.name.clone()));
@@ -150,7 +153,19 @@ pub(super) fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    if end - start == 1 && crate::values::is_month_or_day(toks[0].text) {
+    // "Tuesday Aug": dates are values, not names.
+    if toks
+        .iter()
+        .all(|t| crate::values::is_month_or_day(t.text) || t.text == ".")
+    {
+        return false;
+    }
+    // "the Spanish, Thai and other contingents": a people's adjective alone names nothing.
+    if end - start == 1
+        && lex
+            .demonym(toks[0].text)
+            .is_some_and(|c| c.name != toks[0].text)
+    {
         return false;
     }
     toks.iter()
@@ -195,7 +210,8 @@ pub(super) fn refine(
         .iter()
         .map(|t| t.text)
         .collect();
-    if label != NerLabel::Per && lex.event(&words) {
+    let opened = words.first().is_some_and(|w| lex.event_opener(w));
+    if (label != NerLabel::Per || opened) && lex.event(&words) {
         return (EntityType::Event, None);
     }
     match label {
