@@ -251,6 +251,12 @@ fn vote_types(found: &mut [Found]) {
             .entry(f.kind)
             .or_default() += weight;
     }
+    // Last words of the events the document names.
+    let events: Vec<String> = found
+        .iter()
+        .filter(|f| f.kind == EntityType::Event && words(&f.name).len() > 1)
+        .filter_map(|f| words(&f.name).last().map(|w| w.to_string()))
+        .collect();
     // Per surname: how many times a longer person name ends with it.
     let mut surnames: HashMap<String, usize> = HashMap::new();
     for f in found
@@ -269,6 +275,13 @@ fn vote_types(found: &mut [Found]) {
             if let Some((kind, _)) = best {
                 f.kind = *kind;
             }
+        }
+        // "Phailin" after "Cyclone Phailin": the storm's name alone is the storm.
+        if f.kind != EntityType::Event
+            && words(&f.name).len() == 1
+            && events.iter().any(|e| e == &f.name)
+        {
+            f.kind = EntityType::Event;
         }
         // A capital on its own ("Washington was aware") is the city, standing for its
         // government, not a person; a person's surname in the document still wins below.

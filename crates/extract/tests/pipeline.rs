@@ -580,10 +580,21 @@ fn names_run_on_after_and_and_legal_forms_stay_out() {
 fn storms_are_events_and_dates_and_adjectives_are_no_names() {
     let x = run("Just wanted to confirm our meeting on Tuesday Aug 29th. \
          Oil prices rose as Hurricane Rita moved west. \
-         At a time when the Spanish, Thai and other contingents are leaving, nobody spoke.");
+         At a time when the Spanish, Thai and other contingents are leaving, nobody spoke. \
+         Cyclone Phailin reached the coast. Later Phailin weakened inland. \
+         The prosecutor, Mark Tedeschi, QC, said so.");
     let kind = |label: &str| x.entities.iter().find(|e| e.label == label).map(|e| e.kind);
     assert_eq!(kind("Hurricane Rita"), Some(EntityType::Event));
     assert_eq!(kind("Tuesday Aug"), None);
     assert_eq!(kind("Thai"), None);
     assert!(!x.entities.iter().any(|e| e.key == "Country/thailand"));
+    assert_eq!(kind("Cyclone Phailin"), Some(EntityType::Event));
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.kind == EntityType::Person && e.label.contains("Phailin")),
+        "{:#?}",
+        x.entities
+    );
+    assert!(!x.entities.iter().any(|e| e.label == "QC"));
 }

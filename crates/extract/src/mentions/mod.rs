@@ -105,6 +105,14 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             }) {
                 end = k;
             }
+            // "Cyclone Phailin": the word that opens a storm's name belongs to it.
+            if start > 0
+                && sent.toks[start - 1].capitalised()
+                && lex.event_opener(sent.toks[start - 1].text)
+                && !taken[start - 1]
+            {
+                start -= 1;
+            }
             // "Department of Housing and Urban Development": the name goes on after "and".
             if label == NerLabel::Org
                 && let Some(e) = and_phrase_after(sent, start, end, &people)

@@ -54,6 +54,11 @@ pub(super) fn title_run_start(sent: &Sent<'_>, end: usize) -> usize {
 }
 
 /// Cuts articles, honorifics, titles and demonyms off the front and possessives off the end.
+/// Letters written after a person's name and a comma ("Mark Tedeschi, QC").
+const POST_NOMINALS: [&str; 14] = [
+    "QC", "KC", "SC", "MD", "PhD", "MP", "MEP", "OBE", "CBE", "MBE", "KBE", "DBE", "Jr", "Jr.",
+];
+
 /// Words that greet someone before their name ("Welcome Darin", "Morning Debra").
 const GREETINGS: [&str; 9] = [
     "Welcome",
@@ -77,6 +82,7 @@ pub(super) fn trim(
     while start < end {
         let t = &sent.toks[start];
         let strip = is_article(t.text)
+            || is_possessive(t.text)
             || lex.honorific(t.text)
             || (kind == NerLabel::Per && GREETINGS.contains(&t.text))
             || (kind == NerLabel::Per && (lex.title_word(t.text) || lex.demonym(t.text).is_some()));
@@ -150,6 +156,16 @@ pub(super) fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
     if toks
         .iter()
         .all(|t| lex.title_word(t.text) || lex.honorific(t.text))
+    {
+        return false;
+    }
+    // "Mark Tedeschi, QC,": letters after a name are no organisation (but "Baltimore, MD"
+    // is a city and its state).
+    if end - start == 1
+        && start > 1
+        && sent.toks[start - 1].text == ","
+        && POST_NOMINALS.contains(&toks[0].text)
+        && lex.city(sent.toks[start - 2].text).is_none()
     {
         return false;
     }
