@@ -62,6 +62,100 @@ pub(crate) fn items(text: &str) -> impl Iterator<Item = Result<Item<'_>, (usize,
     })
 }
 
+/// A mention read from GUM's CorefUD `Entity=` brackets: words `start..end` (indices in the
+/// reader's word list, end exclusive), its cluster id, entity type and identity (the
+/// Wikipedia title, from the `identity` field on; `None` when absent or `_`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct EntityBracket {
+    pub start: usize,
+    pub end: usize,
+    pub cluster: String,
+    pub kind: String,
+    pub identity: Option<String>,
+}
+
+/// Positions of the type and identity fields in an entity bracket, from
+/// `# global.Entity = ...`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EntityFields {
+    kind: usize,
+    identity: Option<usize>,
+}
+
+impl EntityFields {
+    /// Reads a field list such as `GRP-etype-infstat-...-identity`.
+    pub fn from_spec(spec: &str) -> Self {
+        let names: Vec<&str> = spec.split('-').collect();
+        EntityFields {
+            kind: names.iter().position(|n| *n == "etype").unwrap_or(1),
+            identity: names.iter().position(|n| *n == "identity"),
+        }
+    }
+}
+
+impl Default for EntityFields {
+    fn default() -> Self {
+        EntityFields::from_spec("GRP-etype-infstat-salience-centering-minspan-link-identity")
+    }
+}
+
+/// Parses one `Entity=` value at word `index`: `(` + fields opens a mention (closed at once by
+/// a `)` right after the fields), `<id>)` closes the innermost open mention with that id.
+/// Finished mentions go to `done`; an error says what is malformed.
+pub(crate) fn parse_entity_brackets(
+    value: &str,
+    index: usize,
+    fields: EntityFields,
+    open: &mut Vec<EntityBracket>,
+    done: &mut Vec<EntityBracket>,
+) -> Result<(), String> {
+    let mut rest = value;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('(') {
+            let stop = after.find(['(', ')']).unwrap_or(after.len());
+            let spec: Vec<&str> = after[..stop].split('-').collect();
+            let cluster = spec[0].to_string();
+            if cluster.is_empty() {
+                return Err(format!("entity bracket without an id in {value:?}"));
+            }
+            // A title with a `-` in it would span several fields: keep them all.
+            let identity = fields
+                .identity
+                .filter(|&i| i < spec.len())
+                .map(|i| spec[i..].join("-"))
+                .filter(|s| !s.is_empty() && s != "_");
+            let bracket = EntityBracket {
+                start: index,
+                end: index + 1,
+                cluster,
+                kind: spec.get(fields.kind).copied().unwrap_or("").to_string(),
+                identity,
+            };
+            if after[stop..].starts_with(')') {
+                done.push(bracket);
+                rest = &after[stop + 1..];
+            } else {
+                open.push(bracket);
+                rest = &after[stop..];
+            }
+        } else {
+            let stop = rest
+                .find(')')
+                .ok_or_else(|| format!("unterminated entity bracket in {value:?}"))?;
+            let id = &rest[..stop];
+            let pos = open
+                .iter()
+                .rposition(|b| b.cluster == id)
+                .ok_or_else(|| format!("closing bracket for unopened entity {id:?}"))?;
+            let mut bracket = open.remove(pos);
+            bracket.end = index + 1;
+            done.push(bracket);
+            rest = &rest[stop + 1..];
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::conllu::{EntityBracket, EntityFields, parse_entity_brackets};
 use crate::model::{Document, Extraction, Mention};
 use crate::ner::data::{Split, gum_split, read_gum_splits};
 use crate::pipeline::{Options, extract_with};
@@ -118,39 +119,6 @@ struct Word {
     head: Option<usize>,
 }
 
-/// A bracketed GUM mention over doc-level word indices.
-#[derive(Debug)]
-struct Bracket {
-    start: usize,
-    end: usize,
-    cluster: String,
-    kind: String,
-    identity: Option<String>,
-}
-
-/// Positions of the fields in an entity bracket, from `# global.Entity = ...`.
-#[derive(Clone, Copy, Debug)]
-struct Fields {
-    kind: usize,
-    identity: Option<usize>,
-}
-
-impl Fields {
-    fn from_spec(spec: &str) -> Self {
-        let names: Vec<&str> = spec.split('-').collect();
-        Fields {
-            kind: names.iter().position(|n| *n == "etype").unwrap_or(1),
-            identity: names.iter().position(|n| *n == "identity"),
-        }
-    }
-}
-
-impl Default for Fields {
-    fn default() -> Self {
-        Fields::from_spec("GRP-etype-infstat-salience-centering-minspan-link-identity")
-    }
-}
-
 /// Reads a GUM `.conllu` file; the document id is the file stem.
 pub fn read_gum_named(path: &Path) -> Result<GumDoc, Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
@@ -176,16 +144,16 @@ pub fn parse_gum_named(id: &str, conllu: &str) -> Result<GumDoc, Error> {
         ..GumDoc::default()
     };
     let mut words: Vec<Word> = Vec::new();
-    let mut brackets: Vec<Bracket> = Vec::new();
-    let mut open: Vec<Bracket> = Vec::new();
-    let mut fields = Fields::default();
+    let mut brackets: Vec<EntityBracket> = Vec::new();
+    let mut open: Vec<EntityBracket> = Vec::new();
+    let mut fields = EntityFields::default();
     let mut sent_start = 0usize;
     let mut chars = 0usize;
     for item in crate::conllu::items(conllu) {
         let w = match item.map_err(|(line, message)| err(line, message))? {
             crate::conllu::Item::Comment(comment) => {
                 if let Some(spec) = comment.strip_prefix("global.Entity =") {
-                    fields = Fields::from_spec(spec.trim());
+                    fields = EntityFields::from_spec(spec.trim());
                 }
                 continue;
             }
@@ -212,7 +180,7 @@ pub fn parse_gum_named(id: &str, conllu: &str) -> Result<GumDoc, Error> {
             head: (w.head > 0).then(|| sent_start + w.head - 1),
         });
         if let Some(value) = w.misc.split('|').find_map(|f| f.strip_prefix("Entity=")) {
-            parse_brackets(value, index, fields, &mut open, &mut brackets)
+            parse_entity_brackets(value, index, fields, &mut open, &mut brackets)
                 .map_err(|m| err(w.line, m))?;
         }
     }
@@ -275,62 +243,6 @@ fn is_possessive(upos: &str, doc: &GumDoc, word: usize) -> bool {
     let (s, e) = doc.words[word];
     let form: String = doc.text.chars().skip(s).take(e - s).collect();
     upos == "PART" && matches!(form.as_str(), "'s" | "’s" | "'" | "’" | "'S")
-}
-
-/// Parses one `Entity=` value: `(` + fields opens a mention (closed at once by a `)` right
-/// after the fields), `<id>)` closes the innermost open mention with that id.
-fn parse_brackets(
-    value: &str,
-    index: usize,
-    fields: Fields,
-    open: &mut Vec<Bracket>,
-    done: &mut Vec<Bracket>,
-) -> Result<(), String> {
-    let mut rest = value;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('(') {
-            let stop = after.find(['(', ')']).unwrap_or(after.len());
-            let spec: Vec<&str> = after[..stop].split('-').collect();
-            let cluster = spec[0].to_string();
-            if cluster.is_empty() {
-                return Err(format!("entity bracket without an id in {value:?}"));
-            }
-            // A title with a `-` in it would span several fields: keep them all.
-            let identity = fields
-                .identity
-                .filter(|&i| i < spec.len())
-                .map(|i| spec[i..].join("-"))
-                .filter(|s| !s.is_empty() && s != "_");
-            let bracket = Bracket {
-                start: index,
-                end: index + 1,
-                cluster,
-                kind: spec.get(fields.kind).copied().unwrap_or("").to_string(),
-                identity,
-            };
-            if after[stop..].starts_with(')') {
-                done.push(bracket);
-                rest = &after[stop + 1..];
-            } else {
-                open.push(bracket);
-                rest = &after[stop..];
-            }
-        } else {
-            let stop = rest
-                .find(')')
-                .ok_or_else(|| format!("unterminated entity bracket in {value:?}"))?;
-            let id = &rest[..stop];
-            let pos = open
-                .iter()
-                .rposition(|b| b.cluster == id)
-                .ok_or_else(|| format!("closing bracket for unopened entity {id:?}"))?;
-            let mut bracket = open.remove(pos);
-            bracket.end = index + 1;
-            done.push(bracket);
-            rest = &rest[stop + 1..];
-        }
-    }
-    Ok(())
 }
 
 /// B-cubed precision, recall and F1 of a clustering against gold clusters.

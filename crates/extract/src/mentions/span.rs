@@ -59,7 +59,9 @@ const POST_NOMINALS: [&str; 14] = [
     "QC", "KC", "SC", "MD", "PhD", "MP", "MEP", "OBE", "CBE", "MBE", "KBE", "DBE", "Jr", "Jr.",
 ];
 
-/// Words that greet someone before their name ("Welcome Darin", "Morning Debra").
+/// Words that greet someone before their name ("Welcome Darin", "Morning Debra"). "Doctor"
+/// spelled out is trimmed the same way; it is not in the honorifics list, whose words are also
+/// features of the trained entity tagger.
 const GREETINGS: [&str; 9] = [
     "Welcome",
     "Morning",
@@ -84,7 +86,7 @@ pub(super) fn trim(
         let strip = is_article(t.text)
             || is_possessive(t.text)
             || lex.honorific(t.text)
-            || (kind == NerLabel::Per && GREETINGS.contains(&t.text))
+            || (kind == NerLabel::Per && (GREETINGS.contains(&t.text) || t.text == "Doctor"))
             || (kind == NerLabel::Per && (lex.title_word(t.text) || lex.demonym(t.text).is_some()));
         if strip && end - start > 1 {
             start += 1;

@@ -24,6 +24,7 @@
 
 use super::NerLabel;
 use super::data::{DataError, LabeledDoc, LabeledSentence, TokenSpan};
+use crate::conllu::{EntityBracket, EntityFields, parse_entity_brackets};
 use crate::lexicon::Lexicon;
 
 fn parse_err(line: usize, message: impl Into<String>) -> DataError {
@@ -59,7 +60,8 @@ pub fn read_gum(id: &str, text: &str) -> Result<LabeledDoc, DataError> {
     let mut words: Vec<GumWord> = Vec::new();
     let mut sentence_starts: Vec<usize> = Vec::new();
     let mut mentions: Vec<GumMention> = Vec::new();
-    let mut open: Vec<(String, GumMention)> = Vec::new();
+    let mut open: Vec<EntityBracket> = Vec::new();
+    let mut brackets: Vec<EntityBracket> = Vec::new();
     let mut fields = EntityFields::default();
     let mut sent_start = 0usize;
     let mut sent_ids: Vec<Option<String>> = Vec::new();
@@ -93,89 +95,21 @@ pub fn read_gum(id: &str, text: &str) -> Result<LabeledDoc, DataError> {
             initial,
         });
         if let Some(entity) = w.misc.split('|').find_map(|f| f.strip_prefix("Entity=")) {
-            parse_brackets(entity, index, &fields, &mut open, &mut mentions)
+            parse_entity_brackets(entity, index, fields, &mut open, &mut brackets)
                 .map_err(|m| parse_err(w.line, m))?;
         }
     }
+    mentions.extend(brackets.into_iter().map(|b| GumMention {
+        start: b.start,
+        end: b.end,
+        kind: b.kind,
+        identity: b.identity.is_some(),
+    }));
     let spans = flatten(&words, &mentions);
     Ok(LabeledDoc {
         id: id.to_string(),
         sentences: to_sentences(&words, &sentence_starts, sent_ids, &spans),
     })
-}
-
-/// Positions of the type and identity fields in a GUM entity bracket.
-#[derive(Clone, Copy, Debug)]
-struct EntityFields {
-    kind: usize,
-    identity: Option<usize>,
-}
-
-impl Default for EntityFields {
-    fn default() -> Self {
-        EntityFields::from_spec("GRP-etype-infstat-salience-centering-minspan-link-identity")
-    }
-}
-
-impl EntityFields {
-    fn from_spec(spec: &str) -> Self {
-        let names: Vec<&str> = spec.split('-').collect();
-        EntityFields {
-            kind: names.iter().position(|n| *n == "etype").unwrap_or(1),
-            identity: names.iter().position(|n| *n == "identity"),
-        }
-    }
-}
-
-/// Parses one `Entity=` value: `(` + fields opens a mention (closed at once by a `)` right
-/// after the fields), `<id>)` closes the innermost open mention with that id.
-fn parse_brackets(
-    value: &str,
-    index: usize,
-    fields: &EntityFields,
-    open: &mut Vec<(String, GumMention)>,
-    done: &mut Vec<GumMention>,
-) -> Result<(), String> {
-    let mut rest = value;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('(') {
-            let stop = after.find(['(', ')']).unwrap_or(after.len());
-            let spec: Vec<&str> = after[..stop].split('-').collect();
-            let id = spec[0].to_string();
-            let kind = spec.get(fields.kind).copied().unwrap_or("").to_string();
-            let identity = fields
-                .identity
-                .and_then(|i| spec.get(i))
-                .is_some_and(|s| !s.is_empty() && *s != "_");
-            let mention = GumMention {
-                start: index,
-                end: index + 1,
-                kind,
-                identity,
-            };
-            if after[stop..].starts_with(')') {
-                done.push(mention);
-                rest = &after[stop + 1..];
-            } else {
-                open.push((id, mention));
-                rest = &after[stop..];
-            }
-        } else {
-            let stop = rest
-                .find(')')
-                .ok_or_else(|| format!("unterminated entity bracket in {value:?}"))?;
-            let id = &rest[..stop];
-            let pos = open
-                .iter()
-                .rposition(|(o, _)| o == id)
-                .ok_or_else(|| format!("closing bracket for unopened entity {id:?}"))?;
-            let (_, mut mention) = open.remove(pos);
-            mention.end = index + 1;
-            done.push(mention);
-            rest = &rest[stop + 1..];
-        }
-    }
-    Ok(())
 }
 
 fn gum_label(kind: &str) -> Option<NerLabel> {
