@@ -45,6 +45,20 @@ fn words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
 }
 
+/// Every word of `name` with its first letter in upper case ("taco bell" -> "Taco Bell").
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Initials of the capitalised words of a name ("Communist Party of Vietnam" -> "CPV").
 pub(crate) fn initials(name: &str) -> String {
     name.split([' ', '-'])
@@ -167,6 +181,16 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
         assignment[i] = index;
     }
     for c in &mut clusters {
+        // "taco bell", read in a sentence typed without capitals: labelled as a reader writes
+        // it, the form found kept as an alias.
+        if c.label.chars().any(char::is_alphabetic) && !c.label.chars().any(char::is_uppercase) {
+            let titled = title_case(&c.label);
+            if !c.aliases.contains(&c.label) {
+                c.aliases.push(std::mem::replace(&mut c.label, titled));
+            } else {
+                c.label = titled;
+            }
+        }
         c.aliases.sort();
     }
     (clusters, assignment)
@@ -323,6 +347,12 @@ fn v_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_names_get_capitals() {
+        assert_eq!(title_case("taco bell"), "Taco Bell");
+        assert_eq!(title_case("san francisco"), "San Francisco");
+    }
 
     #[test]
     fn initials_and_acronyms() {

@@ -598,3 +598,11 @@ fn storms_are_events_and_dates_and_adjectives_are_no_names() {
     );
     assert!(!x.entities.iter().any(|e| e.label == "QC"));
 }
+
+#[test]
+fn names_typed_without_capitals_are_labelled_with_them() {
+    let x = run("my brother works for microsoft in seattle now and he loves it there");
+    let labels: Vec<&str> = x.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Seattle"), "{labels:?}");
+    assert!(labels.contains(&"Microsoft"), "{labels:?}");
+}
