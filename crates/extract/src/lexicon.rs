@@ -354,6 +354,19 @@ impl Lexicon {
         }
     }
 
+    /// Whether no list claims `word` as anything but part of a name: not a title word, an
+    /// honorific, an organisation, institution or building word, or a country, city or region.
+    pub fn unclaimed(&self, word: &str) -> bool {
+        !self.title_word(word)
+            && !self.honorific(word)
+            && self.org_suffix(word).is_none()
+            && !self.institution(word)
+            && !self.facility(word)
+            && self.country(word).is_none()
+            && self.city(word).is_none()
+            && self.region(word).is_none()
+    }
+
     /// Whether a word opens the names of events ("Hurricane" in "Hurricane Rita").
     pub fn event_opener(&self, word: &str) -> bool {
         self.event_openers.contains(word)

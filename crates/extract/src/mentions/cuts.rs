@@ -78,12 +78,9 @@ pub(super) fn place_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Op
         is_place
             && (2..=3).contains(&person.len())
             && lex.given_name(person[0].text) > 0
-            && person.iter().all(|t| {
-                t.capitalised()
-                    && lex.org_suffix(t.text).is_none()
-                    && !lex.institution(t.text)
-                    && !lex.facility(t.text)
-            })
+            && person
+                .iter()
+                .all(|t| t.capitalised() && lex.unclaimed(t.text))
     })
 }
 
@@ -119,16 +116,9 @@ pub(super) fn person_then_org(sent: &Sent<'_>, start: usize, end: usize) -> Opti
         return None;
     }
     let name = &sent.toks[start..of];
-    let plain = name.iter().all(|t| {
-        t.capitalised()
-            && !lex.title_word(t.text)
-            && !lex.honorific(t.text)
-            && lex.org_suffix(t.text).is_none()
-            && !lex.institution(t.text)
-            && !lex.facility(t.text)
-            && lex.country(t.text).is_none()
-            && lex.city(t.text).is_none()
-    });
+    let plain = name
+        .iter()
+        .all(|t| t.capitalised() && lex.unclaimed(t.text));
     let personal =
         lex.given_name(name[0].text) >= 100 || name.last().is_some_and(|t| hyphenated_name(t.text));
     let org_start = if sent.toks.get(of + 1).is_some_and(|t| t.is("the")) {
@@ -149,16 +139,9 @@ pub(super) fn titled_person(sent: &Sent<'_>, start: usize, end: usize) -> bool {
         && lex.title_word(sent.toks[start - 1].text);
     titled
         && (2..=3).contains(&(end - start))
-        && sent.toks[start..end].iter().all(|t| {
-            t.capitalised()
-                && !lex.title_word(t.text)
-                && lex.org_suffix(t.text).is_none()
-                && !lex.institution(t.text)
-                && !lex.facility(t.text)
-                && lex.country(t.text).is_none()
-                && lex.city(t.text).is_none()
-                && lex.region(t.text).is_none()
-        })
+        && sent.toks[start..end]
+            .iter()
+            .all(|t| t.capitalised() && lex.unclaimed(t.text))
 }
 
 /// The end of an organisation name that goes on after "and" ("Department of Housing and Urban

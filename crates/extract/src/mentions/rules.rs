@@ -285,14 +285,7 @@ fn person_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
             !taken[k]
                 && t.capitalised()
                 && t.tag == Upos::Propn
-                && !lex.title_word(t.text)
-                && !lex.honorific(t.text)
-                && lex.org_suffix(t.text).is_none()
-                && !lex.institution(t.text)
-                && !lex.facility(t.text)
-                && lex.country(t.text).is_none()
-                && lex.city(t.text).is_none()
-                && lex.region(t.text).is_none()
+                && lex.unclaimed(t.text)
                 && lex.demonym(t.text).is_none()
                 && !crate::values::is_month_or_day(t.text)
         })
