@@ -307,7 +307,7 @@ fn vote_types(found: &mut [Found]) {
         {
             f.kind = EntityType::Event;
         }
-        // A capital on its own ("Washington was aware") is the city, standing for its
+        // A capital on its own ("Ottawa was aware") is the city, standing for its
         // government, not a person; a person's surname in the document still wins below.
         if f.kind == EntityType::Person
             && words(&f.name).len() == 1
@@ -322,7 +322,7 @@ fn vote_types(found: &mut [Found]) {
             && words(&f.name).len() == 1
             && let Some(&full) = surnames.get(&f.name)
         {
-            let count = |k: EntityType| v_of(&votes, &f.name, k);
+            let count = |k: EntityType| votes_for(&votes, &f.name, k);
             let other = count(f.kind);
             if 3 * (full + count(EntityType::Person)) >= other {
                 f.kind = EntityType::Person;
@@ -332,7 +332,7 @@ fn vote_types(found: &mut [Found]) {
 }
 
 /// The votes for `name` as `kind`.
-fn v_of(
+fn votes_for(
     votes: &HashMap<String, HashMap<EntityType, usize>>,
     name: &str,
     kind: EntityType,

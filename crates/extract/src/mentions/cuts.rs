@@ -130,7 +130,7 @@ pub(super) fn person_then_org(sent: &Sent<'_>, start: usize, end: usize) -> Opti
 }
 
 /// Whether a span the model read as an organisation or place is a person's name right after a
-/// title ("General Secretary Nguyen Phu Trong"): two or three capitalised words, none of them
+/// title ("Party Secretary Li Wenhua"): two or three capitalised words, none of them
 /// a title, organisation, building or place word, after a capitalised title word.
 pub(super) fn titled_person(sent: &Sent<'_>, start: usize, end: usize) -> bool {
     let lex = Lexicon::get();

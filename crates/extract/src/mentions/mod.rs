@@ -128,7 +128,7 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 start = name_start;
                 label = NerLabel::Per;
             }
-            // "General Secretary Nguyen Phu Trong": a name after a title is a person.
+            // "Party Secretary Li Wenhua": a name after a title is a person.
             if label != NerLabel::Per && titled_person(sent, start, end) {
                 label = NerLabel::Per;
             }
@@ -272,7 +272,7 @@ const SAYING: [&str; 8] = [
     "added",
 ];
 
-/// "said the White House", "the Kremlin said": a named place (not a country or city, which
+/// "said the Elysee Palace", "the Kremlin said": a named place (not a country or city, which
 /// stand for their governments elsewhere) that speaks is the institution it houses.
 fn speaking_places_are_organisations(analysis: &Analysis<'_>, found: &mut [Found]) {
     for f in found.iter_mut().filter(|f| f.kind == EntityType::Place) {
