@@ -447,6 +447,11 @@ impl SentenceFeatures {
         }
     }
 
+    /// The per-token values of every token.
+    pub(crate) fn toks(&self) -> &[Tok] {
+        &self.toks
+    }
+
     /// The per-token values of token `i` that the dynamic features use.
     pub(crate) fn tok(&self, i: usize) -> Tok {
         self.toks[i]
@@ -506,6 +511,11 @@ impl Tok {
     /// The token's UPOS id.
     pub(crate) fn pos(self) -> u8 {
         self.pos
+    }
+
+    /// Whether the token is a lower-case word that is (part of) a known place.
+    pub(crate) fn is_lower_place(self) -> bool {
+        self.case == Case::Lower as u8 && self.gaz.is_place()
     }
 }
 

@@ -143,6 +143,11 @@ const MAX_PHRASE: usize = 5;
 const MAX_LOWER_PHRASE: usize = 3;
 
 impl Gaz {
+    /// Whether the token is (part of) a known country, city or region.
+    pub(crate) fn is_place(self) -> bool {
+        self.0 & ((1 << (REGION + 4)) - 1) != 0
+    }
+
     /// The indices of the set bits, each a feature value.
     pub(crate) fn features(self) -> impl Iterator<Item = u64> {
         let bits = self.0;

@@ -190,6 +190,31 @@ mod tests {
     }
 
     #[test]
+    fn known_places_in_lower_case_are_found_in_sentences_with_capitals() {
+        let r = Recognizer::embedded();
+        let words = [
+            "Is", "the", "Hilton", "near", "the", "station", "in", "glasgow", "?",
+        ];
+        let tags = Tagger::embedded().tag(&words);
+        let got = found(&words, &r.recognize(&words, &tags));
+        assert!(got.contains(&("glasgow".into(), NerLabel::Loc)), "{got:?}");
+        assert!(got.contains(&("Hilton".into(), NerLabel::Org)), "{got:?}");
+        // Without the uncased model, the cased one alone misses it.
+        let cased = found(&words, &r.cased().recognize(&words, &tags));
+        assert!(
+            !cased.contains(&("glasgow".into(), NerLabel::Loc)),
+            "{cased:?}"
+        );
+        // A lower-case word that is no known place is not read this way.
+        let words = ["We", "had", "tea", "with", "honey", "in", "Paris", "."];
+        let tags = Tagger::embedded().tag(&words);
+        assert_eq!(
+            found(&words, &r.recognize(&words, &tags)),
+            found(&words, &r.cased().recognize(&words, &tags))
+        );
+    }
+
+    #[test]
     fn finds_a_person_an_organisation_and_a_place() {
         let words = [
             "Maria",

@@ -119,6 +119,8 @@ pub(crate) struct Decoder {
     pub(crate) classes: Vec<usize>,
     pub(crate) confidence: Vec<f32>,
     pub(crate) pos: Vec<u8>,
+    /// Whether the last sentence was tagged by the cased model (its features are in `sent`).
+    cased: bool,
     statics: Vec<[f32; N_CLASSES]>,
     lattice: super::viterbi::Lattice,
 }
@@ -219,10 +221,63 @@ impl Recognizer {
         SCRATCH.with(|cell| {
             // A re-entrant call (impossible today) would find the buffers taken: use fresh ones.
             match cell.try_borrow_mut() {
-                Ok(mut dec) => self.recognize_with(&mut dec, words, tags, None),
-                Err(_) => self.recognize_with(&mut Decoder::default(), words, tags, None),
+                Ok(mut dec) => self.recognize_one(&mut dec, words, tags),
+                Err(_) => self.recognize_one(&mut Decoder::default(), words, tags),
             }
         })
+    }
+
+    fn recognize_one(
+        &self,
+        dec: &mut Decoder,
+        words: &[&str],
+        tags: &[crate::pos::Upos],
+    ) -> Vec<Span> {
+        let mut spans = self.recognize_with(dec, words, tags, None);
+        if let Some(found) = self.lower_case_places(dec, words, tags, &spans) {
+            merge(&mut spans, found);
+        }
+        spans
+    }
+
+    /// In a sentence with capitals, the cased model rarely tags a known place typed in lower
+    /// case ("a man from lyon france"). When the sentence just tagged in `dec` has such a
+    /// word outside every span, the uncased model reads the sentence too, and the places it
+    /// finds made only of lower-case words, one of them read as a proper noun, are returned.
+    fn lower_case_places(
+        &self,
+        dec: &Decoder,
+        words: &[&str],
+        tags: &[crate::pos::Upos],
+        spans: &[Span],
+    ) -> Option<Vec<Span>> {
+        let uncased = self.uncased.as_deref()?;
+        let toks = dec.sent.toks();
+        let outside = |i: usize| !spans.iter().any(|s| (s.start..s.end).contains(&i));
+        let wanted = dec.cased
+            && toks.len() == words.len()
+            && toks
+                .iter()
+                .enumerate()
+                .any(|(i, t)| t.is_lower_place() && outside(i));
+        if !wanted {
+            return None;
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let mut scratch = Decoder::default();
+        let found: Vec<Span> = uncased
+            .recognize_with(&mut scratch, &lower, tags, None)
+            .into_iter()
+            .filter(|s| {
+                s.label == super::NerLabel::Loc
+                    && (s.start..s.end).all(|i| lower[i] == words[i] && outside(i))
+                    && (s.start..s.end).any(|i| toks[i].is_lower_place())
+                    // "a new city" is no place: the tagger must read a proper noun in it.
+                    && (s.start..s.end).any(|i| tags.get(i) == Some(&crate::pos::Upos::Propn))
+            })
+            .collect();
+        (!found.is_empty()).then_some(found)
     }
 
     /// Finds the entity spans of every sentence of one document (`tags[k]` are the UPOS tags
@@ -258,7 +313,11 @@ impl Recognizer {
                         sentence: k,
                     };
                     let t = tags.get(k).map_or(&[][..], Vec::as_slice);
-                    self.recognize_with(dec, &words, t, Some(doc))
+                    let mut spans = self.recognize_with(dec, &words, t, Some(doc));
+                    if let Some(found) = self.lower_case_places(dec, &words, t, &spans) {
+                        merge(&mut spans, found);
+                    }
+                    spans
                 })
                 .collect()
         })
@@ -271,6 +330,7 @@ impl Recognizer {
         tags: &[crate::pos::Upos],
         doc: Option<features::InDocument<'_>>,
     ) -> Vec<Span> {
+        dec.cased = false;
         if words.is_empty() {
             return Vec::new();
         }
@@ -279,8 +339,11 @@ impl Recognizer {
         {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-            return uncased.recognize_with(dec, &lower, tags, doc);
+            let spans = uncased.recognize_with(dec, &lower, tags, doc);
+            dec.cased = false;
+            return spans;
         }
+        dec.cased = true;
         dec.pos.clear();
         dec.pos
             .extend((0..words.len()).map(|i| tags.get(i).map_or(0, |t| super::pos_id(*t))));
@@ -363,6 +426,16 @@ impl Recognizer {
             prev = best;
         }
     }
+}
+
+/// Adds the `extra` spans that overlap none of `spans` to them, keeping them in order.
+fn merge(spans: &mut Vec<Span>, extra: Vec<Span>) {
+    for e in extra {
+        if !spans.iter().any(|s| s.start < e.end && e.start < s.end) {
+            spans.push(e);
+        }
+    }
+    spans.sort_by_key(|s| s.start);
 }
 
 impl Default for Recognizer {
