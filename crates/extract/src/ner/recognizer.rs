@@ -36,6 +36,8 @@ static EMBEDDED: LazyLock<Recognizer> = LazyLock::new(|| {
 
 thread_local! {
     static SCRATCH: RefCell<Decoder> = RefCell::new(Decoder::default());
+    /// Buffers for a second reading of a sentence while `SCRATCH` holds the first.
+    static SPARE: RefCell<Decoder> = RefCell::new(Decoder::default());
 }
 
 /// Why a serialised recognizer could not be read.
@@ -254,27 +256,25 @@ impl Recognizer {
         let uncased = self.uncased.as_deref()?;
         let toks = dec.sent.toks();
         let outside = |i: usize| !spans.iter().any(|s| (s.start..s.end).contains(&i));
-        let wanted = dec.cased
-            && toks.len() == words.len()
-            && toks
-                .iter()
-                .enumerate()
-                .any(|(i, t)| t.is_lower_place() && outside(i));
-        if !wanted {
+        // A known place the tagger reads as a proper noun ("a new city" is no place).
+        let cue =
+            |i: usize| toks[i].is_lower_place() && tags.get(i) == Some(&crate::pos::Upos::Propn);
+        if !dec.cased || toks.len() != words.len() || !(0..toks.len()).any(|i| cue(i) && outside(i))
+        {
             return None;
         }
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let mut scratch = Decoder::default();
-        let found: Vec<Span> = uncased
-            .recognize_with(&mut scratch, &lower, tags, None)
+        let spans_found = SPARE.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut spare) => uncased.recognize_with(&mut spare, &lower, tags, None),
+            Err(_) => uncased.recognize_with(&mut Decoder::default(), &lower, tags, None),
+        });
+        let found: Vec<Span> = spans_found
             .into_iter()
             .filter(|s| {
                 s.label == super::NerLabel::Loc
                     && (s.start..s.end).all(|i| lower[i] == words[i] && outside(i))
-                    && (s.start..s.end).any(|i| toks[i].is_lower_place())
-                    // "a new city" is no place: the tagger must read a proper noun in it.
-                    && (s.start..s.end).any(|i| tags.get(i) == Some(&crate::pos::Upos::Propn))
+                    && (s.start..s.end).any(cue)
             })
             .collect();
         (!found.is_empty()).then_some(found)
