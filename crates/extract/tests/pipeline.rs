@@ -606,3 +606,26 @@ fn names_typed_without_capitals_are_labelled_with_them() {
     assert!(labels.contains(&"Seattle"), "{labels:?}");
     assert!(labels.contains(&"Microsoft"), "{labels:?}");
 }
+
+#[test]
+fn a_name_with_a_possessive_and_no_noun_after_it_is_a_place() {
+    let x = run("On Friday we are going to Gino Marelli's for dinner. \
+         The review quoted Ana Reyes's \"Morning Notes\" column at length. \
+         Is the Hilton near the station in glasgow? Tom Okafor asked.");
+    let kind = |label: &str| x.entities.iter().find(|e| e.label == label).map(|e| e.kind);
+    assert_eq!(
+        kind("Gino Marelli's"),
+        Some(EntityType::Place),
+        "{:#?}",
+        x.entities
+    );
+    assert_eq!(kind("Gino Marelli"), None);
+    // The possessive's head is the quoted title: the person stays a person.
+    assert_eq!(kind("Ana Reyes"), Some(EntityType::Person));
+    // A known place typed in lower case, in a sentence with capitals.
+    assert!(
+        x.entities.iter().any(|e| e.label == "Glasgow"),
+        "{:#?}",
+        x.entities
+    );
+}

@@ -150,6 +150,10 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             {
                 end += 1;
             }
+            if let Some(e) = possessive_place(sent, start, end) {
+                end = e;
+                label = NerLabel::Loc;
+            }
             if !acceptable(sent, start, end) {
                 continue;
             }

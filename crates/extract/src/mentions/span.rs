@@ -120,6 +120,32 @@ pub(super) fn trim(
     (start, end)
 }
 
+/// "going to Gino's for dinner", "drinks at Kelly's at five": after "at" or "to", a name
+/// with a possessive and no noun after it is a place (a shop, a restaurant, someone's home),
+/// and the possessive is part of its name. Returns the span's new end.
+pub(super) fn possessive_place(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
+    let before = sent.toks.get(start.checked_sub(1)?)?;
+    if !["at", "to", "near"].iter().any(|w| before.is(w)) || end - start > 3 {
+        return None;
+    }
+    let possessive = sent.toks.get(end)?;
+    if !matches!(possessive.text, "'s" | "\u{2019}s") {
+        return None;
+    }
+    // A quoted title after it is its head ("Kelly's \"Morning Notes\"").
+    let quote = |w: &str| {
+        w.chars()
+            .all(|c| "\"'`\u{2018}\u{2019}\u{201c}\u{201d}([".contains(c))
+    };
+    let headless = sent.toks.get(end + 1).is_none_or(|t| {
+        matches!(
+            t.tag,
+            Upos::Adp | Upos::Punct | Upos::Cconj | Upos::Sconj | Upos::Adv | Upos::Part
+        ) && !quote(t.text)
+    });
+    headless.then_some(end + 1)
+}
+
 pub(super) fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
     let lex = Lexicon::get();
     if start >= end {

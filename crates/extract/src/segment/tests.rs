@@ -498,3 +498,22 @@ fn offsets_point_into_the_text() {
     assert_eq!(seg.sentence_words(text, &seg.sentences[1]), ["Bye", "."]);
     check_invariants(text);
 }
+
+#[test]
+fn clitics_written_as_words_of_their_own_stay_whole() {
+    // Text tokenised before it came (treebank style) writes clitics after a space.
+    assert_eq!(
+        toks("Tehran 's museum , I 'm sure they 're here and we do n't know"),
+        [
+            "Tehran", "'s", "museum", ",", "I", "'m", "sure", "they", "'re", "here", "and", "we",
+            "do", "n't", "know"
+        ]
+    );
+    // A quote mark before a word is still a quote mark of its own.
+    assert_eq!(toks("' sure ' she said"), ["'", "sure", "'", "she", "said"]);
+    assert_eq!(
+        toks("'Sure,' she said"),
+        ["'", "Sure", ",", "'", "she", "said"]
+    );
+    check_invariants("a 's 'm 're");
+}

@@ -172,6 +172,17 @@ impl Tokenizer<'_> {
             self.push(i, d + k, None);
             return d + k;
         }
+        // Text tokenised before it came here ("Tehran 's", "I 'm") writes a clitic as a word
+        // of its own, after a space that follows a word.
+        if prev.is_none()
+            && self.tokens.last().is_some_and(|t| {
+                char_before(self.text, t.end).is_some_and(is_word_char) && t.end < i
+            })
+            && let Some(k) = self.clitic_len(d, b)
+        {
+            self.push(i, d + k, None);
+            return d + k;
+        }
         self.push(i, d, None);
         d
     }
