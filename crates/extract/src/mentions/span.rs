@@ -99,6 +99,16 @@ pub(super) fn trim(
     {
         end -= 1;
     }
+    // "Bryan Hull - Analyst", "Hotel Rome - thanks": what follows a dash written apart is a
+    // job or a word of the sentence, not the rest of the name.
+    if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| {
+        matches!(sent.toks[k].text, "-" | "\u{2013}" | "\u{2014}")
+            && sent.toks[k + 1..end]
+                .iter()
+                .all(|t| !t.capitalised() || lex.title_word(t.text))
+    }) {
+        end = k;
+    }
     // "Norway's Labour Party": the possessor is a name of its own, the span is what follows.
     // But "New People's Party", "Children's Hospital": a lone organisation word after the
     // possessive is not a name of its own.
