@@ -629,3 +629,27 @@ fn a_name_with_a_possessive_and_no_noun_after_it_is_a_place() {
         x.entities
     );
 }
+
+#[test]
+fn a_job_after_a_dash_is_no_part_of_the_name() {
+    let x = run("Team 2 : Coach : Rui Costa , Eduardo Tellechea - Associate , Ana Lima - Director");
+    let labels: Vec<&str> = x.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Eduardo Tellechea"), "{labels:?}");
+    assert!(
+        !labels.iter().any(|l| l.contains("Associate")),
+        "{labels:?}"
+    );
+    assert!(!labels.iter().any(|l| l.contains("Director")), "{labels:?}");
+}
+
+#[test]
+fn a_name_ending_in_a_landmark_word_is_a_place() {
+    let x = run("We rented a houseboat on Vembanad Lake last week.");
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Vembanad Lake" && e.kind == EntityType::Place),
+        "{:#?}",
+        x.entities
+    );
+}

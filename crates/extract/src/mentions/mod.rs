@@ -150,6 +150,16 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             {
                 end += 1;
             }
+            // "Canyon Road", "Ashtamudi Lake" read as a person: a name that ends in a word for
+            // a building, a street or a landmark, and does not open with a common given name,
+            // is a place.
+            if label == NerLabel::Per
+                && end - start >= 2
+                && lex.facility(sent.toks[end - 1].text)
+                && lex.given_name(sent.toks[start].text) < rules::COMMON_GIVEN_NAME
+            {
+                label = NerLabel::Loc;
+            }
             if let Some(e) = possessive_place(sent, start, end) {
                 end = e;
                 label = NerLabel::Loc;

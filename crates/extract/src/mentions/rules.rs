@@ -273,7 +273,7 @@ fn facility_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
 }
 
 /// Given names this common (US births) open a person's name where the model found none.
-const COMMON_GIVEN_NAME: u32 = 2000;
+pub(super) const COMMON_GIVEN_NAME: u32 = 2000;
 
 /// A person's name the model missed at `i`: a common given name inside the sentence, then one
 /// or two capitalised proper nouns that no lexicon knows as anything else, then a word that
