@@ -304,6 +304,8 @@ fn speaking_places_are_organisations(analysis: &Analysis<'_>, found: &mut [Found
 
 /// "Ministry of Defence", "Communist Party of Vietnam", "Bank of Japan": an organisation whose
 /// last word is an organisation word, then "of [the]" and another name, is one organisation.
+/// So is "the" + a place + "and" + an organisation of two or more words ("the Newfoundland and
+/// Labrador Court of Appeal").
 pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec<Found>) {
     let lex = Lexicon::get();
     let mut i = 0;
@@ -320,8 +322,21 @@ pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &
         } else {
             1
         };
-        if org && of && b.start == a.end + gap {
-            let (start, end, kind) = (a.start, b.end, a.kind);
+        // "the Newfoundland and Labrador Court of Appeal": an institution of two places.
+        let place = matches!(
+            a.kind,
+            EntityType::Country | EntityType::City | EntityType::Place
+        );
+        let joint = place
+            && matches!(b.kind, EntityType::Organization | EntityType::Company)
+            && a.start > 0
+            && sent.toks[a.start - 1].is("the")
+            && sent.toks.get(a.end).is_some_and(|t| t.text == "and")
+            && b.start == a.end + 1
+            && b.end - b.start >= 2;
+        if (org && of && b.start == a.end + gap) || joint {
+            let (start, end) = (a.start, b.end);
+            let kind = if joint { b.kind } else { a.kind };
             let name = sent.span_text(analysis.text, start, end);
             found[i] = Found {
                 sent: sent.index,
@@ -358,4 +373,47 @@ pub(super) fn take(
         name,
         country,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(analysis: &Analysis<'_>, start: usize, end: usize, kind: EntityType) -> Found {
+        Found {
+            sent: 0,
+            start,
+            end,
+            kind,
+            name: analysis.sents[0].span_text(analysis.text, start, end),
+            country: None,
+        }
+    }
+
+    #[test]
+    fn an_institution_of_two_places_is_one_organisation() {
+        let text = "It is what the Yukon and Nunavut Court of Appeal did.";
+        let cleaned = crate::clean::clean(text);
+        let analysis = Analysis::new(text, &cleaned);
+        let sent = &analysis.sents[0];
+        // "Yukon" (4) read as a place, "Nunavut Court of Appeal" (6..10) as an organisation.
+        let mut spans = vec![
+            found(&analysis, 4, 5, EntityType::Place),
+            found(&analysis, 6, 10, EntityType::Organization),
+        ];
+        join_of_phrases(&analysis, sent, &mut spans);
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        assert_eq!(spans[0].name, "Yukon and Nunavut Court of Appeal");
+        assert_eq!(spans[0].kind, EntityType::Organization);
+        // Without "the" before the place, two names joined by "and" stay two.
+        let text = "Both Yukon and Nunavut Court of Appeal judges came.";
+        let cleaned = crate::clean::clean(text);
+        let analysis = Analysis::new(text, &cleaned);
+        let mut spans = vec![
+            found(&analysis, 1, 2, EntityType::Place),
+            found(&analysis, 3, 7, EntityType::Organization),
+        ];
+        join_of_phrases(&analysis, &analysis.sents[0], &mut spans);
+        assert_eq!(spans.len(), 2, "{spans:?}");
+    }
 }
