@@ -644,11 +644,39 @@ fn a_job_after_a_dash_is_no_part_of_the_name() {
 
 #[test]
 fn a_name_ending_in_a_landmark_word_is_a_place() {
+    let x = run("The murals of West Oakland's streets are famous. Oakland is busy.");
+    assert!(
+        !x.entities.iter().any(|e| e.kind == EntityType::Person),
+        "{:#?}",
+        x.entities
+    );
     let x = run("We rented a houseboat on Vembanad Lake last week.");
     assert!(
         x.entities
             .iter()
             .any(|e| e.label == "Vembanad Lake" && e.kind == EntityType::Place),
+        "{:#?}",
+        x.entities
+    );
+}
+
+#[test]
+fn a_common_given_name_alone_is_a_person_when_greeted_or_acting() {
+    let x = run("Constance, I was on vacation last week. \
+         The files are ready and Rebecca is sending them today. Thanks Josh!");
+    for name in ["Constance", "Rebecca", "Josh"] {
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.label == name && e.kind == EntityType::Person),
+            "{name}: {:#?}",
+            x.entities
+        );
+    }
+    // Inside a longer capitalised name it is no name of its own.
+    let x = run("Islamic Jihad has refused to take part.");
+    assert!(
+        !x.entities.iter().any(|e| e.label == "Jihad"),
         "{:#?}",
         x.entities
     );

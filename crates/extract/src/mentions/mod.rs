@@ -50,6 +50,22 @@ pub struct Found {
     pub country: Option<String>,
 }
 
+/// Words that name a part of a city before its name ("West Oakland", "Old Delhi").
+const COMPASS: [&str; 12] = [
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+    "Old",
+    "Central",
+];
+
 pub(super) fn is_article(word: &str) -> bool {
     word.eq_ignore_ascii_case("the")
         || word.eq_ignore_ascii_case("a")
@@ -157,6 +173,15 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 && end - start >= 2
                 && lex.facility(sent.toks[end - 1].text)
                 && lex.given_name(sent.toks[start].text) < rules::COMMON_GIVEN_NAME
+            {
+                label = NerLabel::Loc;
+            }
+            // "West Oakland" read as a person: a compass word before a known city names a part
+            // of it.
+            if label == NerLabel::Per
+                && end - start == 2
+                && COMPASS.iter().any(|w| sent.toks[start].is(w))
+                && lex.city(sent.toks[start + 1].text).is_some()
             {
                 label = NerLabel::Loc;
             }

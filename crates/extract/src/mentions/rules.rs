@@ -71,6 +71,10 @@ pub(super) fn add_rule_mentions(
             })
             // "veteran Cyd Ho from the Labour Party": a common given name, then a surname.
             .or_else(|| person_at(sent, taken, i).map(|end| (end, EntityType::Person, None)))
+            // "Thanks Josh!", "Jacques is ready": a common given name on its own.
+            .or_else(|| {
+                lone_given_name(sent, taken, i).then_some((i + 1, EntityType::Person, None))
+            })
             // "Lyon's Grand Theatre": capitalised words ending in a building or street word.
             .or_else(|| facility_at(sent, taken, i).map(|end| (end, EntityType::Place, None)))
             .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t));
@@ -278,18 +282,57 @@ pub(super) const COMMON_GIVEN_NAME: u32 = 2000;
 /// A person's name the model missed at `i`: a common given name inside the sentence, then one
 /// or two capitalised proper nouns that no lexicon knows as anything else, then a word that
 /// is not capitalised; returns its end.
+/// Whether token `k` is a capitalised proper noun, not taken, that no lexicon knows as
+/// anything but a name.
+fn plain_name(sent: &Sent<'_>, taken: &[bool], k: usize) -> bool {
+    let lex = Lexicon::get();
+    sent.toks.get(k).is_some_and(|t| {
+        !taken[k]
+            && t.capitalised()
+            && t.tag == Upos::Propn
+            && lex.unclaimed(t.text)
+            && lex.demonym(t.text).is_none()
+            && !crate::values::is_month_or_day(t.text)
+    })
+}
+
+/// Words after which a lone given name is the person addressed ("Thanks Josh", "Good
+/// morning Debra").
+const ADDRESS: [&str; 9] = [
+    "thanks",
+    "thank",
+    "again",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "morning",
+    "congratulations",
+];
+
+/// A common given name on its own at `i`, where the model found nothing: after a greeting, as
+/// the subject of the verb right after it ("Jacques is ready"), or addressed at the start of a
+/// sentence ("Constance, I was away").
+fn lone_given_name(sent: &Sent<'_>, taken: &[bool], i: usize) -> bool {
+    let lex = Lexicon::get();
+    if !plain_name(sent, taken, i) || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {
+        return false;
+    }
+    let next = sent.toks.get(i + 1);
+    let greeted = i > 0 && ADDRESS.iter().any(|w| sent.toks[i - 1].is(w));
+    // Inside a longer capitalised name ("Islamic Jihad") it is no name of its own.
+    let inside = i > 0 && sent.toks[i - 1].capitalised() && !greeted;
+    if inside || next.is_some_and(|n| n.capitalised()) {
+        return false;
+    }
+    let subject = next.is_some_and(|n| matches!(n.tag, Upos::Verb | Upos::Aux));
+    let addressed = i == 0 && next.is_some_and(|n| n.text == ",");
+    greeted || subject || addressed
+}
+
 fn person_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
     let lex = Lexicon::get();
-    let plain = |k: usize| {
-        sent.toks.get(k).is_some_and(|t| {
-            !taken[k]
-                && t.capitalised()
-                && t.tag == Upos::Propn
-                && lex.unclaimed(t.text)
-                && lex.demonym(t.text).is_none()
-                && !crate::values::is_month_or_day(t.text)
-        })
-    };
+    let plain = |k: usize| plain_name(sent, taken, k);
     if i == 0 || !plain(i) || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {
         return None;
     }
