@@ -681,3 +681,18 @@ fn a_common_given_name_alone_is_a_person_when_greeted_or_acting() {
         x.entities
     );
 }
+
+#[test]
+fn a_sender_written_surname_first_in_quotes_is_one_person() {
+    let x = run(
+        "\"Okafor, Daniel\" <dokafor@example.com> 03/27/2001 09:11 AM\n\
+         Please send the signed copy to the office today.",
+    );
+    let people: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(people, ["Okafor, Daniel"], "{:#?}", x.entities);
+}

@@ -247,6 +247,7 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
         join_of_phrases(analysis, sent, &mut found);
+        surname_first_names(analysis, sent, &mut found);
         out.extend(found);
     }
     acronyms_of_organisations(analysis, &mut out);
@@ -375,6 +376,41 @@ pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &
         } else {
             i += 1;
         }
+    }
+}
+
+/// `"Lenhart, Matthew"`: a name written surname first between quotes (as mail programs show
+/// senders) is one person: the names found inside the quotes give way to it.
+fn surname_first_names(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec<Found>) {
+    let lex = Lexicon::get();
+    let quote = |k: usize| {
+        sent.toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text, "\"" | "\u{201c}" | "\u{201d}"))
+    };
+    for i in 0..sent.toks.len().saturating_sub(4) {
+        let (surname, comma, given) = (&sent.toks[i + 1], &sent.toks[i + 2], &sent.toks[i + 3]);
+        let name = quote(i)
+            && quote(i + 4)
+            && comma.text == ","
+            && surname.capitalised()
+            && given.capitalised()
+            && lex.unclaimed(surname.text)
+            && lex.given_name(given.text) > 0;
+        if !name {
+            continue;
+        }
+        let (start, end) = (i + 1, i + 4);
+        found.retain(|f| f.end <= start || f.start >= end);
+        found.push(Found {
+            sent: sent.index,
+            start,
+            end,
+            kind: EntityType::Person,
+            name: sent.span_text(analysis.text, start, end),
+            country: None,
+        });
+        found.sort_by_key(|f| f.start);
     }
 }
 
