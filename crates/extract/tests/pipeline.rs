@@ -696,3 +696,20 @@ fn a_sender_written_surname_first_in_quotes_is_one_person() {
         .collect();
     assert_eq!(people, ["Okafor, Daniel"], "{:#?}", x.entities);
 }
+
+#[test]
+fn hyphenated_given_names_stay_whole_in_tokenised_text() {
+    let x = run(
+        "Veteran politicians Lee Cheuk - yan and Wong Kwok - kin were elected , \
+         and Holly - the host - agreed .",
+    );
+    let people: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| e.label.as_str())
+        .collect();
+    assert!(people.contains(&"Lee Cheuk - yan"), "{people:?}");
+    assert!(people.contains(&"Wong Kwok - kin"), "{people:?}");
+    assert!(people.contains(&"Holly"), "{people:?}");
+}

@@ -166,6 +166,23 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             {
                 end += 1;
             }
+            // "Lee Cheuk - yan": the same, in text tokenised before it came here.
+            if label == NerLabel::Per
+                && end - start <= 2
+                && sent.toks.get(end).is_some_and(|t| t.text == "-")
+                && sent.toks.get(end + 1).is_some_and(|t| {
+                    (1..=4).contains(&t.text.len())
+                        && t.text.chars().all(|c| c.is_lowercase())
+                        && matches!(t.tag, Upos::Propn | Upos::Noun | Upos::X | Upos::Adj)
+                })
+                && hyphenated_name(&format!(
+                    "{}-{}",
+                    sent.toks[end - 1].text,
+                    sent.toks[end + 1].text
+                ))
+            {
+                end += 2;
+            }
             // "Canyon Road", "Ashtamudi Lake" read as a person: a name that ends in a word for
             // a building, a street or a landmark, and does not open with a common given name,
             // is a place.
