@@ -713,3 +713,16 @@ fn hyphenated_given_names_stay_whole_in_tokenised_text() {
     assert!(people.contains(&"Wong Kwok - kin"), "{people:?}");
     assert!(people.contains(&"Holly"), "{people:?}");
 }
+
+#[test]
+fn a_city_then_its_country_without_a_comma_are_two_places() {
+    let x =
+        run("We moved from Porto Portugal to Tampa Bay last spring, and then to Perth Australia.");
+    let kind = |label: &str| x.entities.iter().find(|e| e.label == label).map(|e| e.kind);
+    assert_eq!(kind("Porto"), Some(EntityType::City), "{:#?}", x.entities);
+    assert_eq!(kind("Portugal"), Some(EntityType::Country));
+    assert_eq!(kind("Perth"), Some(EntityType::City));
+    assert_eq!(kind("Porto Portugal"), None);
+    // A name ending in a landmark word stays whole.
+    assert!(kind("Tampa Bay").is_some(), "{:#?}", x.entities);
+}

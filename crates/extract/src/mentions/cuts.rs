@@ -52,6 +52,31 @@ pub(super) fn city_after_of(
         .then_some(of)
 }
 
+/// Where the region starts in a place's span that is a known city, then its region or country
+/// written without a comma ("Miramar California", "Lyon France"); the whole is no known place.
+pub(super) fn city_then_region(
+    sent: &Sent<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let lex = Lexicon::get();
+    let whole = sent.span_text(text, start, end);
+    // "Manila Bay": a name that ends in a landmark word is one place.
+    if end - start < 2
+        || lex.city(&whole).is_some()
+        || lex.region(&whole).is_some()
+        || lex.facility(sent.toks[end - 1].text)
+    {
+        return None;
+    }
+    (start + 1..end).find(|&k| {
+        let region = sent.span_text(text, k, end);
+        lex.city(&sent.span_text(text, start, k)).is_some()
+            && (lex.region(&region).is_some() || lex.country(&region).is_some())
+    })
+}
+
 /// Where the person starts in a span that joins a place and a person after "of" or "to [the]"
 /// ("Governor of Washington Ana Silva", "Ambassador to the United States Ola Berg"): the place
 /// is a country, city or region, the person two or three capitalised words from a given name.

@@ -243,6 +243,13 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 city = Some((of + 1, end, NerLabel::Loc));
                 end = of;
             }
+            // "Miramar California": the city, then its region.
+            if label == NerLabel::Loc
+                && let Some(k) = city_then_region(sent, analysis.text, start, end)
+            {
+                parts.push((start, k, label));
+                start = k;
+            }
             parts.push((start, end, label));
             parts.extend(city);
             for (a, b, label) in parts {
