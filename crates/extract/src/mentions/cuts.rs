@@ -26,7 +26,7 @@ pub(super) fn hyphenated_name(word: &str) -> bool {
         && b.chars().all(|c| c.is_lowercase())
 }
 
-/// The "of" in an organisation's span that ends in a known city right before ", <region>"
+/// The "of" in an organisation's span that ends in a known city right before `, <region>`
 /// ("the Aviation Museum of Springfield, Illinois"): the city is where it is, not part of its
 /// name.
 pub(super) fn city_after_of(

@@ -10,10 +10,19 @@
 //!    a Person; a span that joins a place and a person after "of" or "to" is cut in two
 //!    ("Governor of Washington X Y");
 //! 6. a head word of an institution ("Museum", "Planetarium") makes a place an Organization; a
-//!    single-word person before ", <region>" that is a city and no given name is a City; an
+//!    single-word person before `, <region>` that is a city and no given name is a City; an
 //!    agency word before a country ("Environment Canada") makes an Organization; an event word
 //!    ("Olympics", "Fourth International Congress") makes an Event;
-//! 7. country names the model missed are added; spans that are only titles, months or days go.
+//! 7. country names the model missed are added; spans that are only titles, months or days go;
+//! 8. text written in the ways of web pages and mail gets its own readings: a name with a
+//!    headless possessive after "at" or "to" is a place ("going to Gino's for dinner"), a job
+//!    after a dash is cut off a name ("Ana Lima - Director"), a lone common given name is a
+//!    person when greeted, addressed or acting ("Thanks Josh"), a sender written surname
+//!    first between quotes is one person, and a known city then its region without a comma
+//!    are two places ("Porto Portugal");
+//! 9. a person-read name ending in a street, building or landmark word, or made of a compass
+//!    word and a known city, is a place; "the" + place + "and" + organisation is one
+//!    institution.
 //!
 //! `span` trims, keeps and types a span, `cuts` splits spans that join two names, `rules` finds
 //! the names the model missed.

@@ -65,7 +65,9 @@ pub enum RecognizerError {
 /// It may carry a second, *uncased* model, trained on lower-cased copies of the training
 /// sentences: a sentence whose capitals say nothing (typed all in lower case, or all in
 /// capitals) is lower-cased and tagged by it, so that `i live in san rafael` is read from
-/// its words and gazetteers rather than from capitals it does not have.
+/// its words and gazetteers rather than from capitals it does not have. In a sentence with
+/// capitals, a known place typed in lower case that the cased model left out makes the
+/// uncased model read the sentence too, for its places only ("a man from lyon france").
 #[derive(Debug, Clone)]
 pub struct Recognizer {
     model: Perceptron,

@@ -29,7 +29,7 @@ pub struct TrainOptions {
     /// Structured perceptron: decode whole sentences with Viterbi and update on the path
     /// (instead of greedy per-token steps).
     pub viterbi: bool,
-    /// Viterbi beam margin in training (see [`super::viterbi`]).
+    /// Viterbi beam margin in training (see the `viterbi` module).
     pub margin: f32,
 }
 
