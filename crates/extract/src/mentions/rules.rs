@@ -279,9 +279,6 @@ fn facility_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
 /// Given names this common (US births) open a person's name where the model found none.
 pub(super) const COMMON_GIVEN_NAME: u32 = 2000;
 
-/// A person's name the model missed at `i`: a common given name inside the sentence, then one
-/// or two capitalised proper nouns that no lexicon knows as anything else, then a word that
-/// is not capitalised; returns its end.
 /// Whether token `k` is a capitalised proper noun, not taken, that no lexicon knows as
 /// anything but a name.
 fn plain_name(sent: &Sent<'_>, taken: &[bool], k: usize) -> bool {
@@ -330,6 +327,9 @@ fn lone_given_name(sent: &Sent<'_>, taken: &[bool], i: usize) -> bool {
     greeted || subject || addressed
 }
 
+/// A person's name the model missed at `i`: a common given name inside the sentence, then one
+/// or two capitalised proper nouns that no lexicon knows as anything else, then a word that
+/// is not capitalised; returns its end.
 fn person_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
     let lex = Lexicon::get();
     let plain = |k: usize| plain_name(sent, taken, k);

@@ -225,19 +225,22 @@ impl Recognizer {
         SCRATCH.with(|cell| {
             // A re-entrant call (impossible today) would find the buffers taken: use fresh ones.
             match cell.try_borrow_mut() {
-                Ok(mut dec) => self.recognize_one(&mut dec, words, tags),
-                Err(_) => self.recognize_one(&mut Decoder::default(), words, tags),
+                Ok(mut dec) => self.recognize_with_places(&mut dec, words, tags, None),
+                Err(_) => self.recognize_with_places(&mut Decoder::default(), words, tags, None),
             }
         })
     }
 
-    fn recognize_one(
+    /// [`Recognizer::recognize_with`], then the lower-case places it left out (see
+    /// [`Recognizer::lower_case_places`]).
+    fn recognize_with_places(
         &self,
         dec: &mut Decoder,
         words: &[&str],
         tags: &[crate::pos::Upos],
+        doc: Option<features::InDocument<'_>>,
     ) -> Vec<Span> {
-        let mut spans = self.recognize_with(dec, words, tags, None);
+        let mut spans = self.recognize_with(dec, words, tags, doc);
         if let Some(found) = self.lower_case_places(dec, words, tags, &spans) {
             merge(&mut spans, found);
         }
@@ -315,11 +318,7 @@ impl Recognizer {
                         sentence: k,
                     };
                     let t = tags.get(k).map_or(&[][..], Vec::as_slice);
-                    let mut spans = self.recognize_with(dec, &words, t, Some(doc));
-                    if let Some(found) = self.lower_case_places(dec, &words, t, &spans) {
-                        merge(&mut spans, found);
-                    }
-                    spans
+                    self.recognize_with_places(dec, &words, t, Some(doc))
                 })
                 .collect()
         })
