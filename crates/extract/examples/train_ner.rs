@@ -8,6 +8,7 @@
 //!     [--word-dropout P] [--min-count N] [--out crates/extract/data/ner.model]
 //!     [--greedy] [--margin M] [--no-train] [--no-save] [--test] [--write-eval /tmp/eval]
 //!     [--bench] [--errors DIR] [--ensemble N] [--prune F] [--uncased] [--lower F]
+//!     [--cv-news K] [--news-weight N] [--with-dev] [--drop-every N]
 //! ```
 //!
 //! UNER train sentences get POS tags from taggers trained without them (`--jackknife FOLDS`,
@@ -21,6 +22,11 @@
 //! `--ensemble N` trains N models with seeds `seed`, `seed + 1`, ... and, per epoch, scores and
 //! keeps the mean of their weights (`Recognizer::mean`): one model of the usual size whose
 //! weights no longer hang on one shuffle of the data.
+//!
+//! `--with-dev` adds the UNER and GUM dev splits to the training data once the settings are
+//! chosen, and keeps the last of `--epochs` epochs (the dev scores it prints are then on data
+//! it was trained on). `--drop-every N` leaves every N-th training document out, for a
+//! learning-curve point: how much dev F1 a share of training data is worth.
 //!
 //! `--prune F` drops the features whose largest weight is under F of the model's largest
 //! weight (the trained model's, or with `--no-train` the embedded one's), prints the dev scores
@@ -82,6 +88,8 @@ struct Args {
     uncased: bool,
     cv_news: usize,
     news_weight: usize,
+    with_dev: bool,
+    drop_every: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -107,6 +115,8 @@ fn parse_args() -> Result<Args, String> {
         uncased: false,
         cv_news: 0,
         news_weight: 0,
+        with_dev: false,
+        drop_every: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -145,6 +155,10 @@ fn parse_args() -> Result<Args, String> {
                 args.news_weight = value()?
                     .parse()
                     .map_err(|e| format!("--news-weight: {e}"))?
+            }
+            "--with-dev" => args.with_dev = true,
+            "--drop-every" => {
+                args.drop_every = value()?.parse().map_err(|e| format!("--drop-every: {e}"))?
             }
             "--lower" => args.lower = value()?.parse().map_err(|e| format!("--lower: {e}"))?,
             "--prune" => args.prune = Some(value()?.parse().map_err(|e| format!("--prune: {e}"))?),
@@ -202,8 +216,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut model: Option<Recognizer> = None;
     if args.train {
         let t0 = Instant::now();
-        let uner = load(data, Corpus::Uner(Split::Train))?;
-        let gum = load(data, Corpus::Gum(Split::Train))?;
+        let mut uner = load(data, Corpus::Uner(Split::Train))?;
+        let mut gum = load(data, Corpus::Gum(Split::Train))?;
+        // `--drop-every N`: leave out every N-th training document (a learning-curve point).
+        if args.drop_every > 1 {
+            for docs in [&mut uner, &mut gum] {
+                let mut k = 0;
+                docs.retain(|_| {
+                    k += 1;
+                    k % args.drop_every != 0
+                });
+            }
+        }
+        // `--with-dev`: the dev splits join the training data (their tags come from the
+        // shipped tagger, which never saw them), and the last epoch is kept.
+        if args.with_dev {
+            uner.extend(load(data, Corpus::Uner(Split::Dev))?);
+            gum.extend(load(data, Corpus::Gum(Split::Dev))?);
+        }
         // UNER train is UD EWT train, which the POS tagger was trained on: jackknife its tags.
         let jk = if args.jackknife > 1 {
             let work = std::env::temp_dir().join("kg-ner-jackknife");
@@ -329,14 +359,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 line.join(", "),
                 t0.elapsed().as_secs_f64()
             );
-            if best.as_ref().is_none_or(|b| key > b.0) {
+            if args.with_dev || best.as_ref().is_none_or(|b| key > b.0) {
                 best = Some((key, epoch, m.to_bytes()));
             }
         }
         let (_, epoch, bytes) = best.ok_or("no epoch trained")?;
         let m = system(&Recognizer::from_bytes(&bytes)?, args.uncased);
+        let kept = if args.with_dev {
+            "last epoch (dev trained on)"
+        } else {
+            "best epoch"
+        };
         println!(
-            "\nbest epoch {epoch}: {} features, {} bytes",
+            "\n{kept} {epoch}: {} features, {} bytes",
             m.len(),
             bytes.len()
         );
