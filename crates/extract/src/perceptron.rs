@@ -345,18 +345,30 @@ fn fingerprint(feat: u64) -> u64 {
 impl Perceptron {
     /// Builds the table from rows sorted by id (duplicate ids keep their first row).
     fn from_entries(n_classes: usize, scale: f32, entries: Vec<(u64, Vec<i16>)>) -> Self {
-        let cap = (entries.len() * 3 / 2 + 1).next_power_of_two().max(16);
+        let mut ids = Vec::with_capacity(entries.len());
+        let mut weights = Vec::with_capacity(entries.len() * n_classes);
+        for (id, row) in entries {
+            ids.push(id);
+            weights.extend_from_slice(&row);
+        }
+        Perceptron::from_rows(n_classes, scale, &ids, &weights)
+    }
+
+    /// The model of the features `ids` whose weight rows are `weights` (row-major,
+    /// `n_classes` per feature).
+    fn from_rows(n_classes: usize, scale: f32, ids: &[u64], weights: &[i16]) -> Self {
+        let cap = (ids.len() * 3 / 2 + 1).next_power_of_two().max(16);
         let shift = 64 - cap.trailing_zeros();
         let mut model = Perceptron {
             n_classes,
             scale,
             slots: vec![0; cap],
-            weights: Vec::with_capacity(entries.len() * n_classes),
-            ids: Vec::with_capacity(entries.len()),
+            weights: Vec::with_capacity(weights.len()),
+            ids: Vec::with_capacity(ids.len()),
             shift,
         };
         let mask = cap - 1;
-        for (feat, row) in entries {
+        for (&feat, row) in ids.iter().zip(weights.chunks_exact(n_classes)) {
             let fp = fingerprint(feat);
             let mut i = model.home(feat);
             loop {
@@ -364,7 +376,7 @@ impl Perceptron {
                 if slot == 0 {
                     model.slots[i] = fp | model.ids.len() as u64;
                     model.ids.push(feat);
-                    model.weights.extend_from_slice(&row);
+                    model.weights.extend_from_slice(row);
                     break;
                 }
                 if slot & !0xFFFF_FFFF == fp {
@@ -494,14 +506,41 @@ impl Perceptron {
     /// Scores of `feats` (sum of their averaged weights): writes `out[c]` for every class.
     /// `out` must hold at least [`Perceptron::n_classes`] values; extra ones are left alone.
     ///
-    /// Lookups run in passes over blocks of features (touch the home slots, probe, then add
-    /// the rows) so that the memory accesses of different features overlap.
+    /// Rows are summed as integers (exact: a row adds at most 32767 per class) and scaled once
+    /// at the end; models of up to 16 or 32 classes (the taggers') sum into a fixed-size
+    /// accumulator, which the compiler vectorises.
     #[inline]
     pub fn scores(&self, feats: &[u64], out: &mut [f32]) {
-        const BLOCK: usize = 64;
         let n = self.n_classes.min(out.len());
-        let out = &mut out[..n];
-        out.fill(0.0);
+        match n {
+            0..=16 => self.sum_into::<16>(feats, &mut out[..n]),
+            17..=32 => self.sum_into::<32>(feats, &mut out[..n]),
+            _ => self.sum_into::<MAX_CLASSES>(feats, &mut out[..n]),
+        }
+    }
+
+    /// [`Perceptron::scores`] with an accumulator of `CAP >= out.len()` classes.
+    #[inline]
+    fn sum_into<const CAP: usize>(&self, feats: &[u64], out: &mut [f32]) {
+        let n = out.len();
+        let mut sums = [0i32; CAP];
+        self.for_each_row(feats, |w| {
+            for (s, &w) in sums.iter_mut().zip(w) {
+                *s += i32::from(w);
+            }
+        });
+        for (o, &s) in out.iter_mut().zip(&sums[..n]) {
+            *o = s as f32 * self.scale;
+        }
+    }
+
+    /// Calls `add` with the weight row of every feature of `feats` the model has. Lookups run
+    /// in passes over blocks of features (touch the home slots, probe, then hand out the rows)
+    /// so that the memory accesses of different features overlap.
+    #[inline]
+    fn for_each_row(&self, feats: &[u64], mut add: impl FnMut(&[i16])) {
+        const BLOCK: usize = 64;
+        let n = self.n_classes;
         let mut homes = [0usize; BLOCK];
         let mut starts = [0usize; BLOCK];
         for block in feats.chunks(BLOCK) {
@@ -520,14 +559,9 @@ impl Perceptron {
             }
             for &start in &starts[..found] {
                 if let Some(w) = self.weights.get(start..start + n) {
-                    for (o, &w) in out.iter_mut().zip(w) {
-                        *o += f32::from(w);
-                    }
+                    add(w);
                 }
             }
-        }
-        for o in out.iter_mut() {
-            *o *= self.scale;
         }
     }
 
@@ -606,31 +640,33 @@ impl Perceptron {
                 .ok_or(ModelError::Invalid("feature id overflow"))?;
             keys.push(prev);
         }
-        let mut classes: Vec<Vec<u8>> = Vec::with_capacity(count);
+        // The class lists of every row, then their weights.
+        let mut lens = Vec::with_capacity(count);
+        let mut classes = Vec::new();
         for _ in 0..count {
             let k = usize::from(r.byte()?);
             if k > n {
                 return Err(ModelError::Invalid("too many classes in a row"));
             }
-            let cs = r.take(k)?.to_vec();
+            let cs = r.take(k)?;
             if cs.iter().any(|&c| usize::from(c) >= n) {
                 return Err(ModelError::Invalid("class id out of range"));
             }
-            classes.push(cs);
+            lens.push(k);
+            classes.extend_from_slice(cs);
         }
-        let mut entries = Vec::with_capacity(count);
-        for (key, cs) in keys.into_iter().zip(classes) {
-            let mut row = vec![0i16; n];
-            for c in cs {
+        let mut weights = vec![0i16; count * n];
+        let mut cs = classes.iter();
+        for (row, &k) in weights.chunks_exact_mut(n).zip(&lens) {
+            for &c in cs.by_ref().take(k) {
                 let v = unzigzag(r.varint()?).ok_or(ModelError::Invalid("weight out of range"))?;
                 row[usize::from(c)] = v;
             }
-            entries.push((key, row));
         }
         if !r.buf.is_empty() {
             return Err(ModelError::Invalid("trailing data"));
         }
-        Ok(Perceptron::from_entries(n, scale, entries))
+        Ok(Perceptron::from_rows(n, scale, &keys, &weights))
     }
 }
 
