@@ -507,8 +507,8 @@ impl Perceptron {
     /// `out` must hold at least [`Perceptron::n_classes`] values; extra ones are left alone.
     ///
     /// Rows are summed as integers (exact: a row adds at most 32767 per class) and scaled once
-    /// at the end; models of up to 16 or 32 classes (the taggers') sum into a fixed-size
-    /// accumulator, which the compiler vectorises.
+    /// at the end; models of up to 16 or 32 classes (the taggers') sum into an accumulator of
+    /// that size, so a call clears 64 or 128 bytes rather than one for the most classes.
     #[inline]
     pub fn scores(&self, feats: &[u64], out: &mut [f32]) {
         let n = self.n_classes.min(out.len());
