@@ -1,7 +1,7 @@
 //! Compiles the gazetteers that kg-extract embeds from the open lexicons in `../shared/data`.
 //!
 //! Usage: `cargo run -p kg-extract --example compile_lexicons -- [DATA_DIR] [OUT_DIR]`
-//! (defaults: `../shared/data/lexicons`, `crates/extract/data/lexicon`). The output is
+//! (defaults: `../shared/data/lexicons`, `crates/extract/data/lexicons`). The output is
 //! deterministic: running it twice gives the same files.
 
 use std::collections::BTreeMap;
@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     let out = PathBuf::from(
         args.next()
-            .unwrap_or_else(|| "crates/extract/data/lexicon".into()),
+            .unwrap_or_else(|| "crates/extract/data/lexicons".into()),
     );
     countries(&data, &out)?;
     cities(&data, &out)?;

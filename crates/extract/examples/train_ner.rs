@@ -5,7 +5,7 @@
 //! ```text
 //! cargo run --release -p kg-extract --example train_ner -- [--data ../shared/data]
 //!     [--epochs 4] [--seed N] [--jackknife 10] [--gum-weight 2] [--gold-history]
-//!     [--word-dropout P] [--min-count N] [--out crates/extract/data/ner.model]
+//!     [--word-dropout P] [--min-count N] [--out crates/extract/data/models/ner.model]
 //!     [--greedy] [--margin M] [--no-train] [--no-save] [--test] [--write-eval /tmp/eval]
 //!     [--bench] [--errors DIR] [--ensemble N] [--prune F] [--uncased] [--lower F]
 //!     [--cv-news K] [--news-weight N] [--with-dev] [--drop-every N]
@@ -33,13 +33,13 @@
 //! and saves the result: averaging leaves many features with a trace of weight, and dropping
 //! them speeds up lookups.
 //!
-//! `--uncased` trains the uncased model instead (`data/ner-uncased.model`, run on sentences
+//! `--uncased` trains the uncased model instead (`data/models/ner-uncased.model`, run on sentences
 //! typed without capitals), on lower-cased copies of every training sentence, and scores it
 //! with the embedded cased model; with `--no-train --prune F` it prunes the embedded uncased
 //! model. `--lower F` adds lower-cased copies of a share F of the sentences to the cased
 //! model's training data (tried: it costs cased recall; the separate model does not).
 //!
-//! The shipped `data/ner.model` was made (byte for byte repeatable; default seed) with:
+//! The shipped `data/models/ner.model` was made (byte for byte repeatable; default seed) with:
 //!
 //! ```text
 //! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
@@ -49,13 +49,13 @@
 //! ```
 //!
 //! (the second command after rebuilding, so that it prunes the model the first one wrote),
-//! and `data/ner-uncased.model`, after those, with:
+//! and `data/models/ner-uncased.model`, after those, with:
 //!
 //! ```text
 //! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
-//!     --ensemble 8 --epochs 8 --gum-weight 3 --uncased --out crates/extract/data/ner-uncased.model
+//!     --ensemble 8 --epochs 8 --gum-weight 3 --uncased --out crates/extract/data/models/ner-uncased.model
 //! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
-//!     --no-train --uncased --prune 0.02 --out crates/extract/data/ner-uncased.model
+//!     --no-train --uncased --prune 0.02 --out crates/extract/data/models/ner-uncased.model
 //! ```
 
 use std::path::PathBuf;
@@ -95,7 +95,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         data: PathBuf::from("../shared/data"),
-        out: PathBuf::from("crates/extract/data/ner.model"),
+        out: PathBuf::from("crates/extract/data/models/ner.model"),
         options: TrainOptions {
             epochs: 4,
             ..TrainOptions::default()

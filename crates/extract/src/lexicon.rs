@@ -52,21 +52,21 @@ pub struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
-const COUNTRIES: &str = include_str!("../data/lexicon/countries.tsv");
-const COUNTRY_EXTRA: &str = include_str!("../data/lexicon/country_extra.tsv");
-const CAPITAL_EXTRA: &str = include_str!("../data/lexicon/capital_extra.tsv");
-const CITIES: &str = include_str!("../data/lexicon/cities.tsv");
-const REGIONS: &str = include_str!("../data/lexicon/regions.tsv");
-const GIVEN: &str = include_str!("../data/lexicon/given_names.tsv");
-const TITLES: &str = include_str!("../data/lexicon/titles.txt");
-const TITLE_WORDS: &str = include_str!("../data/lexicon/title_words.txt");
-const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
-const ORG_SUFFIXES: &str = include_str!("../data/lexicon/org_suffixes.txt");
-const COMPANIES: &str = include_str!("../data/lexicon/companies.txt");
-const INSTITUTIONS: &str = include_str!("../data/lexicon/institutions.txt");
-const FACILITIES: &str = include_str!("../data/lexicon/facilities.txt");
-const AGENCY_WORDS: &str = include_str!("../data/lexicon/agency_words.txt");
-const EVENT_WORDS: &str = include_str!("../data/lexicon/event_words.txt");
+const COUNTRIES: &str = include_str!("../data/lexicons/countries.tsv");
+const COUNTRY_EXTRA: &str = include_str!("../data/lexicons/country_extra.tsv");
+const CAPITAL_EXTRA: &str = include_str!("../data/lexicons/capital_extra.tsv");
+const CITIES: &str = include_str!("../data/lexicons/cities.tsv");
+const REGIONS: &str = include_str!("../data/lexicons/regions.tsv");
+const GIVEN: &str = include_str!("../data/lexicons/given_names.tsv");
+const TITLES: &str = include_str!("../data/lexicons/titles.txt");
+const TITLE_WORDS: &str = include_str!("../data/lexicons/title_words.txt");
+const HONORIFICS: &str = include_str!("../data/lexicons/honorifics.txt");
+const ORG_SUFFIXES: &str = include_str!("../data/lexicons/org_suffixes.txt");
+const COMPANIES: &str = include_str!("../data/lexicons/companies.txt");
+const INSTITUTIONS: &str = include_str!("../data/lexicons/institutions.txt");
+const FACILITIES: &str = include_str!("../data/lexicons/facilities.txt");
+const AGENCY_WORDS: &str = include_str!("../data/lexicons/agency_words.txt");
+const EVENT_WORDS: &str = include_str!("../data/lexicons/event_words.txt");
 
 /// Ordinal words that number an event ("Fourth International Congress").
 const ORDINALS: [&str; 12] = [

@@ -15,7 +15,7 @@
 //!   ("Ola Berg is the chief executive of Nordvik Labs").
 //!
 //! A title must end in a word that is a title on its own ("minister", "adviser", "leader"). A
-//! job ("columnist", "attorney": `job` in `data/lexicon/titles.txt`) is a post only with the
+//! job ("columnist", "attorney": `job` in `data/lexicons/titles.txt`) is a post only with the
 //! organisation it is held in.
 
 use crate::analysis::Sent;

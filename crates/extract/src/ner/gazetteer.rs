@@ -1,7 +1,7 @@
 //! Gazetteer membership of the tokens of a sentence, from the embedded [`Lexicon`] (countries,
 //! cities, demonyms, given names, titles, honorifics, organisation suffixes) and the NER list
-//! of regions (`data/ner/regions.txt`: states, provinces, continents, seas), and organisation
-//! names (`data/ner/organizations.txt` and the lexicon's companies: outlets, agencies, parties,
+//! of regions (`data/lexicons/ner_regions.txt`: states, provinces, continents, seas), and organisation
+//! names (`data/lexicons/organizations.txt` and the lexicon's companies: outlets, agencies, parties,
 //! universities, teams, well-known companies; matched ignoring case). Place and organisation
 //! names may span several tokens; each token gets its position in the longest match. Lower-case
 //! words (web text: "kerala", "mexico") are looked up in title case too.
@@ -14,9 +14,9 @@ use crate::model::EntityType;
 use crate::perceptron::{FeatureHasher, IdBuildHasher};
 use crate::pos::Upos;
 
-const REGIONS_TEXT: &str = include_str!("../../data/ner/regions.txt");
-const ORGANIZATIONS_TEXT: &str = include_str!("../../data/ner/organizations.txt");
-const COMPANIES_TEXT: &str = include_str!("../../data/lexicon/companies.txt");
+const REGIONS_TEXT: &str = include_str!("../../data/lexicons/ner_regions.txt");
+const ORGANIZATIONS_TEXT: &str = include_str!("../../data/lexicons/organizations.txt");
+const COMPANIES_TEXT: &str = include_str!("../../data/lexicons/companies.txt");
 
 /// Organisation names as sequences of lower-case word hashes (see [`OrgNames`]).
 static ORG_NAMES: LazyLock<OrgNames> =
@@ -65,7 +65,7 @@ fn name_tokens(name: &str, split_hyphens: bool) -> Vec<String> {
     out
 }
 
-/// Organisation names (`data/ner/organizations.txt` and the lexicon's companies), matched on
+/// Organisation names (`data/lexicons/organizations.txt` and the lexicon's companies), matched on
 /// lower-case tokens.
 #[derive(Debug, Default)]
 struct OrgNames {

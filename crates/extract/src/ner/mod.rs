@@ -3,9 +3,9 @@
 //! * [`Recognizer`]: a BILOU tagger with an averaged structured perceptron
 //!   ([`crate::perceptron`]) over word, shape, affix, context, POS, casing and gazetteer
 //!   features, decoded with Viterbi under the BILOU constraint (`viterbi`); the trained
-//!   weights ship in `data/ner.model`. Sentences typed without capitals (all lower case, or
+//!   weights ship in `data/models/ner.model`. Sentences typed without capitals (all lower case, or
 //!   all capitals) are lower-cased and tagged by a second model trained on lower-cased copies
-//!   of the training data, `data/ner-uncased.model`.
+//!   of the training data, `data/models/ner-uncased.model`.
 //! * `document`: document-level label consistency (voting and propagation of names found
 //!   elsewhere in the document), applied by [`recognize_document`] and
 //!   [`Recognizer::recognize_text`] (not by the sentence-level [`Recognizer::recognize`]).
@@ -145,10 +145,10 @@ mod tests {
     #[test]
     fn embedded_model_loads() {
         let r =
-            Recognizer::from_bytes(include_bytes!("../../data/ner.model")).expect("valid model");
+            Recognizer::from_bytes(include_bytes!("../../data/models/ner.model")).expect("valid model");
         assert!(!r.is_empty());
         assert_eq!(r.len(), Recognizer::embedded().len());
-        let u = Recognizer::from_bytes(include_bytes!("../../data/ner-uncased.model"))
+        let u = Recognizer::from_bytes(include_bytes!("../../data/models/ner-uncased.model"))
             .expect("valid uncased model");
         assert!(!u.is_empty());
         assert_eq!(

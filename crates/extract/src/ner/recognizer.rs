@@ -21,8 +21,8 @@ const MAGIC: &[u8; 4] = b"KGNR";
 /// UNER and GUM dev this changes no more than one span in a thousand and halves decoding time.
 const BEAM_MARGIN: f32 = 100.0;
 
-static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/ner.model");
-static EMBEDDED_UNCASED_BYTES: &[u8] = include_bytes!("../../data/ner-uncased.model");
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/models/ner.model");
+static EMBEDDED_UNCASED_BYTES: &[u8] = include_bytes!("../../data/models/ner-uncased.model");
 
 static EMBEDDED: LazyLock<Recognizer> = LazyLock::new(|| {
     // The embedded models are checked by a unit test; an unreadable one degrades to a model
@@ -130,7 +130,7 @@ pub(crate) struct Decoder {
 }
 
 impl Recognizer {
-    /// The model shipped in the crate (`data/ner.model`), loaded on first use.
+    /// The model shipped in the crate (`data/models/ner.model`), loaded on first use.
     pub fn embedded() -> &'static Recognizer {
         &EMBEDDED
     }

@@ -32,7 +32,7 @@ use tagdict::Lexicon;
 const MAGIC: &[u8; 6] = b"KGPOS\x01";
 
 /// The shipped model, trained by `kg train pos` (see `examples/train_pos.rs`).
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/pos.model");
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/models/pos.model");
 
 static EMBEDDED: LazyLock<Tagger> = LazyLock::new(|| {
     Tagger::from_bytes(EMBEDDED_MODEL)

@@ -1,9 +1,9 @@
-//! Relations between two entities of one sentence, from trigger words (`data/predicates.tsv`):
+//! Relations between two entities of one sentence, from trigger words (`data/rules/predicates.tsv`):
 //! the subject is the nearest name before the trigger (with the names coordinated with it: "X and
 //! Y signed"), the object the first name after it, or after the required preposition
 //! ("agreement with Y"). Passives ("X was criticised by Y") swap the two; "talks between X and Y"
 //! reads both from the right. Negation and hedging words between subject and trigger are kept
-//! as flags (`data/cues.tsv`). Two names joined by a verb that no trigger covers make an open
+//! as flags (`data/rules/cues.tsv`). Two names joined by a verb that no trigger covers make an open
 //! relation, `related`, labelled with the verb, at lower confidence. Names that stand next to
 //! each other without a verb give places, seats and memberships (`structure`); events get the
 //! place named in their sentence.
@@ -78,7 +78,7 @@ pub(super) struct Rules {
 
 pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut by_form: HashMap<String, Vec<Rule>> = HashMap::new();
-    for line in include_str!("../../data/predicates.tsv")
+    for line in include_str!("../../data/rules/predicates.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
@@ -112,7 +112,7 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut negations = Vec::new();
     let mut hedges = Vec::new();
     let mut not_verbs = Vec::new();
-    for line in include_str!("../../data/cues.tsv")
+    for line in include_str!("../../data/rules/cues.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
     {

@@ -17,7 +17,7 @@
 //! People: `Person, [age,] a|an [former] member of [the] Org`: memberOf, whatever the kind;
 //! `Person of [the] Org`, `Person from [the] Party` and `Org's Person [and Person]`: `memberOf` a party,
 //! team, church or council, `worksFor` a company, newspaper or government body (the kinds are
-//! read from the organisation's last word, `data/org_kinds.tsv`); nothing for a university,
+//! read from the organisation's last word, `data/rules/org_kinds.tsv`); nothing for a university,
 //! whose named people are students as often as staff. An organisation of no known kind gives
 //! `memberOf` at lower confidence. A person with a title right before the name is left to the
 //! roles ("publisher Ana Silva of the Daily Post" holds a post).
@@ -41,7 +41,7 @@ enum OrgKind {
 }
 
 static ORG_KINDS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::new(|| {
-    include_str!("../../data/org_kinds.tsv")
+    include_str!("../../data/rules/org_kinds.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
