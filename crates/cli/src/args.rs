@@ -41,6 +41,8 @@ pub enum Command {
         store: StoreArgs,
         #[command(flatten)]
         read: ReadArgs,
+        #[command(flatten)]
+        model: ModelArgs,
     },
     /// Print what is found in documents as JSON lines, without a store.
     #[command(
@@ -60,6 +62,8 @@ pub enum Command {
         keep_cruft: bool,
         #[command(flatten)]
         read: ReadArgs,
+        #[command(flatten)]
+        model: ModelArgs,
     },
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).
     #[command(
@@ -147,7 +151,33 @@ pub enum Command {
         /// {"doc","start","end","label"} per line, offsets in code points of "text".
         #[arg(long)]
         gold: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
     },
+}
+
+/// Which models and lexicon to extract with.
+#[derive(Debug, Args, Clone)]
+pub struct ModelArgs {
+    /// A folder of candidate models (pos.model, ner.model, ner-uncased.model, each with its
+    /// NAME.manifest.json, as kg-train writes them) and lexicon files, used instead of the
+    /// shipped ones where present.
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}
+
+impl ModelArgs {
+    /// The pipeline: the shipped one, or one loaded from `--models`.
+    pub fn pipeline(&self) -> anyhow::Result<&'static kg_extract::Pipeline> {
+        use anyhow::Context;
+        let Some(dir) = &self.models else {
+            return Ok(kg_extract::Pipeline::embedded());
+        };
+        let pipeline = kg_extract::Pipeline::from_dir(dir)
+            .with_context(|| format!("--models {}", dir.display()))?;
+        // One pipeline per process, used until it exits.
+        Ok(Box::leak(Box::new(pipeline)))
+    }
 }
 
 /// Reading limits.

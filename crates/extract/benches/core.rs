@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kg_extract::pos::{TagScratch, Tagger};
+use kg_extract::pos::TagScratch;
 use kg_extract::segment::segment;
 
 const SAMPLE: &str = include_str!("news_sample.txt");
@@ -29,7 +29,7 @@ fn segment_and_tag(
     scratch: &mut TagScratch,
     tags: &mut Vec<kg_extract::pos::Upos>,
 ) -> usize {
-    let tagger = Tagger::embedded();
+    let tagger = kg_extract::Pipeline::embedded().tagger();
     let mut n = 0;
     let mut words: Vec<&str> = Vec::new();
     for text in texts {

@@ -3,6 +3,7 @@
 
 use crate::charmap::CharMap;
 use crate::clean::Cleaned;
+use crate::lexicon::Lexicon;
 use crate::pos::{Tagger, Upos};
 use crate::segment::segment;
 
@@ -62,15 +63,21 @@ impl<'t> Sent<'t> {
 /// A document cut into tagged sentences.
 #[derive(Debug)]
 pub struct Analysis<'t> {
+    /// The lexicon of the pipeline that made it, for every later step.
+    pub lex: &'t Lexicon,
     pub text: &'t str,
     pub sents: Vec<Sent<'t>>,
     pub chars: CharMap,
 }
 
 impl<'t> Analysis<'t> {
-    /// Segments and tags the kept parts of `text`.
-    pub fn new(text: &'t str, cleaned: &Cleaned) -> Analysis<'t> {
-        let tagger = Tagger::embedded();
+    /// Segments the kept parts of `text` and tags them with `tagger`.
+    pub fn new(
+        lex: &'t Lexicon,
+        tagger: &Tagger,
+        text: &'t str,
+        cleaned: &Cleaned,
+    ) -> Analysis<'t> {
         let mut sents = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         for range in &cleaned.keep {
@@ -103,6 +110,7 @@ impl<'t> Analysis<'t> {
             }
         }
         Analysis {
+            lex,
             text,
             sents,
             chars: CharMap::new(text),

@@ -89,8 +89,8 @@ fn rank(kind: EntityType) -> u8 {
 
 /// Groups the mentions of one document; returns the clusters and, for each mention, its cluster.
 pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, Vec<usize>) {
-    vote_types(found);
-    let lex = Lexicon::get();
+    let lex = analysis.lex;
+    vote_types(lex, found);
     // Acronyms defined in brackets: "Name (ACR)".
     let mut acronyms: HashMap<String, (String, EntityType)> = HashMap::new();
     for f in found.iter() {
@@ -258,8 +258,7 @@ fn is_subsequence(short: &[&str], long: &[&str]) -> bool {
 
 /// Gives every non-country name its most frequent type in the document, and makes a lone word
 /// that is the last word of a person's name that person.
-fn vote_types(found: &mut [Found]) {
-    let lex = Lexicon::get();
+fn vote_types(lex: &Lexicon, found: &mut [Found]) {
     let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
     for f in found.iter().filter(|f| f.country.is_none()) {
         // A City comes from the city table; it outweighs one reading of the model as a person

@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use crate::conllu::{EntityBracket, EntityFields, parse_entity_brackets};
 use crate::model::{Document, Extraction, Mention};
 use crate::ner::data::{Split, gum_split, read_gum_splits};
-use crate::pipeline::{Options, extract_with};
+use crate::pipeline::{Options, Pipeline};
 
 /// Reading GUM failed.
 #[derive(Debug, thiserror::Error)]
@@ -605,7 +605,9 @@ fn extract_all(docs: &[GumDoc]) -> Vec<Extraction> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|d| extract_with(&d.document(), Options { clean: false }))
+                        .map(|d| {
+                            Pipeline::embedded().extract(&d.document(), Options { clean: false })
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -666,7 +668,7 @@ pub fn score_within(docs: &[GumDoc], extractions: &[Extraction]) -> Report {
 pub fn evaluate_across(data_dir: &Path) -> Result<Report, Error> {
     let docs = read_docs(data_dir, |_| true)?;
     let mut extractions = extract_all(&docs);
-    crate::resolve::resolve(&mut extractions, &[]);
+    Pipeline::embedded().resolve(&mut extractions, &[]);
     Ok(score_across(&docs, &extractions))
 }
 

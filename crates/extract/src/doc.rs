@@ -3,7 +3,6 @@
 
 use crate::analysis::Analysis;
 use crate::coref::Cluster;
-use crate::lexicon::Lexicon;
 use crate::mentions::Found;
 use crate::model::EntityType;
 
@@ -42,7 +41,9 @@ impl DocContext<'_, '_> {
         {
             return i;
         }
-        let wikidata = Lexicon::get()
+        let wikidata = self
+            .analysis
+            .lex
             .country(name)
             .and_then(|c| c.wikidata.clone());
         self.clusters.push(Cluster {
@@ -70,7 +71,7 @@ impl DocContext<'_, '_> {
         }
         let toks = &self.analysis.sents[sent].toks;
         let last = toks[end - 1].text;
-        if let Some(country) = Lexicon::get().demonym(last) {
+        if let Some(country) = self.analysis.lex.demonym(last) {
             let name = country.name.clone();
             return Some(self.country_cluster(&name));
         }
@@ -90,7 +91,7 @@ impl DocContext<'_, '_> {
         let Some(tok) = self.analysis.sents[sent].toks.get(start) else {
             return (None, start);
         };
-        if let Some(country) = Lexicon::get().demonym(tok.text) {
+        if let Some(country) = self.analysis.lex.demonym(tok.text) {
             let name = country.name.clone();
             return (Some(self.country_cluster(&name)), start + 1);
         }

@@ -27,6 +27,5 @@ pub use model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind, entity_key, slug,
 };
-pub use pipeline::{Options, extract, extract_with};
+pub use pipeline::{Manifest, ModelKind, Options, Pipeline, PipelineError, extract};
 pub use relations::{EVENT_PREDICATES, canonical_predicates};
-pub use resolve::resolve;

@@ -9,7 +9,6 @@
 
 use crate::analysis::Sent;
 use crate::doc::DocContext;
-use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 
 const SPEECH: [&str; 22] = [
@@ -128,7 +127,7 @@ fn speaker_after(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, close: usize) -> Opt
     if toks.get(j).is_some_and(|t| t.text == ",") {
         j += 1;
     }
-    let lex = Lexicon::get();
+    let lex = ctx.analysis.lex;
     while toks
         .get(j)
         .is_some_and(|t| lex.honorific(t.text) || (lex.title_word(t.text) && t.capitalised()))

@@ -32,7 +32,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Document, Entity, EntityType, Extraction};
-use crate::pipeline::{Options, extract_with};
+use crate::pipeline::{Options, Pipeline};
 
 /// Predicates that read the same both ways round.
 pub const SYMMETRIC: [&str; 5] = [
@@ -562,7 +562,12 @@ fn extract_all(docs: &[Document]) -> Vec<(String, Extraction)> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|d| (d.id.clone(), extract_with(d, Options { clean: false })))
+                        .map(|d| {
+                            (
+                                d.id.clone(),
+                                Pipeline::embedded().extract(d, Options { clean: false }),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
             })

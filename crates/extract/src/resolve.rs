@@ -50,7 +50,7 @@ fn preference(kind: EntityType) -> u8 {
 
 /// Resolves the entities of `extractions` against each other and against `known` ones (from the
 /// store), rewriting keys in mentions, entities, roles, relations and quotes.
-pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
+pub fn resolve(lex: &Lexicon, extractions: &mut [Extraction], known: &[Entity]) {
     // Rule 2: votes per family and slug.
     let mut votes: HashMap<(u8, String), BTreeMap<EntityType, usize>> = HashMap::new();
     let mut vote = |kind: EntityType, label: &str| {
@@ -104,7 +104,6 @@ pub fn resolve(extractions: &mut [Extraction], known: &[Entity]) {
             }
         }
     }
-    let lex = Lexicon::get();
     let target = |e: &Entity, countries: &[&str], doc: &str| -> String {
         let kind = winner(e.kind, &e.label);
         let own = entity_key(kind, &e.label);
@@ -274,7 +273,7 @@ mod tests {
             aliases: vec![],
             wikidata: None,
         }];
-        resolve(&mut docs, &known);
+        resolve(crate::Pipeline::embedded().lexicon(), &mut docs, &known);
         assert_eq!(docs[0].mentions[0].entity, "Person/ana-silva");
         assert_eq!(docs[0].entities[0].label, "Ana Silva");
         assert_eq!(docs[0].entities[0].aliases, vec!["Silva".to_string()]);
@@ -306,7 +305,7 @@ mod tests {
                 ],
             ),
         ];
-        resolve(&mut docs, &[]);
+        resolve(crate::Pipeline::embedded().lexicon(), &mut docs, &[]);
         assert_eq!(docs[0].mentions[0].entity, "Person/silva");
         assert!(
             docs[1]
@@ -331,7 +330,7 @@ mod tests {
             ),
             doc("d", &[(EntityType::Person, "Ford")]),
         ];
-        resolve(&mut docs, &[]);
+        resolve(crate::Pipeline::embedded().lexicon(), &mut docs, &[]);
         let silva = docs[2].entities.iter().find(|e| e.label == "Ana Silva");
         assert_eq!(silva.map(|e| e.kind), Some(EntityType::Person));
         assert!(
@@ -350,7 +349,7 @@ mod tests {
             doc("aaaa1111", &[(EntityType::Organization, "Court")]),
             doc("bbbb2222", &[(EntityType::Organization, "Court")]),
         ];
-        resolve(&mut docs, &[]);
+        resolve(crate::Pipeline::embedded().lexicon(), &mut docs, &[]);
         assert_ne!(docs[0].mentions[0].entity, docs[1].mentions[0].entity);
         assert_eq!(docs[0].entities[0].key, "Organization/court-aaaa1111");
     }
@@ -374,7 +373,7 @@ mod tests {
                 ],
             ),
         ];
-        resolve(&mut docs, &[]);
+        resolve(crate::Pipeline::embedded().lexicon(), &mut docs, &[]);
         assert_eq!(
             docs[0].mentions[0].entity,
             "Organization/labour-party-of-norway"
@@ -392,7 +391,7 @@ mod tests {
             doc("b", &[(EntityType::Company, "Acme Motors")]),
             doc("c", &[(EntityType::Company, "Acme Motors")]),
         ];
-        resolve(&mut docs, &[]);
+        resolve(crate::Pipeline::embedded().lexicon(), &mut docs, &[]);
         for d in &docs {
             assert_eq!(d.entities[0].key, "Company/acme-motors");
             assert_eq!(d.mentions[0].kind, EntityType::Company);

@@ -55,8 +55,7 @@ pub fn normalise_role(words: &[&str]) -> String {
 }
 
 /// The run of title words ending right before token `end` (exclusive), with its start.
-fn title_run_before(sent: &Sent<'_>, end: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+fn title_run_before(lex: &Lexicon, sent: &Sent<'_>, end: usize) -> Option<usize> {
     let mut i = end;
     loop {
         while i > 0 && lex.title_word(sent.toks[i - 1].text) {
@@ -85,8 +84,7 @@ fn title_run_before(sent: &Sent<'_>, end: usize) -> Option<usize> {
 /// "Minister of Education Ana Silva", "Undersecretary for Trade Mr Berg": a title, "of" or
 /// "for", one to three capitalised words that are no name of the document, right before the
 /// person (an honorific may stand between); returns where the title starts.
-fn title_of_field(sent: &Sent<'_>, start: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+fn title_of_field(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> Option<usize> {
     let mut end = start;
     if end > 0 && lex.honorific(sent.toks[end - 1].text) {
         end -= 1;
@@ -98,15 +96,14 @@ fn title_of_field(sent: &Sent<'_>, start: usize) -> Option<usize> {
                 .iter()
                 .all(|t| t.capitalised() && !lex.title_word(t.text))
     })?;
-    let r = title_run_before(sent, field_start - 1)?;
+    let r = title_run_before(lex, sent, field_start - 1)?;
     Some(r)
 }
 
 /// The run of title words starting at `start`, with its end (exclusive): up to the last word
 /// that is a title on its own ("deputy finance minister"), or the end of a known title phrase
 /// ("Secretary of State"), whichever is longer.
-fn title_run_after(sent: &Sent<'_>, start: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+fn title_run_after(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> Option<usize> {
     let mut j = start;
     while j < sent.toks.len() && lex.title_word(sent.toks[j].text) {
         j += 1;
@@ -156,6 +153,7 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
         }
         let (s, start, end) = (ctx.found[m].sent, ctx.found[m].start, ctx.found[m].end);
         let sent = &ctx.analysis.sents[s];
+        let lex = ctx.analysis.lex;
         let words: Vec<&str> = sent.toks.iter().map(|t| t.text).collect();
         let mut role = |role: &[&str], org: Option<usize>, rule: &'static str| {
             out.push(FoundRole {
@@ -167,14 +165,14 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             });
         };
         // [owner ['s]] Title... Person [of [the] Org]
-        if let Some(r) = title_run_before(sent, start) {
+        if let Some(r) = title_run_before(lex, sent, start) {
             let org = ctx
                 .owner_before(s, r)
                 .or_else(|| org_phrase(ctx, s, end).map(|(org, _)| org));
             role(&words[r..start], org, "role-premodifier");
         } else if start > 1
             && words[start - 1] == ","
-            && let Some(r) = title_run_before(sent, start - 1)
+            && let Some(r) = title_run_before(lex, sent, start - 1)
         {
             // [the] [owner ['s]] Title..., Person ("Norway's Prime Minister, Ola Berg")
             let org = ctx.owner_before(s, r);
@@ -202,7 +200,7 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
                 }
                 if of > 0
                     && sent.toks[of - 1].is("of")
-                    && let Some(r) = title_run_before(sent, of - 1)
+                    && let Some(r) = title_run_before(lex, sent, of - 1)
                 {
                     let cluster = ctx.cluster_of[org];
                     role(&words[r..of - 1], Some(cluster), "role-title-of");
@@ -210,9 +208,9 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
                 }
             }
             // "Minister of Education Ana Silva": a title of a field, no organisation.
-            if !of_org && let Some(r) = title_of_field(sent, start) {
+            if !of_org && let Some(r) = title_of_field(lex, sent, start) {
                 // "Undersecretary for Education Mr Berg": the honorific is no part of the post.
-                let lex = Lexicon::get();
+                let lex = ctx.analysis.lex;
                 let field_end = if lex.honorific(words[start - 1]) {
                     start - 1
                 } else {
@@ -226,14 +224,14 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             let j = after_article(sent, end + 1);
             let (mut owner, mut after) = ctx.owner_after(s, j);
             // "an Ottawa New Democrat MP": up to three capitalised words before the title.
-            if owner.is_none() && title_run_after(sent, after).is_none() {
-                let lex = Lexicon::get();
+            if owner.is_none() && title_run_after(lex, sent, after).is_none() {
+                let lex = ctx.analysis.lex;
                 if let Some(t) = (after + 1..=after + 3).find(|&t| {
                     t < words.len()
                         && sent.toks[after..t]
                             .iter()
                             .all(|w| w.capitalised() && !lex.title_word(w.text))
-                        && title_run_after(sent, t).is_some()
+                        && title_run_after(lex, sent, t).is_some()
                 }) {
                     owner = (after..t).find_map(|q| {
                         ctx.mention_starting_at(s, q)
@@ -243,7 +241,7 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
                     after = t;
                 }
             }
-            if let Some(e) = title_run_after(sent, after) {
+            if let Some(e) = title_run_after(lex, sent, after) {
                 let (org, next) = match org_phrase(ctx, s, e) {
                     Some((org, next)) if owner.is_none() => (Some(org), next),
                     _ => (owner, e),
@@ -300,7 +298,7 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
         }
     }
     // A job without its organisation is a profession, not a post ("columnist Ana Silva").
-    let lex = Lexicon::get();
+    let lex = ctx.analysis.lex;
     out.retain(|r| r.org.is_some() || !lex.job_title(&r.role));
     out
 }
@@ -321,7 +319,7 @@ fn post_from(ctx: &mut DocContext<'_, '_>, s: usize, j: usize) -> Option<(String
     let j = after_article(&ctx.analysis.sents[s], j);
     let (owner, after) = ctx.owner_after(s, j);
     let sent = &ctx.analysis.sents[s];
-    let e = title_run_after(sent, after)?;
+    let e = title_run_after(ctx.analysis.lex, sent, after)?;
     if ctx.mention_starting_at(s, e).is_some() {
         return None;
     }

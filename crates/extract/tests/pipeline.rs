@@ -1,7 +1,7 @@
 //! The whole extractor on made-up news text (never the seed articles): names, entities, roles,
 //! relations, quotes, values and cruft.
 
-use kg_extract::{Document, EntityType, Extraction, ValueKind, extract, resolve};
+use kg_extract::{Document, EntityType, Extraction, Pipeline, ValueKind, extract};
 
 fn run(text: &str) -> Extraction {
     extract(&Document {
@@ -198,7 +198,7 @@ fn resolution_across_documents_mints_one_entity() {
         run("Ana Silva, the Portuguese foreign minister, visited Oslo."),
         run("Silva met Norwegian officials on Monday."),
     ];
-    resolve(&mut docs, &[]);
+    Pipeline::embedded().resolve(&mut docs, &[]);
     assert!(
         docs[1]
             .mentions

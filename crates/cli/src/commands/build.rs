@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use kg_extract::{Entity, Extraction, extract, resolve};
+use kg_extract::{Entity, Extraction, Options, Pipeline};
 use rayon::prelude::*;
 
 use crate::Outcome;
@@ -16,7 +16,12 @@ use crate::input::{ReadOptions, read_and_warn};
 /// Above this many documents, a progress bar shows on a terminal.
 const PROGRESS_FROM: usize = 8;
 
-pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outcome> {
+pub fn run(
+    paths: &[PathBuf],
+    store: &StoreArgs,
+    read: &ReadArgs,
+    pipeline: &Pipeline,
+) -> Result<Outcome> {
     let started = Instant::now();
     let loaded = read_and_warn(
         paths,
@@ -40,7 +45,7 @@ pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outc
         .docs
         .par_iter()
         .map(|d| {
-            let ex = extract(d);
+            let ex = pipeline.extract(d, Options::default());
             bar.inc(1);
             ex
         })
@@ -58,7 +63,7 @@ pub fn run(paths: &[PathBuf], store: &StoreArgs, read: &ReadArgs) -> Result<Outc
             wikidata: k.wikidata,
         })
         .collect();
-    resolve(&mut extractions, &known);
+    pipeline.resolve(&mut extractions, &known);
     let report = graph.load(&extractions).context("loading into the store")?;
     graph.flush()?;
     for w in &report.warnings {

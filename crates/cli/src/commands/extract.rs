@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use kg_extract::{Options, extract_with};
+use kg_extract::{Options, Pipeline};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -27,6 +27,7 @@ pub fn run(
     format: ExtractFormat,
     keep_cruft: bool,
     read: &ReadArgs,
+    pipeline: &Pipeline,
 ) -> Result<Outcome> {
     let loaded = read_and_warn(
         paths,
@@ -38,7 +39,7 @@ pub fn run(
     let extractions: Vec<_> = loaded
         .docs
         .par_iter()
-        .map(|d| extract_with(d, options))
+        .map(|d| pipeline.extract(d, options))
         .collect();
     let mut out = writer(None)?;
     for ex in &extractions {

@@ -18,13 +18,19 @@ use crate::args::{Command, StoreArgs};
 /// Runs one command.
 pub fn run(command: Command) -> Result<Outcome> {
     match command {
-        Command::Build { paths, store, read } => build::run(&paths, &store, &read),
+        Command::Build {
+            paths,
+            store,
+            read,
+            model,
+        } => build::run(&paths, &store, &read, model.pipeline()?),
         Command::Extract {
             paths,
             format,
             keep_cruft,
             read,
-        } => extract::run(&paths, format, keep_cruft, &read),
+            model,
+        } => extract::run(&paths, format, keep_cruft, &read, model.pipeline()?),
         Command::Query {
             query,
             expr,
@@ -49,7 +55,8 @@ pub fn run(command: Command) -> Result<Outcome> {
             task: _,
             docs,
             gold,
-        } => model::eval_ner(&docs, &gold),
+            model,
+        } => model::eval_ner(&docs, &gold, model.pipeline()?),
     }
 }
 

@@ -5,11 +5,10 @@ use super::*;
 
 /// Whether the word before a country's name at `start` makes an agency of it ("Environment
 /// Canada"): an agency word, not itself inside a run of capitalised words.
-pub(super) fn agency_before(sent: &Sent<'_>, start: usize) -> bool {
-    let lex = Lexicon::get();
+pub(super) fn agency_before(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> bool {
     start > 0
         && lex.agency_word(sent.toks[start - 1].text)
-        && country_at(sent, start).is_some()
+        && country_at(lex, sent, start).is_some()
         && (start < 2 || !sent.toks[start - 2].capitalised() || start - 2 == 0)
 }
 
@@ -30,12 +29,12 @@ pub(super) fn hyphenated_name(word: &str) -> bool {
 /// ("the Aviation Museum of Springfield, Illinois"): the city is where it is, not part of its
 /// name.
 pub(super) fn city_after_of(
+    lex: &Lexicon,
     sent: &Sent<'_>,
     text: &str,
     start: usize,
     end: usize,
 ) -> Option<usize> {
-    let lex = Lexicon::get();
     let of = (start + 1..end.saturating_sub(1))
         .rev()
         .find(|&p| sent.toks[p].is("of"))?;
@@ -55,12 +54,12 @@ pub(super) fn city_after_of(
 /// Where the region starts in a place's span that is a known city, then its region or country
 /// written without a comma ("Miramar California", "Lyon France"); the whole is no known place.
 pub(super) fn city_then_region(
+    lex: &Lexicon,
     sent: &Sent<'_>,
     text: &str,
     start: usize,
     end: usize,
 ) -> Option<usize> {
-    let lex = Lexicon::get();
     let whole = sent.span_text(text, start, end);
     // "Manila Bay": a name that ends in a landmark word is one place.
     if end - start < 2
@@ -80,8 +79,12 @@ pub(super) fn city_then_region(
 /// Where the person starts in a span that joins a place and a person after "of" or "to [the]"
 /// ("Governor of Washington Ana Silva", "Ambassador to the United States Ola Berg"): the place
 /// is a country, city or region, the person two or three capitalised words from a given name.
-pub(super) fn place_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+pub(super) fn place_then_person(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
     let after_of = start > 0
         && (sent.toks[start - 1].is("of")
             || sent.toks[start - 1].is("to")
@@ -112,8 +115,12 @@ pub(super) fn place_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Op
 /// Where the person starts in a span that follows "Title of|for" and opens with the title's
 /// field ("Minister of Education Ana Silva"): the first word that is a given name, with one or
 /// two capitalised words after it.
-pub(super) fn field_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+pub(super) fn field_then_person(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
     let titled = start > 1
         && (sent.toks[start - 1].is("of") || sent.toks[start - 1].is("for"))
         && lex.title(sent.toks[start - 2].text);
@@ -133,8 +140,12 @@ pub(super) fn field_then_person(sent: &Sent<'_>, start: usize, end: usize) -> Op
 /// person's name ("Tanya Chan of the Civic Party", "Wong Kwok-hing of FTU"): two or three
 /// capitalised words starting with a given name or ending in a hyphenated one, none of them a
 /// title, organisation, place or building word, then "of"/"from" and the organisation.
-pub(super) fn person_then_org(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+pub(super) fn person_then_org(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
     let of = (start + 2..end.saturating_sub(1))
         .find(|&k| sent.toks[k].is("of") || sent.toks[k].is("from"))?;
     if !(2..=3).contains(&(of - start)) {
@@ -157,8 +168,7 @@ pub(super) fn person_then_org(sent: &Sent<'_>, start: usize, end: usize) -> Opti
 /// Whether a span the model read as an organisation or place is a person's name right after a
 /// title ("Party Secretary Li Wenhua"): two or three capitalised words, none of them
 /// a title, organisation, building or place word, after a capitalised title word.
-pub(super) fn titled_person(sent: &Sent<'_>, start: usize, end: usize) -> bool {
-    let lex = Lexicon::get();
+pub(super) fn titled_person(lex: &Lexicon, sent: &Sent<'_>, start: usize, end: usize) -> bool {
     let titled = start > 0
         && sent.toks[start - 1].capitalised()
         && lex.title_word(sent.toks[start - 1].text);
@@ -175,12 +185,12 @@ pub(super) fn titled_person(sent: &Sent<'_>, start: usize, end: usize) -> bool {
 /// name of their own and where the model starts no person's name (`people`), then an
 /// uncapitalised word.
 pub(super) fn and_phrase_after(
+    lex: &Lexicon,
     sent: &Sent<'_>,
     start: usize,
     end: usize,
     people: &[usize],
 ) -> Option<usize> {
-    let lex = Lexicon::get();
     let of_phrase = (start + 1..end.saturating_sub(1))
         .any(|k| sent.toks[k].is("of") && lex.org_suffix(sent.toks[k - 1].text).is_some());
     if !of_phrase || !sent.toks.get(end).is_some_and(|t| t.is("and")) {

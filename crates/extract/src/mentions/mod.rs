@@ -86,9 +86,8 @@ pub(super) fn is_possessive(word: &str) -> bool {
 }
 
 /// Finds the named mentions of every sentence.
-pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
-    let recognizer = Recognizer::embedded();
-    let lex = Lexicon::get();
+pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
+    let lex = analysis.lex;
     let mut out = Vec::new();
     // The model's spans of every sentence, reconciled over the document (one label per name,
     // names found once labelled where the model missed them) as the recognizer's text path does.
@@ -102,7 +101,7 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
         .iter()
         .map(|s| s.toks.iter().map(|t| t.tag).collect())
         .collect();
-    let mut spans = recognizer.recognize_sentences(&sentences, &tags);
+    let mut spans = recognizer.recognize_sentences(lex, &sentences, &tags);
     crate::ner::reconcile_document(&sentences, &mut spans);
     for (sent, model_spans) in analysis.sents.iter().zip(spans) {
         let mut taken = vec![false; sent.toks.len()];
@@ -119,7 +118,7 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             if span.start < consumed {
                 continue;
             }
-            let (mut start, mut end) = trim(sent, span.start, span.end, span.label);
+            let (mut start, mut end) = trim(lex, sent, span.start, span.end, span.label);
             let mut label = span.label;
             // "Debra Perlingiere\n4105SF": a name does not run over a line break.
             if let Some(k) = (start + 1..end).find(|&k| {
@@ -140,7 +139,7 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             }
             // "Department of Housing and Urban Development": the name goes on after "and".
             if label == NerLabel::Org
-                && let Some(e) = and_phrase_after(sent, start, end, &people)
+                && let Some(e) = and_phrase_after(lex, sent, start, end, &people)
             {
                 end = e;
                 consumed = e;
@@ -148,13 +147,13 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             // "National Security Adviser Ana Silva" read as one organisation: the title goes,
             // the name is a person.
             if label != NerLabel::Per
-                && let Some(name_start) = person_after_title(sent, start, end)
+                && let Some(name_start) = person_after_title(lex, sent, start, end)
             {
                 start = name_start;
                 label = NerLabel::Per;
             }
             // "Party Secretary Li Wenhua": a name after a title is a person.
-            if label != NerLabel::Per && titled_person(sent, start, end) {
+            if label != NerLabel::Per && titled_person(lex, sent, start, end) {
                 label = NerLabel::Per;
             }
             // "US-China": two countries joined, not a place.
@@ -215,24 +214,24 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 end = e;
                 label = NerLabel::Loc;
             }
-            if !acceptable(sent, start, end) {
+            if !acceptable(lex, sent, start, end) {
                 continue;
             }
             // "Environment Canada": an agency of the country, not the country.
-            if start > 0 && !taken[start - 1] && agency_before(sent, start) {
+            if start > 0 && !taken[start - 1] && agency_before(lex, sent, start) {
                 start -= 1;
                 label = NerLabel::Org;
             }
             // "Governor of Washington Ana Silva": the place, then the person.
             let mut parts = Vec::with_capacity(2);
-            if let Some(p) = place_then_person(sent, start, end) {
+            if let Some(p) = place_then_person(lex, sent, start, end) {
                 parts.push((start, p, label));
                 start = p;
                 label = NerLabel::Per;
             }
             // "Tanya Chan of the Civic Party": the person, then the organisation.
             if label != NerLabel::Per
-                && let Some(of) = person_then_org(sent, start, end)
+                && let Some(of) = person_then_org(lex, sent, start, end)
             {
                 parts.push((start, of, NerLabel::Per));
                 start = if sent.toks[of + 1].is("the") {
@@ -242,19 +241,19 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
                 };
             }
             // "Minister of Education Ana Silva": the field is no part of the name.
-            if let Some(p) = field_then_person(sent, start, end) {
+            if let Some(p) = field_then_person(lex, sent, start, end) {
                 start = p;
                 label = NerLabel::Per;
             }
             // "the Aviation Museum of Springfield, Illinois": the institution, then its city.
             let mut city = None;
-            if let Some(of) = city_after_of(sent, analysis.text, start, end) {
+            if let Some(of) = city_after_of(lex, sent, analysis.text, start, end) {
                 city = Some((of + 1, end, NerLabel::Loc));
                 end = of;
             }
             // "Miramar California": the city, then its region.
             if label == NerLabel::Loc
-                && let Some(k) = city_then_region(sent, analysis.text, start, end)
+                && let Some(k) = city_then_region(lex, sent, analysis.text, start, end)
             {
                 parts.push((start, k, label));
                 start = k;
@@ -262,8 +261,13 @@ pub fn find(analysis: &Analysis<'_>) -> Vec<Found> {
             parts.push((start, end, label));
             parts.extend(city);
             for (a, b, label) in parts {
-                let (kind, country) =
-                    refine(&sent.span_text(analysis.text, a, b), label, sent, (a, b));
+                let (kind, country) = refine(
+                    lex,
+                    &sent.span_text(analysis.text, a, b),
+                    label,
+                    sent,
+                    (a, b),
+                );
                 take(
                     analysis,
                     sent,
@@ -321,6 +325,7 @@ fn drop_corporate_forms(
         if sent.toks.get(form + 1).is_some_and(|t| t.is("of")) && form + 2 < g.end {
             let (a, b) = (form + 2, g.end);
             let (kind, country) = refine(
+                analysis.lex,
                 &sent.span_text(analysis.text, a, b),
                 NerLabel::Loc,
                 sent,
@@ -366,7 +371,7 @@ fn speaking_places_are_organisations(analysis: &Analysis<'_>, found: &mut [Found
 /// So is "the" + a place + "and" + an organisation of two or more words ("the Newfoundland and
 /// Labrador Court of Appeal").
 pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec<Found>) {
-    let lex = Lexicon::get();
+    let lex = analysis.lex;
     let mut i = 0;
     while i + 1 < found.len() {
         let (a, b) = (&found[i], &found[i + 1]);
@@ -415,7 +420,7 @@ pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &
 /// `"Lenhart, Matthew"`: a name written surname first between quotes (as mail programs show
 /// senders) is one person: the names found inside the quotes give way to it.
 fn surname_first_names(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec<Found>) {
-    let lex = Lexicon::get();
+    let lex = analysis.lex;
     let quote = |k: usize| {
         sent.toks
             .get(k)
@@ -488,7 +493,12 @@ mod tests {
     fn an_institution_of_two_places_is_one_organisation() {
         let text = "It is what the Yukon and Nunavut Court of Appeal did.";
         let cleaned = crate::clean::clean(text);
-        let analysis = Analysis::new(text, &cleaned);
+        let analysis = Analysis::new(
+            crate::Pipeline::embedded().lexicon(),
+            crate::Pipeline::embedded().tagger(),
+            text,
+            &cleaned,
+        );
         let sent = &analysis.sents[0];
         // "Yukon" (4) read as a place, "Nunavut Court of Appeal" (6..10) as an organisation.
         let mut spans = vec![
@@ -502,7 +512,12 @@ mod tests {
         // Without "the" before the place, two names joined by "and" stay two.
         let text = "Both Yukon and Nunavut Court of Appeal judges came.";
         let cleaned = crate::clean::clean(text);
-        let analysis = Analysis::new(text, &cleaned);
+        let analysis = Analysis::new(
+            crate::Pipeline::embedded().lexicon(),
+            crate::Pipeline::embedded().tagger(),
+            text,
+            &cleaned,
+        );
         let mut spans = vec![
             found(&analysis, 1, 2, EntityType::Place),
             found(&analysis, 3, 7, EntityType::Organization),

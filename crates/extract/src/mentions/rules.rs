@@ -11,7 +11,7 @@ pub(super) fn add_rule_mentions(
     taken: &mut [bool],
     found: &mut Vec<Found>,
 ) {
-    let lex = Lexicon::get();
+    let lex = analysis.lex;
     let mut i = 0;
     while i < sent.toks.len() {
         if taken[i] {
@@ -24,16 +24,17 @@ pub(super) fn add_rule_mentions(
         let rule = None
             // "Environment Canada": an agency named after its country.
             .or_else(|| {
-                let (end, _) = country_at(sent, i + 1)?;
-                agency_before(sent, i + 1).then_some((end, EntityType::Organization, None))
+                let (end, _) = country_at(lex, sent, i + 1)?;
+                agency_before(lex, sent, i + 1).then_some((end, EntityType::Organization, None))
             })
             .or_else(|| {
-                let (end, country) = country_at(sent, i).filter(|(end, _)| !numbered(*end))?;
+                let (end, country) = country_at(lex, sent, i).filter(|(end, _)| !numbered(*end))?;
                 Some((end, EntityType::Country, Some(country)))
             })
             // "the coast of Aceh, Indonesia": a known city or region before its country.
             .or_else(|| {
-                place_before_region(sent, analysis.text, i).map(|(end, kind)| (end, kind, None))
+                place_before_region(lex, sent, analysis.text, i)
+                    .map(|(end, kind)| (end, kind, None))
             })
             // "Mecca's Grand Mosque": a known city as a possessor.
             .or_else(|| {
@@ -44,7 +45,7 @@ pub(super) fn add_rule_mentions(
                 possessor.then_some((i + 1, EntityType::City, None))
             })
             .or_else(|| {
-                company_at(sent, analysis.text, i).map(|end| (end, EntityType::Company, None))
+                company_at(lex, sent, analysis.text, i).map(|end| (end, EntityType::Company, None))
             })
             // "the University of Arkansas, Fayetteville, said": a known city after a name.
             .or_else(|| {
@@ -70,13 +71,13 @@ pub(super) fn add_rule_mentions(
                 (after_org && alone && city).then_some((i + 1, EntityType::City, None))
             })
             // "veteran Cyd Ho from the Labour Party": a common given name, then a surname.
-            .or_else(|| person_at(sent, taken, i).map(|end| (end, EntityType::Person, None)))
+            .or_else(|| person_at(lex, sent, taken, i).map(|end| (end, EntityType::Person, None)))
             // "Thanks Josh!", "Jacques is ready": a common given name on its own.
             .or_else(|| {
-                lone_given_name(sent, taken, i).then_some((i + 1, EntityType::Person, None))
+                lone_given_name(lex, sent, taken, i).then_some((i + 1, EntityType::Person, None))
             })
             // "Lyon's Grand Theatre": capitalised words ending in a building or street word.
-            .or_else(|| facility_at(sent, taken, i).map(|end| (end, EntityType::Place, None)))
+            .or_else(|| facility_at(lex, sent, taken, i).map(|end| (end, EntityType::Place, None)))
             .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t));
         if let Some((end, kind, country)) = rule {
             take(analysis, sent, taken, found, (i, end), kind, country);
@@ -130,9 +131,9 @@ pub(super) fn add_rule_mentions(
             });
             let cued = lex.honorific(t.text)
                 || after_org
-                || (titled && title_run_start(sent, name_start) <= i);
+                || (titled && title_run_start(lex, sent, name_start) <= i);
             let long_enough = !(lower_title || after_org) || j - name_start >= 2;
-            if j > name_start && cued && long_enough && acceptable(sent, name_start, j) {
+            if j > name_start && cued && long_enough && acceptable(lex, sent, name_start, j) {
                 take(
                     analysis,
                     sent,
@@ -153,11 +154,11 @@ pub(super) fn add_rule_mentions(
 /// A known city or region of one to three capitalised words at `i`, right before a comma and
 /// a country or region ("Aceh, Indonesia"); returns its end and type.
 pub(super) fn place_before_region(
+    lex: &Lexicon,
     sent: &Sent<'_>,
     text: &str,
     i: usize,
 ) -> Option<(usize, EntityType)> {
-    let lex = Lexicon::get();
     (i + 1..=(i + 3).min(sent.toks.len()))
         .rev()
         .find_map(|end| {
@@ -167,7 +168,7 @@ pub(super) fn place_before_region(
             let next = sent.toks.get(end + 1)?;
             let larger = sent.toks[end].text == ","
                 && next.capitalised()
-                && (lex.region(next.text).is_some() || country_at(sent, end + 1).is_some());
+                && (lex.region(next.text).is_some() || country_at(lex, sent, end + 1).is_some());
             let name = sent.span_text(text, i, end);
             let dated = sent.toks[i..end]
                 .iter()
@@ -191,8 +192,7 @@ pub(super) fn place_before_region(
 }
 
 /// The longest well-known company name starting at token `i` (up to three tokens).
-pub(super) fn company_at(sent: &Sent<'_>, text: &str, i: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+pub(super) fn company_at(lex: &Lexicon, sent: &Sent<'_>, text: &str, i: usize) -> Option<usize> {
     (i + 1..=(i + 3).min(sent.toks.len()))
         .rev()
         .find(|&end| sent.toks[i].capitalised() && lex.company(&sent.span_text(text, i, end)))
@@ -248,8 +248,7 @@ pub(super) fn acronyms_of_organisations(analysis: &Analysis<'_>, found: &mut Vec
 /// A name of up to four capitalised words at `i` (not taken, the first not a title, an
 /// honorific or "The") whose last word names a building, structure or street ("Grand Theatre",
 /// "Kazan Arena"); returns its end.
-fn facility_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+fn facility_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
     let first = sent.toks.get(i)?;
     if !first.capitalised()
         || first.is("the")
@@ -281,8 +280,7 @@ pub(super) const COMMON_GIVEN_NAME: u32 = 2000;
 
 /// Whether token `k` is a capitalised proper noun, not taken, that no lexicon knows as
 /// anything but a name.
-fn plain_name(sent: &Sent<'_>, taken: &[bool], k: usize) -> bool {
-    let lex = Lexicon::get();
+fn plain_name(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], k: usize) -> bool {
     sent.toks.get(k).is_some_and(|t| {
         !taken[k]
             && t.capitalised()
@@ -310,9 +308,8 @@ const ADDRESS: [&str; 9] = [
 /// A common given name on its own at `i`, where the model found nothing: after a greeting, as
 /// the subject of the verb right after it ("Jacques is ready"), or addressed at the start of a
 /// sentence ("Constance, I was away").
-fn lone_given_name(sent: &Sent<'_>, taken: &[bool], i: usize) -> bool {
-    let lex = Lexicon::get();
-    if !plain_name(sent, taken, i) || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {
+fn lone_given_name(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> bool {
+    if !plain_name(lex, sent, taken, i) || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {
         return false;
     }
     let next = sent.toks.get(i + 1);
@@ -330,9 +327,8 @@ fn lone_given_name(sent: &Sent<'_>, taken: &[bool], i: usize) -> bool {
 /// A person's name the model missed at `i`: a common given name inside the sentence, then one
 /// or two capitalised proper nouns that no lexicon knows as anything else, then a word that
 /// is not capitalised; returns its end.
-fn person_at(sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
-    let lex = Lexicon::get();
-    let plain = |k: usize| plain_name(sent, taken, k);
+fn person_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
+    let plain = |k: usize| plain_name(lex, sent, taken, k);
     if i == 0 || !plain(i) || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {
         return None;
     }

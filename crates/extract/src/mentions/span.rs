@@ -4,8 +4,7 @@ use super::*;
 
 /// Longest country name or alias starting at token `i` (up to five tokens); returns the end and
 /// the country's common name.
-pub fn country_at(sent: &Sent<'_>, i: usize) -> Option<(usize, String)> {
-    let lex = Lexicon::get();
+pub fn country_at(lex: &Lexicon, sent: &Sent<'_>, i: usize) -> Option<(usize, String)> {
     let first = sent.toks.get(i)?;
     if !first.capitalised() {
         return None;
@@ -34,8 +33,7 @@ pub fn country_at(sent: &Sent<'_>, i: usize) -> Option<(usize, String)> {
 }
 
 /// Whether token `i` starts a run of title words that ends right before `end`.
-pub(super) fn title_run_start(sent: &Sent<'_>, end: usize) -> usize {
-    let lex = Lexicon::get();
+pub(super) fn title_run_start(lex: &Lexicon, sent: &Sent<'_>, end: usize) -> usize {
     let mut i = end;
     while i > 0 {
         let t = &sent.toks[i - 1];
@@ -75,12 +73,12 @@ const GREETINGS: [&str; 9] = [
 ];
 
 pub(super) fn trim(
+    lex: &Lexicon,
     sent: &Sent<'_>,
     mut start: usize,
     mut end: usize,
     kind: NerLabel,
 ) -> (usize, usize) {
-    let lex = Lexicon::get();
     while start < end {
         let t = &sent.toks[start];
         let strip = is_article(t.text)
@@ -156,8 +154,7 @@ pub(super) fn possessive_place(sent: &Sent<'_>, start: usize, end: usize) -> Opt
     headless.then_some(end + 1)
 }
 
-pub(super) fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
-    let lex = Lexicon::get();
+pub(super) fn acceptable(lex: &Lexicon, sent: &Sent<'_>, start: usize, end: usize) -> bool {
     if start >= end {
         return false;
     }
@@ -227,12 +224,12 @@ pub(super) fn acceptable(sent: &Sent<'_>, start: usize, end: usize) -> bool {
 }
 
 pub(super) fn refine(
+    lex: &Lexicon,
     name: &str,
     label: NerLabel,
     sent: &Sent<'_>,
     (start, end): (usize, usize),
 ) -> (EntityType, Option<String>) {
-    let lex = Lexicon::get();
     if let Some(country) = lex.country(name) {
         return (EntityType::Country, Some(country.name.clone()));
     }
@@ -307,8 +304,12 @@ pub(super) fn refine(
 
 /// Where the name starts in a span that opens with a title ("Deputy Minister Ana Silva"), when
 /// the rest is a short capitalised name.
-pub(super) fn person_after_title(sent: &Sent<'_>, start: usize, end: usize) -> Option<usize> {
-    let lex = Lexicon::get();
+pub(super) fn person_after_title(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
     let mut j = start;
     while j < end && sent.toks[j].capitalised() && lex.title_word(sent.toks[j].text) {
         j += 1;

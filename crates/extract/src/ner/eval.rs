@@ -293,7 +293,10 @@ pub fn evaluate(recognizer: &super::Recognizer, set: &EvalSet) -> Report {
     let predicted: Vec<GoldMention> = set
         .docs
         .iter()
-        .flat_map(|d| recognizer.recognize_document(d))
+        .flat_map(|d| {
+            let p = crate::Pipeline::embedded();
+            recognizer.recognize_document(p.lexicon(), p.tagger(), d)
+        })
         .collect();
     score(&set.gold, &predicted)
 }

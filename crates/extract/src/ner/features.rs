@@ -163,6 +163,7 @@ pub(crate) struct Tok {
 }
 
 use super::context::{BOS, EOS};
+use crate::lexicon::Lexicon;
 
 /// Reusable buffers and the static features of one sentence.
 #[derive(Debug, Default)]
@@ -228,7 +229,7 @@ pub(crate) fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(
                 .iter()
                 .map(|w| {
                     lowercase_into(w.as_ref(), &mut lower);
-                    gazetteer::lower_hash(&lower)
+                    crate::lexicon::lower_hash(&lower)
                 })
                 .collect(),
         );
@@ -247,13 +248,19 @@ impl SentenceFeatures {
     /// Computes the static features of `words` (with UPOS ids `pos`, same length), without
     /// document context.
     #[cfg(test)]
-    pub(crate) fn compute(&mut self, words: &[&str], pos: &[u8]) {
-        self.compute_in(words, pos, None);
+    pub(crate) fn compute(&mut self, lex: &Lexicon, words: &[&str], pos: &[u8]) {
+        self.compute_in(lex, words, pos, None);
     }
 
     /// Computes the static features of `words` (with UPOS ids `pos`, same length), with the
     /// document context when the sentence's document is known.
-    pub(crate) fn compute_in(&mut self, words: &[&str], pos: &[u8], doc: Option<InDocument<'_>>) {
+    pub(crate) fn compute_in(
+        &mut self,
+        lex: &Lexicon,
+        words: &[&str],
+        pos: &[u8],
+        doc: Option<InDocument<'_>>,
+    ) {
         self.toks.clear();
         self.feats.clear();
         self.offsets.clear();
@@ -262,9 +269,9 @@ impl SentenceFeatures {
         self.lowers.clear();
         for w in words {
             lowercase_into(w, &mut self.lower);
-            self.lowers.push(gazetteer::lower_hash(&self.lower));
+            self.lowers.push(crate::lexicon::lower_hash(&self.lower));
         }
-        let gaz = self.gaz.annotate(words, pos, &self.lowers);
+        let gaz = self.gaz.annotate(lex, words, pos, &self.lowers);
         for (i, w) in words.iter().enumerate() {
             let lower = self.lowers[i];
             self.toks.push(Tok {
@@ -686,10 +693,10 @@ mod tests {
         let words = ["Anna", "met", "Bob", "in", "Paris", "."];
         let pos = [11u8, 16, 11, 1, 11, 12];
         let mut a = SentenceFeatures::default();
-        a.compute(&words, &pos);
+        a.compute(crate::Pipeline::embedded().lexicon(), &words, &pos);
         assert_eq!(a.len(), 6);
         let mut b = SentenceFeatures::default();
-        b.compute(&words, &pos);
+        b.compute(crate::Pipeline::embedded().lexicon(), &words, &pos);
         for i in 0..words.len() {
             assert_eq!(a.features(i), b.features(i));
             assert!(a.features(i).len() > 20);

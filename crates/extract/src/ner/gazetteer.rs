@@ -1,4 +1,4 @@
-//! Gazetteer membership of the tokens of a sentence, from the embedded [`Lexicon`] (countries,
+//! Gazetteer membership of the tokens of a sentence, from the pipeline's [`Lexicon`] (countries,
 //! cities, demonyms, given names, titles, honorifics, organisation suffixes) and the NER list
 //! of regions (`data/lexicons/ner_regions.txt`: states, provinces, continents, seas), and organisation
 //! names (`data/lexicons/organizations.txt` and the lexicon's companies: outlets, agencies, parties,
@@ -6,120 +6,28 @@
 //! names may span several tokens; each token gets its position in the longest match. Lower-case
 //! words (web text: "kerala", "mexico") are looked up in title case too.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::perceptron::{FeatureHasher, IdBuildHasher};
 use crate::pos::Upos;
 
-const REGIONS_TEXT: &str = include_str!("../../data/lexicons/ner_regions.txt");
-const ORGANIZATIONS_TEXT: &str = include_str!("../../data/lexicons/organizations.txt");
-const COMPANIES_TEXT: &str = include_str!("../../data/lexicons/companies.txt");
-
-/// Organisation names as sequences of lower-case word hashes (see [`OrgNames`]).
-static ORG_NAMES: LazyLock<OrgNames> =
-    LazyLock::new(|| OrgNames::new([ORGANIZATIONS_TEXT, COMPANIES_TEXT]));
-
-/// Hash of a token's lower case, as the features compute it.
-pub(crate) fn lower_hash(lower: &str) -> u64 {
-    crate::perceptron::hash_str(lower)
-}
-
-/// Key of a phrase from the lower-case hashes of its tokens.
-fn phrase_key(tokens: &[u64]) -> u64 {
-    tokens
-        .iter()
-        .fold(FeatureHasher::new(3), |h, &t| h.u64(t))
-        .finish()
-}
-
-/// Splits an organisation name the way text tokenisers do: `McDonald's` -> `McDonald 's`,
-/// `Yahoo!` -> `Yahoo !`; with `split_hyphens`, `Coca-Cola` -> `Coca - Cola` (as UD does).
-fn name_tokens(name: &str, split_hyphens: bool) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in name.split_whitespace() {
-        let lower = w.to_lowercase();
-        let (stem, tail) = if let Some(stem) = lower.strip_suffix("'s") {
-            (stem.to_string(), Some("'s"))
-        } else if let Some(stem) = lower.strip_suffix('!').filter(|s| !s.is_empty()) {
-            (stem.to_string(), Some("!"))
-        } else {
-            (lower, None)
-        };
-        if split_hyphens && stem.contains('-') && stem.len() > 1 {
-            for (k, part) in stem.split('-').enumerate() {
-                if k > 0 {
-                    out.push("-".to_string());
-                }
-                if !part.is_empty() {
-                    out.push(part.to_string());
-                }
-            }
-        } else {
-            out.push(stem);
-        }
-        out.extend(tail.map(str::to_string));
-    }
-    out
-}
-
-/// Organisation names (`data/lexicons/organizations.txt` and the lexicon's companies), matched on
-/// lower-case tokens.
-#[derive(Debug, Default)]
-struct OrgNames {
-    /// Keys of whole names.
-    names: HashSet<u64, IdBuildHasher>,
-    /// Lower-case hashes of first words.
-    first: HashSet<u64, IdBuildHasher>,
-    /// Longest name, in tokens.
-    longest: usize,
-}
-
-impl OrgNames {
-    fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> OrgNames {
-        let mut o = OrgNames::default();
-        for line in texts.into_iter().flat_map(str::lines) {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            for split in [false, true] {
-                let toks: Vec<u64> = name_tokens(line, split)
-                    .iter()
-                    .map(|t| lower_hash(t))
-                    .collect();
-                if let Some(&f) = toks.first() {
-                    o.first.insert(f);
-                    o.names.insert(phrase_key(&toks));
-                    o.longest = o.longest.max(toks.len());
-                }
-            }
-        }
-        o
-    }
-
-    /// Length of the longest name starting at `lower[i]` (0 if none).
-    fn longest_at(&self, lower: &[u64], i: usize) -> usize {
-        if !self.first.contains(&lower[i]) {
-            return 0;
-        }
-        let end = lower.len().min(i + self.longest);
-        (i + 1..=end)
-            .rev()
-            .find(|&e| self.names.contains(&phrase_key(&lower[i..e])))
-            .map_or(0, |e| e - i)
-    }
-}
-
-static REGIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    REGIONS_TEXT
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+/// The lexicon files the NER features read (through [`Lexicon`]): a model's manifest records
+/// their hashes, and a model is loaded only with the files it was trained with.
+pub const LEXICON_FILES: &[&str] = &[
+    "countries.tsv",
+    "country_extra.tsv",
+    "capital_extra.tsv",
+    "cities.tsv",
+    "given_names.tsv",
+    "honorifics.txt",
+    "title_words.txt",
+    "org_suffixes.txt",
+    "companies.txt",
+    "organizations.txt",
+    "ner_regions.txt",
+];
 
 /// Gazetteer flags of one token (bit set; see the constants).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -211,16 +119,27 @@ pub(crate) struct Scratch {
     phrase: String,
     titled: String,
     memo: HashMap<u64, u32, IdBuildHasher>,
+    /// The lexicon whose answers the memo holds ([`Lexicon::id`]).
+    lexicon: u64,
 }
 
 impl Scratch {
     /// Flags of every token of `words` (with UPOS ids `pos` and the [`lower_hash`] of each
     /// word, `lower`).
-    pub(crate) fn annotate(&mut self, words: &[&str], pos: &[u8], lower: &[u64]) -> &[Gaz] {
-        let lex = Lexicon::get();
+    pub(crate) fn annotate(
+        &mut self,
+        lex: &Lexicon,
+        words: &[&str],
+        pos: &[u8],
+        lower: &[u64],
+    ) -> &[Gaz] {
+        if self.lexicon != lex.id() {
+            self.memo.clear();
+            self.lexicon = lex.id();
+        }
         self.flags.clear();
         self.flags.resize(words.len(), Gaz(0));
-        let orgs = &*ORG_NAMES;
+        let orgs = lex.org_names();
         let mut i = 0;
         while i < lower.len().min(words.len()) {
             let len = orgs.longest_at(lower, i);
@@ -300,7 +219,7 @@ impl Scratch {
         if lex.city(&self.titled).is_some() {
             b |= IS_CITY;
         }
-        if REGIONS.contains(self.titled.as_str()) {
+        if lex.ner_region(&self.titled) {
             b |= IS_REGION;
         }
         self.remember(key, b);
@@ -357,6 +276,8 @@ impl Scratch {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::lower_hash;
+    use crate::lexicon::org_names::name_tokens;
 
     fn lowers(words: &[&str]) -> Vec<u64> {
         words
@@ -383,7 +304,14 @@ mod tests {
         ];
         let pos = [0u8; 12];
         let mut s = Scratch::default();
-        let g = s.annotate(&words, &pos, &lowers(&words)).to_vec();
+        let g = s
+            .annotate(
+                crate::Pipeline::embedded().lexicon(),
+                &words,
+                &pos,
+                &lowers(&words),
+            )
+            .to_vec();
         let org = |i: usize| g[i].0 >> ORG_NAME & 0xF;
         assert_eq!(org(0), 0);
         assert_eq!(org(1), 0b10);
@@ -424,7 +352,14 @@ mod tests {
         ];
         let pos = [11u8; 15];
         let mut s = Scratch::default();
-        let g = s.annotate(&words, &pos, &lowers(&words)).to_vec();
+        let g = s
+            .annotate(
+                crate::Pipeline::embedded().lexicon(),
+                &words,
+                &pos,
+                &lowers(&words),
+            )
+            .to_vec();
         assert_ne!(g[0].0 & TITLE, 0);
         assert_ne!(g[1].0 & GIVEN, 0);
         assert_ne!(g[5].0 & COMPANY_SUFFIX, 0);
@@ -441,7 +376,14 @@ mod tests {
         let noun = Upos::Noun.index() as u8;
         let pos = [15, 1, noun, noun, 1, noun, 2];
         let mut s = Scratch::default();
-        let g = s.annotate(&words, &pos, &lowers(&words)).to_vec();
+        let g = s
+            .annotate(
+                crate::Pipeline::embedded().lexicon(),
+                &words,
+                &pos,
+                &lowers(&words),
+            )
+            .to_vec();
         assert_eq!(g[2].0 & 0xF0, position_bit(CITY, 0, 2));
         assert_eq!(g[3].0 & 0xF0, position_bit(CITY, 1, 2));
         assert_eq!(g[5].0 & 0xF00, position_bit(REGION, 0, 1));

@@ -25,7 +25,6 @@
 use super::NerLabel;
 use super::data::{DataError, LabeledDoc, LabeledSentence, TokenSpan};
 use crate::conllu::{EntityBracket, EntityFields, parse_entity_brackets};
-use crate::lexicon::Lexicon;
 
 fn parse_err(line: usize, message: impl Into<String>) -> DataError {
     DataError::Parse {
@@ -200,7 +199,7 @@ fn name_run(
 }
 
 fn is_title(w: &GumWord) -> bool {
-    let lex = Lexicon::get();
+    let lex = crate::Pipeline::embedded().lexicon();
     lex.title_word(&w.form) || lex.honorific(&w.form)
 }
 

@@ -7,20 +7,21 @@
 //!   all capitals) are lower-cased and tagged by a second model trained on lower-cased copies
 //!   of the training data, `data/models/ner-uncased.model`.
 //! * `document`: document-level label consistency (voting and propagation of names found
-//!   elsewhere in the document), applied by [`recognize_document`] and
+//!   elsewhere in the document), applied by [`Recognizer::recognize_document`] and
 //!   [`Recognizer::recognize_text`] (not by the sentence-level [`Recognizer::recognize`]).
 //! * [`eval`]: the exact-span scorer, JSONL readers and writers, and the conversion of
-//!   tokenised corpora into (docs, gold) files; [`recognize_document`] runs the whole text path
+//!   tokenised corpora into (docs, gold) files; [`Recognizer::recognize_document`] runs the whole text path
 //!   (segmentation, POS, NER) and gives char-offset mentions.
 //! * [`data`] and [`gum`]: readers for the Universal NER IOB2 and GUM CoNLL-U corpora;
 //!   [`corpus`]: loading them from a data directory; [`train`]: training.
 //!
 //! ```
-//! use kg_extract::ner::{NerLabel, Recognizer};
-//! use kg_extract::pos::Tagger;
+//! use kg_extract::Pipeline;
+//! use kg_extract::ner::NerLabel;
+//! let pipeline = Pipeline::embedded();
 //! let words = ["Chancellor", "Olaf", "Scholz", "visited", "Munich", "."];
-//! let tags = Tagger::embedded().tag(&words);
-//! let spans = Recognizer::embedded().recognize(&words, &tags);
+//! let tags = pipeline.tagger().tag(&words);
+//! let spans = pipeline.recognizer().recognize(pipeline.lexicon(), &words, &tags);
 //! assert!(spans.iter().any(|s| s.label == NerLabel::Loc && words[s.start] == "Munich"));
 //! ```
 
@@ -54,8 +55,10 @@ pub fn is_uncased(words: &[&str]) -> bool {
 }
 
 pub use eval::{EvalSet, GoldMention, LabelScore, Report, eval_set, evaluate, score};
+pub use features::FEATURE_VERSION;
+pub use gazetteer::LEXICON_FILES;
 pub use recognizer::{Recognizer, RecognizerError};
-pub use text::{TextSpan, recognize_document, recognize_text};
+pub use text::TextSpan;
 
 use serde::{Deserialize, Serialize};
 
@@ -133,7 +136,6 @@ pub(crate) fn pos_id(tag: Upos) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pos::Tagger;
 
     fn found(words: &[&str], spans: &[Span]) -> Vec<(String, NerLabel)> {
         spans
@@ -142,24 +144,30 @@ mod tests {
             .collect()
     }
 
+    fn lex() -> &'static crate::lexicon::Lexicon {
+        crate::Pipeline::embedded().lexicon()
+    }
+
     #[test]
     fn embedded_model_loads() {
-        let r =
-            Recognizer::from_bytes(include_bytes!("../../data/models/ner.model")).expect("valid model");
+        let r = Recognizer::from_bytes(crate::pipeline::EMBEDDED_NER).expect("valid model");
         assert!(!r.is_empty());
-        assert_eq!(r.len(), Recognizer::embedded().len());
-        let u = Recognizer::from_bytes(include_bytes!("../../data/models/ner-uncased.model"))
+        assert_eq!(r.len(), crate::Pipeline::embedded().recognizer().len());
+        let u = Recognizer::from_bytes(crate::pipeline::EMBEDDED_NER_UNCASED)
             .expect("valid uncased model");
         assert!(!u.is_empty());
         assert_eq!(
-            Recognizer::embedded().uncased().map(Recognizer::len),
+            crate::Pipeline::embedded()
+                .recognizer()
+                .uncased()
+                .map(Recognizer::len),
             Some(u.len())
         );
     }
 
     #[test]
     fn sentences_without_capitals_go_to_the_uncased_model() {
-        let r = Recognizer::embedded();
+        let r = crate::Pipeline::embedded().recognizer();
         let words = [
             "my",
             "brother",
@@ -170,47 +178,47 @@ mod tests {
             "seattle",
             "now",
         ];
-        let tags = Tagger::embedded().tag(&words);
-        let got = found(&words, &r.recognize(&words, &tags));
+        let tags = crate::Pipeline::embedded().tagger().tag(&words);
+        let got = found(&words, &r.recognize(lex(), &words, &tags));
         assert!(got.contains(&("seattle".into(), NerLabel::Loc)), "{got:?}");
         assert!(
             got.contains(&("microsoft".into(), NerLabel::Org)),
             "{got:?}"
         );
         // The cased model alone misses names without their capitals.
-        let cased = found(&words, &r.cased().recognize(&words, &tags));
+        let cased = found(&words, &r.cased().recognize(lex(), &words, &tags));
         assert!(cased.len() < got.len(), "{cased:?}");
         // A sentence with capitals is left to the cased model.
         let words = ["Anna", "flew", "from", "Mexico", "to", "London", "."];
-        let tags = Tagger::embedded().tag(&words);
+        let tags = crate::Pipeline::embedded().tagger().tag(&words);
         assert_eq!(
-            found(&words, &r.recognize(&words, &tags)),
-            found(&words, &r.cased().recognize(&words, &tags))
+            found(&words, &r.recognize(lex(), &words, &tags)),
+            found(&words, &r.cased().recognize(lex(), &words, &tags))
         );
     }
 
     #[test]
     fn known_places_in_lower_case_are_found_in_sentences_with_capitals() {
-        let r = Recognizer::embedded();
+        let r = crate::Pipeline::embedded().recognizer();
         let words = [
             "Is", "the", "Hilton", "near", "the", "station", "in", "glasgow", "?",
         ];
-        let tags = Tagger::embedded().tag(&words);
-        let got = found(&words, &r.recognize(&words, &tags));
+        let tags = crate::Pipeline::embedded().tagger().tag(&words);
+        let got = found(&words, &r.recognize(lex(), &words, &tags));
         assert!(got.contains(&("glasgow".into(), NerLabel::Loc)), "{got:?}");
         assert!(got.contains(&("Hilton".into(), NerLabel::Org)), "{got:?}");
         // Without the uncased model, the cased one alone misses it.
-        let cased = found(&words, &r.cased().recognize(&words, &tags));
+        let cased = found(&words, &r.cased().recognize(lex(), &words, &tags));
         assert!(
             !cased.contains(&("glasgow".into(), NerLabel::Loc)),
             "{cased:?}"
         );
         // A lower-case word that is no known place is not read this way.
         let words = ["We", "had", "tea", "with", "honey", "in", "Paris", "."];
-        let tags = Tagger::embedded().tag(&words);
+        let tags = crate::Pipeline::embedded().tagger().tag(&words);
         assert_eq!(
-            found(&words, &r.recognize(&words, &tags)),
-            found(&words, &r.cased().recognize(&words, &tags))
+            found(&words, &r.recognize(lex(), &words, &tags)),
+            found(&words, &r.cased().recognize(lex(), &words, &tags))
         );
     }
 
@@ -237,8 +245,10 @@ mod tests {
             "meeting",
             ".",
         ];
-        let tags = Tagger::embedded().tag(&words);
-        let spans = Recognizer::embedded().recognize(&words, &tags);
+        let tags = crate::Pipeline::embedded().tagger().tag(&words);
+        let spans = crate::Pipeline::embedded()
+            .recognizer()
+            .recognize(lex(), &words, &tags);
         let got = found(&words, &spans);
         assert!(
             got.contains(&("Maria Fernandes".into(), NerLabel::Per)),
@@ -255,7 +265,7 @@ mod tests {
     #[test]
     fn text_path_gives_char_offsets() {
         let text = "Ms. Zoë Lindqvist flew from Malmö to Lisbon.";
-        let spans = recognize_text(text);
+        let spans = crate::Pipeline::embedded().recognize_text(text);
         let chars: Vec<char> = text.chars().collect();
         let got: Vec<(String, NerLabel)> = spans
             .iter()
@@ -267,7 +277,10 @@ mod tests {
             text: text.into(),
             ..Default::default()
         };
-        let mentions = recognize_document(&doc);
+        let p = crate::Pipeline::embedded();
+        let mentions = p
+            .recognizer()
+            .recognize_document(p.lexicon(), p.tagger(), &doc);
         assert_eq!(mentions.len(), spans.len());
         assert!(
             mentions
@@ -278,28 +291,28 @@ mod tests {
 
     #[test]
     fn mean_of_recognizers_keeps_their_decisions() {
-        let r = Recognizer::embedded();
+        let r = crate::Pipeline::embedded().recognizer();
         let words = ["Anna", "Berg", "works", "for", "Google", "in", "Oslo", "."];
-        let tags = Tagger::embedded().tag(&words);
-        let alone = found(&words, &r.recognize(&words, &tags));
+        let tags = crate::Pipeline::embedded().tagger().tag(&words);
+        let alone = found(&words, &r.recognize(lex(), &words, &tags));
         let twice = Recognizer::mean(&[r, r]);
         assert_eq!(twice.len(), r.len());
-        assert_eq!(found(&words, &twice.recognize(&words, &tags)), alone);
+        assert_eq!(found(&words, &twice.recognize(lex(), &words, &tags)), alone);
         // Averaged with a model that knows nothing, the weights halve: same argmax.
         let empty = Recognizer::empty();
         let half = Recognizer::mean(&[r, &empty]);
-        assert_eq!(found(&words, &half.recognize(&words, &tags)), alone);
+        assert_eq!(found(&words, &half.recognize(lex(), &words, &tags)), alone);
         assert!(!alone.is_empty());
     }
 
     #[test]
     fn odd_input_does_not_panic() {
-        let r = Recognizer::embedded();
-        assert!(r.recognize(&[], &[]).is_empty());
+        let r = crate::Pipeline::embedded().recognizer();
+        assert!(r.recognize(lex(), &[], &[]).is_empty());
         // Fewer tags than words, empty and strange words.
-        let _ = r.recognize(&["", "ÆØÅ", "\u{0}", "McDonald's", "İstanbul"], &[]);
-        let _ = recognize_text("");
-        let _ = recognize_text("\n\n  \t ... !!! 😀 Ünïcödé");
+        let _ = r.recognize(lex(), &["", "ÆØÅ", "\u{0}", "McDonald's", "İstanbul"], &[]);
+        let _ = crate::Pipeline::embedded().recognize_text("");
+        let _ = crate::Pipeline::embedded().recognize_text("\n\n  \t ... !!! 😀 Ünïcödé");
         assert!(matches!(
             Recognizer::from_bytes(b"nope"),
             Err(RecognizerError::BadMagic)

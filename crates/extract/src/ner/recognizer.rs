@@ -1,8 +1,8 @@
 //! The entity tagger: Viterbi BILOU decoding with an averaged structured perceptron.
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
 
+use crate::lexicon::Lexicon;
 use crate::perceptron::{ModelError, Perceptron};
 
 use super::Span;
@@ -20,19 +20,6 @@ const MAGIC: &[u8; 4] = b"KGNR";
 /// Viterbi states trailing the best by more than this (in score units) are not extended: on
 /// UNER and GUM dev this changes no more than one span in a thousand and halves decoding time.
 const BEAM_MARGIN: f32 = 100.0;
-
-static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/models/ner.model");
-static EMBEDDED_UNCASED_BYTES: &[u8] = include_bytes!("../../data/models/ner-uncased.model");
-
-static EMBEDDED: LazyLock<Recognizer> = LazyLock::new(|| {
-    // The embedded models are checked by a unit test; an unreadable one degrades to a model
-    // that finds nothing (or, for the uncased one, to none) rather than a panic.
-    let cased = Recognizer::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|_| Recognizer::empty());
-    match Recognizer::from_bytes(EMBEDDED_UNCASED_BYTES) {
-        Ok(uncased) if !uncased.is_empty() => cased.with_uncased(uncased),
-        _ => cased,
-    }
-});
 
 thread_local! {
     static SCRATCH: RefCell<Decoder> = RefCell::new(Decoder::default());
@@ -130,11 +117,6 @@ pub(crate) struct Decoder {
 }
 
 impl Recognizer {
-    /// The model shipped in the crate (`data/models/ner.model`), loaded on first use.
-    pub fn embedded() -> &'static Recognizer {
-        &EMBEDDED
-    }
-
     /// A recognizer that finds nothing.
     pub fn empty() -> Recognizer {
         Recognizer::from_model(crate::perceptron::Trainer::new(N_CLASSES).average())
@@ -221,12 +203,14 @@ impl Recognizer {
 
     /// Finds the entity spans of one sentence: `words` with their UPOS `tags` (a missing or
     /// extra tag is tolerated). Spans are sorted, non-overlapping token ranges.
-    pub fn recognize(&self, words: &[&str], tags: &[crate::pos::Upos]) -> Vec<Span> {
+    pub fn recognize(&self, lex: &Lexicon, words: &[&str], tags: &[crate::pos::Upos]) -> Vec<Span> {
         SCRATCH.with(|cell| {
             // A re-entrant call (impossible today) would find the buffers taken: use fresh ones.
             match cell.try_borrow_mut() {
-                Ok(mut dec) => self.recognize_with_places(&mut dec, words, tags, None),
-                Err(_) => self.recognize_with_places(&mut Decoder::default(), words, tags, None),
+                Ok(mut dec) => self.recognize_with_places(lex, &mut dec, words, tags, None),
+                Err(_) => {
+                    self.recognize_with_places(lex, &mut Decoder::default(), words, tags, None)
+                }
             }
         })
     }
@@ -235,13 +219,14 @@ impl Recognizer {
     /// [`Recognizer::lower_case_places`]).
     fn recognize_with_places(
         &self,
+        lex: &Lexicon,
         dec: &mut Decoder,
         words: &[&str],
         tags: &[crate::pos::Upos],
         doc: Option<features::InDocument<'_>>,
     ) -> Vec<Span> {
-        let mut spans = self.recognize_with(dec, words, tags, doc);
-        if let Some(found) = self.lower_case_places(dec, words, tags, &spans) {
+        let mut spans = self.recognize_with(lex, dec, words, tags, doc);
+        if let Some(found) = self.lower_case_places(lex, dec, words, tags, &spans) {
             merge(&mut spans, found);
         }
         spans
@@ -253,6 +238,7 @@ impl Recognizer {
     /// finds made only of lower-case words, one of them read as a proper noun, are returned.
     fn lower_case_places(
         &self,
+        lex: &Lexicon,
         dec: &Decoder,
         words: &[&str],
         tags: &[crate::pos::Upos],
@@ -271,8 +257,8 @@ impl Recognizer {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let spans_found = SPARE.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut spare) => uncased.recognize_with(&mut spare, &lower, tags, None),
-            Err(_) => uncased.recognize_with(&mut Decoder::default(), &lower, tags, None),
+            Ok(mut spare) => uncased.recognize_with(lex, &mut spare, &lower, tags, None),
+            Err(_) => uncased.recognize_with(lex, &mut Decoder::default(), &lower, tags, None),
         });
         let found: Vec<Span> = spans_found
             .into_iter()
@@ -291,6 +277,7 @@ impl Recognizer {
     /// them; no document-level reconciliation is applied.
     pub fn recognize_sentences<S: AsRef<[W]>, W: AsRef<str>>(
         &self,
+        lex: &Lexicon,
         sentences: &[S],
         tags: &[Vec<crate::pos::Upos>],
     ) -> Vec<Vec<Span>> {
@@ -318,7 +305,7 @@ impl Recognizer {
                         sentence: k,
                     };
                     let t = tags.get(k).map_or(&[][..], Vec::as_slice);
-                    self.recognize_with_places(dec, &words, t, Some(doc))
+                    self.recognize_with_places(lex, dec, &words, t, Some(doc))
                 })
                 .collect()
         })
@@ -326,6 +313,7 @@ impl Recognizer {
 
     fn recognize_with(
         &self,
+        lex: &Lexicon,
         dec: &mut Decoder,
         words: &[&str],
         tags: &[crate::pos::Upos],
@@ -340,7 +328,7 @@ impl Recognizer {
         {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-            let spans = uncased.recognize_with(dec, &lower, tags, doc);
+            let spans = uncased.recognize_with(lex, dec, &lower, tags, doc);
             dec.cased = false;
             return spans;
         }
@@ -348,7 +336,7 @@ impl Recognizer {
         dec.pos.clear();
         dec.pos
             .extend((0..words.len()).map(|i| tags.get(i).map_or(0, |t| super::pos_id(*t))));
-        dec.sent.compute_in(words, &dec.pos, doc);
+        dec.sent.compute_in(lex, words, &dec.pos, doc);
         self.decode(dec);
         tags::decode(&dec.classes)
             .into_iter()

@@ -1,5 +1,6 @@
 //! The whole text path: raw text -> segmentation -> POS -> NER -> char-offset mentions.
 
+use crate::lexicon::Lexicon;
 use crate::model::Document;
 use crate::pos::Tagger;
 use crate::segment;
@@ -45,22 +46,11 @@ impl CharCursor<'_> {
     }
 }
 
-/// Segments `text`, tags it and finds its PER, ORG and LOC mentions with the embedded models.
-pub fn recognize_text(text: &str) -> Vec<TextSpan> {
-    Recognizer::embedded().recognize_text(text)
-}
-
-/// The mentions of a document found by the embedded models, as scorer records.
-pub fn recognize_document(doc: &Document) -> Vec<GoldMention> {
-    Recognizer::embedded().recognize_document(doc)
-}
-
 impl Recognizer {
-    /// Segments `text`, tags it with the embedded POS tagger and finds its mentions with this
-    /// recognizer. Offsets are chars of `text`.
-    pub fn recognize_text(&self, text: &str) -> Vec<TextSpan> {
+    /// Segments `text`, tags it with `tagger` and finds its mentions with this recognizer,
+    /// whose features read `lex`. Offsets are chars of `text`.
+    pub fn recognize_text(&self, lex: &Lexicon, tagger: &Tagger, text: &str) -> Vec<TextSpan> {
         let seg = segment::segment(text);
-        let tagger = Tagger::embedded();
         let mut cursor = CharCursor {
             text,
             byte: 0,
@@ -81,7 +71,7 @@ impl Recognizer {
             sentences.push(words);
             token_ranges.push(tokens);
         }
-        let mut spans = self.recognize_sentences(&sentences, &tags);
+        let mut spans = self.recognize_sentences(lex, &sentences, &tags);
         if DOCUMENT_CONSISTENCY {
             super::document::reconcile(&sentences, &mut spans);
         }
@@ -106,8 +96,13 @@ impl Recognizer {
     }
 
     /// The mentions of a document as scorer records (`{"doc","start","end","label"}`).
-    pub fn recognize_document(&self, doc: &Document) -> Vec<GoldMention> {
-        self.recognize_text(&doc.text)
+    pub fn recognize_document(
+        &self,
+        lex: &Lexicon,
+        tagger: &Tagger,
+        doc: &Document,
+    ) -> Vec<GoldMention> {
+        self.recognize_text(lex, tagger, &doc.text)
             .into_iter()
             .map(|s| GoldMention {
                 doc: doc.id.clone(),

@@ -87,7 +87,12 @@ impl Examples {
                     context: &context,
                     sentence: k,
                 };
-                sent.compute_in(&words, pos, Some(doc));
+                sent.compute_in(
+                    crate::Pipeline::embedded().lexicon(),
+                    &words,
+                    pos,
+                    Some(doc),
+                );
                 let first = ex.toks.len();
                 for i in 0..sent.len() {
                     let start = ex.feats.len();

@@ -1,13 +1,14 @@
 //! Part-of-speech tagger: greedy left-to-right averaged perceptron predicting UD UPOS tags.
 //!
 //! Trained on UD English EWT ([`train_pos`]); the shipped model is embedded in the crate
-//! ([`Tagger::embedded`]). Input words should be tokenised like EWT (possessive `'s` and `n't`
+//! (loaded by [`crate::Pipeline`]). Input words should be tokenised like EWT (possessive `'s` and `n't`
 //! split, punctuation separate), as [`crate::segment`] does. Typographic quotes and dashes are
 //! mapped to their ASCII forms before lookup.
 //!
 //! ```
-//! use kg_extract::pos::{Tagger, Upos};
-//! let tags = Tagger::embedded().tag(&["The", "minister", "resigned", "."]);
+//! use kg_extract::Pipeline;
+//! use kg_extract::pos::Upos;
+//! let tags = Pipeline::embedded().tagger().tag(&["The", "minister", "resigned", "."]);
 //! assert_eq!(tags, [Upos::Det, Upos::Noun, Upos::Verb, Upos::Punct]);
 //! ```
 
@@ -18,7 +19,6 @@ mod train;
 mod upos;
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use train::{PosReport, TrainError, eval_pos, load_tagger, train_pos};
@@ -31,13 +31,9 @@ use tagdict::Lexicon;
 /// Magic bytes and version opening a POS model file.
 const MAGIC: &[u8; 6] = b"KGPOS\x01";
 
-/// The shipped model, trained by `kg train pos` (see `examples/train_pos.rs`).
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/models/pos.model");
-
-static EMBEDDED: LazyLock<Tagger> = LazyLock::new(|| {
-    Tagger::from_bytes(EMBEDDED_MODEL)
-        .expect("the POS model embedded in the crate is valid (checked by its unit tests)")
-});
+/// Version of the feature set the tagger computes; a model's manifest records the one it was
+/// trained with. Bump it with every change to `features.rs` that changes a feature.
+pub const FEATURE_VERSION: u32 = 1;
 
 thread_local! {
     static SCRATCH: RefCell<TagScratch> = RefCell::new(TagScratch::default());
@@ -77,11 +73,6 @@ impl Tagger {
     fn new(model: Perceptron, lexicon: Lexicon) -> Tagger {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         Tagger { model, lexicon, id }
-    }
-
-    /// The tagger shipped with the crate (loaded once, on first use).
-    pub fn embedded() -> &'static Tagger {
-        &EMBEDDED
     }
 
     /// Reads a model written by [`Tagger::to_bytes`] (or `kg train pos`).
@@ -174,7 +165,7 @@ mod tests {
 
     fn tag(s: &str) -> Vec<Upos> {
         let words: Vec<&str> = s.split(' ').collect();
-        Tagger::embedded().tag(&words)
+        crate::Pipeline::embedded().tagger().tag(&words)
     }
 
     #[test]
@@ -197,7 +188,7 @@ mod tests {
         );
         assert_eq!(tag("Vietnam ’s navy"), [Propn, Part, Noun]);
         assert!(tag("").len() == 1);
-        assert!(Tagger::embedded().tag(&[]).is_empty());
+        assert!(crate::Pipeline::embedded().tagger().tag(&[]).is_empty());
     }
 
     #[test]
@@ -205,7 +196,7 @@ mod tests {
         assert!(Tagger::from_bytes(b"").is_err());
         assert!(Tagger::from_bytes(b"KGPOS\x01").is_err());
         assert!(Tagger::from_bytes(b"KGPOS\x01\x05abc").is_err());
-        let bytes = EMBEDDED_MODEL;
+        let bytes = crate::pipeline::EMBEDDED_POS;
         for cut in [7, 100, bytes.len() / 2, bytes.len() - 1] {
             assert!(Tagger::from_bytes(&bytes[..cut.min(bytes.len())]).is_err());
         }
@@ -217,7 +208,7 @@ mod tests {
 
     #[test]
     fn round_trips_through_bytes() {
-        let t = Tagger::embedded();
+        let t = crate::Pipeline::embedded().tagger();
         let back = Tagger::from_bytes(&t.to_bytes()).expect("round trip");
         let words = [
             "Officials",

@@ -206,7 +206,7 @@ pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
         triggered(ctx, sent, &slots, &mut out);
         structure::find(ctx, sent, &slots, &mut out);
         if out.len() == before {
-            open(sent, &slots, &mut out);
+            open(ctx.analysis.lex, sent, &slots, &mut out);
         }
     }
     place_events(ctx, &mut out);

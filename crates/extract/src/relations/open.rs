@@ -5,7 +5,7 @@ use super::*;
 
 /// Two names joined by one verb that no trigger covers: an open relation, labelled by the verb
 /// and its particle or preposition.
-pub(super) fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
+pub(super) fn open(lex: &Lexicon, sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>) {
     for pair in slots.windows(2) {
         let (as_, ae, ac) = pair[0];
         let (bs, _, bc) = pair[1];
@@ -45,7 +45,7 @@ pub(super) fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>)
         }
         let [v] = verbs[..] else { continue };
         // "Environment Canada spokesperson X": a title read as a verb.
-        if Lexicon::get().title_word(sent.toks[v].text) || modifier(sent, slots, pair[1].1) {
+        if lex.title_word(sent.toks[v].text) || modifier(sent, slots, pair[1].1) {
             continue;
         }
         // "the ruling Party": a participle after a determiner describes the name. And only

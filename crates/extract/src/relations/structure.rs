@@ -105,7 +105,7 @@ pub(crate) fn find(
     slots: &Slots,
     out: &mut Vec<FoundRelation>,
 ) {
-    let lex = Lexicon::get();
+    let lex = ctx.analysis.lex;
     let kind = |c: usize| ctx.clusters[c].kind;
     let is_org = |c: usize| matches!(kind(c), EntityType::Organization | EntityType::Company);
     let is_place = |c: usize| {
@@ -256,7 +256,7 @@ pub(crate) fn find(
         if of_from
             && kind(a) == EntityType::Person
             && is_org(b)
-            && !titled(sent, as_)
+            && !titled(lex, sent, as_)
             && !sent.toks[be..].iter().take(3).any(|t| t.is("respectively"))
             && let Some((predicate, confidence)) = belonging(ctx, b)
             && (gap[0] == "of" || predicate == "memberOf")
@@ -323,8 +323,8 @@ fn member_apposition(sent: &Sent<'_>, from: usize, to: usize) -> bool {
 }
 
 /// Whether a title word stands right before a name ("publisher Ana Silva").
-fn titled(sent: &Sent<'_>, start: usize) -> bool {
-    start > 0 && Lexicon::get().title(sent.toks[start - 1].text)
+fn titled(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> bool {
+    start > 0 && lex.title(sent.toks[start - 1].text)
 }
 
 /// How a named person belongs to an organisation, from the organisation's kind.

@@ -44,7 +44,7 @@ pub(super) fn triggered(
                     continue;
                 }
             }
-            let mut subjects = subjects_before(sent, slots, &clauses, k);
+            let mut subjects = subjects_before(ctx.analysis.lex, sent, slots, &clauses, k);
             let Some(object) = object_after(ctx, sent, slots, k, rule, passive) else {
                 // "X and Y met": a symmetric relation between coordinated subjects.
                 // Not when a "with" phrase follows whose name we could not read ("X and Y
@@ -176,6 +176,7 @@ pub(super) fn push(
 
 /// The nearest mention before the trigger in the same clause, and those coordinated with it.
 pub(super) fn subjects_before(
+    lex: &Lexicon,
     sent: &Sent<'_>,
     slots: &Slots,
     clauses: &[Clause],
@@ -237,7 +238,6 @@ pub(super) fn subjects_before(
         return Vec::new();
     }
     let mut subjects = vec![cluster];
-    let lex = Lexicon::get();
     // "X and Y", "X, Y and Z", "X and General Secretary of the Party (P) Y": between two joined
     // names stands a conjunction, then only titles, brackets and names inside the title.
     let inside = |j: usize| slots.iter().any(|s| (s.0..s.1).contains(&j));
@@ -352,7 +352,7 @@ pub(super) fn object_after(
             return None;
         }
     }
-    let lex = Lexicon::get();
+    let lex = ctx.analysis.lex;
     for j in from..limit {
         let t = &sent.toks[j];
         if let Some(&(_, e, c)) = slots.iter().find(|s| s.0 == j) {

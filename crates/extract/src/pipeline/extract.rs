@@ -1,39 +1,19 @@
-//! The extraction pipeline for one document: clean, segment and tag, find names, group them
+//! The steps of the pipeline over one document: clean, segment and tag, find names, group them
 //! into entities, then read roles, relations, quotes and values, each with its evidence.
 
 use crate::analysis::Analysis;
 use crate::clean::{Cleaned, clean};
 use crate::doc::DocContext;
-use crate::lexicon::Lexicon;
 use crate::model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind,
 };
 use crate::{coref, mentions, quotes, relations, roles, values};
 
-/// How to extract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Options {
-    /// Drop web-page cruft (newsletter prompts, credits, related-article lists) before reading.
-    pub clean: bool,
-}
+use super::{Options, Pipeline};
 
-impl Default for Options {
-    fn default() -> Self {
-        Options { clean: true }
-    }
-}
-
-/// Extracts everything kg knows how to find from one document, with default options.
-///
-/// The document's title and date are filled in from the text when the input did not give them
-/// (a headline line, a `date YYYY-MM-DD` line).
-pub fn extract(doc: &Document) -> Extraction {
-    extract_with(doc, Options::default())
-}
-
-/// Extracts with the given options.
-pub fn extract_with(doc: &Document, options: Options) -> Extraction {
+/// Runs every step of `pipeline` over `doc`.
+pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> Extraction {
     let text = doc.text.as_str();
     let cleaned = if options.clean {
         clean(text)
@@ -50,8 +30,8 @@ pub fn extract_with(doc: &Document, options: Options) -> Extraction {
     if meta.date.is_none() {
         meta.date = cleaned.date.clone();
     }
-    let analysis = Analysis::new(text, &cleaned);
-    let mut found = mentions::find(&analysis);
+    let analysis = Analysis::new(&pipeline.lexicon, &pipeline.tagger, text, &cleaned);
+    let mut found = mentions::find(&analysis, &pipeline.recognizer);
     let (clusters, cluster_of) = coref::cluster(&analysis, &mut found);
     let mut ctx = DocContext {
         analysis: &analysis,
@@ -171,7 +151,7 @@ fn governments_for_capitals(
     ctx: &mut DocContext<'_, '_>,
     relations: &mut [relations::FoundRelation],
 ) {
-    let lex = Lexicon::get();
+    let lex = ctx.analysis.lex;
     let country_of = |ctx: &DocContext<'_, '_>, cluster: usize| {
         let c = &ctx.clusters[cluster];
         (c.kind == EntityType::City)

@@ -4,10 +4,18 @@
 //! The country, city and given-name tables are compiled from `../shared/data/lexicons` by
 //! `examples/compile_lexicons.rs`; the short lists are our own. Lookups take the text as written.
 
+pub(crate) mod org_names;
+mod sources;
+
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::EntityType;
+pub use org_names::{OrgNames, lower_hash};
+pub use sources::{SourceError, Sources, content_hash};
+
+/// Source of lexicon ids (0 is never used: it marks an unset memo owner).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// A country with the names news uses for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,25 +56,15 @@ pub struct Lexicon {
     /// Event words, `true` when the name needs an ordinal or a year to be an event.
     event_words: HashMap<String, bool>,
     event_openers: HashSet<String>,
+    /// Regions, states, provinces, continents and seas for the NER features.
+    ner_regions: HashSet<String>,
+    /// Organisation names for the NER features (organizations.txt and companies.txt).
+    org_names: OrgNames,
+    /// The texts it was built from.
+    sources: Sources,
+    /// Distinguishes lexicons, for memos of lookups kept across sentences.
+    id: u64,
 }
-
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
-
-const COUNTRIES: &str = include_str!("../data/lexicons/countries.tsv");
-const COUNTRY_EXTRA: &str = include_str!("../data/lexicons/country_extra.tsv");
-const CAPITAL_EXTRA: &str = include_str!("../data/lexicons/capital_extra.tsv");
-const CITIES: &str = include_str!("../data/lexicons/cities.tsv");
-const REGIONS: &str = include_str!("../data/lexicons/regions.tsv");
-const GIVEN: &str = include_str!("../data/lexicons/given_names.tsv");
-const TITLES: &str = include_str!("../data/lexicons/titles.txt");
-const TITLE_WORDS: &str = include_str!("../data/lexicons/title_words.txt");
-const HONORIFICS: &str = include_str!("../data/lexicons/honorifics.txt");
-const ORG_SUFFIXES: &str = include_str!("../data/lexicons/org_suffixes.txt");
-const COMPANIES: &str = include_str!("../data/lexicons/companies.txt");
-const INSTITUTIONS: &str = include_str!("../data/lexicons/institutions.txt");
-const FACILITIES: &str = include_str!("../data/lexicons/facilities.txt");
-const AGENCY_WORDS: &str = include_str!("../data/lexicons/agency_words.txt");
-const EVENT_WORDS: &str = include_str!("../data/lexicons/event_words.txt");
 
 /// Ordinal words that number an event ("Fourth International Congress").
 const ORDINALS: [&str; 12] = [
@@ -104,13 +102,53 @@ fn split_list(field: Option<&&str>) -> Vec<String> {
 }
 
 impl Lexicon {
-    /// The embedded lexicon, loaded on first use.
-    pub fn get() -> &'static Lexicon {
-        &LEXICON
+    /// The lexicon built from the files embedded in the crate.
+    pub fn embedded() -> Lexicon {
+        Lexicon::from_sources(Sources::embedded())
     }
 
-    fn load() -> Lexicon {
+    /// The lexicon built from `sources`.
+    pub fn from_sources(sources: Sources) -> Lexicon {
+        let text = |name: &str| sources.text(name);
+        let (countries_text, country_extra, capital_extra, cities_text) = (
+            text("countries.tsv"),
+            text("country_extra.tsv"),
+            text("capital_extra.tsv"),
+            text("cities.tsv"),
+        );
+        let (regions_text, given_text, titles_text, title_words_text) = (
+            text("regions.tsv"),
+            text("given_names.tsv"),
+            text("titles.txt"),
+            text("title_words.txt"),
+        );
+        let (honorifics_text, org_suffixes_text, companies_text, institutions_text) = (
+            text("honorifics.txt"),
+            text("org_suffixes.txt"),
+            text("companies.txt"),
+            text("institutions.txt"),
+        );
+        let (facilities_text, agency_text, event_text) = (
+            text("facilities.txt"),
+            text("agency_words.txt"),
+            text("event_words.txt"),
+        );
+        let ner_regions = sources
+            .text("ner_regions.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        let org_names = OrgNames::new([
+            sources.text("organizations.txt"),
+            sources.text("companies.txt"),
+        ]);
         let mut lex = Lexicon {
+            ner_regions,
+            org_names,
+            sources: Sources::default(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             countries: Vec::new(),
             country_names: HashMap::new(),
             demonyms: HashMap::new(),
@@ -132,7 +170,7 @@ impl Lexicon {
             event_openers: HashSet::new(),
         };
         let mut sovereigns: Vec<usize> = Vec::new();
-        for f in rows(COUNTRIES) {
+        for f in rows(countries_text) {
             let Some(name) = f.first() else { continue };
             let index = lex.countries.len();
             let country = Country {
@@ -177,72 +215,72 @@ impl Lexicon {
             }
             lex.countries.push(country);
         }
-        for f in rows(COUNTRY_EXTRA) {
+        for f in rows(country_extra) {
             if let (Some(alias), Some(target)) = (f.first(), f.get(1))
                 && let Some(&index) = lex.country_names.get(&name_key(target))
             {
                 lex.country_names.insert(name_key(alias), index);
             }
         }
-        for f in rows(CAPITAL_EXTRA) {
+        for f in rows(capital_extra) {
             if let (Some(city), Some(target)) = (f.first(), f.get(1))
                 && let Some(&index) = lex.country_names.get(&name_key(target))
             {
                 lex.capitals.insert(city.to_string(), index);
             }
         }
-        for f in rows(CITIES) {
+        for f in rows(cities_text) {
             if let (Some(city), Some(country)) = (f.first(), f.get(1)) {
                 lex.cities.insert(city.to_string(), country.to_string());
             }
         }
-        for f in rows(REGIONS) {
+        for f in rows(regions_text) {
             if let (Some(region), Some(country)) = (f.first(), f.get(1)) {
                 lex.regions.insert(region.to_string(), country.to_string());
             }
         }
-        for f in rows(GIVEN) {
+        for f in rows(given_text) {
             if let (Some(name), Some(count)) = (f.first(), f.get(1).and_then(|c| c.parse().ok())) {
                 lex.given.insert(name.to_string(), count);
             }
         }
-        lex.companies = rows(COMPANIES)
+        lex.companies = rows(companies_text)
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
-        lex.institutions = rows(INSTITUTIONS)
+        lex.institutions = rows(institutions_text)
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
-        lex.facilities = rows(FACILITIES)
+        lex.facilities = rows(facilities_text)
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
-        lex.agency_words = rows(AGENCY_WORDS)
+        lex.agency_words = rows(agency_text)
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
-        lex.event_words = rows(EVENT_WORDS)
+        lex.event_words = rows(event_text)
             .filter(|f| f.get(1) != Some(&"opens"))
             .filter_map(|f| {
                 f.first()
                     .map(|w| (w.to_string(), f.get(1) == Some(&"numbered")))
             })
             .collect();
-        lex.event_openers = rows(EVENT_WORDS)
+        lex.event_openers = rows(event_text)
             .filter(|f| f.get(1) == Some(&"opens"))
             .filter_map(|f| f.first().map(|w| w.to_string()))
             .collect();
-        lex.titles = rows(TITLES)
+        lex.titles = rows(titles_text)
             .filter_map(|f| f.first().map(|t| t.to_lowercase()))
             .collect();
-        lex.job_titles = rows(TITLES)
+        lex.job_titles = rows(titles_text)
             .filter(|f| f.get(1) == Some(&"job"))
             .filter_map(|f| f.first().map(|t| t.to_lowercase()))
             .collect();
-        lex.title_words = rows(TITLE_WORDS)
+        lex.title_words = rows(title_words_text)
             .filter_map(|f| f.first().map(|t| t.to_string()))
             .collect();
-        lex.honorifics = rows(HONORIFICS)
+        lex.honorifics = rows(honorifics_text)
             .filter_map(|f| f.first().map(|t| t.to_string()))
             .collect();
-        for f in rows(ORG_SUFFIXES) {
+        for f in rows(org_suffixes_text) {
             if let (Some(kind), Some(word)) = (f.first(), f.get(1)) {
                 let kind = if *kind == "Company" {
                     EntityType::Company
@@ -255,7 +293,30 @@ impl Lexicon {
                 }
             }
         }
+        lex.sources = sources;
         lex
+    }
+
+    /// The texts the lexicon was built from.
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// Distinguishes this lexicon from every other built in the process.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Whether a phrase, as written or in title case, is a region, state, province, continent
+    /// or sea of the NER list (`ner_regions.txt`).
+    pub fn ner_region(&self, name: &str) -> bool {
+        self.ner_regions.contains(name)
+    }
+
+    /// Organisation names of `organizations.txt` and `companies.txt`, matched on lower-case
+    /// token hashes.
+    pub fn org_names(&self) -> &OrgNames {
+        &self.org_names
     }
 
     /// All countries, in table order.
@@ -399,7 +460,7 @@ mod tests {
 
     #[test]
     fn countries_by_name_alias_code_and_demonym() {
-        let lex = Lexicon::get();
+        let lex = Lexicon::embedded();
         let fr = lex.country("France").map(|c| c.name.as_str());
         assert_eq!(fr, Some("France"));
         assert_eq!(
@@ -438,7 +499,7 @@ mod tests {
 
     #[test]
     fn capitals_cities_names_titles() {
-        let lex = Lexicon::get();
+        let lex = Lexicon::embedded();
         assert_eq!(
             lex.capital_of("Berlin").map(|c| c.name.as_str()),
             Some("Germany")

@@ -1,0 +1,298 @@
+//! The extraction pipeline: one object that owns its models and lexicon and runs every step
+//! over a document (clean, segment and tag, find names, group them into entities, then read
+//! roles, relations, quotes and values, each with its evidence). Steps get what they need from
+//! it explicitly; nothing inside them reaches for a global model or lexicon.
+//!
+//! [`Pipeline::embedded`] is the shipped one (models and lexicon compiled into the crate);
+//! [`Pipeline::from_dir`] loads candidate models (and, optionally, edited lexicon files) from a
+//! folder, so that they can be scored through the whole extractor without a rebuild.
+
+mod extract;
+mod manifest;
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+pub use manifest::{Manifest, ManifestError, ModelKind};
+
+use crate::lexicon::{Lexicon, SourceError, Sources};
+use crate::model::{Document, Entity, Extraction};
+use crate::ner::{Recognizer, RecognizerError, TextSpan};
+use crate::perceptron::ModelError;
+use crate::pos::Tagger;
+
+/// How to extract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Drop web-page cruft (newsletter prompts, credits, related-article lists) before reading.
+    pub clean: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { clean: true }
+    }
+}
+
+/// Why a pipeline could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// A model file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The POS model is not valid.
+    #[error("{path}: {source}")]
+    Pos {
+        /// The file (or `embedded`).
+        path: String,
+        /// Why.
+        source: ModelError,
+    },
+    /// An NER model is not valid.
+    #[error("{path}: {source}")]
+    Ner {
+        /// The file (or `embedded`).
+        path: String,
+        /// Why.
+        source: RecognizerError,
+    },
+    /// A model was found without its manifest.
+    #[error("{model}: no manifest {path} beside it (kg-train writes one with every model)")]
+    NoManifest {
+        /// The model file.
+        model: PathBuf,
+        /// The manifest expected.
+        path: PathBuf,
+    },
+    /// A model does not fit this build or the lexicon.
+    #[error("{path}: {source}")]
+    Manifest {
+        /// The manifest (or `embedded`).
+        path: String,
+        /// Why.
+        source: ManifestError,
+    },
+    /// A lexicon file could not be read.
+    #[error(transparent)]
+    Lexicon(#[from] SourceError),
+    /// The folder holds no model and no lexicon file.
+    #[error("{0}: no model (pos.model, ner.model, ner-uncased.model) and no lexicon file in it")]
+    Empty(PathBuf),
+}
+
+/// The shipped pipeline, loaded on first use.
+static EMBEDDED: LazyLock<Pipeline> = LazyLock::new(|| {
+    Pipeline::load(None)
+        .expect("the models and lexicon embedded in the crate fit together (checked by a test)")
+});
+
+pub(crate) const EMBEDDED_POS: &[u8] = include_bytes!("../../data/models/pos.model");
+pub(crate) const EMBEDDED_NER: &[u8] = include_bytes!("../../data/models/ner.model");
+pub(crate) const EMBEDDED_NER_UNCASED: &[u8] =
+    include_bytes!("../../data/models/ner-uncased.model");
+
+fn embedded_model(kind: ModelKind) -> (&'static [u8], &'static str) {
+    match kind {
+        ModelKind::Pos => (
+            EMBEDDED_POS,
+            include_str!("../../data/models/pos.manifest.json"),
+        ),
+        ModelKind::Ner => (
+            EMBEDDED_NER,
+            include_str!("../../data/models/ner.manifest.json"),
+        ),
+        ModelKind::NerUncased => (
+            EMBEDDED_NER_UNCASED,
+            include_str!("../../data/models/ner-uncased.manifest.json"),
+        ),
+    }
+}
+
+/// Where each part of a pipeline came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The model files read from a folder (the others are the embedded ones).
+    pub models: Vec<PathBuf>,
+    /// The lexicon files read from a folder (the others are the embedded ones).
+    pub lexicons: Vec<PathBuf>,
+}
+
+/// Models and lexicon, and every step that runs them.
+#[derive(Debug)]
+pub struct Pipeline {
+    lexicon: Lexicon,
+    tagger: Tagger,
+    recognizer: Recognizer,
+    provenance: Provenance,
+}
+
+impl Pipeline {
+    /// The shipped pipeline: the models and lexicon compiled into the crate, loaded once.
+    pub fn embedded() -> &'static Pipeline {
+        &EMBEDDED
+    }
+
+    /// The pipeline with models and lexicon files from `dir` where it has them, the embedded
+    /// ones otherwise: `pos.model`, `ner.model`, `ner-uncased.model` (each with its
+    /// `NAME.manifest.json`), and any lexicon file (`cities.tsv`, `titles.txt`, ...) directly
+    /// in `dir` or in `dir/lexicons/`. Every model's manifest is checked against the lexicon.
+    pub fn from_dir(dir: &Path) -> Result<Pipeline, PipelineError> {
+        let pipeline = Pipeline::load(Some(dir))?;
+        if pipeline.provenance == Provenance::default() {
+            return Err(PipelineError::Empty(dir.to_path_buf()));
+        }
+        Ok(pipeline)
+    }
+
+    fn load(dir: Option<&Path>) -> Result<Pipeline, PipelineError> {
+        let mut provenance = Provenance::default();
+        let sources = match dir {
+            None => Sources::embedded(),
+            Some(dir) => {
+                let nested = dir.join("lexicons");
+                let lexicon_dir = if nested.is_dir() {
+                    nested
+                } else {
+                    dir.to_path_buf()
+                };
+                let (sources, replaced) = Sources::overlaid(&lexicon_dir)?;
+                provenance.lexicons = replaced.iter().map(|f| lexicon_dir.join(f)).collect();
+                sources
+            }
+        };
+        let lexicon = Lexicon::from_sources(sources);
+        let mut bytes = Vec::new();
+        for kind in ModelKind::ALL {
+            let (model, label) = read_model(dir, kind, &lexicon)?;
+            if let Some(path) = &label.1 {
+                provenance.models.push(path.clone());
+            }
+            bytes.push((model, label.0));
+        }
+        let mut parts = bytes.into_iter();
+        let (pos, pos_path) = parts.next().unwrap_or_default();
+        let tagger = Tagger::from_bytes(&pos).map_err(|source| PipelineError::Pos {
+            path: pos_path,
+            source,
+        })?;
+        let ner = |(b, path): (Vec<u8>, String)| {
+            Recognizer::from_bytes(&b).map_err(|source| PipelineError::Ner { path, source })
+        };
+        let cased = ner(parts.next().unwrap_or_default())?;
+        let uncased = ner(parts.next().unwrap_or_default())?;
+        let recognizer = if uncased.is_empty() {
+            cased
+        } else {
+            cased.with_uncased(uncased)
+        };
+        Ok(Pipeline {
+            lexicon,
+            tagger,
+            recognizer,
+            provenance,
+        })
+    }
+
+    /// The lexicon the steps read.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The part-of-speech tagger.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// The entity tagger (with its uncased model, if any).
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+
+    /// Which files replaced embedded ones.
+    pub fn provenance(&self) -> &Provenance {
+        &self.provenance
+    }
+
+    /// Extracts everything kg knows how to find from one document.
+    ///
+    /// The document's title and date are filled in from the text when the input did not give
+    /// them (a headline line, a `date YYYY-MM-DD` line).
+    pub fn extract(&self, doc: &Document, options: Options) -> Extraction {
+        extract::extract(self, doc, options)
+    }
+
+    /// Resolves entities across documents and against `known` entities (see [`crate::resolve`]).
+    pub fn resolve(&self, extractions: &mut [Extraction], known: &[Entity]) {
+        crate::resolve::resolve(&self.lexicon, extractions, known);
+    }
+
+    /// The entity tagger alone over `text` (segmentation, POS, NER and the document-level
+    /// reconciliation of its names; none of the extractor's rules). Offsets are chars.
+    pub fn recognize_text(&self, text: &str) -> Vec<TextSpan> {
+        self.recognizer
+            .recognize_text(&self.lexicon, &self.tagger, text)
+    }
+}
+
+/// The bytes of a `kind` model and a label for errors (the path, or `embedded`), with the path
+/// when it was read from `dir`. Its manifest is checked against `lexicon`.
+fn read_model(
+    dir: Option<&Path>,
+    kind: ModelKind,
+    lexicon: &Lexicon,
+) -> Result<(Vec<u8>, (String, Option<PathBuf>)), PipelineError> {
+    let file = dir
+        .map(|d| d.join(format!("{}.model", kind.name())))
+        .filter(|p| p.is_file());
+    let (bytes, manifest, label) = match &file {
+        Some(path) => {
+            let read = |p: &Path| {
+                std::fs::read(p).map_err(|source| PipelineError::Io {
+                    path: p.to_path_buf(),
+                    source,
+                })
+            };
+            let manifest_path = path.with_file_name(format!("{}.manifest.json", kind.name()));
+            if !manifest_path.is_file() {
+                return Err(PipelineError::NoManifest {
+                    model: path.clone(),
+                    path: manifest_path,
+                });
+            }
+            let json = String::from_utf8_lossy(&read(&manifest_path)?).into_owned();
+            (read(path)?, json, manifest_path.display().to_string())
+        }
+        None => {
+            let (bytes, json) = embedded_model(kind);
+            (
+                bytes.to_vec(),
+                json.to_string(),
+                format!("embedded {}.manifest.json", kind.name()),
+            )
+        }
+    };
+    Manifest::parse(kind, &manifest)
+        .and_then(|m| m.check(kind, lexicon))
+        .map_err(|source| PipelineError::Manifest {
+            path: label.clone(),
+            source,
+        })?;
+    let model_label = file.as_ref().map_or_else(
+        || format!("embedded {}.model", kind.name()),
+        |p| p.display().to_string(),
+    );
+    Ok((bytes, (model_label, file)))
+}
+
+/// Extracts everything from one document with the shipped pipeline and default options.
+pub fn extract(doc: &Document) -> Extraction {
+    Pipeline::embedded().extract(doc, Options::default())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,134 @@
+use std::path::PathBuf;
+
+use super::*;
+
+/// A fresh folder under the system's temp folder, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("kg-pipeline-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Writes the embedded model of `kind` and its embedded manifest into `dir`.
+fn write_embedded(dir: &Path, kind: ModelKind) {
+    let (bytes, manifest) = embedded_model(kind);
+    std::fs::write(dir.join(format!("{}.model", kind.name())), bytes).expect("model");
+    std::fs::write(dir.join(format!("{}.manifest.json", kind.name())), manifest).expect("json");
+}
+
+const TEXT: &str = "Prime Minister Ana Silva met executives of Nordhavn Motors in Bergen on \
+    Tuesday. Silva said the company would buy 40 buses from Oslo.";
+
+fn doc() -> Document {
+    Document {
+        id: "d".into(),
+        text: TEXT.into(),
+        ..Document::default()
+    }
+}
+
+#[test]
+fn the_shipped_models_match_the_shipped_lexicon() {
+    let lex = Lexicon::embedded();
+    for kind in ModelKind::ALL {
+        let (_, json) = embedded_model(kind);
+        let manifest = Manifest::parse(kind, json).expect("manifest parses");
+        manifest
+            .check(kind, &lex)
+            .expect("manifest fits the lexicon");
+        assert_eq!(manifest, Manifest::new(kind, &lex), "{}", kind.name());
+    }
+    let p = Pipeline::load(None).expect("embedded pipeline");
+    assert!(p.recognizer().uncased().is_some());
+    assert_eq!(p.provenance(), &Provenance::default());
+}
+
+#[test]
+fn models_from_a_folder_extract_as_the_embedded_ones() {
+    let dir = TempDir::new("models");
+    for kind in ModelKind::ALL {
+        write_embedded(&dir.0, kind);
+    }
+    let p = Pipeline::from_dir(&dir.0).expect("loads");
+    assert_eq!(p.provenance().models.len(), 3);
+    assert!(p.provenance().lexicons.is_empty());
+    let ours = p.extract(&doc(), Options::default());
+    let shipped = Pipeline::embedded().extract(&doc(), Options::default());
+    assert_eq!(
+        serde_json::to_string(&ours).ok(),
+        serde_json::to_string(&shipped).ok()
+    );
+    assert!(ours.mentions.len() >= 3, "{:?}", ours.mentions);
+}
+
+#[test]
+fn a_model_without_its_manifest_is_refused() {
+    let dir = TempDir::new("nomanifest");
+    let (bytes, _) = embedded_model(ModelKind::Ner);
+    std::fs::write(dir.0.join("ner.model"), bytes).expect("model");
+    let err = Pipeline::from_dir(&dir.0).expect_err("no manifest");
+    assert!(matches!(err, PipelineError::NoManifest { .. }), "{err}");
+    assert!(err.to_string().contains("ner.manifest.json"), "{err}");
+}
+
+#[test]
+fn an_edited_gazetteer_that_the_model_reads_is_refused() {
+    let dir = TempDir::new("edited");
+    let cities = Sources::embedded().text("cities.tsv").to_string() + "Zzyzxville\tUnited States\n";
+    std::fs::write(dir.0.join("cities.tsv"), cities).expect("write");
+    let err = Pipeline::from_dir(&dir.0).expect_err("manifest mismatch");
+    let message = err.to_string();
+    assert!(message.contains("cities.tsv"), "{message}");
+    assert!(message.contains("retrain"), "{message}");
+}
+
+#[test]
+fn an_edited_list_that_no_model_reads_is_used() {
+    let dir = TempDir::new("events");
+    std::fs::create_dir_all(dir.0.join("lexicons")).expect("dir");
+    let events = Sources::embedded().text("event_words.txt").to_string() + "Jamboree\n";
+    std::fs::write(dir.0.join("lexicons/event_words.txt"), events).expect("write");
+    let p = Pipeline::from_dir(&dir.0).expect("loads");
+    assert_eq!(
+        p.provenance().lexicons,
+        [dir.0.join("lexicons/event_words.txt")]
+    );
+    assert!(
+        p.lexicon()
+            .sources()
+            .text("event_words.txt")
+            .ends_with("Jamboree\n")
+    );
+}
+
+#[test]
+fn a_manifest_of_another_feature_set_is_refused() {
+    let dir = TempDir::new("version");
+    write_embedded(&dir.0, ModelKind::Pos);
+    let mut manifest = Manifest::new(ModelKind::Pos, &Lexicon::embedded());
+    manifest.features += 1;
+    std::fs::write(dir.0.join("pos.manifest.json"), manifest.to_json()).expect("write");
+    let err = Pipeline::from_dir(&dir.0).expect_err("version");
+    assert!(err.to_string().contains("feature set"), "{err}");
+    std::fs::write(dir.0.join("pos.manifest.json"), "{ not json").expect("write");
+    let err = Pipeline::from_dir(&dir.0).expect_err("syntax");
+    assert!(err.to_string().contains("line 1"), "{err}");
+}
+
+#[test]
+fn an_empty_folder_is_an_error() {
+    let dir = TempDir::new("empty");
+    let err = Pipeline::from_dir(&dir.0).expect_err("empty");
+    assert!(matches!(err, PipelineError::Empty(_)), "{err}");
+}
