@@ -22,9 +22,11 @@
 use std::collections::HashMap;
 
 use crate::analysis::Analysis;
+use crate::ids::ClusterId;
 use crate::lexicon::Lexicon;
 use crate::mentions::Found;
 use crate::model::{EntityType, entity_key};
+use crate::names::{initials, is_acronym};
 
 /// An entity of one document, before cross-document resolution.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,22 +61,6 @@ fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-/// Initials of the capitalised words of a name ("Communist Party of Vietnam" -> "CPV").
-pub(crate) fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
-}
-
-pub(crate) fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters)
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '&')
-}
-
 /// Rank of a type when votes tie: the more specific first.
 fn rank(kind: EntityType) -> u8 {
     match kind {
@@ -88,7 +74,7 @@ fn rank(kind: EntityType) -> u8 {
 }
 
 /// Groups the mentions of one document; returns the clusters and, for each mention, its cluster.
-pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, Vec<usize>) {
+pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, Vec<ClusterId>) {
     let lex = analysis.lex;
     vote_types(lex, found);
     // Acronyms defined in brackets: "Name (ACR)".
@@ -193,7 +179,7 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
         }
         c.aliases.sort();
     }
-    (clusters, assignment)
+    (clusters, assignment.into_iter().map(ClusterId).collect())
 }
 
 /// The one existing cluster of the same type whose label extends `name`: ends with it (people)
@@ -351,15 +337,6 @@ mod tests {
     fn lower_case_names_get_capitals() {
         assert_eq!(title_case("taco bell"), "Taco Bell");
         assert_eq!(title_case("san francisco"), "San Francisco");
-    }
-
-    #[test]
-    fn initials_and_acronyms() {
-        assert_eq!(initials("Communist Party of Vietnam"), "CPV");
-        assert!(is_acronym("NATO"));
-        assert!(is_acronym("U.N."));
-        assert!(!is_acronym("Nato"));
-        assert!(!is_acronym("A"));
     }
 
     #[test]

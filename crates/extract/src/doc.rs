@@ -1,45 +1,72 @@
-//! What the relation-finding steps share about one document: its analysis, its mentions and the
-//! entities they belong to, with look-ups by token position.
+//! The analysed document the fact readers share: its analysis, its mentions and the entities
+//! they belong to, with look-ups by token position.
+
+use std::ops::Index;
 
 use crate::analysis::Analysis;
 use crate::coref::Cluster;
+pub use crate::ids::{ClusterId, MentionId};
 use crate::mentions::Found;
 use crate::model::EntityType;
 
-/// One document's mentions and entities.
+impl Index<MentionId> for Vec<Found> {
+    type Output = Found;
+    fn index(&self, id: MentionId) -> &Found {
+        &self[id.0]
+    }
+}
+
+impl Index<ClusterId> for Vec<Cluster> {
+    type Output = Cluster;
+    fn index(&self, id: ClusterId) -> &Cluster {
+        &self[id.0]
+    }
+}
+
+impl Index<MentionId> for Vec<ClusterId> {
+    type Output = ClusterId;
+    fn index(&self, id: MentionId) -> &ClusterId {
+        &self[id.0]
+    }
+}
+
+/// One analysed document: its text, sentences and tagged tokens ([`Analysis`]), its mentions
+/// and the entities they belong to. The fact readers (roles, relations, quotes) read it.
 #[derive(Debug)]
-pub struct DocContext<'a, 't> {
+pub struct Doc<'a, 't> {
     pub analysis: &'a Analysis<'t>,
     pub found: Vec<Found>,
     pub clusters: Vec<Cluster>,
     /// For each mention, its cluster.
-    pub cluster_of: Vec<usize>,
+    pub cluster_of: Vec<ClusterId>,
 }
 
-impl DocContext<'_, '_> {
+impl Doc<'_, '_> {
     /// The mention of sentence `sent` that ends right before token `end`.
-    pub fn mention_ending_at(&self, sent: usize, end: usize) -> Option<usize> {
+    pub fn mention_ending_at(&self, sent: usize, end: usize) -> Option<MentionId> {
         self.found
             .iter()
             .position(|f| f.sent == sent && f.end == end)
+            .map(MentionId)
     }
 
     /// The mention of sentence `sent` that starts at token `start`.
-    pub fn mention_starting_at(&self, sent: usize, start: usize) -> Option<usize> {
+    pub fn mention_starting_at(&self, sent: usize, start: usize) -> Option<MentionId> {
         self.found
             .iter()
             .position(|f| f.sent == sent && f.start == start)
+            .map(MentionId)
     }
 
     /// The cluster of a country, added without a mention when the text only implies it (a
     /// demonym such as "Norwegian" names Norway without a mention of it).
-    pub fn country_cluster(&mut self, name: &str) -> usize {
+    pub fn country_cluster(&mut self, name: &str) -> ClusterId {
         if let Some(i) = self
             .clusters
             .iter()
             .position(|c| c.kind == EntityType::Country && c.label == name)
         {
-            return i;
+            return ClusterId(i);
         }
         let wikidata = self
             .analysis
@@ -52,11 +79,11 @@ impl DocContext<'_, '_> {
             aliases: Vec::new(),
             wikidata,
         });
-        self.clusters.len() - 1
+        ClusterId(self.clusters.len() - 1)
     }
 
     /// Whether a cluster can own a post: a country or an organisation.
-    pub fn is_owner(&self, cluster: usize) -> bool {
+    pub fn is_owner(&self, cluster: ClusterId) -> bool {
         matches!(
             self.clusters[cluster].kind,
             EntityType::Country | EntityType::Organization | EntityType::Company
@@ -65,7 +92,7 @@ impl DocContext<'_, '_> {
 
     /// The owner of a post named right before token `end`: a demonym ("French"), or a country or
     /// organisation mention, possibly with a possessive ("Norway's").
-    pub fn owner_before(&mut self, sent: usize, end: usize) -> Option<usize> {
+    pub fn owner_before(&mut self, sent: usize, end: usize) -> Option<ClusterId> {
         if end == 0 {
             return None;
         }
@@ -87,7 +114,7 @@ impl DocContext<'_, '_> {
 
     /// The owner of a post named from token `start` on ("the Norwegian ...", "the US's ...");
     /// returns it and the token after it.
-    pub fn owner_after(&mut self, sent: usize, start: usize) -> (Option<usize>, usize) {
+    pub fn owner_after(&mut self, sent: usize, start: usize) -> (Option<ClusterId>, usize) {
         let Some(tok) = self.analysis.sents[sent].toks.get(start) else {
             return (None, start);
         };

@@ -8,7 +8,7 @@
 //! sentence, when there is exactly one.
 
 use crate::analysis::Sent;
-use crate::doc::DocContext;
+use crate::doc::{ClusterId, Doc};
 use crate::model::EntityType;
 
 const SPEECH: [&str; 22] = [
@@ -43,7 +43,7 @@ pub struct FoundQuote {
     /// Token range of the quoted text, marks excluded.
     pub start: usize,
     pub end: usize,
-    pub speaker: Option<usize>,
+    pub speaker: Option<ClusterId>,
 }
 
 fn opening(w: &str) -> bool {
@@ -59,7 +59,7 @@ fn speech(w: &str) -> bool {
 }
 
 /// Finds quotes in every sentence.
-pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundQuote> {
+pub fn find(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
     let mut out = Vec::new();
     for sent in &ctx.analysis.sents {
         let toks = &sent.toks;
@@ -90,11 +90,11 @@ pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundQuote> {
 
 /// The person cluster of a mention starting or ending at a token, if it is a person.
 fn person_at(
-    ctx: &DocContext<'_, '_>,
+    ctx: &Doc<'_, '_>,
     sent: usize,
     start: Option<usize>,
     end: Option<usize>,
-) -> Option<usize> {
+) -> Option<ClusterId> {
     let m = ctx
         .found
         .iter()
@@ -103,8 +103,8 @@ fn person_at(
 }
 
 /// "he"/"she": the one person named in this sentence before `before`, or in the previous one.
-fn pronoun(ctx: &DocContext<'_, '_>, sent: usize, before: usize) -> Option<usize> {
-    let mut people: Vec<usize> = ctx
+fn pronoun(ctx: &Doc<'_, '_>, sent: usize, before: usize) -> Option<ClusterId> {
+    let mut people: Vec<ClusterId> = ctx
         .found
         .iter()
         .enumerate()
@@ -121,7 +121,7 @@ fn pronoun(ctx: &DocContext<'_, '_>, sent: usize, before: usize) -> Option<usize
     }
 }
 
-fn speaker_after(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<usize> {
+fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<ClusterId> {
     let toks = &sent.toks;
     let mut j = close + 1;
     if toks.get(j).is_some_and(|t| t.text == ",") {
@@ -171,7 +171,7 @@ fn speaker_after(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, close: usize) -> Opt
     (ctx.found[m].kind == EntityType::Person && speech(verb.text)).then(|| ctx.cluster_of[m])
 }
 
-fn speaker_before(ctx: &DocContext<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<usize> {
+fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<ClusterId> {
     let toks = &sent.toks;
     let mut j = open;
     while j > 0 && matches!(toks[j - 1].text, "," | ":") {

@@ -19,7 +19,7 @@
 //! organisation it is held in.
 
 use crate::analysis::Sent;
-use crate::doc::DocContext;
+use crate::doc::{ClusterId, Doc, MentionId};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::pos::Upos;
@@ -29,10 +29,10 @@ use crate::pos::Upos;
 pub struct FoundRole {
     pub sent: usize,
     /// Index of the person mention in the document's mention list.
-    pub person: usize,
+    pub person: MentionId,
     pub role: String,
     /// Cluster of the organisation or country the post belongs to.
-    pub org: Option<usize>,
+    pub org: Option<ClusterId>,
     pub rule: &'static str,
 }
 
@@ -123,7 +123,7 @@ fn title_run_after(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> Option<usize
 
 /// An organisation named by `of|for|at [the] Org` from token `at`; returns it and the token
 /// after it.
-fn org_phrase(ctx: &DocContext<'_, '_>, sent: usize, at: usize) -> Option<(usize, usize)> {
+fn org_phrase(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<(ClusterId, usize)> {
     let toks = &ctx.analysis.sents[sent].toks;
     if !toks
         .get(at)
@@ -145,7 +145,7 @@ fn org_phrase(ctx: &DocContext<'_, '_>, sent: usize, at: usize) -> Option<(usize
 }
 
 /// Finds roles in every sentence of the document.
-pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
+pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
     let mut out = Vec::new();
     for m in 0..ctx.found.len() {
         if ctx.found[m].kind != EntityType::Person {
@@ -155,10 +155,10 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
         let sent = &ctx.analysis.sents[s];
         let lex = ctx.analysis.lex;
         let words: Vec<&str> = sent.toks.iter().map(|t| t.text).collect();
-        let mut role = |role: &[&str], org: Option<usize>, rule: &'static str| {
+        let mut role = |role: &[&str], org: Option<ClusterId>, rule: &'static str| {
             out.push(FoundRole {
                 sent: s,
-                person: m,
+                person: MentionId(m),
                 role: normalise_role(role),
                 org,
                 rule,
@@ -273,7 +273,7 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
                 if closed {
                     out.push(FoundRole {
                         sent: s,
-                        person: m,
+                        person: MentionId(m),
                         role: normalise_role(&words[after..e]),
                         org,
                         rule: "role-appositive",
@@ -289,7 +289,7 @@ pub fn find(ctx: &mut DocContext<'_, '_>) -> Vec<FoundRole> {
             if let Some((role, org)) = found {
                 out.push(FoundRole {
                     sent: s,
-                    person: m,
+                    person: MentionId(m),
                     role,
                     org,
                     rule,
@@ -315,7 +315,7 @@ fn after_article(sent: &Sent<'_>, j: usize) -> usize {
 /// A post named from token `j`: `[the|a|an] [owner ['s]] title... [of|for|at [the] Org]`, with
 /// no name right after the title ("as President Ana Silva arrived" names no post of the
 /// subject); returns the role and its organisation.
-fn post_from(ctx: &mut DocContext<'_, '_>, s: usize, j: usize) -> Option<(String, Option<usize>)> {
+fn post_from(ctx: &mut Doc<'_, '_>, s: usize, j: usize) -> Option<(String, Option<ClusterId>)> {
     let j = after_article(&ctx.analysis.sents[s], j);
     let (owner, after) = ctx.owner_after(s, j);
     let sent = &ctx.analysis.sents[s];
@@ -331,10 +331,10 @@ fn post_from(ctx: &mut DocContext<'_, '_>, s: usize, j: usize) -> Option<(String
 /// "X was forced to resign as Foreign Affairs minister", "X served as Norway's finance
 /// minister": a verb after the person, then `as` and a post, with no other name in between.
 fn as_title(
-    ctx: &mut DocContext<'_, '_>,
+    ctx: &mut Doc<'_, '_>,
     s: usize,
     (start, end): (usize, usize),
-) -> Option<(String, Option<usize>)> {
+) -> Option<(String, Option<ClusterId>)> {
     let sent = &ctx.analysis.sents[s];
     let limit = (end + 8).min(sent.toks.len());
     let at = (end..limit).find(|&q| sent.toks[q].is("as"))?;
@@ -357,10 +357,10 @@ fn as_title(
 /// "X is the chief executive of Y", "X became prime minister", "X was named chairman of Y": a
 /// copula or a verb of appointment right after the person, then a post.
 fn copula_title(
-    ctx: &mut DocContext<'_, '_>,
+    ctx: &mut Doc<'_, '_>,
     s: usize,
     end: usize,
-) -> Option<(String, Option<usize>)> {
+) -> Option<(String, Option<ClusterId>)> {
     let toks = &ctx.analysis.sents[s].toks;
     let word = |q: usize| toks.get(q).map(|t| t.lower()).unwrap_or_default();
     let mut j = end;

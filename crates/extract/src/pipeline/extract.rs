@@ -3,7 +3,7 @@
 
 use crate::analysis::Analysis;
 use crate::clean::{Cleaned, clean};
-use crate::doc::DocContext;
+use crate::doc::{ClusterId, Doc};
 use crate::model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind,
@@ -33,7 +33,8 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     let analysis = Analysis::new(&pipeline.lexicon, &pipeline.tagger, text, &cleaned);
     let mut found = mentions::find(&analysis, &pipeline.recognizer);
     let (clusters, cluster_of) = coref::cluster(&analysis, &mut found);
-    let mut ctx = DocContext {
+    let values = values::find(&analysis, meta.date.as_deref());
+    let mut ctx = Doc {
         analysis: &analysis,
         found,
         clusters,
@@ -43,7 +44,6 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     let mut found_relations = relations::find(&ctx);
     governments_for_capitals(&mut ctx, &mut found_relations);
     let found_quotes = quotes::find(&ctx);
-    let values = values::find(&analysis, meta.date.as_deref());
 
     let keys: Vec<String> = ctx.clusters.iter().map(|c| c.key()).collect();
     let evidence = |sent: usize, rule: &str, confidence: f32| {
@@ -76,7 +76,7 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
                 end: analysis.ch(s.toks[f.end - 1].end),
                 text: f.name.clone(),
                 kind: ctx.clusters[c].kind,
-                entity: keys[c].clone(),
+                entity: keys[c.index()].clone(),
                 sentence: f.sent,
             }
         })
@@ -96,23 +96,23 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     let roles = found_roles
         .iter()
         .map(|r| Role {
-            person: keys[ctx.cluster_of[r.person]].clone(),
+            person: keys[ctx.cluster_of[r.person].index()].clone(),
             role: r.role.clone(),
-            org: r.org.map(|o| keys[o].clone()),
+            org: r.org.map(|o| keys[o.index()].clone()),
             evidence: evidence(r.sent, r.rule, 0.85),
         })
         .collect();
     let relations = found_relations
         .iter()
         .map(|r| Relation {
-            subject: keys[r.subject].clone(),
+            subject: keys[r.subject.index()].clone(),
             predicate: r.predicate.clone(),
-            object: keys[r.object].clone(),
+            object: keys[r.object.index()].clone(),
             label: Some(r.label.clone()),
             negated: r.negated,
             hedged: r.hedged,
             values: values_for(&analysis, &values, r.sent, r.trigger),
-            place: r.place.map(|p| keys[p].clone()),
+            place: r.place.map(|p| keys[p.index()].clone()),
             evidence: evidence(r.sent, &r.rule, r.confidence),
         })
         .collect();
@@ -124,7 +124,7 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
             let s = &analysis.sents[q.sent];
             let (start, end) = (s.toks[q.start].start, s.toks[q.end - 1].end);
             Quote {
-                speaker: q.speaker.map(|c| keys[c].clone()),
+                speaker: q.speaker.map(|c| keys[c.index()].clone()),
                 start: analysis.ch(start),
                 end: analysis.ch(end),
                 text: analysis.text[start..end].to_string(),
@@ -147,12 +147,9 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
 /// A capital that acts ("Washington and Beijing agreed", "Oslo signed a deal with ...") stands for
 /// its country's government: the relation is the country's. The city stays a City entity, and
 /// where it is a place (the object of "visits", "based in", "located in") it stays the city.
-fn governments_for_capitals(
-    ctx: &mut DocContext<'_, '_>,
-    relations: &mut [relations::FoundRelation],
-) {
+fn governments_for_capitals(ctx: &mut Doc<'_, '_>, relations: &mut [relations::FoundRelation]) {
     let lex = ctx.analysis.lex;
-    let country_of = |ctx: &DocContext<'_, '_>, cluster: usize| {
+    let country_of = |ctx: &Doc<'_, '_>, cluster: ClusterId| {
         let c = &ctx.clusters[cluster];
         (c.kind == EntityType::City)
             .then(|| lex.capital_of(&c.label).map(|k| k.name.clone()))

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::analysis::Sent;
-use crate::doc::DocContext;
+use crate::doc::{ClusterId, Doc};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::pos::Upos;
@@ -29,8 +29,8 @@ use triggers::triggered;
 #[derive(Clone, Debug, PartialEq)]
 pub struct FoundRelation {
     pub sent: usize,
-    pub subject: usize,
-    pub object: usize,
+    pub subject: ClusterId,
+    pub object: ClusterId,
     pub predicate: String,
     pub label: String,
     pub negated: bool,
@@ -40,7 +40,7 @@ pub struct FoundRelation {
     pub rule: String,
     pub confidence: f32,
     /// Cluster of the place where the reported event happened.
-    pub place: Option<usize>,
+    pub place: Option<ClusterId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,10 +186,10 @@ pub(super) fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
 }
 
 /// Mentions of one sentence: (first token, end token, cluster).
-pub(crate) type Slots = Vec<(usize, usize, usize)>;
+pub(crate) type Slots = Vec<(usize, usize, ClusterId)>;
 
 /// Finds the relations in every sentence.
-pub fn find(ctx: &DocContext<'_, '_>) -> Vec<FoundRelation> {
+pub fn find(ctx: &Doc<'_, '_>) -> Vec<FoundRelation> {
     let mut out: Vec<FoundRelation> = Vec::new();
     for sent in &ctx.analysis.sents {
         let slots: Slots = ctx
@@ -241,7 +241,7 @@ pub const EVENT_PREDICATES: [&str; 9] = [
 
 /// The place of each event: a city, place or country named after "in" or "at" in the same
 /// sentence that is neither party ("met ... in Oslo").
-pub(super) fn place_events(ctx: &DocContext<'_, '_>, out: &mut [FoundRelation]) {
+pub(super) fn place_events(ctx: &Doc<'_, '_>, out: &mut [FoundRelation]) {
     // A visit's place is its object.
     let placed = |p: &str| EVENT_PREDICATES.contains(&p) && p != "visits";
     for r in out.iter_mut().filter(|r| placed(&r.predicate)) {

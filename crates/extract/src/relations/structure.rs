@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 
 use super::{FoundRelation, Slots, cues};
 use crate::analysis::Sent;
-use crate::doc::DocContext;
+use crate::doc::{ClusterId, Doc};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::pos::Upos;
@@ -100,22 +100,22 @@ fn place_gap(gap: &[&str]) -> Option<PlaceGap> {
 
 /// Finds the structural relations of one sentence.
 pub(crate) fn find(
-    ctx: &DocContext<'_, '_>,
+    ctx: &Doc<'_, '_>,
     sent: &Sent<'_>,
     slots: &Slots,
     out: &mut Vec<FoundRelation>,
 ) {
     let lex = ctx.analysis.lex;
-    let kind = |c: usize| ctx.clusters[c].kind;
-    let is_org = |c: usize| matches!(kind(c), EntityType::Organization | EntityType::Company);
-    let is_place = |c: usize| {
+    let kind = |c: ClusterId| ctx.clusters[c].kind;
+    let is_org = |c: ClusterId| matches!(kind(c), EntityType::Organization | EntityType::Company);
+    let is_place = |c: ClusterId| {
         matches!(
             kind(c),
             EntityType::City | EntityType::Place | EntityType::Country
         )
     };
     // A country, or a state or province: what "X, Y" may name as the larger place.
-    let is_region = |c: usize| {
+    let is_region = |c: ClusterId| {
         kind(c) == EntityType::Country
             || (is_place(c) && lex.region(&ctx.clusters[c].label).is_some())
     };
@@ -125,25 +125,26 @@ pub(crate) fn find(
             .map(|t| t.text)
             .collect()
     };
-    let mut add = |a: usize, b: usize, predicate: &str, at: usize, rule: &str, confidence| {
-        if a == b {
-            return;
-        }
-        let (negated, hedged) = cues(sent, at);
-        out.push(FoundRelation {
-            sent: sent.index,
-            subject: a,
-            object: b,
-            predicate: predicate.to_string(),
-            label: sent.toks[at].lower(),
-            negated,
-            hedged,
-            trigger: at,
-            rule: format!("structure:{rule}"),
-            confidence,
-            place: None,
-        });
-    };
+    let mut add =
+        |a: ClusterId, b: ClusterId, predicate: &str, at: usize, rule: &str, confidence| {
+            if a == b {
+                return;
+            }
+            let (negated, hedged) = cues(sent, at);
+            out.push(FoundRelation {
+                sent: sent.index,
+                subject: a,
+                object: b,
+                predicate: predicate.to_string(),
+                label: sent.toks[at].lower(),
+                negated,
+                hedged,
+                trigger: at,
+                rule: format!("structure:{rule}"),
+                confidence,
+                place: None,
+            });
+        };
     for (i, pair) in slots.windows(2).enumerate() {
         let ((as_, ae, a), (bs, be, b)) = (pair[0], pair[1]);
         if bs < ae {
@@ -328,7 +329,7 @@ fn titled(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> bool {
 }
 
 /// How a named person belongs to an organisation, from the organisation's kind.
-fn belonging(ctx: &DocContext<'_, '_>, org: usize) -> Option<(&'static str, f32)> {
+fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
     let cluster = &ctx.clusters[org];
     if cluster.kind == EntityType::Company {
         return Some(("worksFor", 0.65));

@@ -5,7 +5,7 @@
 use super::*;
 
 pub(super) fn triggered(
-    ctx: &DocContext<'_, '_>,
+    ctx: &Doc<'_, '_>,
     sent: &Sent<'_>,
     slots: &Slots,
     out: &mut Vec<FoundRelation>,
@@ -114,8 +114,8 @@ pub(super) fn coordinated_after(
     sent: &Sent<'_>,
     slots: &Slots,
     k: usize,
-    object: usize,
-) -> Vec<usize> {
+    object: ClusterId,
+) -> Vec<ClusterId> {
     let mut objects = vec![object];
     let Some(mut at) = slots.iter().position(|s| s.0 > k && s.2 == object) else {
         return objects;
@@ -138,11 +138,11 @@ pub(super) fn coordinated_after(
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn push(
-    ctx: &DocContext<'_, '_>,
+    ctx: &Doc<'_, '_>,
     sent: &Sent<'_>,
     out: &mut Vec<FoundRelation>,
-    subject: usize,
-    object: usize,
+    subject: ClusterId,
+    object: ClusterId,
     k: usize,
     rule: &Rule,
     how: &str,
@@ -181,7 +181,7 @@ pub(super) fn subjects_before(
     slots: &Slots,
     clauses: &[Clause],
     k: usize,
-) -> Vec<usize> {
+) -> Vec<ClusterId> {
     // Inside "X, who heads Y," the subject is X.
     // ("X, which Y invaded," has its own subject.)
     if let Some(&(head, _, _)) = clauses
@@ -331,13 +331,13 @@ pub(super) fn modifier(sent: &Sent<'_>, slots: &Slots, end: usize) -> bool {
 /// The object: the first mention after the trigger (after the rule's preposition when it has
 /// one, after "by" for a passive) in the same clause.
 pub(super) fn object_after(
-    ctx: &DocContext<'_, '_>,
+    ctx: &Doc<'_, '_>,
     sent: &Sent<'_>,
     slots: &Slots,
     k: usize,
     rule: &Rule,
     passive: bool,
-) -> Option<usize> {
+) -> Option<ClusterId> {
     let limit = (k + 12).min(sent.toks.len());
     let mut from = k + 1;
     let prep = if passive {
@@ -402,8 +402,8 @@ pub(super) fn agent_after(
     sent: &Sent<'_>,
     slots: &Slots,
     k: usize,
-    objects: &[usize],
-) -> Option<usize> {
+    objects: &[ClusterId],
+) -> Option<ClusterId> {
     let last = slots
         .iter()
         .filter(|s| s.0 > k && objects.contains(&s.2))

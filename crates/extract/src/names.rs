@@ -1,0 +1,33 @@
+//! The shape of names: initials and acronyms, shared by the mention finder (an acronym that
+//! spells an organisation named in the document is that organisation) and coreference.
+
+/// Initials of the capitalised words of a name ("Communist Party of Vietnam" -> "CPV").
+pub fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Whether a word is written as an acronym: 2 to 6 letters, all capitals (dots and `&` allowed).
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_and_acronyms() {
+        assert_eq!(initials("Communist Party of Vietnam"), "CPV");
+        assert!(is_acronym("NATO"));
+        assert!(is_acronym("U.N."));
+        assert!(!is_acronym("Nato"));
+        assert!(!is_acronym("A"));
+    }
+}
