@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use kg_graph::{BaseIri, Graph};
 
 use crate::Outcome;
-use crate::args::{Command, StoreArgs};
+use crate::args::{Command, EvalTask, StoreArgs};
 
 /// Runs one command.
 pub fn run(command: Command) -> Result<Outcome> {
@@ -45,11 +45,10 @@ pub fn run(command: Command) -> Result<Outcome> {
         } => render::run(focus.as_deref(), depth, format, output.as_deref(), &store),
         Command::Stats { top, store } => stats::run(top, &store),
         Command::Path { from, to, store } => stats::path(&from, &to, &store),
-        Command::Eval {
-            task: _,
-            docs,
-            gold,
-        } => model::eval_ner(&docs, &gold),
+        Command::Eval { task, docs, gold } => match task {
+            EvalTask::Ner => model::eval_ner(&docs, &gold),
+            EvalTask::Relations => model::eval_relations(&docs, &gold),
+        },
     }
 }
 

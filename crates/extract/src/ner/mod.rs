@@ -9,11 +9,11 @@
 //! * `document`: document-level label consistency (voting and propagation of names found
 //!   elsewhere in the document), applied by [`recognize_document`] and
 //!   [`Recognizer::recognize_text`] (not by the sentence-level [`Recognizer::recognize`]).
-//! * [`eval`]: the exact-span scorer, JSONL readers and writers, and the conversion of
-//!   tokenised corpora into (docs, gold) files; [`recognize_document`] runs the whole text path
-//!   (segmentation, POS, NER) and gives char-offset mentions.
-//! * [`data`] and [`gum`]: readers for the Universal NER IOB2 and GUM CoNLL-U corpora;
-//!   [`corpus`]: loading them from a data directory; [`train`]: training.
+//! * [`recognize_text`] runs the whole text path (segmentation, POS, NER) and gives char-offset
+//!   spans.
+//! * [`features`], [`tags`] and [`viterbi`]: the feature extraction, the BILOU tag set and the
+//!   decoder, public for the trainer (the `kg-train` crate), which must compute exactly what
+//!   the recognizer reads.
 //!
 //! ```
 //! use kg_extract::ner::{NerLabel, Recognizer};
@@ -25,19 +25,13 @@
 //! ```
 
 mod context;
-pub mod corpus;
-pub mod data;
 pub(crate) mod document;
-pub mod eval;
-mod features;
+pub mod features;
 mod gazetteer;
-pub mod gum;
-pub mod jackknife;
 mod recognizer;
-mod tags;
+pub mod tags;
 mod text;
-pub mod train;
-mod viterbi;
+pub mod viterbi;
 
 /// Reconciles the spans found sentence by sentence over one document (`spans[k]` are those of
 /// `sentences[k]`): one label per name, and names found somewhere labelled where the model
@@ -53,9 +47,10 @@ pub fn is_uncased(words: &[&str]) -> bool {
     features::is_uncased(words)
 }
 
-pub use eval::{EvalSet, GoldMention, LabelScore, Report, eval_set, evaluate, score};
+pub use context::DocContext;
 pub use recognizer::{Recognizer, RecognizerError};
-pub use text::{TextSpan, recognize_document, recognize_text};
+pub use tags::TokenSpan;
+pub use text::{TextSpan, recognize_text};
 
 use serde::{Deserialize, Serialize};
 
@@ -125,8 +120,8 @@ pub struct Span {
     pub score: f32,
 }
 
-/// The feature id of a UPOS tag.
-pub(crate) fn pos_id(tag: Upos) -> u8 {
+/// The feature id of a UPOS tag (what [`features::SentenceFeatures::compute_in`] reads).
+pub fn pos_id(tag: Upos) -> u8 {
     tag.index() as u8
 }
 
@@ -262,34 +257,7 @@ mod tests {
             .map(|s| (chars[s.start..s.end].iter().collect(), s.label))
             .collect();
         assert!(got.contains(&("Lisbon".into(), NerLabel::Loc)), "{got:?}");
-        let doc = crate::model::Document {
-            id: "d".into(),
-            text: text.into(),
-            ..Default::default()
-        };
-        let mentions = recognize_document(&doc);
-        assert_eq!(mentions.len(), spans.len());
-        assert!(
-            mentions
-                .iter()
-                .all(|m| m.doc == "d" && m.end <= chars.len())
-        );
-    }
-
-    #[test]
-    fn mean_of_recognizers_keeps_their_decisions() {
-        let r = Recognizer::embedded();
-        let words = ["Anna", "Berg", "works", "for", "Google", "in", "Oslo", "."];
-        let tags = Tagger::embedded().tag(&words);
-        let alone = found(&words, &r.recognize(&words, &tags));
-        let twice = Recognizer::mean(&[r, r]);
-        assert_eq!(twice.len(), r.len());
-        assert_eq!(found(&words, &twice.recognize(&words, &tags)), alone);
-        // Averaged with a model that knows nothing, the weights halve: same argmax.
-        let empty = Recognizer::empty();
-        let half = Recognizer::mean(&[r, &empty]);
-        assert_eq!(found(&words, &half.recognize(&words, &tags)), alone);
-        assert!(!alone.is_empty());
+        assert!(spans.iter().all(|s| s.start < s.end && s.end <= chars.len()));
     }
 
     #[test]

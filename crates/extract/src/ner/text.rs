@@ -1,10 +1,8 @@
 //! The whole text path: raw text -> segmentation -> POS -> NER -> char-offset mentions.
 
-use crate::model::Document;
 use crate::pos::Tagger;
 use crate::segment;
 
-use super::eval::GoldMention;
 use super::{NerLabel, Recognizer};
 
 const DOCUMENT_CONSISTENCY: bool = true;
@@ -48,11 +46,6 @@ impl CharCursor<'_> {
 /// Segments `text`, tags it and finds its PER, ORG and LOC mentions with the embedded models.
 pub fn recognize_text(text: &str) -> Vec<TextSpan> {
     Recognizer::embedded().recognize_text(text)
-}
-
-/// The mentions of a document found by the embedded models, as scorer records.
-pub fn recognize_document(doc: &Document) -> Vec<GoldMention> {
-    Recognizer::embedded().recognize_document(doc)
 }
 
 impl Recognizer {
@@ -103,19 +96,6 @@ impl Recognizer {
             }
         }
         out
-    }
-
-    /// The mentions of a document as scorer records (`{"doc","start","end","label"}`).
-    pub fn recognize_document(&self, doc: &Document) -> Vec<GoldMention> {
-        self.recognize_text(&doc.text)
-            .into_iter()
-            .map(|s| GoldMention {
-                doc: doc.id.clone(),
-                start: s.start,
-                end: s.end,
-                label: s.label.as_str().to_string(),
-            })
-            .collect()
     }
 }
 

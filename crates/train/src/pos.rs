@@ -1,4 +1,4 @@
-//! Training and evaluation of the POS tagger on UD English EWT.
+//! Training the POS tagger on UD English EWT.
 //!
 //! Trains on `en_ewt-ud-train.conllu` (plus copies of its sentences with hyphenated compounds
 //! joined, as the segmenter keeps them), keeps the epoch with the best accuracy on
@@ -7,54 +7,24 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
-use super::conllu::{self, TaggedSentence};
-use super::features::{Analyzer, Attrs, features};
-use super::tagdict::{Lexicon, LexiconCounts};
-use super::{TagScratch, Tagger, Upos};
-use crate::perceptron::{IdBuildHasher, ModelError, Trainer, argmax};
+use kg_extract::perceptron::{IdBuildHasher, argmax};
+use kg_extract::pos::features::{Analyzer, Attrs, features};
+use kg_extract::pos::tagdict::{Lexicon, LexiconCounts};
+use kg_extract::pos::{Tagger, Upos};
+
+use crate::Error;
+use crate::corpus::ud::{self, TaggedSentence};
+use crate::perceptron::Trainer;
+use crate::score::pos::accuracy;
 
 /// Seed of the shuffling generator.
 const SEED: u64 = 42;
 /// Folds for the lexicon of training sentences: the tag sets a training word gets come from the
 /// other folds, so the model learns how far to trust them on words it has rarely seen.
 const FOLDS: usize = 10;
-
-/// Why training or evaluation failed.
-#[derive(Debug, thiserror::Error)]
-pub enum TrainError {
-    /// A file could not be read or written.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// A CoNLL-U file is malformed.
-    #[error("{path}:{line}: {message}")]
-    Parse {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-    /// A data file has no sentences.
-    #[error("{0}: no sentences")]
-    Empty(PathBuf),
-    /// A model file is not a valid POS model.
-    #[error("{path}: {source}")]
-    Model {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: ModelError,
-    },
-}
 
 /// Outcome of [`train_pos`].
 #[derive(Debug, Clone, PartialEq)]
@@ -99,19 +69,12 @@ impl fmt::Display for PosReport {
     }
 }
 
-/// Reads a CoNLL-U file.
-fn read_conllu(path: &Path) -> Result<Vec<TaggedSentence>, TrainError> {
-    let text = std::fs::read_to_string(path).map_err(|source| TrainError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let sents = conllu::parse(&text).map_err(|e| TrainError::Parse {
-        path: path.to_path_buf(),
-        line: e.line,
-        message: e.message,
-    })?;
+/// Reads the tagged sentences of a CoNLL-U file (at least one).
+pub fn read_conllu(path: &Path) -> Result<Vec<TaggedSentence>, Error> {
+    let text = crate::read_text(path)?;
+    let sents = ud::parse(&text).map_err(|e| e.in_file(path))?;
     if sents.is_empty() {
-        return Err(TrainError::Empty(path.to_path_buf()));
+        return Err(Error::Empty(path.to_path_buf()));
     }
     Ok(sents)
 }
@@ -157,27 +120,14 @@ fn build_lexicon(train: &[TaggedSentence], fold: Option<usize>) -> Lexicon {
     counts.build(|k| exact_keys.contains(&k))
 }
 
-/// Accuracy of `tagger` on tagged sentences.
-fn accuracy(tagger: &Tagger, sents: &[TaggedSentence]) -> f64 {
-    let mut scratch = TagScratch::default();
-    let mut out = Vec::new();
-    let (mut right, mut total) = (0usize, 0usize);
-    for s in sents {
-        tagger.tag_into(&s.words, &mut scratch, &mut out);
-        right += out.iter().zip(&s.tags).filter(|(a, b)| a == b).count();
-        total += s.tags.len();
-    }
-    right as f64 / total.max(1) as f64
-}
-
 /// Trains the POS tagger on the EWT files in `data_dir` for up to `epochs` epochs, keeps the
 /// epoch best on dev, writes it to `out`, and scores it on test.
-pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport, TrainError> {
+pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport, Error> {
     let started = Instant::now();
     let mut train = read_conllu(&data_dir.join("en_ewt-ud-train.conllu"))?;
     let dev = read_conllu(&data_dir.join("en_ewt-ud-dev.conllu"))?;
     let test = read_conllu(&data_dir.join("en_ewt-ud-test.conllu"))?;
-    let merged: Vec<TaggedSentence> = train.iter().filter_map(conllu::merge_hyphens).collect();
+    let merged: Vec<TaggedSentence> = train.iter().filter_map(ud::merge_hyphens).collect();
     train.extend(merged);
     let lexicon = build_lexicon(&train, None);
 
@@ -231,7 +181,7 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
                 pred.push(guess);
             }
         }
-        let tagger = Tagger::new(trainer.average(), lexicon.clone());
+        let tagger = Tagger::from_parts(trainer.average(), lexicon.clone());
         let acc = accuracy(&tagger, &dev);
         dev_by_epoch.push(acc);
         if best.as_ref().is_none_or(|b| acc > b.1) {
@@ -240,10 +190,7 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
     }
     let (best_epoch, dev_accuracy, tagger) = best.expect("at least one epoch ran");
     let bytes = tagger.to_bytes();
-    std::fs::write(out, &bytes).map_err(|source| TrainError::Io {
-        path: out.to_path_buf(),
-        source,
-    })?;
+    std::fs::write(out, &bytes).map_err(crate::io(out))?;
     let test_accuracy = accuracy(&tagger, &test);
     Ok(PosReport {
         dev_by_epoch,
@@ -258,18 +205,10 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
     })
 }
 
-/// UPOS accuracy (0 to 1) of `tagger` on a CoNLL-U file.
-pub fn eval_pos(tagger: &Tagger, conllu_path: &Path) -> Result<f64, TrainError> {
-    Ok(accuracy(tagger, &read_conllu(conllu_path)?))
-}
-
 /// Loads a model file written by [`train_pos`].
-pub fn load_tagger(path: &Path) -> Result<Tagger, TrainError> {
-    let bytes = std::fs::read(path).map_err(|source| TrainError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Tagger::from_bytes(&bytes).map_err(|source| TrainError::Model {
+pub fn load_tagger(path: &Path) -> Result<Tagger, Error> {
+    let bytes = std::fs::read(path).map_err(crate::io(path))?;
+    Tagger::from_bytes(&bytes).map_err(|source| Error::Model {
         path: path.to_path_buf(),
         source,
     })
@@ -293,6 +232,6 @@ mod tests {
     fn missing_data_is_an_error() {
         let dir = Path::new("/nonexistent/kg-pos-data");
         let err = train_pos(dir, &dir.join("out.model"), 1);
-        assert!(matches!(err, Err(TrainError::Io { .. })));
+        assert!(matches!(err, Err(Error::Io { .. })));
     }
 }

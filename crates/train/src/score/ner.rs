@@ -1,4 +1,4 @@
-//! Exact-span NER evaluation over documents: JSONL readers and writers, the scorer and its
+//! Exact-span NER scoring over documents: JSONL readers and writers, the scorer and its
 //! report, and the conversion of tokenised corpora into (docs, gold) files.
 //!
 //! Docs are JSONL lines of [`Document`] (`{"id","text"}`); mentions (gold or predicted) are JSONL
@@ -11,8 +11,12 @@ use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::data::LabeledDoc;
-use crate::model::{Document, EntityType};
+use kg_extract::ner::Recognizer;
+use kg_extract::{Document, EntityType, Extraction};
+use rayon::prelude::*;
+
+use crate::Error;
+use crate::corpus::LabeledDoc;
 
 /// A labelled stretch of a document: what the scorer compares.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -28,48 +32,28 @@ pub struct GoldMention {
     pub label: String,
 }
 
-/// Reading a JSONL file failed.
-#[derive(Debug, thiserror::Error)]
-pub enum JsonlError {
-    /// The reader failed.
-    #[error("read error: {0}")]
-    Io(#[from] std::io::Error),
-    /// A line is not the expected JSON object.
-    #[error("line {line}: {source}")]
-    Json {
-        /// 1-based line number.
-        line: usize,
-        /// The parser's complaint.
-        source: serde_json::Error,
-    },
-}
-
-/// Reads one JSON value per non-blank line.
-pub fn read_jsonl<T: for<'de> Deserialize<'de>>(
-    reader: impl BufRead,
-) -> Result<Vec<T>, JsonlError> {
+/// Reads one JSON value per non-blank line (parse errors carry the line, not the file: see
+/// [`Error::in_file`]).
+pub fn read_jsonl<T: for<'de> Deserialize<'de>>(reader: impl BufRead) -> Result<Vec<T>, Error> {
     let mut out = Vec::new();
     for (n, line) in reader.lines().enumerate() {
-        let line = line?;
+        let line = line.map_err(crate::io(std::path::Path::new("")))?;
         if line.trim().is_empty() {
             continue;
         }
-        let value = serde_json::from_str(&line).map_err(|source| JsonlError::Json {
-            line: n + 1,
-            source,
-        })?;
+        let value = serde_json::from_str(&line).map_err(|e| Error::parse(n + 1, e.to_string()))?;
         out.push(value);
     }
     Ok(out)
 }
 
 /// Reads docs JSONL (`{"id","text",...}` per line).
-pub fn read_docs(reader: impl BufRead) -> Result<Vec<Document>, JsonlError> {
+pub fn read_docs(reader: impl BufRead) -> Result<Vec<Document>, Error> {
     read_jsonl(reader)
 }
 
 /// Reads mentions JSONL (`{"doc","start","end","label"}` per line).
-pub fn read_mentions(reader: impl BufRead) -> Result<Vec<GoldMention>, JsonlError> {
+pub fn read_mentions(reader: impl BufRead) -> Result<Vec<GoldMention>, Error> {
     read_jsonl(reader)
 }
 
@@ -111,18 +95,11 @@ impl LabelScore {
 
     /// Harmonic mean of precision and recall (0 when both are 0).
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        super::f1(self.precision(), self.recall())
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
+use super::ratio;
 
 /// Exact-span scores per label and micro-averaged over PER, ORG and LOC.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -131,6 +108,17 @@ pub struct Report {
     pub labels: Vec<LabelScore>,
     /// Micro average over [`MAIN_LABELS`].
     pub micro: LabelScore,
+}
+
+impl super::Scores for Report {
+    /// Micro precision, recall and F1 over PER, ORG and LOC.
+    fn headline(&self) -> Vec<(&'static str, f64)> {
+        vec![
+            ("precision", self.micro.precision()),
+            ("recall", self.micro.recall()),
+            ("f1", self.micro.f1()),
+        ]
+    }
 }
 
 impl Report {
@@ -142,7 +130,7 @@ impl Report {
 
 /// The named mentions of an extraction as scorer records: PER, ORG and LOC (events and laws,
 /// `MISC`, are not scored), offsets in chars of the document's text.
-pub fn extraction_mentions(x: &crate::model::Extraction) -> Vec<GoldMention> {
+pub fn extraction_mentions(x: &Extraction) -> Vec<GoldMention> {
     x.mentions
         .iter()
         .filter(|m| m.kind.coarse() != "MISC")
@@ -289,13 +277,46 @@ pub fn eval_set(docs: &[LabeledDoc]) -> EvalSet {
 
 /// Runs `recognizer` over the set's documents through the whole text path (segmentation, POS,
 /// NER, char offsets) and scores the result against the set's gold mentions.
-pub fn evaluate(recognizer: &super::Recognizer, set: &EvalSet) -> Report {
+pub fn evaluate(recognizer: &Recognizer, set: &EvalSet) -> Report {
     let predicted: Vec<GoldMention> = set
         .docs
         .iter()
-        .flat_map(|d| recognizer.recognize_document(d))
+        .flat_map(|d| recognize_document(recognizer, d))
         .collect();
     score(&set.gold, &predicted)
+}
+
+/// The mentions `recognizer` finds in a document (segmentation, POS, NER), as scorer records.
+pub fn recognize_document(recognizer: &Recognizer, doc: &Document) -> Vec<GoldMention> {
+    recognizer
+        .recognize_text(&doc.text)
+        .into_iter()
+        .map(|s| GoldMention {
+            doc: doc.id.clone(),
+            start: s.start,
+            end: s.end,
+            label: s.label.as_str().to_string(),
+        })
+        .collect()
+}
+
+/// The named mentions the whole extractor `extract` finds in `docs` (in parallel, in document
+/// order): rules and models together, as users get them.
+pub fn extractor_mentions(
+    docs: &[Document],
+    extract: &(dyn Fn(&Document) -> Extraction + Sync),
+) -> Vec<GoldMention> {
+    docs.par_iter()
+        .flat_map_iter(|d| extraction_mentions(&extract(d)))
+        .collect()
+}
+
+/// Scores the whole extractor `extract` on a set's documents against its gold mentions.
+pub fn evaluate_extractor(
+    set: &EvalSet,
+    extract: &(dyn Fn(&Document) -> Extraction + Sync),
+) -> Report {
+    score(&set.gold, &extractor_mentions(&set.docs, extract))
 }
 
 /// Writes `<dir>/<name>.docs.jsonl` and `<dir>/<name>.gold.jsonl` (creating `dir`).
@@ -309,9 +330,9 @@ pub fn write_eval_set(dir: &std::path::Path, name: &str, set: &EvalSet) -> std::
 
 #[cfg(test)]
 mod tests {
-    use super::super::NerLabel;
-    use super::super::data::{LabeledSentence, TokenSpan};
     use super::*;
+    use crate::corpus::LabeledSentence;
+    use kg_extract::ner::{NerLabel, TokenSpan};
 
     fn m(doc: &str, start: usize, end: usize, label: &str) -> GoldMention {
         GoldMention {

@@ -6,13 +6,14 @@
 
 use std::collections::HashMap;
 
-use crate::perceptron::{IdBuildHasher, Trainer};
-use crate::pos::Upos;
+use kg_extract::ner::features::{self, N_IDENTITY, SentenceFeatures, Tok};
+use kg_extract::ner::tags::{self, N_CLASSES, O};
+use kg_extract::ner::{Recognizer, pos_id, viterbi};
+use kg_extract::perceptron::IdBuildHasher;
+use kg_extract::pos::Upos;
 
-use super::data::{LabeledDoc, LabeledSentence};
-use super::features::{self, N_IDENTITY, SentenceFeatures, Tok};
-use super::recognizer::Recognizer;
-use super::tags::{self, N_CLASSES, O};
+use crate::corpus::{LabeledDoc, LabeledSentence};
+use crate::perceptron::Trainer;
 
 /// Training settings.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +74,7 @@ impl Examples {
                 .iter()
                 .map(|s| {
                     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                    tag(s, &words).into_iter().map(super::pos_id).collect()
+                    tag(s, &words).into_iter().map(pos_id).collect()
                 })
                 .collect();
             let context = features::doc_context(&sentences, &pos);
@@ -201,7 +202,7 @@ pub fn train(
     let mut feats: Vec<u64> = Vec::with_capacity(64);
     let mut scores = [0f32; N_CLASSES];
     let mut model = Recognizer::empty();
-    let mut lattice = super::viterbi::Lattice::default();
+    let mut lattice = viterbi::Lattice::default();
     let mut path: Vec<usize> = Vec::new();
     let mut dfeats: Vec<u64> = Vec::new();
     let mut identity: Vec<bool> = Vec::new();
@@ -224,7 +225,7 @@ pub fn train(
                 };
                 {
                     let tr = &trainer;
-                    super::viterbi::decode(
+                    viterbi::decode(
                         &mut lattice,
                         end - first,
                         options.margin,

@@ -1,10 +1,18 @@
-//! Loading the NER corpora from a data directory laid out like `../shared/data`:
+//! The corpus readers, and loading the NER corpora from a data directory laid out like
+//! `../shared/data`:
 //! `uner-ewt/en_ewt-ud-{train,dev,test}.iob2`, `gum/GUM_*.conllu` and `gum/splits.md`.
 
-use std::path::{Path, PathBuf};
+pub(crate) mod conllu;
+pub mod gum;
+pub mod ud;
+pub mod uner;
 
-use super::data::{self, DataError, LabeledDoc, Split};
-use super::eval::{EvalSet, eval_set};
+use std::path::Path;
+
+pub use uner::{LabeledDoc, LabeledSentence, Split, gum_split, read_gum_splits, read_uner};
+
+use crate::Error;
+use crate::score::ner::{EvalSet, eval_set};
 
 /// A corpus split the recognizer is trained or measured on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,36 +42,12 @@ impl Corpus {
     }
 }
 
-/// A corpus file could not be read or parsed.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// Reading a file or listing a directory failed.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file or directory.
-        path: PathBuf,
-        /// What failed.
-        source: std::io::Error,
-    },
-    /// A file is malformed.
-    #[error("{path}: {source}")]
-    Data {
-        /// The file.
-        path: PathBuf,
-        /// Where and why.
-        source: DataError,
-    },
-}
-
-fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
+fn read(path: &Path) -> Result<String, Error> {
+    crate::read_text(path)
 }
 
 /// Reads a corpus split from `data_dir`. GUM documents are returned sorted by name.
-pub fn load(data_dir: &Path, corpus: Corpus) -> Result<Vec<LabeledDoc>, LoadError> {
+pub fn load(data_dir: &Path, corpus: Corpus) -> Result<Vec<LabeledDoc>, Error> {
     match corpus {
         Corpus::Uner(split) => {
             let name = match split {
@@ -74,26 +58,23 @@ pub fn load(data_dir: &Path, corpus: Corpus) -> Result<Vec<LabeledDoc>, LoadErro
             let path = data_dir
                 .join("uner-ewt")
                 .join(format!("en_ewt-ud-{name}.iob2"));
-            data::read_uner(&read(&path)?).map_err(|source| LoadError::Data { path, source })
+            read_uner(&read(&path)?).map_err(|e| e.in_file(&path))
         }
         Corpus::Gum(split) => load_gum(data_dir, split, false),
         Corpus::GumNews(split) => load_gum(data_dir, split, true),
     }
 }
 
-fn load_gum(data_dir: &Path, split: Split, news_only: bool) -> Result<Vec<LabeledDoc>, LoadError> {
+fn load_gum(data_dir: &Path, split: Split, news_only: bool) -> Result<Vec<LabeledDoc>, Error> {
     let dir = data_dir.join("gum");
-    let (dev, test) = data::read_gum_splits(&read(&dir.join("splits.md"))?);
-    let io = |source| LoadError::Io {
-        path: dir.clone(),
-        source,
-    };
+    let (dev, test) = read_gum_splits(&read(&dir.join("splits.md"))?);
+    let io = crate::io(&dir);
     let mut names: Vec<String> = Vec::new();
-    for entry in std::fs::read_dir(&dir).map_err(io)? {
-        let entry = entry.map_err(io)?;
+    for entry in std::fs::read_dir(&dir).map_err(&io)? {
+        let entry = entry.map_err(&io)?;
         let file = entry.file_name().to_string_lossy().into_owned();
         if let Some(name) = file.strip_suffix(".conllu")
-            && data::gum_split(name, &dev, &test) == split
+            && gum_split(name, &dev, &test) == split
             && (!news_only || name.starts_with("GUM_news_"))
         {
             names.push(name.to_string());
@@ -103,15 +84,14 @@ fn load_gum(data_dir: &Path, split: Split, news_only: bool) -> Result<Vec<Labele
     let mut docs = Vec::with_capacity(names.len());
     for name in names {
         let path = dir.join(format!("{name}.conllu"));
-        let doc = super::gum::read_gum(&name, &read(&path)?)
-            .map_err(|source| LoadError::Data { path, source })?;
+        let doc = gum::read_gum(&name, &read(&path)?).map_err(|e| e.in_file(&path))?;
         docs.push(doc);
     }
     Ok(docs)
 }
 
 /// Reads a corpus split and turns it into documents and char-offset gold mentions.
-pub fn load_eval_set(data_dir: &Path, corpus: Corpus) -> Result<EvalSet, LoadError> {
+pub fn load_eval_set(data_dir: &Path, corpus: Corpus) -> Result<EvalSet, Error> {
     Ok(eval_set(&load(data_dir, corpus)?))
 }
 

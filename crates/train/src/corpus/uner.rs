@@ -4,37 +4,12 @@
 //! ...` starts a document) and blank lines between sentences. GUM is read by
 //! [`super::gum::read_gum`]. Both produce [`LabeledDoc`]s: tokenised sentences with token spans.
 
-use super::NerLabel;
+use kg_extract::ner::{NerLabel, TokenSpan};
 
-/// A parse error with the 1-based line where it happened.
-#[derive(Debug, thiserror::Error)]
-pub enum DataError {
-    /// A line that does not have the expected shape.
-    #[error("line {line}: {message}")]
-    Parse {
-        /// 1-based line number.
-        line: usize,
-        /// What was wrong.
-        message: String,
-    },
-}
+use crate::Error;
 
-fn parse_err(line: usize, message: impl Into<String>) -> DataError {
-    DataError::Parse {
-        line,
-        message: message.into(),
-    }
-}
-
-/// A labelled entity span over the tokens of one sentence, end exclusive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TokenSpan {
-    /// First token.
-    pub start: usize,
-    /// One past the last token.
-    pub end: usize,
-    /// Entity type.
-    pub label: NerLabel,
+fn parse_err(line: usize, message: impl Into<String>) -> Error {
+    Error::parse(line, message)
 }
 
 /// A tokenised sentence with its gold entity spans (sorted, non-overlapping).
@@ -80,7 +55,7 @@ fn uner_tag(tag: &str) -> Option<(bool, Option<NerLabel>)> {
 
 /// Reads a UNER IOB2 file. Sentences before the first `# newdoc` go into a document named
 /// `doc-1`; an `I-` tag that does not continue a span of its type starts one.
-pub fn read_uner(text: &str) -> Result<Vec<LabeledDoc>, DataError> {
+pub fn read_uner(text: &str) -> Result<Vec<LabeledDoc>, Error> {
     let mut docs: Vec<LabeledDoc> = Vec::new();
     let mut sent = LabeledSentence::default();
     let mut open: Option<(usize, NerLabel)> = None;

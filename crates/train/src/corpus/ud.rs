@@ -1,55 +1,39 @@
-//! Minimal CoNLL-U reader: word forms, UPOS tags and `SpaceAfter=No`, one sentence at a time.
-//! Multiword-token lines (`1-2`) and empty nodes (`1.1`) are skipped.
+//! UD sentences with their UPOS tags (English EWT, for the POS tagger), read with the crate's
+//! one CoNLL-U reader ([`super::conllu`]): word forms, UPOS tags and `SpaceAfter=No`.
 
-use super::Upos;
+use kg_extract::pos::Upos;
+
+use super::conllu::{Item, items};
+use crate::Error;
 
 /// One tagged sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct TaggedSentence {
+pub struct TaggedSentence {
+    /// The words, as tokenised by the treebank.
     pub words: Vec<String>,
+    /// Their UPOS tags.
     pub tags: Vec<Upos>,
     /// Whether a space follows each word in the original text.
     pub space_after: Vec<bool>,
 }
 
-/// A malformed line: 1-based line number and what is wrong.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ParseError {
-    pub line: usize,
-    pub message: String,
-}
-
-/// Parses a whole CoNLL-U document.
-pub(crate) fn parse(text: &str) -> Result<Vec<TaggedSentence>, ParseError> {
+/// Parses a whole CoNLL-U document into tagged sentences (multi-word token lines and empty
+/// nodes skipped).
+pub fn parse(text: &str) -> Result<Vec<TaggedSentence>, Error> {
     let mut out = Vec::new();
     let mut cur = TaggedSentence::default();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            if !cur.words.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
+    for item in items(text) {
+        let Item::Word(w) = item.map_err(|(line, message)| Error::parse(line, message))? else {
             continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let err = |message: String| ParseError {
-            line: n + 1,
-            message,
         };
-        if cols.len() != 10 {
-            return Err(err(format!("expected 10 columns, found {}", cols.len())));
+        if w.opens_sentence && !cur.words.is_empty() {
+            out.push(std::mem::take(&mut cur));
         }
-        if cols[0].contains(['-', '.']) {
-            continue;
-        }
-        let tag: Upos = cols[3].parse().map_err(|e| err(format!("{e}")))?;
-        cur.words.push(cols[1].to_string());
+        let tag: Upos = w.upos.parse().map_err(|e| Error::parse(w.line, format!("{e}")))?;
+        cur.words.push(w.form.to_string());
         cur.tags.push(tag);
         cur.space_after
-            .push(!cols[9].split('|').any(|m| m == "SpaceAfter=No"));
+            .push(!w.misc.split('|').any(|m| m == "SpaceAfter=No"));
     }
     if !cur.words.is_empty() {
         out.push(cur);
@@ -60,7 +44,7 @@ pub(crate) fn parse(text: &str) -> Result<Vec<TaggedSentence>, ParseError> {
 /// A copy of `s` where hyphenated compounds split by the treebank (`anti - ship`, written without
 /// spaces) are single words tagged like their last part, as the segmenter tokenises them.
 /// Returns `None` when the sentence has no such compound.
-pub(crate) fn merge_hyphens(s: &TaggedSentence) -> Option<TaggedSentence> {
+pub fn merge_hyphens(s: &TaggedSentence) -> Option<TaggedSentence> {
     let n = s.words.len();
     let joined = |i: usize| {
         i + 2 < n

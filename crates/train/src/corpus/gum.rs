@@ -22,16 +22,15 @@
 //!
 //! Multi-word token lines (`1-2`) and empty nodes (`1.1`) are skipped: spans are over words.
 
-use super::NerLabel;
-use super::data::{DataError, LabeledDoc, LabeledSentence, TokenSpan};
-use crate::conllu::{EntityBracket, EntityFields, parse_entity_brackets};
-use crate::lexicon::Lexicon;
+use kg_extract::lexicon::Lexicon;
+use kg_extract::ner::{NerLabel, TokenSpan};
 
-fn parse_err(line: usize, message: impl Into<String>) -> DataError {
-    DataError::Parse {
-        line,
-        message: message.into(),
-    }
+use super::conllu::{EntityBracket, EntityFields, parse_entity_brackets};
+use super::uner::{LabeledDoc, LabeledSentence};
+use crate::Error;
+
+fn parse_err(line: usize, message: impl Into<String>) -> Error {
+    Error::parse(line, message)
 }
 
 /// One CoNLL-U word line of GUM, the columns the converter needs.
@@ -56,7 +55,7 @@ struct GumMention {
 }
 
 /// Reads one GUM document and converts its mentions to NER spans (see the module docs).
-pub fn read_gum(id: &str, text: &str) -> Result<LabeledDoc, DataError> {
+pub fn read_gum(id: &str, text: &str) -> Result<LabeledDoc, Error> {
     let mut words: Vec<GumWord> = Vec::new();
     let mut sentence_starts: Vec<usize> = Vec::new();
     let mut mentions: Vec<GumMention> = Vec::new();
@@ -67,9 +66,9 @@ pub fn read_gum(id: &str, text: &str) -> Result<LabeledDoc, DataError> {
     let mut sent_ids: Vec<Option<String>> = Vec::new();
     let mut sent_id: Option<String> = None;
 
-    for item in crate::conllu::items(text) {
+    for item in super::conllu::items(text) {
         let w = match item.map_err(|(line, message)| parse_err(line, message))? {
-            crate::conllu::Item::Comment(comment) => {
+            super::conllu::Item::Comment(comment) => {
                 if let Some(id) = comment.strip_prefix("sent_id =") {
                     sent_id = Some(id.trim().to_string());
                 }
@@ -78,7 +77,7 @@ pub fn read_gum(id: &str, text: &str) -> Result<LabeledDoc, DataError> {
                 }
                 continue;
             }
-            crate::conllu::Item::Word(w) => w,
+            super::conllu::Item::Word(w) => w,
         };
         let initial = w.opens_sentence;
         if initial {

@@ -1,187 +1,113 @@
-//! Trains the NER model on UNER English-EWT train + GUM train, picks the epoch on UNER dev +
-//! GUM dev (micro F1 over their pooled mentions), saves it, and optionally scores the test
-//! splits, writes eval JSONL files and measures throughput.
-//!
-//! ```text
-//! cargo run --release -p kg-extract --example train_ner -- [--data ../shared/data]
-//!     [--epochs 4] [--seed N] [--jackknife 10] [--gum-weight 2] [--gold-history]
-//!     [--word-dropout P] [--min-count N] [--out crates/extract/data/models/ner.model]
-//!     [--greedy] [--margin M] [--no-train] [--no-save] [--test] [--write-eval /tmp/eval]
-//!     [--bench] [--errors DIR] [--ensemble N] [--prune F] [--uncased] [--lower F]
-//!     [--cv-news K] [--news-weight N] [--with-dev] [--drop-every N]
-//! ```
-//!
-//! UNER train sentences get POS tags from taggers trained without them (`--jackknife FOLDS`,
-//! 0 to use the shipped tagger); GUM train counts `--gum-weight` times. `--test` scores the
-//! model on the test splits (read once per model: run it only for the final model; with
-//! `--no-train` it is the embedded one). `--write-eval DIR` writes `<split>.docs.jsonl` and
-//! `<split>.gold.jsonl` for the dev and test splits, for `kg eval ner`. `--bench` times the
-//! recognizer alone on pre-tagged sentences, then segmentation + POS + NER over
-//! `<data>/../bench/corpus.jsonl`. `--errors DIR` writes the model's dev predictions as JSONL.
-//! `--greedy` trains greedy per-token steps instead of Viterbi; `--margin` is the training beam.
-//! `--ensemble N` trains N models with seeds `seed`, `seed + 1`, ... and, per epoch, scores and
-//! keeps the mean of their weights (`Recognizer::mean`): one model of the usual size whose
-//! weights no longer hang on one shuffle of the data.
-//!
-//! `--with-dev` adds the UNER and GUM dev splits to the training data once the settings are
-//! chosen, and keeps the last of `--epochs` epochs (the dev scores it prints are then on data
-//! it was trained on). `--drop-every N` leaves every N-th training document out, for a
-//! learning-curve point: how much dev F1 a share of training data is worth.
-//!
-//! `--prune F` drops the features whose largest weight is under F of the model's largest
-//! weight (the trained model's, or with `--no-train` the embedded one's), prints the dev scores
-//! and saves the result: averaging leaves many features with a trace of weight, and dropping
-//! them speeds up lookups.
-//!
-//! `--uncased` trains the uncased model instead (`data/models/ner-uncased.model`, run on sentences
-//! typed without capitals), on lower-cased copies of every training sentence, and scores it
-//! with the embedded cased model; with `--no-train --prune F` it prunes the embedded uncased
-//! model. `--lower F` adds lower-cased copies of a share F of the sentences to the cased
-//! model's training data (tried: it costs cased recall; the separate model does not).
-//!
-//! The shipped `data/models/ner.model` was made (byte for byte repeatable; default seed) with:
-//!
-//! ```text
-//! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
-//!     --ensemble 8 --epochs 6 --gum-weight 3
-//! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
-//!     --no-train --prune 0.005
-//! ```
-//!
-//! (the second command after rebuilding, so that it prunes the model the first one wrote),
-//! and `data/models/ner-uncased.model`, after those, with:
-//!
-//! ```text
-//! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
-//!     --ensemble 8 --epochs 8 --gum-weight 3 --uncased --out crates/extract/data/models/ner-uncased.model
-//! cargo run --release -p kg-extract --example train_ner -- --data /work/shared/data \
-//!     --no-train --uncased --prune 0.02 --out crates/extract/data/models/ner-uncased.model
-//! ```
+//! `kg-train ner`: training the recognizers as the shipped ones were made, with the options
+//! of [`NerConfig`] (see `recipes/ner.toml` and `recipes/ner-uncased.toml`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use kg_extract::ner::corpus::{Corpus, load, load_eval_set};
-use kg_extract::ner::data::Split;
-use kg_extract::ner::eval::{evaluate, write_eval_set};
-use kg_extract::ner::jackknife::Jackknife;
-use kg_extract::ner::train::{Examples, TrainOptions, train};
-use kg_extract::ner::{Recognizer, eval_set};
+use kg_extract::ner::Recognizer;
 use kg_extract::pos::Tagger;
 
-struct Args {
-    data: PathBuf,
-    out: PathBuf,
-    options: TrainOptions,
-    save: bool,
-    train: bool,
-    test: bool,
-    write_eval: Option<PathBuf>,
-    bench: bool,
-    errors: Option<PathBuf>,
-    jackknife: usize,
-    min_count: u32,
-    gum_weight: usize,
-    ensemble: usize,
-    prune: Option<f32>,
-    lower: f64,
-    uncased: bool,
-    cv_news: usize,
-    news_weight: usize,
-    with_dev: bool,
-    drop_every: usize,
+use super::{Examples, Jackknife, TrainOptions, mean, pruned, train};
+use crate::Error;
+use crate::corpus::{Corpus, LabeledDoc, Split, load, load_eval_set};
+use crate::score::ner::{
+    LabelScore, eval_set, evaluate, recognize_document, write_eval_set, write_jsonl,
+};
+
+/// Everything `kg-train ner` does, resolved from the recipe file and the flags.
+#[derive(Clone, Debug)]
+pub struct NerConfig {
+    /// The data directory (`../shared/data`).
+    pub data: PathBuf,
+    /// Where the model is written.
+    pub out: PathBuf,
+    /// Training settings (epochs, seed, word dropout, Viterbi or greedy, margin).
+    pub options: TrainOptions,
+    /// Write the model (off: score only).
+    pub save: bool,
+    /// Train (off: start from the embedded model, e.g. to prune or score it).
+    pub train: bool,
+    /// Score the test splits at the end.
+    pub test: bool,
+    /// Write `<split>.docs.jsonl` and `<split>.gold.jsonl` for the dev and test splits here.
+    pub write_eval: Option<PathBuf>,
+    /// Time the recognizer and the text path.
+    pub bench: bool,
+    /// Write the model's dev predictions here.
+    pub errors: Option<PathBuf>,
+    /// Folds of jackknifed POS tags for UNER train (0 or 1: the embedded tagger).
+    pub jackknife: usize,
+    /// Where the jackknife folds' taggers are trained and cached.
+    pub work_dir: PathBuf,
+    /// Static features seen fewer times are dropped before training.
+    pub min_count: u32,
+    /// Times GUM train counts.
+    pub gum_weight: usize,
+    /// Models trained with consecutive seeds and averaged.
+    pub ensemble: usize,
+    /// Drop features whose largest weight is under this share of the largest.
+    pub prune: Option<f32>,
+    /// Share of sentences added lower-cased to the cased model's data.
+    pub lower: f64,
+    /// Train (or prune) the uncased model.
+    pub uncased: bool,
+    /// Folds of the news cross-validation (0: none).
+    pub cv_news: usize,
+    /// Times the GUM news documents count on top of `gum_weight`.
+    pub news_weight: usize,
+    /// Train on dev too and keep the last epoch.
+    pub with_dev: bool,
+    /// Leave every N-th training document out (0: none).
+    pub drop_every: usize,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        data: PathBuf::from("../shared/data"),
-        out: PathBuf::from("crates/extract/data/models/ner.model"),
-        options: TrainOptions {
-            epochs: 4,
-            ..TrainOptions::default()
-        },
-        save: true,
-        train: true,
-        test: false,
-        write_eval: None,
-        bench: false,
-        errors: None,
-        jackknife: 10,
-        min_count: 1,
-        gum_weight: 2,
-        ensemble: 1,
-        prune: None,
-        lower: 0.0,
-        uncased: false,
-        cv_news: 0,
-        news_weight: 0,
-        with_dev: false,
-        drop_every: 0,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        let mut value = || it.next().ok_or(format!("{a} needs a value"));
-        match a.as_str() {
-            "--data" => args.data = value()?.into(),
-            "--out" => args.out = value()?.into(),
-            "--epochs" => {
-                args.options.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?
-            }
-            "--seed" => args.options.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "--gold-history" => args.options.gold_history = true,
-            "--greedy" => args.options.viterbi = false,
-            "--margin" => {
-                args.options.margin = value()?.parse().map_err(|e| format!("--margin: {e}"))?
-            }
-            "--word-dropout" => {
-                args.options.word_dropout = value()?
-                    .parse()
-                    .map_err(|e| format!("--word-dropout: {e}"))?
-            }
-            "--no-save" => args.save = false,
-            "--no-train" => args.train = false,
-            "--test" => args.test = true,
-            "--write-eval" => args.write_eval = Some(value()?.into()),
-            "--bench" => args.bench = true,
-            "--errors" => args.errors = Some(value()?.into()),
-            "--gum-weight" => {
-                args.gum_weight = value()?.parse().map_err(|e| format!("--gum-weight: {e}"))?
-            }
-            "--uncased" => args.uncased = true,
-            "--cv-news" => {
-                args.cv_news = value()?.parse().map_err(|e| format!("--cv-news: {e}"))?
-            }
-            "--news-weight" => {
-                args.news_weight = value()?
-                    .parse()
-                    .map_err(|e| format!("--news-weight: {e}"))?
-            }
-            "--with-dev" => args.with_dev = true,
-            "--drop-every" => {
-                args.drop_every = value()?.parse().map_err(|e| format!("--drop-every: {e}"))?
-            }
-            "--lower" => args.lower = value()?.parse().map_err(|e| format!("--lower: {e}"))?,
-            "--prune" => args.prune = Some(value()?.parse().map_err(|e| format!("--prune: {e}"))?),
-            "--ensemble" => {
-                args.ensemble = value()?
-                    .parse::<usize>()
-                    .map_err(|e| format!("--ensemble: {e}"))?
-                    .max(1)
-            }
-            "--min-count" => {
-                args.min_count = value()?.parse().map_err(|e| format!("--min-count: {e}"))?
-            }
-            "--jackknife" => {
-                args.jackknife = value()?.parse().map_err(|e| format!("--jackknife: {e}"))?
-            }
-            other => return Err(format!("unknown argument {other}")),
+impl Default for NerConfig {
+    fn default() -> Self {
+        NerConfig {
+            data: PathBuf::from("../shared/data"),
+            out: PathBuf::from("crates/extract/data/models/ner.model"),
+            options: TrainOptions {
+                epochs: 4,
+                ..TrainOptions::default()
+            },
+            save: true,
+            train: true,
+            test: false,
+            write_eval: None,
+            bench: false,
+            errors: None,
+            jackknife: 10,
+            work_dir: std::env::temp_dir().join("kg-ner-jackknife"),
+            min_count: 1,
+            gum_weight: 2,
+            ensemble: 1,
+            prune: None,
+            lower: 0.0,
+            uncased: false,
+            cv_news: 0,
+            news_weight: 0,
+            with_dev: false,
+            drop_every: 0,
         }
     }
-    Ok(args)
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args = parse_args()?;
+fn from_bytes(bytes: &[u8]) -> Result<Recognizer, Error> {
+    Recognizer::from_bytes(bytes).map_err(|source| Error::Recognizer {
+        path: PathBuf::from("(trained model)"),
+        source,
+    })
+}
+
+fn write_jsonl_file<T: serde::Serialize>(path: &Path, items: &[T]) -> Result<(), Error> {
+    let file = std::fs::File::create(path).map_err(crate::io(path))?;
+    write_jsonl(std::io::BufWriter::new(file), items).map_err(crate::io(path))
+}
+
+/// Runs `kg-train ner` with the resolved settings: trains (unless `train` is off), prunes,
+/// writes eval sets and predictions, scores the test splits and times the recognizer, as
+/// configured.
+pub fn run(args: &NerConfig) -> Result<(), Error> {
     let data = &args.data;
     let tagger = Tagger::embedded();
 
@@ -199,7 +125,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(dir) = &args.write_eval {
         for corpus in dev_sets.iter().chain(&test_sets) {
             let set = load_eval_set(data, *corpus)?;
-            write_eval_set(dir, &corpus.name(), &set)?;
+            write_eval_set(dir, &corpus.name(), &set).map_err(crate::io(dir))?;
             println!(
                 "wrote {}/{}.{{docs,gold}}.jsonl: {} docs, {} mentions",
                 dir.display(),
@@ -211,7 +137,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     if args.cv_news > 1 {
-        return cross_validate_news(&args);
+        return cross_validate_news(args);
     }
     let mut model: Option<Recognizer> = None;
     if args.train {
@@ -236,8 +162,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         // UNER train is UD EWT train, which the POS tagger was trained on: jackknife its tags.
         let jk = if args.jackknife > 1 {
-            let work = std::env::temp_dir().join("kg-ner-jackknife");
-            let jk = Jackknife::train(&data.join("ud-ewt"), &work, args.jackknife, 10)?;
+            let jk = Jackknife::train(&data.join("ud-ewt"), &args.work_dir, args.jackknife, 10)?;
             println!(
                 "jackknifed POS taggers: {} folds ({:.1}s)",
                 args.jackknife,
@@ -286,7 +211,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let dev: Vec<_> = dev_sets
             .iter()
             .map(|c| Ok((c.name(), eval_set(&load(data, *c)?))))
-            .collect::<Result<_, kg_extract::ner::corpus::LoadError>>()?;
+            .collect::<Result<_, Error>>()?;
         let mut best: Option<(f64, usize, Vec<u8>)> = None;
         // GUM (edited prose, news among it) counts `gum_weight` times.
         let mut sets = Vec::new();
@@ -326,12 +251,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (k, models) in per_epoch.iter().enumerate() {
             let epoch = k + 1;
             let refs: Vec<&Recognizer> = models.iter().collect();
-            let mean;
+            let averaged;
             let m = if refs.len() == 1 {
                 refs[0]
             } else {
-                mean = Recognizer::mean(&refs);
-                &mean
+                averaged = mean(&refs);
+                &averaged
             };
             let whole = system(m, args.uncased);
             let reports: Vec<_> = dev
@@ -342,7 +267,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             // genres), so that each mention counts the same (GUM dev is small and a few names
             // repeated across a document swing its own F1 by several points).
             let (u, g) = (&reports[0].1.micro, &reports[1].1.micro);
-            let key = kg_extract::ner::LabelScore {
+            let key = LabelScore {
                 label: "pooled".into(),
                 gold: u.gold + g.gold,
                 predicted: u.predicted + g.predicted,
@@ -363,8 +288,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 best = Some((key, epoch, m.to_bytes()));
             }
         }
-        let (_, epoch, bytes) = best.ok_or("no epoch trained")?;
-        let m = system(&Recognizer::from_bytes(&bytes)?, args.uncased);
+        let (_, epoch, bytes) = best.ok_or_else(|| Error::Invalid("no epoch trained".into()))?;
+        let m = system(&from_bytes(&bytes)?, args.uncased);
         let kept = if args.with_dev {
             "last epoch (dev trained on)"
         } else {
@@ -379,29 +304,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("\n{name}:\n{}", evaluate(&m, set));
         }
         if args.save {
-            std::fs::write(&args.out, &bytes)?;
+            std::fs::write(&args.out, &bytes).map_err(crate::io(&args.out))?;
             println!("saved {}", args.out.display());
         }
         model = Some(m);
     }
     let model = model.as_ref().unwrap_or(Recognizer::embedded());
     // `--prune F`: drop the features whose largest weight is under F of the largest weight.
-    let pruned;
+    let pruned_model;
     let model = match args.prune {
         Some(fraction) => {
             // With `--uncased`, the uncased model is pruned (and saved) instead.
             let (target, before) = if args.uncased {
-                let u = model.uncased().ok_or("no uncased model to prune")?;
-                let p = u.pruned(fraction);
+                let u = model
+                    .uncased()
+                    .ok_or_else(|| Error::Invalid("no uncased model to prune".into()))?;
+                let p = pruned(u, fraction);
                 (p.to_bytes(), (p.len(), u.len()))
             } else {
-                let p = model.pruned(fraction);
+                let p = pruned(model, fraction);
                 (p.to_bytes(), (p.len(), model.len()))
             };
-            pruned = if args.uncased {
-                model.cased().with_uncased(Recognizer::from_bytes(&target)?)
+            pruned_model = if args.uncased {
+                model.cased().with_uncased(from_bytes(&target)?)
             } else {
-                system(&Recognizer::from_bytes(&target)?, false)
+                system(&from_bytes(&target)?, false)
             };
             println!(
                 "\npruned at {fraction}: {} of {} features",
@@ -409,28 +336,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
             for corpus in &dev_sets {
                 let set = load_eval_set(data, *corpus)?;
-                println!("\n{}:\n{}", corpus.name(), evaluate(&pruned, &set));
+                println!("\n{}:\n{}", corpus.name(), evaluate(&pruned_model, &set));
             }
             if args.save {
-                std::fs::write(&args.out, &target)?;
+                std::fs::write(&args.out, &target).map_err(crate::io(&args.out))?;
                 println!("saved {}", args.out.display());
             }
-            &pruned
+            &pruned_model
         }
         None => model,
     };
 
     if let Some(dir) = &args.errors {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(crate::io(dir))?;
         for corpus in &dev_sets {
             let set = load_eval_set(data, *corpus)?;
             let predicted: Vec<_> = set
                 .docs
                 .iter()
-                .flat_map(|d| model.recognize_document(d))
+                .flat_map(|d| recognize_document(model, d))
                 .collect();
             let path = dir.join(format!("{}.pred.jsonl", corpus.name()));
-            kg_extract::ner::eval::write_jsonl(std::fs::File::create(&path)?, &predicted)?;
+            write_jsonl_file(&path, &predicted)?;
             println!("wrote {}", path.display());
         }
     }
@@ -448,96 +375,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     if args.bench {
-        bench(data, model, tagger)?;
-        bench_text(data, model)?;
+        super::bench::bench(data, model, tagger)?;
+        super::bench::bench_text(data, model)?;
     }
-    Ok(())
-}
-
-/// Times the recognizer alone over pre-tokenised, pre-tagged sentences (UNER train + GUM).
-fn bench(
-    data: &std::path::Path,
-    model: &Recognizer,
-    tagger: &Tagger,
-) -> Result<(), Box<dyn std::error::Error>> {
-    let mut docs = load(data, Corpus::Uner(Split::Train))?;
-    for split in [Split::Train, Split::Dev, Split::Test] {
-        docs.extend(load(data, Corpus::Gum(split))?);
-    }
-    let sentences: Vec<(Vec<&str>, Vec<kg_extract::pos::Upos>)> = docs
-        .iter()
-        .flat_map(|d| &d.sentences)
-        .map(|s| {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let tags = tagger.tag(&words);
-            (words, tags)
-        })
-        .collect();
-    let words: usize = sentences.iter().map(|s| s.0.len()).sum();
-    let mut spans = 0usize;
-    for (w, t) in sentences.iter().take(1000) {
-        spans += model.recognize(w, t).len();
-    }
-    let secs = best_of(PASSES, || {
-        for (w, t) in &sentences {
-            spans += model.recognize(w, t).len();
-        }
-    });
-    println!(
-        "\nNER alone: {words} words, fastest of {PASSES} passes {secs:.2}s = {:.0} words/s ({spans} spans)",
-        words as f64 / secs
-    );
-    Ok(())
-}
-
-/// Times the whole text path (segmentation + POS + NER) over the benchmark corpus
-/// (`<data>/../bench/corpus.jsonl`), one core, and segmentation + POS alone for comparison.
-fn bench_text(
-    data: &std::path::Path,
-    model: &Recognizer,
-) -> Result<(), Box<dyn std::error::Error>> {
-    let path = data.join("../bench/corpus.jsonl");
-    let file = std::io::BufReader::new(std::fs::File::open(&path)?);
-    let docs = kg_extract::ner::eval::read_docs(file)?;
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
-    let tagger = Tagger::embedded();
-    let mut spans = 0usize;
-    for t in texts.iter().take(20) {
-        spans += model.recognize_text(t).len();
-    }
-    let seg_pos = best_of(PASSES, || {
-        for t in &texts {
-            let seg = kg_extract::segment::segment(t);
-            for s in &seg.sentences {
-                let w: Vec<&str> = seg.tokens[s.tokens.clone()]
-                    .iter()
-                    .map(|k| &t[k.start..k.end])
-                    .collect();
-                spans += tagger.tag(&w).len();
-            }
-        }
-    });
-    let all = best_of(PASSES, || {
-        for t in &texts {
-            spans += model.recognize_text(t).len();
-        }
-    });
-    println!(
-        "segmentation + POS: {words} words, fastest of {PASSES} passes {seg_pos:.2}s = {:.0} words/s\n\
-         segmentation + POS + NER: {words} words, fastest of {PASSES} passes {all:.2}s = {:.0} words/s ({spans})",
-        words as f64 / seg_pos,
-        words as f64 / all
-    );
     Ok(())
 }
 
 /// Lower-cased copies of a share `fraction` of the sentences of `docs` (picked by a fixed hash
 /// of their position, so runs repeat), with the same spans.
 fn lower_copies(
-    docs: &[kg_extract::ner::data::LabeledDoc],
+    docs: &[LabeledDoc],
     fraction: f64,
-) -> Vec<kg_extract::ner::data::LabeledDoc> {
+) -> Vec<LabeledDoc> {
     let mut k = 0u64;
     docs.iter()
         .map(|d| {
@@ -575,14 +424,14 @@ fn system(m: &Recognizer, uncased: bool) -> Recognizer {
 /// far more mentions than GUM news dev holds. The train news documents are cut into K folds;
 /// for each, a model is trained (as configured, last epoch kept) without that fold's documents
 /// and scored on them. Prints the pooled micro F1 over all folds. Dev and test are not read.
-fn cross_validate_news(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
+fn cross_validate_news(args: &NerConfig) -> Result<(), Error> {
     let data = &args.data;
     let tagger = Tagger::embedded();
     let uner = load(data, Corpus::Uner(Split::Train))?;
     let gum = load(data, Corpus::Gum(Split::Train))?;
     let jk = Jackknife::train(
         &data.join("ud-ewt"),
-        &std::env::temp_dir().join("kg-ner-jackknife"),
+        &args.work_dir,
         args.jackknife.max(2),
         10,
     )?;
@@ -619,19 +468,19 @@ fn cross_validate_news(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect();
         let refs: Vec<&Recognizer> = models.iter().collect();
-        let m = Recognizer::mean(&refs);
+        let m = mean(&refs);
         let set = eval_set(&held_docs);
         let report = evaluate(&m, &set);
         if let Some(dir) = &args.errors {
             let name = format!("news-cv-{fold}");
-            kg_extract::ner::eval::write_eval_set(dir, &name, &set)?;
+            write_eval_set(dir, &name, &set).map_err(crate::io(dir))?;
             let predicted: Vec<_> = set
                 .docs
                 .iter()
-                .flat_map(|d| m.recognize_document(d))
+                .flat_map(|d| recognize_document(&m, d))
                 .collect();
             let path = dir.join(format!("{name}.pred.jsonl"));
-            kg_extract::ner::eval::write_jsonl(std::fs::File::create(&path)?, &predicted)?;
+            write_jsonl_file(&path, &predicted)?;
         }
         println!(
             "fold {fold}: {} docs, F1 {:.2}",
@@ -642,7 +491,7 @@ fn cross_validate_news(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         predicted += report.micro.predicted;
         correct += report.micro.correct;
     }
-    let pooled = kg_extract::ner::LabelScore {
+    let pooled = LabelScore {
         label: "news-cv".into(),
         gold,
         predicted,
@@ -658,17 +507,3 @@ fn cross_validate_news(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Timed passes per benchmark: the fastest is reported, since a shared machine only ever
-/// slows a pass down.
-const PASSES: usize = 5;
-
-/// Seconds of the fastest of `passes` runs of `f`.
-fn best_of(passes: usize, mut f: impl FnMut()) -> f64 {
-    (0..passes)
-        .map(|_| {
-            let t0 = Instant::now();
-            f();
-            t0.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
-}

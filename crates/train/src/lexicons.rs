@@ -1,29 +1,27 @@
 //! Compiles the gazetteers that kg-extract embeds from the open lexicons in `../shared/data`.
 //!
-//! Usage: `cargo run -p kg-extract --example compile_lexicons -- [DATA_DIR] [OUT_DIR]`
-//! (defaults: `../shared/data/lexicons`, `crates/extract/data/lexicons`). The output is
+//! Run by `kg-train lexicons [--data DIR] [--out DIR]` (defaults: `../shared/data`, whose
+//! `lexicons/` folder is read, and `crates/extract/data/lexicons`). The output is
 //! deterministic: running it twice gives the same files.
 
 use std::collections::BTreeMap;
-use std::error::Error;
 use std::fs;
-use std::path::PathBuf;
+use std::path::Path;
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let mut args = std::env::args().skip(1);
-    let data = PathBuf::from(
-        args.next()
-            .unwrap_or_else(|| "../shared/data/lexicons".into()),
-    );
-    let out = PathBuf::from(
-        args.next()
-            .unwrap_or_else(|| "crates/extract/data/lexicons".into()),
-    );
-    countries(&data, &out)?;
-    cities(&data, &out)?;
-    regions(&data, &out)?;
-    given_names(&data, &out)?;
+use crate::Error;
+
+/// Compiles every gazetteer from the lexicons in `data` (`countries.tsv`,
+/// `world_cities_geonames.csv`, `given_names_us_ssa.tsv`) into `out`.
+pub fn compile(data: &Path, out: &Path) -> Result<(), Error> {
+    countries(data, out)?;
+    cities(data, out)?;
+    regions(data, out)?;
+    given_names(data, out)?;
     Ok(())
+}
+
+fn write(path: &Path, text: String) -> Result<(), Error> {
+    fs::write(path, text).map_err(crate::io(path))
 }
 
 /// Latin-script names only: the extractor reads English text.
@@ -31,19 +29,19 @@ fn latin(s: &str) -> bool {
     s.chars().all(|c| (c as u32) < 0x250 || c == '\u{2019}')
 }
 
-fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
-    let text = fs::read_to_string(data.join("countries.tsv"))?;
+fn countries(data: &Path, out: &Path) -> Result<(), Error> {
+    let text = crate::read_text(&data.join("countries.tsv"))?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines
         .next()
-        .ok_or("empty countries.tsv")?
+        .ok_or_else(|| Error::Invalid("empty countries.tsv".into()))?
         .split('\t')
         .collect();
     let col = |name: &str| {
         header
             .iter()
             .position(|h| *h == name)
-            .ok_or(format!("no column {name}"))
+            .ok_or_else(|| Error::Invalid(format!("countries.tsv: no column {name}")))
     };
     let (cca2, common, official, alt) = (
         col("cca2")?,
@@ -59,7 +57,7 @@ fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dy
     );
     let independent = col("independent")?;
     let mut rows = String::from(
-        "# Compiled by examples/compile_lexicons.rs from mledoze/countries (ODbL 1.0) and\n\
+        "# Compiled by `kg-train lexicons` from mledoze/countries (ODbL 1.0) and\n\
          # Wikidata ids from owid/owid-grapher (CC BY 4.0). See NOTICE.\n\
          # name\tofficial\taliases\tdemonyms\tcapitals\twikidata\tindependent\n",
     );
@@ -97,12 +95,12 @@ fn countries(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dy
             }
         ));
     }
-    fs::write(out.join("countries.tsv"), rows)?;
+    write(&out.join("countries.tsv"), rows)?;
     Ok(())
 }
 
-fn cities(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
-    let text = fs::read_to_string(data.join("world_cities_geonames.csv"))?;
+fn cities(data: &Path, out: &Path) -> Result<(), Error> {
+    let text = crate::read_text(&data.join("world_cities_geonames.csv"))?;
     let mut seen = BTreeMap::new();
     for line in text.lines().skip(1) {
         let fields = split_csv(line);
@@ -121,20 +119,20 @@ fn cities(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn E
             .or_insert_with(|| fields[1].clone());
     }
     let mut rows = String::from(
-        "# Compiled by examples/compile_lexicons.rs from datasets/world-cities (GeoNames, CC BY 4.0).\n\
+        "# Compiled by `kg-train lexicons` from datasets/world-cities (GeoNames, CC BY 4.0).\n\
          # name\tcountry (first listed when several share the name)\n",
     );
     for (name, country) in seen {
         rows.push_str(&format!("{name}\t{country}\n"));
     }
-    fs::write(out.join("cities.tsv"), rows)?;
+    write(&out.join("cities.tsv"), rows)?;
     Ok(())
 }
 
 /// States, provinces and regions (GeoNames' first-level divisions), each with the country that
 /// has most cities in a division of that name.
-fn regions(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
-    let text = fs::read_to_string(data.join("world_cities_geonames.csv"))?;
+fn regions(data: &Path, out: &Path) -> Result<(), Error> {
+    let text = crate::read_text(&data.join("world_cities_geonames.csv"))?;
     let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for line in text.lines().skip(1) {
         let fields = split_csv(line);
@@ -154,7 +152,7 @@ fn regions(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn 
         }
     }
     let mut rows = String::from(
-        "# Compiled by examples/compile_lexicons.rs from datasets/world-cities (GeoNames, CC BY 4.0).\n\
+        "# Compiled by `kg-train lexicons` from datasets/world-cities (GeoNames, CC BY 4.0).\n\
          # region (first-level division)\tcountry (the one with most cities when several share the name)\n",
     );
     for (region, by_country) in counts {
@@ -166,14 +164,14 @@ fn regions(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn 
             .unwrap_or_default();
         rows.push_str(&format!("{region}\t{best}\n"));
     }
-    fs::write(out.join("regions.tsv"), rows)?;
+    write(&out.join("regions.tsv"), rows)?;
     Ok(())
 }
 
-fn given_names(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn Error>> {
-    let text = fs::read_to_string(data.join("given_names_us_ssa.tsv"))?;
+fn given_names(data: &Path, out: &Path) -> Result<(), Error> {
+    let text = crate::read_text(&data.join("given_names_us_ssa.tsv"))?;
     let mut rows = String::from(
-        "# Compiled by examples/compile_lexicons.rs from US Social Security given names\n\
+        "# Compiled by `kg-train lexicons` from US Social Security given names\n\
          # (public domain): names given to at least 500 babies 1940-2023.\n\
          # name\tcount\n",
     );
@@ -186,7 +184,7 @@ fn given_names(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<
             rows.push_str(&format!("{}\t{count}\n", f[0]));
         }
     }
-    fs::write(out.join("given_names.tsv"), rows)?;
+    write(&out.join("given_names.tsv"), rows)?;
     Ok(())
 }
 

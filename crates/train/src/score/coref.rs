@@ -1,13 +1,13 @@
 //! Evaluation of coreference against GUM: does kg make one entity per real thing?
 //!
 //! Gold data is GUM (CoNLL-U with CorefUD entity brackets in MISC `Entity=`). Every document is
-//! turned into text the way [`crate::ner::eval_set`] does it (words joined by spaces, sentences
+//! turned into text the way [`super::ner::eval_set`] does it (words joined by spaces, sentences
 //! by `\n`), and every gold mention that is *named* is kept with its exact char span, its
 //! coreference cluster in the document and its Wikipedia identity when annotated. A mention is
 //! named when its syntactic head (the first word whose head lies outside the mention) is a
 //! `PROPN`, or when it carries a Wikipedia identity.
 //!
-//! Our mentions (from [`crate::extract_with`]) are paired one-to-one with gold named mentions:
+//! Our mentions (from the extractor given to [`evaluate_within`]) are paired one-to-one with gold named mentions:
 //!
 //! * **exact**: the char spans are equal;
 //! * **head**: otherwise, both spans end in the same GUM word. The gold mention's last word is
@@ -23,40 +23,19 @@
 //! * [`evaluate_within`]: the test split, each document on its own; gold = the GUM cluster, ours
 //!   = the entity key of the mention in its document;
 //! * [`evaluate_across`]: every document (train, dev, test) as one corpus, resolved with
-//!   [`crate::resolve()`]; gold = the Wikipedia title (mentions without one are left out), ours =
+//!   [`kg_extract::resolve()`]; gold = the Wikipedia title (mentions without one are left out), ours =
 //!   the resolved entity key.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::conllu::{EntityBracket, EntityFields, parse_entity_brackets};
-use crate::model::{Document, Extraction, Mention};
-use crate::ner::data::{Split, gum_split, read_gum_splits};
-use crate::pipeline::{Options, extract_with};
+use kg_extract::{Document, Extraction, Mention};
 
-/// Reading GUM failed.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// A file or directory could not be read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file or directory.
-        path: PathBuf,
-        /// What failed.
-        source: std::io::Error,
-    },
-    /// A CoNLL-U line is malformed.
-    #[error("{doc}: line {line}: {message}")]
-    Parse {
-        /// The document (file stem) being read.
-        doc: String,
-        /// 1-based line number.
-        line: usize,
-        /// What was wrong.
-        message: String,
-    },
-}
+use super::{Extractor, extract_all};
+use crate::Error;
+use crate::corpus::conllu::{EntityBracket, EntityFields, Item, items, parse_entity_brackets};
+use crate::corpus::{Split, gum_split, read_gum_splits};
 
 /// A named gold mention of a GUM document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,21 +100,18 @@ struct Word {
 
 /// Reads a GUM `.conllu` file; the document id is the file stem.
 pub fn read_gum_named(path: &Path) -> Result<GumDoc, Error> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::read_text(path)?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    parse_gum_named(&id, &text)
+    parse_gum_named(&id, &text).map_err(|e| e.in_file(path))
 }
 
 /// Parses one GUM document given as CoNLL-U text (see the module docs).
 pub fn parse_gum_named(id: &str, conllu: &str) -> Result<GumDoc, Error> {
     let err = |line: usize, message: String| Error::Parse {
-        doc: id.to_string(),
+        path: PathBuf::from(id),
         line,
         message,
     };
@@ -149,15 +125,15 @@ pub fn parse_gum_named(id: &str, conllu: &str) -> Result<GumDoc, Error> {
     let mut fields = EntityFields::default();
     let mut sent_start = 0usize;
     let mut chars = 0usize;
-    for item in crate::conllu::items(conllu) {
+    for item in items(conllu) {
         let w = match item.map_err(|(line, message)| err(line, message))? {
-            crate::conllu::Item::Comment(comment) => {
+            Item::Comment(comment) => {
                 if let Some(spec) = comment.strip_prefix("global.Entity =") {
                     fields = EntityFields::from_spec(spec.trim());
                 }
                 continue;
             }
-            crate::conllu::Item::Word(w) => w,
+            Item::Word(w) => w,
         };
         if w.opens_sentence {
             sent_start = words.len();
@@ -376,7 +352,7 @@ pub fn pair_mentions(doc: &GumDoc, ours: &[Mention]) -> Vec<Pair> {
 pub enum Scope {
     /// Inside each document of the test split.
     Within,
-    /// Across every document, after [`crate::resolve()`].
+    /// Across every document, after [`kg_extract::resolve()`].
     Across,
 }
 
@@ -432,6 +408,20 @@ pub struct Report {
     pub head: Row,
     /// Every mention scored in the `head` row.
     pub scored: Vec<Scored>,
+}
+
+impl super::Scores for Report {
+    /// B-cubed precision, recall and F1 over exact span matches, then with head matching.
+    fn headline(&self) -> Vec<(&'static str, f64)> {
+        vec![
+            ("exact precision", self.exact.score.precision),
+            ("exact recall", self.exact.score.recall),
+            ("exact f1", self.exact.score.f1),
+            ("head precision", self.head.score.precision),
+            ("head recall", self.head.score.recall),
+            ("head f1", self.head.score.f1),
+        ]
+    }
 }
 
 impl Report {
@@ -595,29 +585,9 @@ fn gum_files(data_dir: &Path) -> Result<Vec<(PathBuf, Split)>, Error> {
     Ok(files)
 }
 
-/// Runs the pipeline (without cleaning) on every document, on all cores.
-fn extract_all(docs: &[GumDoc]) -> Vec<Extraction> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = docs.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|d| extract_with(&d.document(), Options { clean: false }))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(x) => x,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
+/// The extractor inputs of GUM documents.
+fn documents(docs: &[GumDoc]) -> Vec<Document> {
+    docs.iter().map(GumDoc::document).collect()
 }
 
 fn read_docs(data_dir: &Path, keep: impl Fn(Split) -> bool) -> Result<Vec<GumDoc>, Error> {
@@ -629,9 +599,9 @@ fn read_docs(data_dir: &Path, keep: impl Fn(Split) -> bool) -> Result<Vec<GumDoc
 }
 
 /// Scores our clustering inside each test document of `data_dir/gum` against GUM's clusters.
-pub fn evaluate_within(data_dir: &Path) -> Result<Report, Error> {
+pub fn evaluate_within(data_dir: &Path, extract: Extractor<'_>) -> Result<Report, Error> {
     let docs = read_docs(data_dir, |s| s == Split::Test)?;
-    let extractions = extract_all(&docs);
+    let extractions = extract_all(&documents(&docs), extract);
     Ok(score_within(&docs, &extractions))
 }
 
@@ -663,10 +633,10 @@ pub fn score_within(docs: &[GumDoc], extractions: &[Extraction]) -> Report {
 
 /// Scores our cross-document resolution over every GUM document of `data_dir/gum` against
 /// Wikipedia titles.
-pub fn evaluate_across(data_dir: &Path) -> Result<Report, Error> {
+pub fn evaluate_across(data_dir: &Path, extract: Extractor<'_>) -> Result<Report, Error> {
     let docs = read_docs(data_dir, |_| true)?;
-    let mut extractions = extract_all(&docs);
-    crate::resolve::resolve(&mut extractions, &[]);
+    let mut extractions = extract_all(&documents(&docs), extract);
+    kg_extract::resolve(&mut extractions, &[]);
     Ok(score_across(&docs, &extractions))
 }
 
@@ -703,8 +673,8 @@ pub fn score_across(docs: &[GumDoc], extractions: &[Extraction]) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::EntityType;
-    use crate::ner::eval_set;
+    use crate::score::ner::eval_set;
+    use kg_extract::EntityType;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-12
@@ -833,7 +803,7 @@ mod tests {
     #[test]
     fn text_is_the_one_the_ner_converter_makes() {
         let doc = parse_gum_named("x", &snippet()).expect("parses");
-        let from_ner = crate::ner::gum::read_gum("x", &snippet()).expect("ner reader");
+        let from_ner = crate::corpus::gum::read_gum("x", &snippet()).expect("ner reader");
         assert_eq!(eval_set(&[from_ner]).docs[0].text, doc.text);
     }
 
@@ -848,13 +818,13 @@ mod tests {
             "1\tA\t_\tX\t_\t_\t0\troot\t_\tEntity=(7-person-x(\n",
         ] {
             let err = parse_gum_named("bad", bad).expect_err(bad);
-            assert!(err.to_string().starts_with("bad: line 1:"), "{err}");
+            assert!(err.to_string().starts_with("bad:1:"), "{err}");
         }
         // A head pointing outside the sentence is tolerated.
         assert!(parse_gum_named("ok", "1\tA\t_\tPROPN\t_\t_\t9\tdep\t_\tEntity=(1-x)\n").is_ok());
         let missing = read_gum_named(Path::new("/nonexistent-kg/x.conllu")).expect_err("io");
         assert!(matches!(missing, Error::Io { .. }));
-        assert!(evaluate_within(Path::new("/nonexistent-kg")).is_err());
+        assert!(evaluate_within(Path::new("/nonexistent-kg"), &crate::score::embedded_extractor).is_err());
     }
 
     fn ours(start: usize, end: usize, entity: &str, text: &str) -> Mention {

@@ -1,9 +1,9 @@
 //! Evaluation of relations against a hand-made gold set over GUM documents.
 //!
-//! The gold sets (`tests/data/gum-relations/gold.tsv` over the news documents and
+//! The gold sets (`crates/train/gold/gold.tsv` over the news documents and
 //! `gold-interview.tsv` over the interviews, described in the README next to them) list
 //! `subject predicate object` triples with entity names as written in the document. Every GUM
-//! document of the genres a gold set covers is given to [`crate::extract_with`] as the text of
+//! document of the genres a gold set covers is given to the extractor as the text of
 //! its CoNLL-U `# text =` lines (the original sentences, untokenised), one sentence per line
 //! joined by `\n` as the GUM readers of this crate join sentences. News documents are dev or
 //! test ([`TEST_DOCS`]); documents of other genres are test.
@@ -29,10 +29,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::model::{Document, Entity, EntityType, Extraction};
-use crate::pipeline::{Options, extract_with};
+use kg_extract::{Document, Entity, EntityType, Extraction};
+
+use super::{Extractor, extract_all};
+use crate::Error;
 
 /// Predicates that read the same both ways round.
 pub const SYMMETRIC: [&str; 5] = [
@@ -58,35 +60,6 @@ const EXTRA_PREDICATES: [&str; 3] = ["holds", "locatedIn", "basedIn"];
 
 /// The gold file's header line.
 const HEADER: &str = "doc\tsplit\tsubject\tpredicate\tobject\tevidence";
-
-/// Reading the gold set or the documents failed.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// A file or directory could not be read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file or directory.
-        path: PathBuf,
-        /// What failed.
-        source: std::io::Error,
-    },
-    /// A line of the gold file is malformed.
-    #[error("gold line {line}: {message}")]
-    Gold {
-        /// 1-based line number.
-        line: usize,
-        /// What was wrong.
-        message: String,
-    },
-    /// A gold row names a document that is not in the data directory.
-    #[error("gold line {line}: no document {doc} in the data directory")]
-    MissingDoc {
-        /// 1-based line number of the first row naming it.
-        line: usize,
-        /// The document.
-        doc: String,
-    },
-}
 
 /// The part of the gold set a document belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,7 +111,7 @@ pub struct GoldRelation {
 /// Parses the gold TSV (see the module docs): a header line, then one triple per line. Blank
 /// lines and lines starting with `#` are skipped.
 pub fn parse_gold(text: &str) -> Result<Vec<GoldRelation>, Error> {
-    let mut allowed: BTreeSet<&str> = crate::relations::canonical_predicates()
+    let mut allowed: BTreeSet<&str> = kg_extract::canonical_predicates()
         .into_iter()
         .filter(|p| *p != "related")
         .collect();
@@ -151,7 +124,7 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldRelation>, Error> {
         if raw.trim().is_empty() || raw.starts_with('#') {
             continue;
         }
-        let err = |message: String| Error::Gold { line, message };
+        let err = |message: String| Error::parse(line, message);
         if !header {
             if raw != HEADER {
                 return Err(err(format!("expected the header {HEADER:?}")));
@@ -199,7 +172,8 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldRelation>, Error> {
         });
     }
     if !header {
-        return Err(Error::Gold {
+        return Err(Error::Parse {
+            path: std::path::PathBuf::new(),
             line: 1,
             message: "empty gold file".to_string(),
         });
@@ -209,11 +183,7 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldRelation>, Error> {
 
 /// Reads the gold TSV at `path`.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldRelation>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse_gold(&text)
+    parse_gold(&crate::read_text(path)?).map_err(|e| e.in_file(path))
 }
 
 /// The text of a GUM CoNLL-U document: its `# text =` lines joined by `\n`.
@@ -447,12 +417,7 @@ impl Counts {
 
     /// Harmonic mean of precision and recall (0 when both are 0).
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        }
+        super::f1(self.precision(), self.recall())
     }
 
     fn add(&mut self, other: Counts) {
@@ -463,8 +428,22 @@ impl Counts {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+use super::ratio;
+
+impl super::Scores for Report {
+    /// Precision, recall and F1 of the dev part, then of the test part (when scored).
+    fn headline(&self) -> Vec<(&'static str, f64)> {
+        let mut out = Vec::new();
+        for (part, [p, r, f]) in [
+            (Part::Dev, ["dev precision", "dev recall", "dev f1"]),
+            (Part::Test, ["test precision", "test recall", "test f1"]),
+        ] {
+            if let Some(c) = self.parts.get(&part) {
+                out.extend([(p, c.precision()), (r, c.recall()), (f, c.f1())]);
+            }
+        }
+        out
+    }
 }
 
 /// The scores of a run, and what was matched.
@@ -527,7 +506,11 @@ pub fn score(gold: &[GoldRelation], extractions: &[(String, Extraction)]) -> Rep
 
 /// Runs the pipeline over every GUM news document of `data_dir/gum` and scores it against the
 /// gold set at `gold_path`.
-pub fn evaluate(data_dir: &Path, gold_path: &Path) -> Result<Report, Error> {
+pub fn evaluate(
+    data_dir: &Path,
+    gold_path: &Path,
+    extract: Extractor<'_>,
+) -> Result<Report, Error> {
     let gold = read_gold(gold_path)?;
     // Every document of each genre the gold set covers ("GUM_news_", "GUM_interview_"): what
     // the system finds in a document without gold relations counts against it.
@@ -549,29 +532,9 @@ pub fn evaluate(data_dir: &Path, gold_path: &Path) -> Result<Report, Error> {
             doc: g.doc.clone(),
         });
     }
-    let extractions = extract_all(&docs);
-    Ok(score(&gold, &extractions))
-}
-
-fn extract_all(docs: &[Document]) -> Vec<(String, Extraction)> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = docs.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|d| (d.id.clone(), extract_with(d, Options { clean: false })))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    let extractions = extract_all(&docs, extract);
+    let named: Vec<(String, Extraction)> = docs.iter().map(|d| d.id.clone()).zip(extractions).collect();
+    Ok(score(&gold, &named))
 }
 
 fn show(n: &Option<Named>) -> &str {
@@ -699,7 +662,7 @@ impl fmt::Display for Listing<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Evidence, Relation, Role};
+    use kg_extract::{Evidence, Relation, Role};
 
     #[test]
     fn names_compare_without_article_and_possessive() {
@@ -717,7 +680,7 @@ GUM_news_nasa\ttest\tCharles Bolden\tholds\tNASA\tNASA Administrator Charles Bol
 
     fn entity(kind: EntityType, label: &str, aliases: &[&str]) -> Entity {
         Entity {
-            key: crate::model::entity_key(kind, label),
+            key: kg_extract::entity_key(kind, label),
             kind,
             label: label.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
@@ -769,10 +732,10 @@ GUM_news_nasa\ttest\tCharles Bolden\tholds\tNASA\tNASA Administrator Charles Bol
 
         let bad = format!("{HEADER}\nGUM_news_x\tdev\tA\tmeets\tB\n");
         let e = parse_gold(&bad).expect_err("five columns");
-        assert!(matches!(e, Error::Gold { line: 2, .. }), "{e}");
+        assert!(matches!(e, Error::Parse { line: 2, .. }), "{e}");
         let bad = format!("{HEADER}\n\nGUM_news_x\tdev\tA\tlikes\tB\tq\n");
         let e = parse_gold(&bad).expect_err("unknown predicate");
-        assert!(matches!(e, Error::Gold { line: 3, .. }), "{e}");
+        assert!(matches!(e, Error::Parse { line: 3, .. }), "{e}");
         let bad = format!("{HEADER}\nGUM_news_nasa\tdev\tA\tmeets\tB\tq\n");
         assert!(parse_gold(&bad).is_err(), "nasa is a test document");
         let bad = format!("{HEADER}\nGUM_news_x\tdev\tA\tmeets\t-\tq\n");

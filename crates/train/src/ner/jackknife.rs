@@ -6,30 +6,13 @@
 //! folds but one (with [`crate::pos::train_pos`]) and tags the sentences of that fold.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::pos::{Tagger, Upos, load_tagger, train_pos};
+use kg_extract::perceptron::hash_str;
+use kg_extract::pos::{Tagger, Upos};
 
-/// Jackknifing failed: a file could not be written or a fold tagger could not be trained.
-#[derive(Debug, thiserror::Error)]
-pub enum JackknifeError {
-    /// Reading or writing a file failed.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What failed.
-        source: std::io::Error,
-    },
-    /// Training or loading a fold tagger failed.
-    #[error("fold {fold}: {source}")]
-    Train {
-        /// The fold.
-        fold: usize,
-        /// What failed.
-        source: crate::pos::TrainError,
-    },
-}
+use crate::Error;
+use crate::pos::{load_tagger, train_pos};
 
 /// Fold taggers and the fold of every EWT train sentence id.
 #[derive(Debug)]
@@ -71,11 +54,11 @@ impl Jackknife {
         work_dir: &Path,
         folds: usize,
         epochs: usize,
-    ) -> Result<Jackknife, JackknifeError> {
+    ) -> Result<Jackknife, Error> {
         let folds = folds.max(2);
         let io = |path: &Path| {
             let path = path.to_path_buf();
-            move |source| JackknifeError::Io { path, source }
+            move |source| Error::Io { path, source }
         };
         let train_path = ud_dir.join("en_ewt-ud-train.conllu");
         let text = std::fs::read_to_string(&train_path).map_err(io(&train_path))?;
@@ -100,7 +83,7 @@ impl Jackknife {
             let model = dir.join("pos.model");
             // A fold trained before on the same sentences and epochs is reused.
             let stamp = dir.join("trained-with");
-            let key = format!("{epochs} {}\n", crate::perceptron::hash_str(&train));
+            let key = format!("{epochs} {}\n", hash_str(&train));
             let cached = model.exists() && std::fs::read_to_string(&stamp).is_ok_and(|s| s == key);
             if !cached {
                 std::fs::write(&path, train).map_err(io(&path))?;
@@ -109,11 +92,17 @@ impl Jackknife {
                     std::fs::copy(&from, &to).map_err(io(&to))?;
                 }
                 train_pos(&dir, &model, epochs)
-                    .map_err(|source| JackknifeError::Train { fold, source })?;
+                    .map_err(|e| Error::Fold {
+                    fold,
+                    source: Box::new(e),
+                })?;
                 std::fs::write(&stamp, key).map_err(io(&stamp))?;
             }
             taggers.push(
-                load_tagger(&model).map_err(|source| JackknifeError::Train { fold, source })?,
+                load_tagger(&model).map_err(|e| Error::Fold {
+                    fold,
+                    source: Box::new(e),
+                })?,
             );
         }
         Ok(Jackknife { taggers, fold_of })
