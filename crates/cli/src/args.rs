@@ -142,7 +142,7 @@ pub enum Command {
         (tab-separated); one row per relation: the doc id, `dev` or `test`, the subject's and the \
         object's full names as written in the text, a canonical predicate (those of \
         crates/extract/data/rules/predicates.tsv, or `holds` for a person's post with its \
-        organisation as the object, `-` when unstated), and a short quote of the sentence."\n\n\
+        organisation as the object, `-` when unstated), and a short quote of the sentence.\n\n\
         The models themselves are trained and scored on the open corpora by `kg-train` \
         (crates/train; see its README)."
     )]

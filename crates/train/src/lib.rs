@@ -26,5 +26,5 @@ pub mod pos;
 pub mod recipe;
 pub mod score;
 
-pub use error::{Error, read_text};
 pub(crate) use error::io;
+pub use error::{Error, read_text};

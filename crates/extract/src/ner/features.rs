@@ -215,10 +215,7 @@ fn name_like(case: Case, pos: u8) -> bool {
 }
 
 /// The document context of `sentences` with their UPOS ids `pos` (see [`DocContext`]).
-pub fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(
-    sentences: &[S],
-    pos: &[Vec<u8>],
-) -> DocContext {
+pub fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(sentences: &[S], pos: &[Vec<u8>]) -> DocContext {
     let mut lower = String::new();
     let mut lowers = Vec::with_capacity(sentences.len());
     let mut names = Vec::with_capacity(sentences.len());

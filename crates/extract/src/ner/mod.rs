@@ -139,8 +139,8 @@ mod tests {
 
     #[test]
     fn embedded_model_loads() {
-        let r =
-            Recognizer::from_bytes(include_bytes!("../../data/models/ner.model")).expect("valid model");
+        let r = Recognizer::from_bytes(include_bytes!("../../data/models/ner.model"))
+            .expect("valid model");
         assert!(!r.is_empty());
         assert_eq!(r.len(), Recognizer::embedded().len());
         let u = Recognizer::from_bytes(include_bytes!("../../data/models/ner-uncased.model"))
@@ -257,7 +257,11 @@ mod tests {
             .map(|s| (chars[s.start..s.end].iter().collect(), s.label))
             .collect();
         assert!(got.contains(&("Lisbon".into(), NerLabel::Loc)), "{got:?}");
-        assert!(spans.iter().all(|s| s.start < s.end && s.end <= chars.len()));
+        assert!(
+            spans
+                .iter()
+                .all(|s| s.start < s.end && s.end <= chars.len())
+        );
     }
 
     #[test]

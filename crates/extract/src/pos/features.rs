@@ -357,13 +357,7 @@ pub(crate) fn hist(t: Option<Upos>, k: u64) -> u64 {
 
 /// Writes the features of position `i` into `out` (cleared first). `t1` and `t2` are the tags
 /// predicted at `i-1` and `i-2` (`None` before the sentence start).
-pub fn features(
-    words: &[Attrs],
-    i: usize,
-    t1: Option<Upos>,
-    t2: Option<Upos>,
-    out: &mut Vec<u64>,
-) {
+pub fn features(words: &[Attrs], i: usize, t1: Option<Upos>, t2: Option<Upos>, out: &mut Vec<u64>) {
     let at = |d: isize| -> Attrs {
         let j = i as isize + d;
         if j < 0 {

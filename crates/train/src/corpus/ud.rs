@@ -29,7 +29,10 @@ pub fn parse(text: &str) -> Result<Vec<TaggedSentence>, Error> {
         if w.opens_sentence && !cur.words.is_empty() {
             out.push(std::mem::take(&mut cur));
         }
-        let tag: Upos = w.upos.parse().map_err(|e| Error::parse(w.line, format!("{e}")))?;
+        let tag: Upos = w
+            .upos
+            .parse()
+            .map_err(|e| Error::parse(w.line, format!("{e}")))?;
         cur.words.push(w.form.to_string());
         cur.tags.push(tag);
         cur.space_after

@@ -11,11 +11,7 @@ use crate::corpus::{Corpus, Split, load};
 use crate::score::ner::read_docs;
 
 /// Times the recognizer alone over pre-tokenised, pre-tagged sentences (UNER train + GUM).
-pub fn bench(
-    data: &Path,
-    model: &Recognizer,
-    tagger: &Tagger,
-) -> Result<(), Error> {
+pub fn bench(data: &Path, model: &Recognizer, tagger: &Tagger) -> Result<(), Error> {
     let mut docs = load(data, Corpus::Uner(Split::Train))?;
     for split in [Split::Train, Split::Dev, Split::Test] {
         docs.extend(load(data, Corpus::Gum(split))?);
@@ -48,10 +44,7 @@ pub fn bench(
 
 /// Times the whole text path (segmentation + POS + NER) over the benchmark corpus
 /// (`<data>/../bench/corpus.jsonl`), one core, and segmentation + POS alone for comparison.
-pub fn bench_text(
-    data: &Path,
-    model: &Recognizer,
-) -> Result<(), Error> {
+pub fn bench_text(data: &Path, model: &Recognizer) -> Result<(), Error> {
     let path = data.join("../bench/corpus.jsonl");
     let file = std::fs::File::open(&path).map_err(crate::io(&path))?;
     let docs = read_docs(std::io::BufReader::new(file)).map_err(|e| e.in_file(&path))?;

@@ -91,19 +91,16 @@ impl Jackknife {
                     let (from, to) = (ud_dir.join(name), dir.join(name));
                     std::fs::copy(&from, &to).map_err(io(&to))?;
                 }
-                train_pos(&dir, &model, epochs)
-                    .map_err(|e| Error::Fold {
+                train_pos(&dir, &model, epochs).map_err(|e| Error::Fold {
                     fold,
                     source: Box::new(e),
                 })?;
                 std::fs::write(&stamp, key).map_err(io(&stamp))?;
             }
-            taggers.push(
-                load_tagger(&model).map_err(|e| Error::Fold {
-                    fold,
-                    source: Box::new(e),
-                })?,
-            );
+            taggers.push(load_tagger(&model).map_err(|e| Error::Fold {
+                fold,
+                source: Box::new(e),
+            })?);
         }
         Ok(Jackknife { taggers, fold_of })
     }

@@ -77,6 +77,9 @@ mod tests {
         let r = Recognizer::embedded();
         let p = pruned(r, 0.0);
         assert_eq!(p.len(), r.len());
-        assert_eq!(p.uncased().map(Recognizer::len), r.uncased().map(Recognizer::len));
+        assert_eq!(
+            p.uncased().map(Recognizer::len),
+            r.uncased().map(Recognizer::len)
+        );
     }
 }

@@ -383,10 +383,7 @@ pub fn run(args: &NerConfig) -> Result<(), Error> {
 
 /// Lower-cased copies of a share `fraction` of the sentences of `docs` (picked by a fixed hash
 /// of their position, so runs repeat), with the same spans.
-fn lower_copies(
-    docs: &[LabeledDoc],
-    fraction: f64,
-) -> Vec<LabeledDoc> {
+fn lower_copies(docs: &[LabeledDoc], fraction: f64) -> Vec<LabeledDoc> {
     let mut k = 0u64;
     docs.iter()
         .map(|d| {
@@ -506,4 +503,3 @@ fn cross_validate_news(args: &NerConfig) -> Result<(), Error> {
     );
     Ok(())
 }
-

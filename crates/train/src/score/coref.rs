@@ -824,7 +824,13 @@ mod tests {
         assert!(parse_gum_named("ok", "1\tA\t_\tPROPN\t_\t_\t9\tdep\t_\tEntity=(1-x)\n").is_ok());
         let missing = read_gum_named(Path::new("/nonexistent-kg/x.conllu")).expect_err("io");
         assert!(matches!(missing, Error::Io { .. }));
-        assert!(evaluate_within(Path::new("/nonexistent-kg"), &crate::score::embedded_extractor).is_err());
+        assert!(
+            evaluate_within(
+                Path::new("/nonexistent-kg"),
+                &crate::score::embedded_extractor
+            )
+            .is_err()
+        );
     }
 
     fn ours(start: usize, end: usize, entity: &str, text: &str) -> Mention {

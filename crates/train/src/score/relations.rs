@@ -533,7 +533,8 @@ pub fn evaluate(
         });
     }
     let extractions = extract_all(&docs, extract);
-    let named: Vec<(String, Extraction)> = docs.iter().map(|d| d.id.clone()).zip(extractions).collect();
+    let named: Vec<(String, Extraction)> =
+        docs.iter().map(|d| d.id.clone()).zip(extractions).collect();
     Ok(score(&gold, &named))
 }
 

@@ -40,7 +40,11 @@ pub enum Command {
         #[command(flatten)]
         data: Data,
         /// Where the compiled gazetteers are written.
-        #[arg(long, value_name = "DIR", default_value = "crates/extract/data/lexicons")]
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "crates/extract/data/lexicons"
+        )]
         out: PathBuf,
     },
     /// Train the POS tagger on UD English EWT (DATA/ud-ewt).

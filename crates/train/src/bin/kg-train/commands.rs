@@ -102,7 +102,10 @@ fn ner_config(args: &NerArgs) -> Result<NerConfig, Error> {
     let o = &mut c.options;
     o.epochs = args.epochs.or(t.epochs).unwrap_or(o.epochs);
     o.seed = args.seed.or(t.seed).unwrap_or(o.seed);
-    o.word_dropout = args.word_dropout.or(t.word_dropout).unwrap_or(o.word_dropout);
+    o.word_dropout = args
+        .word_dropout
+        .or(t.word_dropout)
+        .unwrap_or(o.word_dropout);
     o.margin = args.margin.unwrap_or(o.margin);
     o.gold_history |= args.gold_history;
     o.viterbi &= !args.greedy;
@@ -216,7 +219,11 @@ fn eval_ner(
         .recognizer
         .as_ref()
         .unwrap_or(Recognizer::embedded());
-    let whole = if alone { None } else { Some(extractor(models)?) };
+    let whole = if alone {
+        None
+    } else {
+        Some(extractor(models)?)
+    };
     for (name, set) in &sets {
         println!(
             "{name}, model alone ({} docs):\n{}",
@@ -266,9 +273,7 @@ fn eval_relations(
     errors: bool,
     list: bool,
 ) -> Result<(), Error> {
-    let gold = gold.unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("gold/gold.tsv")
-    });
+    let gold = gold.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("gold/gold.tsv"));
     let report = score::relations::evaluate(data, &gold, extractor(models)?)?;
     println!("{report}");
     if errors {
