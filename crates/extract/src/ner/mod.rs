@@ -7,7 +7,7 @@
 //!   all capitals) are lower-cased and tagged by a second model trained on lower-cased copies
 //!   of the training data, `data/models/ner-uncased.model`.
 //! * `document`: document-level label consistency (voting and propagation of names found
-//!   elsewhere in the document), applied by [`recognize_document`] and
+//!   elsewhere in the document), applied by [`reconcile_document`] and
 //!   [`Recognizer::recognize_text`] (not by the sentence-level [`Recognizer::recognize`]).
 //! * [`recognize_text`] runs the whole text path (segmentation, POS, NER) and gives char-offset
 //!   spans.

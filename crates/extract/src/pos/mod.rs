@@ -1,6 +1,6 @@
 //! Part-of-speech tagger: greedy left-to-right averaged perceptron predicting UD UPOS tags.
 //!
-//! Trained on UD English EWT (by the `kg-train` crate, which uses the public [`features`] and
+//! Trained on UD English EWT (by the `kg-train` crate, which uses the public [`mod@features`] and
 //! [`tagdict`] modules and [`Tagger::from_parts`]); the shipped model is embedded in the crate
 //! ([`Tagger::embedded`]). Input words should be tokenised like EWT (possessive `'s` and `n't`
 //! split, punctuation separate), as [`crate::segment`] does. Typographic quotes and dashes are

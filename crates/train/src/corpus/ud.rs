@@ -1,5 +1,5 @@
 //! UD sentences with their UPOS tags (English EWT, for the POS tagger), read with the crate's
-//! one CoNLL-U reader ([`super::conllu`]): word forms, UPOS tags and `SpaceAfter=No`.
+//! one CoNLL-U reader (`corpus::conllu`): word forms, UPOS tags and `SpaceAfter=No`.
 
 use kg_extract::pos::Upos;
 

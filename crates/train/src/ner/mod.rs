@@ -1,4 +1,4 @@
-//! Training the named-entity recognizers: examples and the structured perceptron ([`train`]),
+//! Training the named-entity recognizers: examples and the structured perceptron ([`mod@train`]),
 //! jackknifed POS tags for the training sentences ([`jackknife`]), and the means and pruning
 //! that turn trained models into the shipped ones ([`mean`], [`pruned`]).
 
