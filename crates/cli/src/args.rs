@@ -138,9 +138,17 @@ pub enum Command {
     },
     /// Score the extractor against gold annotations.
     #[command(
-        after_help = "Example:\n  kg eval ner --docs uner-test.docs.jsonl --gold uner-test.gold.jsonl\n\n\
-        The models themselves are trained by `cargo run --release -p kg-extract --example train_pos` and \
-        `--example train_ner` (see the README)."
+        after_help = "Examples:\n  kg eval ner --docs uner-test.docs.jsonl --gold uner-test.gold.jsonl\n  \
+        kg eval relations --docs news.docs.jsonl --gold relations.tsv\n\n\
+        Gold for `ner`: JSONL, {\"doc\",\"start\",\"end\",\"label\"} per line (label PER, ORG or LOC; \
+        offsets in code points of the doc's text, end exclusive).\n\
+        Gold for `relations`: TSV with the header `doc split subject predicate object evidence` \
+        (tab-separated); one row per relation: the doc id, `dev` or `test`, the subject's and the \
+        object's full names as written in the text, a canonical predicate (those of \
+        crates/extract/data/rules/predicates.tsv, or `holds` for a person's post with its \
+        organisation as the object, `-` when unstated), and a short quote of the sentence.\n\n\
+        The models themselves are trained and scored on the open corpora by `kg-train` \
+        (crates/train; see its README)."
     )]
     Eval {
         #[arg(value_enum)]
@@ -148,7 +156,8 @@ pub enum Command {
         /// {"id","text"} per line.
         #[arg(long)]
         docs: PathBuf,
-        /// {"doc","start","end","label"} per line, offsets in code points of "text".
+        /// ner: {"doc","start","end","label"} per line, offsets in code points of "text";
+        /// relations: the TSV described below.
         #[arg(long)]
         gold: PathBuf,
         #[command(flatten)]
@@ -213,5 +222,8 @@ pub enum RenderFormat {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum EvalTask {
+    /// Named mentions, exact spans.
     Ner,
+    /// Relations and roles: (subject, predicate, object) triples.
+    Relations,
 }

@@ -3,9 +3,7 @@
 mod analysis;
 mod charmap;
 pub mod clean;
-mod conllu;
 mod coref;
-pub mod coref_eval;
 mod doc;
 pub mod html;
 mod ids;
@@ -18,7 +16,6 @@ pub mod perceptron;
 pub mod pipeline;
 pub mod pos;
 mod quotes;
-pub mod relation_eval;
 mod relations;
 pub mod resolve;
 mod roles;

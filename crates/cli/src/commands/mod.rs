@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use kg_graph::{BaseIri, Graph};
 
 use crate::Outcome;
-use crate::args::{Command, StoreArgs};
+use crate::args::{Command, EvalTask, StoreArgs};
 
 /// Runs one command.
 pub fn run(command: Command) -> Result<Outcome> {
@@ -52,11 +52,14 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Stats { top, store } => stats::run(top, &store),
         Command::Path { from, to, store } => stats::path(&from, &to, &store),
         Command::Eval {
-            task: _,
+            task,
             docs,
             gold,
             model,
-        } => model::eval_ner(&docs, &gold, model.pipeline()?),
+        } => match task {
+            EvalTask::Ner => model::eval_ner(&docs, &gold, model.pipeline()?),
+            EvalTask::Relations => model::eval_relations(&docs, &gold, model.pipeline()?),
+        },
     }
 }
 

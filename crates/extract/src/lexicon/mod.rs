@@ -2,7 +2,7 @@
 //! ids), cities, regions, given names, titles, honorifics and organisation suffixes.
 //!
 //! The country, city and given-name tables are compiled from `../shared/data/lexicons` by
-//! `examples/compile_lexicons.rs`; the short lists are our own. Lookups take the text as written.
+//! `kg-train lexicons` (crates/train); the short lists are our own. Lookups take the text as written.
 
 pub(crate) mod org_names;
 mod sources;

@@ -108,9 +108,18 @@ impl Sources {
             .map_or("", |(_, t)| t.as_ref())
     }
 
-    /// Content hash of file `name` (see [`content_hash`]).
+    /// Content hash of the data lines of file `name` (see [`content_hash`]): comments and
+    /// blank lines, which no reader uses, do not count.
     pub fn hash(&self, name: &str) -> u64 {
-        content_hash(self.text(name).as_bytes())
+        let mut data = Vec::new();
+        for line in self.text(name).lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            data.extend_from_slice(line.as_bytes());
+            data.push(b'\n');
+        }
+        content_hash(&data)
     }
 }
 
@@ -130,6 +139,15 @@ mod tests {
     fn every_embedded_file_has_text_and_a_distinct_hash() {
         let s = Sources::embedded();
         let mut hashes: Vec<u64> = Sources::names().map(|n| s.hash(n)).collect();
+        let mut edited = Sources::embedded();
+        edited.texts[0].1 = format!("# a new comment\n\n{}", s.texts[0].1).into();
+        assert_eq!(
+            edited.hash(edited.texts[0].0),
+            hashes[0],
+            "comments do not count"
+        );
+        edited.texts[0].1 = format!("{}Atlantis\n", s.texts[0].1).into();
+        assert_ne!(edited.hash(edited.texts[0].0), hashes[0], "data lines do");
         assert!(Sources::names().all(|n| !s.text(n).is_empty()));
         hashes.sort_unstable();
         hashes.dedup();

@@ -39,7 +39,7 @@ fn add(list: &mut Vec<(u64, u32)>, word: u64) {
 
 /// The uses as a name of every word of one document, keyed by the hash of its lower case.
 #[derive(Debug, Default)]
-pub(crate) struct DocContext {
+pub struct DocContext {
     words: HashMap<u64, Uses, IdBuildHasher>,
     /// Per token of the document (sentence after sentence): indexed as a name use.
     indexed: Vec<bool>,

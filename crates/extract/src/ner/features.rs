@@ -13,7 +13,7 @@ use super::gazetteer::{self, Gaz};
 /// The static features of a token start with this many word-identity features (word, exact
 /// form, the bigrams with its neighbours), which training may drop to learn what to do with
 /// unknown words.
-pub(crate) const N_IDENTITY: usize = 4;
+pub const N_IDENTITY: usize = 4;
 
 /// Bumped whenever a feature changes meaning: a model trained with another version is refused.
 pub const FEATURE_VERSION: u32 = 5;
@@ -153,7 +153,7 @@ pub(crate) fn is_uncased(words: &[&str]) -> bool {
 
 /// Per-token values reused across templates.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Tok {
+pub struct Tok {
     lower: u64,
     exact: u64,
     shape: u64,
@@ -167,7 +167,7 @@ use crate::lexicon::Lexicon;
 
 /// Reusable buffers and the static features of one sentence.
 #[derive(Debug, Default)]
-pub(crate) struct SentenceFeatures {
+pub struct SentenceFeatures {
     toks: Vec<Tok>,
     feats: Vec<u64>,
     /// `feats[offsets[i]..offsets[i + 1]]` are the static features of token `i`.
@@ -184,9 +184,11 @@ pub(crate) struct SentenceFeatures {
 
 /// The document around a sentence: its context index and the sentence's position in it.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct InDocument<'a> {
-    pub(crate) context: &'a DocContext,
-    pub(crate) sentence: usize,
+pub struct InDocument<'a> {
+    /// The context of the whole document ([`doc_context`]).
+    pub context: &'a DocContext,
+    /// The sentence's index in the document.
+    pub sentence: usize,
 }
 
 /// Whether a word is used as a name, for the document context: capitalised and not a function
@@ -214,10 +216,7 @@ fn name_like(case: Case, pos: u8) -> bool {
 }
 
 /// The document context of `sentences` with their UPOS ids `pos` (see [`DocContext`]).
-pub(crate) fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(
-    sentences: &[S],
-    pos: &[Vec<u8>],
-) -> DocContext {
+pub fn doc_context<S: AsRef<[W]>, W: AsRef<str>>(sentences: &[S], pos: &[Vec<u8>]) -> DocContext {
     let mut lower = String::new();
     let mut lowers = Vec::with_capacity(sentences.len());
     let mut names = Vec::with_capacity(sentences.len());
@@ -254,7 +253,7 @@ impl SentenceFeatures {
 
     /// Computes the static features of `words` (with UPOS ids `pos`, same length), with the
     /// document context when the sentence's document is known.
-    pub(crate) fn compute_in(
+    pub fn compute_in(
         &mut self,
         lex: &Lexicon,
         words: &[&str],
@@ -298,12 +297,18 @@ impl SentenceFeatures {
     }
 
     /// Number of tokens of the current sentence.
-    pub(crate) fn len(&self) -> usize {
+    /// Whether the sentence has no token.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Number of tokens of the sentence last computed.
+    pub fn len(&self) -> usize {
         self.toks.len()
     }
 
     /// Static features of token `i`.
-    pub(crate) fn features(&self, i: usize) -> &[u64] {
+    pub fn features(&self, i: usize) -> &[u64] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
     }
 
@@ -460,14 +465,14 @@ impl SentenceFeatures {
     }
 
     /// The per-token values of token `i` that the dynamic features use.
-    pub(crate) fn tok(&self, i: usize) -> Tok {
+    pub fn tok(&self, i: usize) -> Tok {
         self.toks[i]
     }
 }
 
 /// Appends the dynamic features of a token given the two previous labels (without the one
 /// that names the word when `identity` is false).
-pub(crate) fn dynamic(t: Tok, prev: usize, prev2: usize, identity: bool, out: &mut Vec<u64>) {
+pub fn dynamic(t: Tok, prev: usize, prev2: usize, identity: bool, out: &mut Vec<u64>) {
     dynamic_lexical(t, prev, identity, out);
     out.push(prev_feature(prev));
     out.push(prev2_feature(prev2, prev));

@@ -7,13 +7,13 @@
 //!   all capitals) are lower-cased and tagged by a second model trained on lower-cased copies
 //!   of the training data, `data/models/ner-uncased.model`.
 //! * `document`: document-level label consistency (voting and propagation of names found
-//!   elsewhere in the document), applied by [`Recognizer::recognize_document`] and
+//!   elsewhere in the document), applied by [`reconcile_document`] and
 //!   [`Recognizer::recognize_text`] (not by the sentence-level [`Recognizer::recognize`]).
-//! * [`eval`]: the exact-span scorer, JSONL readers and writers, and the conversion of
-//!   tokenised corpora into (docs, gold) files; [`Recognizer::recognize_document`] runs the whole text path
-//!   (segmentation, POS, NER) and gives char-offset mentions.
-//! * [`data`] and [`gum`]: readers for the Universal NER IOB2 and GUM CoNLL-U corpora;
-//!   [`corpus`]: loading them from a data directory; [`train`]: training.
+//! * [`Recognizer::recognize_text`] runs the whole text path (segmentation, POS, NER) and gives
+//!   char-offset spans ([`crate::Pipeline::recognize_text`] with the pipeline's models).
+//! * [`features`], [`tags`] and [`viterbi`]: the feature extraction, the BILOU tag set and the
+//!   decoder, public for the trainer (the `kg-train` crate), which must compute exactly what
+//!   the recognizer reads.
 //!
 //! ```
 //! use kg_extract::Pipeline;
@@ -26,19 +26,13 @@
 //! ```
 
 mod context;
-pub mod corpus;
-pub mod data;
 pub(crate) mod document;
-pub mod eval;
-mod features;
+pub mod features;
 mod gazetteer;
-pub mod gum;
-pub mod jackknife;
 mod recognizer;
-mod tags;
+pub mod tags;
 mod text;
-pub mod train;
-mod viterbi;
+pub mod viterbi;
 
 /// Reconciles the spans found sentence by sentence over one document (`spans[k]` are those of
 /// `sentences[k]`): one label per name, and names found somewhere labelled where the model
@@ -54,10 +48,11 @@ pub fn is_uncased(words: &[&str]) -> bool {
     features::is_uncased(words)
 }
 
-pub use eval::{EvalSet, GoldMention, LabelScore, Report, eval_set, evaluate, score};
+pub use context::DocContext;
 pub use features::FEATURE_VERSION;
 pub use gazetteer::LEXICON_FILES;
 pub use recognizer::{Recognizer, RecognizerError};
+pub use tags::TokenSpan;
 pub use text::TextSpan;
 
 use serde::{Deserialize, Serialize};
@@ -128,8 +123,8 @@ pub struct Span {
     pub score: f32,
 }
 
-/// The feature id of a UPOS tag.
-pub(crate) fn pos_id(tag: Upos) -> u8 {
+/// The feature id of a UPOS tag (what [`features::SentenceFeatures::compute_in`] reads).
+pub fn pos_id(tag: Upos) -> u8 {
     tag.index() as u8
 }
 
@@ -272,37 +267,11 @@ mod tests {
             .map(|s| (chars[s.start..s.end].iter().collect(), s.label))
             .collect();
         assert!(got.contains(&("Lisbon".into(), NerLabel::Loc)), "{got:?}");
-        let doc = crate::model::Document {
-            id: "d".into(),
-            text: text.into(),
-            ..Default::default()
-        };
-        let p = crate::Pipeline::embedded();
-        let mentions = p
-            .recognizer()
-            .recognize_document(p.lexicon(), p.tagger(), &doc);
-        assert_eq!(mentions.len(), spans.len());
         assert!(
-            mentions
+            spans
                 .iter()
-                .all(|m| m.doc == "d" && m.end <= chars.len())
+                .all(|s| s.start < s.end && s.end <= chars.len())
         );
-    }
-
-    #[test]
-    fn mean_of_recognizers_keeps_their_decisions() {
-        let r = crate::Pipeline::embedded().recognizer();
-        let words = ["Anna", "Berg", "works", "for", "Google", "in", "Oslo", "."];
-        let tags = crate::Pipeline::embedded().tagger().tag(&words);
-        let alone = found(&words, &r.recognize(lex(), &words, &tags));
-        let twice = Recognizer::mean(&[r, r]);
-        assert_eq!(twice.len(), r.len());
-        assert_eq!(found(&words, &twice.recognize(lex(), &words, &tags)), alone);
-        // Averaged with a model that knows nothing, the weights halve: same argmax.
-        let empty = Recognizer::empty();
-        let half = Recognizer::mean(&[r, &empty]);
-        assert_eq!(found(&words, &half.recognize(lex(), &words, &tags)), alone);
-        assert!(!alone.is_empty());
     }
 
     #[test]

@@ -119,10 +119,12 @@ pub(crate) struct Decoder {
 impl Recognizer {
     /// A recognizer that finds nothing.
     pub fn empty() -> Recognizer {
-        Recognizer::from_model(crate::perceptron::Trainer::new(N_CLASSES).average())
+        Recognizer::from_model(Perceptron::empty(N_CLASSES))
     }
 
-    pub(crate) fn from_model(model: Perceptron) -> Recognizer {
+    /// The recognizer of trained weights over [`N_CLASSES`] BILOU classes and the features of
+    /// [`super::features`] (without an uncased model).
+    pub fn from_model(model: Perceptron) -> Recognizer {
         let tables = Tables::new(&model);
         Recognizer {
             model,
@@ -149,20 +151,9 @@ impl Recognizer {
         Recognizer::from_model(self.model.clone())
     }
 
-    /// The mean of several recognizers' weights (see [`Perceptron::mean`]): averaging models
-    /// trained on different shuffles of the data smooths out the order each one saw.
-    pub fn mean(models: &[&Recognizer]) -> Recognizer {
-        let inner: Vec<&Perceptron> = models.iter().map(|m| &m.model).collect();
-        Recognizer::from_model(Perceptron::mean(&inner))
-    }
-
-    /// The recognizer without its faintest features (see [`Perceptron::pruned`]); the uncased
-    /// model, if any, is kept as it is.
-    pub fn pruned(&self, fraction: f32) -> Recognizer {
-        Recognizer {
-            uncased: self.uncased.clone(),
-            ..Recognizer::from_model(self.model.pruned(fraction))
-        }
+    /// The weights of the (cased) model.
+    pub fn model(&self) -> &Perceptron {
+        &self.model
     }
 
     /// Number of weighted features.

@@ -4,12 +4,22 @@
 //! `L = 3 + 4t`, `U = 4 + 4t`.
 
 use super::NerLabel;
-use super::data::TokenSpan;
+
+/// A labelled entity span over the tokens of one sentence, end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenSpan {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Entity type.
+    pub label: NerLabel,
+}
 
 /// Number of classes: `O` plus B, I, L, U for three types.
-pub(crate) const N_CLASSES: usize = 13;
+pub const N_CLASSES: usize = 13;
 /// The outside class.
-pub(crate) const O: usize = 0;
+pub const O: usize = 0;
 
 const B: usize = 0;
 const I: usize = 1;
@@ -30,7 +40,7 @@ fn split(class: usize) -> Option<(NerLabel, usize)> {
 
 /// Whether `next` may follow `prev` (`O` at the sentence start); `last` says `next` ends the
 /// sentence, so it may not open a span.
-pub(crate) fn valid(prev: usize, next: usize, last: bool) -> bool {
+pub fn valid(prev: usize, next: usize, last: bool) -> bool {
     let open = match split(prev) {
         Some((t, B | I)) => Some(t),
         _ => None,
@@ -44,7 +54,7 @@ pub(crate) fn valid(prev: usize, next: usize, last: bool) -> bool {
 }
 
 /// The highest-scoring class allowed after `prev` (first on ties), and its score.
-pub(crate) fn best_valid(scores: &[f32; N_CLASSES], prev: usize, last: bool) -> (usize, f32) {
+pub fn best_valid(scores: &[f32; N_CLASSES], prev: usize, last: bool) -> (usize, f32) {
     let mut best = (O, f32::NEG_INFINITY);
     for (c, &s) in scores.iter().enumerate() {
         if s > best.1 && valid(prev, c, last) {
@@ -55,7 +65,7 @@ pub(crate) fn best_valid(scores: &[f32; N_CLASSES], prev: usize, last: bool) -> 
 }
 
 /// BILOU classes of `n` tokens given their (non-overlapping, in-bounds) spans.
-pub(crate) fn encode(spans: &[TokenSpan], n: usize) -> Vec<usize> {
+pub fn encode(spans: &[TokenSpan], n: usize) -> Vec<usize> {
     let mut out = vec![O; n];
     for s in spans {
         if s.start >= s.end || s.end > n {
@@ -75,7 +85,7 @@ pub(crate) fn encode(spans: &[TokenSpan], n: usize) -> Vec<usize> {
 }
 
 /// Spans of a class sequence (an unclosed span is closed at its last token).
-pub(crate) fn decode(classes: &[usize]) -> Vec<TokenSpan> {
+pub fn decode(classes: &[usize]) -> Vec<TokenSpan> {
     let mut out = Vec::new();
     let mut open: Option<(usize, NerLabel)> = None;
     for (i, &c) in classes.iter().enumerate() {

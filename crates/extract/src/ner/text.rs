@@ -1,11 +1,9 @@
 //! The whole text path: raw text -> segmentation -> POS -> NER -> char-offset mentions.
 
 use crate::lexicon::Lexicon;
-use crate::model::Document;
 use crate::pos::Tagger;
 use crate::segment;
 
-use super::eval::GoldMention;
 use super::{NerLabel, Recognizer};
 
 const DOCUMENT_CONSISTENCY: bool = true;
@@ -93,24 +91,6 @@ impl Recognizer {
             }
         }
         out
-    }
-
-    /// The mentions of a document as scorer records (`{"doc","start","end","label"}`).
-    pub fn recognize_document(
-        &self,
-        lex: &Lexicon,
-        tagger: &Tagger,
-        doc: &Document,
-    ) -> Vec<GoldMention> {
-        self.recognize_text(lex, tagger, &doc.text)
-            .into_iter()
-            .map(|s| GoldMention {
-                doc: doc.id.clone(),
-                start: s.start,
-                end: s.end,
-                label: s.label.as_str().to_string(),
-            })
-            .collect()
     }
 }
 

@@ -10,7 +10,7 @@ use super::tags::{N_CLASSES, O, valid};
 
 /// Buffers reused across sentences.
 #[derive(Debug, Default)]
-pub(crate) struct Lattice {
+pub struct Lattice {
     /// Per token: best path score ending in each class.
     delta: Vec<[f32; N_CLASSES]>,
     /// Per token: previous class on that path.
@@ -19,7 +19,7 @@ pub(crate) struct Lattice {
 
 /// Decodes `n` tokens into `out`. `statics(i, scores)` writes the static scores of token `i`;
 /// `dynamic(i, p1, p2, scores)` writes the dynamic scores of token `i` after labels `p2 p1`.
-pub(crate) fn decode(
+pub fn decode(
     lat: &mut Lattice,
     n: usize,
     margin: f32,

@@ -30,7 +30,7 @@ const SHAPE_MAX: usize = 24;
 
 /// What the tagger knows about one word, as hashes.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Attrs {
+pub struct Attrs {
     /// Normalised form (curly quotes and dashes mapped to ASCII).
     pub exact: u64,
     /// Lowercased normalised form with every digit mapped to `0`.
@@ -79,7 +79,7 @@ impl Attrs {
 
 /// Reusable buffers for analysing words.
 #[derive(Debug, Default)]
-pub(crate) struct Analyzer {
+pub struct Analyzer {
     exact: Vec<u8>,
     lower: Vec<u8>,
     /// Byte offset where each char of `lower` starts (for affixes).
@@ -189,13 +189,13 @@ impl Analyzer {
     }
 
     /// The lexicon keys of a word: hashes of its exact and of its lowercase form.
-    pub(crate) fn keys(&mut self, word: &str) -> (u64, u64) {
+    pub fn keys(&mut self, word: &str) -> (u64, u64) {
         self.normalise(word);
         (exact_key(&self.exact), lower_key(&self.lower))
     }
 
     /// Analyses one word.
-    pub(crate) fn analyse(&mut self, word: &str, lex: &Lexicon) -> Attrs {
+    pub fn analyse(&mut self, word: &str, lex: &Lexicon) -> Attrs {
         let flags = self.normalise(word);
         let exact = exact_key(&self.exact);
         let lower = lower_key(&self.lower);
@@ -357,13 +357,7 @@ pub(crate) fn hist(t: Option<Upos>, k: u64) -> u64 {
 
 /// Writes the features of position `i` into `out` (cleared first). `t1` and `t2` are the tags
 /// predicted at `i-1` and `i-2` (`None` before the sentence start).
-pub(crate) fn features(
-    words: &[Attrs],
-    i: usize,
-    t1: Option<Upos>,
-    t2: Option<Upos>,
-    out: &mut Vec<u64>,
-) {
+pub fn features(words: &[Attrs], i: usize, t1: Option<Upos>, t2: Option<Upos>, out: &mut Vec<u64>) {
     let at = |d: isize| -> Attrs {
         let j = i as isize + d;
         if j < 0 {

@@ -1,6 +1,7 @@
 //! Part-of-speech tagger: greedy left-to-right averaged perceptron predicting UD UPOS tags.
 //!
-//! Trained on UD English EWT ([`train_pos`]); the shipped model is embedded in the crate
+//! Trained on UD English EWT (by the `kg-train` crate, which uses the public [`mod@features`] and
+//! [`tagdict`] modules and [`Tagger::from_parts`]); the shipped model is embedded in the crate
 //! (loaded by [`crate::Pipeline`]). Input words should be tokenised like EWT (possessive `'s` and `n't`
 //! split, punctuation separate), as [`crate::segment`] does. Typographic quotes and dashes are
 //! mapped to their ASCII forms before lookup.
@@ -12,16 +13,13 @@
 //! assert_eq!(tags, [Upos::Det, Upos::Noun, Upos::Verb, Upos::Punct]);
 //! ```
 
-mod conllu;
-mod features;
-mod tagdict;
-mod train;
+pub mod features;
+pub mod tagdict;
 mod upos;
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use train::{PosReport, TrainError, eval_pos, load_tagger, train_pos};
 pub use upos::{UnknownUpos, Upos};
 
 use crate::perceptron::{FeatureHasher, ModelError, Perceptron, Reader, argmax, put_varint};
@@ -70,12 +68,14 @@ pub struct TagScratch {
 }
 
 impl Tagger {
-    fn new(model: Perceptron, lexicon: Lexicon) -> Tagger {
+    /// The tagger of trained weights (over [`Upos::COUNT`] classes and the features of
+    /// [`features::features`]) and the word lexicon they were trained with.
+    pub fn from_parts(model: Perceptron, lexicon: Lexicon) -> Tagger {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         Tagger { model, lexicon, id }
     }
 
-    /// Reads a model written by [`Tagger::to_bytes`] (or `kg train pos`).
+    /// Reads a model written by [`Tagger::to_bytes`] (or `kg-train pos`).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let body = bytes.strip_prefix(MAGIC).ok_or(ModelError::BadMagic)?;
         let mut r = Reader { buf: body };
@@ -89,7 +89,7 @@ impl Tagger {
                 "POS model has the wrong number of classes",
             ));
         }
-        Ok(Tagger::new(model, lexicon))
+        Ok(Tagger::from_parts(model, lexicon))
     }
 
     /// Serialises the tagger (lexicon and quantised weights, compressed).

@@ -25,7 +25,7 @@ const MAX_LEXICON: u64 = 64 << 20;
 
 /// One lexicon entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Entry {
+pub struct Entry {
     /// Bit `t` set when the word was seen with tag `t` often enough.
     pub mask: u32,
     /// The tag of a frequent unambiguous word.
@@ -34,24 +34,24 @@ pub(crate) struct Entry {
 
 /// Word hash to [`Entry`].
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Lexicon {
+pub struct Lexicon {
     map: HashMap<u64, Entry, IdBuildHasher>,
 }
 
 /// Tag counts per word key, gathered from training data.
 #[derive(Debug, Default)]
-pub(crate) struct LexiconCounts {
+pub struct LexiconCounts {
     counts: HashMap<u64, [u32; Upos::COUNT], IdBuildHasher>,
 }
 
 impl LexiconCounts {
     /// Counts one occurrence of the word with hash `key` tagged `tag`.
-    pub(crate) fn add(&mut self, key: u64, tag: Upos) {
+    pub fn add(&mut self, key: u64, tag: Upos) {
         self.counts.entry(key).or_insert([0; Upos::COUNT])[tag.index()] += 1;
     }
 
     /// The lexicon. `shortcut` says which keys may get a dictionary tag (exact forms only).
-    pub(crate) fn build(&self, shortcut: impl Fn(u64) -> bool) -> Lexicon {
+    pub fn build(&self, shortcut: impl Fn(u64) -> bool) -> Lexicon {
         let mut map = HashMap::default();
         for (&key, counts) in &self.counts {
             let total: u32 = counts.iter().sum();

@@ -1,0 +1,242 @@
+//! Training the POS tagger on UD English EWT.
+//!
+//! Trains on `en_ewt-ud-train.conllu` (plus copies of its sentences with hyphenated compounds
+//! joined, as the segmenter keeps them), keeps the epoch with the best accuracy on
+//! `en_ewt-ud-dev.conllu`, and scores that model once on `en_ewt-ud-test.conllu`.
+//! Sentence order is shuffled each epoch by a seeded xorshift generator, so runs repeat.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::Path;
+use std::time::Instant;
+
+use kg_extract::perceptron::{IdBuildHasher, argmax};
+use kg_extract::pos::features::{Analyzer, Attrs, features};
+use kg_extract::pos::tagdict::{Lexicon, LexiconCounts};
+use kg_extract::pos::{Tagger, Upos};
+
+use crate::Error;
+use crate::corpus::ud::{self, TaggedSentence};
+use crate::perceptron::Trainer;
+use crate::score::pos::accuracy;
+
+/// Seed of the shuffling generator.
+const SEED: u64 = 42;
+/// Folds for the lexicon of training sentences: the tag sets a training word gets come from the
+/// other folds, so the model learns how far to trust them on words it has rarely seen.
+const FOLDS: usize = 10;
+
+/// Outcome of [`train_pos`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PosReport {
+    /// Dev accuracy after each epoch (index 0 = epoch 1).
+    pub dev_by_epoch: Vec<f64>,
+    /// The epoch whose model was kept (1-based).
+    pub best_epoch: usize,
+    /// UPOS accuracy of the kept model on the dev set.
+    pub dev_accuracy: f64,
+    /// UPOS accuracy of the kept model on the test set.
+    pub test_accuracy: f64,
+    /// Training sentences (including hyphen-joined copies) and words.
+    pub train_sentences: usize,
+    /// Training words.
+    pub train_words: usize,
+    /// Weighted features in the kept model.
+    pub features: usize,
+    /// Size of the written model file in bytes.
+    pub model_bytes: usize,
+    /// Wall-clock training time in seconds.
+    pub seconds: f64,
+}
+
+impl fmt::Display for PosReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, a) in self.dev_by_epoch.iter().enumerate() {
+            writeln!(f, "epoch {:>2}: dev UPOS accuracy {:.2}%", i + 1, a * 100.0)?;
+        }
+        writeln!(
+            f,
+            "kept epoch {}: dev {:.2}%, test {:.2}%",
+            self.best_epoch,
+            self.dev_accuracy * 100.0,
+            self.test_accuracy * 100.0
+        )?;
+        write!(
+            f,
+            "{} training sentences, {} words; {} features; model {} bytes; {:.1}s",
+            self.train_sentences, self.train_words, self.features, self.model_bytes, self.seconds
+        )
+    }
+}
+
+/// Reads the tagged sentences of a CoNLL-U file (at least one).
+pub fn read_conllu(path: &Path) -> Result<Vec<TaggedSentence>, Error> {
+    let text = crate::read_text(path)?;
+    let sents = ud::parse(&text).map_err(|e| e.in_file(path))?;
+    if sents.is_empty() {
+        return Err(Error::Empty(path.to_path_buf()));
+    }
+    Ok(sents)
+}
+
+/// Small deterministic generator (xorshift64*).
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Fisher-Yates shuffle.
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Builds the lexicon from the training sentences (all but those with `index % FOLDS == fold`).
+fn build_lexicon(train: &[TaggedSentence], fold: Option<usize>) -> Lexicon {
+    let mut counts = LexiconCounts::default();
+    let mut exact_keys: HashSet<u64, IdBuildHasher> = HashSet::default();
+    let mut an = Analyzer::default();
+    for (k, s) in train.iter().enumerate() {
+        if fold == Some(k % FOLDS) {
+            continue;
+        }
+        for (w, &t) in s.words.iter().zip(&s.tags) {
+            let (exact, lower) = an.keys(w);
+            counts.add(exact, t);
+            if lower != exact {
+                counts.add(lower, t);
+            }
+            exact_keys.insert(exact);
+        }
+    }
+    counts.build(|k| exact_keys.contains(&k))
+}
+
+/// Trains the POS tagger on the EWT files in `data_dir` for up to `epochs` epochs, keeps the
+/// epoch best on dev, writes it to `out`, and scores it on test.
+pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport, Error> {
+    let started = Instant::now();
+    let mut train = read_conllu(&data_dir.join("en_ewt-ud-train.conllu"))?;
+    let dev = read_conllu(&data_dir.join("en_ewt-ud-dev.conllu"))?;
+    let test = read_conllu(&data_dir.join("en_ewt-ud-test.conllu"))?;
+    let merged: Vec<TaggedSentence> = train.iter().filter_map(ud::merge_hyphens).collect();
+    train.extend(merged);
+    let lexicon = build_lexicon(&train, None);
+
+    // Word attributes never change during training: analyse every sentence once, with the
+    // lexicon of the other folds (but the shortcut tags of the full lexicon, as at run time).
+    let mut an = Analyzer::default();
+    let mut data: Vec<(Vec<Attrs>, &[Upos])> = Vec::with_capacity(train.len());
+    let folds: Vec<Lexicon> = (0..FOLDS).map(|f| build_lexicon(&train, Some(f))).collect();
+    for (k, s) in train.iter().enumerate() {
+        let attrs = s
+            .words
+            .iter()
+            .map(|w| {
+                let dict = an.analyse(w, &lexicon).dict;
+                Attrs {
+                    dict,
+                    ..an.analyse(w, &folds[k % FOLDS])
+                }
+            })
+            .collect();
+        data.push((attrs, s.tags.as_slice()));
+    }
+    let train_words = data.iter().map(|d| d.1.len()).sum();
+
+    let mut trainer = Trainer::new(Upos::COUNT);
+    let mut rng = XorShift(SEED);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut feats = Vec::new();
+    let mut scores = [0f32; Upos::COUNT];
+    let mut pred: Vec<Upos> = Vec::new();
+    let mut dev_by_epoch = Vec::new();
+    let mut best: Option<(usize, f64, Tagger)> = None;
+    for epoch in 1..=epochs.max(1) {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let (attrs, gold) = &data[k];
+            pred.clear();
+            for i in 0..attrs.len() {
+                let t1 = i.checked_sub(1).map(|j| pred[j]);
+                let t2 = i.checked_sub(2).map(|j| pred[j]);
+                let guess = match attrs[i].dict {
+                    Some(t) => t,
+                    None => {
+                        features(attrs, i, t1, t2, &mut feats);
+                        trainer.scores(&feats, &mut scores);
+                        let guess = Upos::from_index(argmax(&scores)).unwrap_or(Upos::X);
+                        trainer.update(&feats, gold[i].index(), guess.index());
+                        guess
+                    }
+                };
+                pred.push(guess);
+            }
+        }
+        let tagger = Tagger::from_parts(trainer.average(), lexicon.clone());
+        let acc = accuracy(&tagger, &dev);
+        dev_by_epoch.push(acc);
+        if best.as_ref().is_none_or(|b| acc > b.1) {
+            best = Some((epoch, acc, tagger));
+        }
+    }
+    let (best_epoch, dev_accuracy, tagger) = best.expect("at least one epoch ran");
+    let bytes = tagger.to_bytes();
+    crate::models::write_model(
+        out,
+        &bytes,
+        kg_extract::ModelKind::Pos,
+        kg_extract::Pipeline::embedded().lexicon(),
+    )?;
+    let test_accuracy = accuracy(&tagger, &test);
+    Ok(PosReport {
+        dev_by_epoch,
+        best_epoch,
+        dev_accuracy,
+        test_accuracy,
+        train_sentences: data.len(),
+        train_words,
+        features: tagger.n_features(),
+        model_bytes: bytes.len(),
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Loads a model file written by [`train_pos`].
+pub fn load_tagger(path: &Path) -> Result<Tagger, Error> {
+    let bytes = std::fs::read(path).map_err(crate::io(path))?;
+    Tagger::from_bytes(&bytes).map_err(|source| Error::Model {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shuffle_is_repeatable() {
+        let mut a: Vec<u32> = (0..50).collect();
+        let mut b = a.clone();
+        XorShift(SEED).shuffle(&mut a);
+        XorShift(SEED).shuffle(&mut b);
+        assert_eq!(a, b);
+        assert_ne!(a, (0..50).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn missing_data_is_an_error() {
+        let dir = Path::new("/nonexistent/kg-pos-data");
+        let err = train_pos(dir, &dir.join("out.model"), 1);
+        assert!(matches!(err, Err(Error::Io { .. })));
+    }
+}
