@@ -10,7 +10,6 @@ mod doc;
 pub mod html;
 pub mod lexicon;
 mod mentions;
-pub mod model;
 pub mod ner;
 pub mod perceptron;
 pub mod pipeline;
@@ -23,10 +22,15 @@ mod roles;
 pub mod segment;
 pub mod values;
 
+/// The extraction schema, defined in [`kg_schema`] (so that kg-graph can read extractions
+/// without linking the extractor) and re-exported here at its old paths.
+pub use kg_schema as model;
+
+pub use kg_schema::EVENT_PREDICATES;
 pub use model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind, entity_key, slug,
 };
 pub use pipeline::{Options, extract, extract_with};
-pub use relations::{EVENT_PREDICATES, canonical_predicates};
+pub use relations::canonical_predicates;
 pub use resolve::resolve;
