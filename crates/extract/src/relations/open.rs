@@ -68,7 +68,7 @@ pub(super) fn open(sent: &Sent<'_>, slots: &Slots, out: &mut Vec<FoundRelation>)
             sent: sent.index,
             subject: ac,
             object: bc,
-            predicate: "related".into(),
+            predicate: RELATED.into(),
             label: label.join(" ").to_lowercase(),
             negated,
             hedged,
