@@ -144,8 +144,8 @@ mod tests {
 
     #[test]
     fn embedded_model_loads() {
-        let r =
-            Recognizer::from_bytes(include_bytes!("../../data/models/ner.model")).expect("valid model");
+        let r = Recognizer::from_bytes(include_bytes!("../../data/models/ner.model"))
+            .expect("valid model");
         assert!(!r.is_empty());
         assert_eq!(r.len(), Recognizer::embedded().len());
         let u = Recognizer::from_bytes(include_bytes!("../../data/models/ner-uncased.model"))
