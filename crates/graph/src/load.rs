@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use kg_extract::{EntityType, Extraction};
+use kg_schema::{EntityType, Extraction};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::rdfs;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, Quad, QuadRef, Term};

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use kg_extract::{Entity, EntityType, Evidence, Extraction, Relation, Value, ValueKind, slug};
+use kg_schema::{Entity, EntityType, Evidence, Extraction, Relation, Value, ValueKind, slug};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
@@ -354,7 +354,7 @@ impl Builder<'_> {
 
     /// A relation that reports an event is also a kg:Happening, with its place and date.
     fn happening(&mut self, node: &NamedNode, r: &Relation, object: &NamedNode) -> Result<()> {
-        if !kg_extract::EVENT_PREDICATES.contains(&r.predicate.as_str()) {
+        if !kg_schema::is_event(&r.predicate) {
             return Ok(());
         }
         self.add(node.clone(), rdf::TYPE.into_owned(), kg("Happening"));

@@ -1,6 +1,6 @@
 //! Name matching for `find`: folding, token containment and edit distance.
 
-use kg_extract::slug;
+use kg_schema::slug;
 
 /// Folds a name to its slug tokens: lower case, diacritics dropped, punctuation removed.
 pub(crate) fn tokens(name: &str) -> Vec<String> {

@@ -10,7 +10,7 @@ use graphviz_rust::dot_structures::{
     Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use kg_extract::EntityType;
+use kg_schema::EntityType;
 use petgraph::visit::EdgeRef;
 
 use crate::error::{Error, Result};

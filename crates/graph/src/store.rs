@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kg_extract::EntityType;
+use kg_schema::EntityType;
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{GraphNameRef, NamedNode, Term};
 use oxigraph::store::{StorageError, Store};

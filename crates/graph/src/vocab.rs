@@ -3,7 +3,7 @@
 //! The vocabulary namespace [`KG`] is fixed; the IRIs of the data (documents, entities, posts,
 //! roles, named graphs) live under a configurable [`BaseIri`].
 
-use kg_extract::EntityType;
+use kg_schema::EntityType;
 use oxigraph::model::NamedNode;
 
 use crate::error::{Error, Result};
@@ -154,7 +154,7 @@ pub fn schema_class_of(kind: EntityType) -> NamedNode {
         EntityType::City => "City",
         EntityType::Event => "Event",
         EntityType::Law => "Legislation",
-        // Place, and any type added to kg-extract later.
+        // Place, and any type added to kg-schema later.
         _ => "Place",
     })
 }

@@ -5,8 +5,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::*;
-use kg_extract::EntityType;
 use kg_graph::{Error, Graph, NamedNode};
+use kg_schema::EntityType;
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{GraphNameRef, Literal, Quad, QuadRef};
 
@@ -379,7 +379,7 @@ fn a_custom_base_moves_the_data_not_the_vocabulary() -> TestResult {
 
 #[test]
 fn the_ontology_declares_every_predicate_the_extractor_produces() {
-    for name in kg_extract::canonical_predicates() {
+    for name in kg_schema::predicates().iter().map(|p| p.name) {
         let p = kg_graph::vocab::predicate(name);
         assert!(
             p.is_some_and(|p| p.name == name),

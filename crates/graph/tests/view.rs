@@ -123,7 +123,7 @@ fn ambiguous_names_list_candidates() -> TestResult {
     let mut x = doc_b();
     x.entities[0].aliases.clear(); // no exact "Berg" alias: both people match by one word
     x.entities.push(entity(
-        kg_extract::EntityType::Person,
+        kg_schema::EntityType::Person,
         "Anna Berg",
         &[],
         None,

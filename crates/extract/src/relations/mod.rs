@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use crate::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
 use crate::lexicon::Lexicon;
-use crate::model::EntityType;
+use crate::model::{EVENT_PREDICATES, EntityType, RELATED};
 use crate::pos::Upos;
 use open::open;
 use triggers::triggered;
@@ -139,7 +139,7 @@ pub fn canonical_predicates() -> Vec<&'static str> {
         .flatten()
         .map(|r| r.predicate.as_str())
         .collect();
-    names.push("related");
+    names.push(RELATED);
     names.sort_unstable();
     names.dedup();
     names
@@ -225,20 +225,6 @@ pub fn find(ctx: &Doc<'_, '_>) -> Vec<FoundRelation> {
     out
 }
 
-/// Predicates that report an event (a meeting, visit, signing, talks, purchase, sale,
-/// investment or attack), which has a place and a date.
-pub const EVENT_PREDICATES: [&str; 9] = [
-    "meets",
-    "visits",
-    "signsAgreementWith",
-    "negotiatesWith",
-    "buysFrom",
-    "sellsTo",
-    "investsIn",
-    "attacks",
-    "kills",
-];
-
 /// The place of each event: a city, place or country named after "in" or "at" in the same
 /// sentence that is neither party ("met ... in Oslo").
 pub(super) fn place_events(ctx: &Doc<'_, '_>, out: &mut [FoundRelation]) {
@@ -275,4 +261,48 @@ pub(crate) fn cues(sent: &Sent<'_>, k: usize) -> (bool, bool) {
     let negated = window.iter().any(|t| rules.negations.contains(&t.lower()));
     let hedged = window.iter().any(|t| rules.hedges.contains(&t.lower()));
     (negated, hedged)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// kg-schema lists every predicate the extractor can produce, and nothing else: the trigger
+    /// table, the structural rules and the open relation.
+    #[test]
+    fn kg_schema_lists_exactly_the_predicates_the_rules_produce() {
+        let produced: BTreeSet<&str> = canonical_predicates()
+            .into_iter()
+            .chain(structure::PREDICATES)
+            .collect();
+        let listed: BTreeSet<&str> = kg_schema::predicates().iter().map(|p| p.name).collect();
+        let missing: Vec<_> = produced.difference(&listed).collect();
+        assert!(
+            missing.is_empty(),
+            "produced but missing from crates/schema/data/predicates.tsv: {missing:?}"
+        );
+        let unused: Vec<_> = listed.difference(&produced).collect();
+        assert!(
+            unused.is_empty(),
+            "listed in crates/schema/data/predicates.tsv but produced by no rule: {unused:?}"
+        );
+    }
+
+    #[test]
+    fn canonical_predicates_are_the_trigger_table_and_related() {
+        let names = canonical_predicates();
+        assert!(names.contains(&"meets") && names.contains(&RELATED));
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        // Structural only: no trigger word gives them.
+        assert!(!names.contains(&"locatedIn") && !names.contains(&"basedIn"));
+    }
+
+    #[test]
+    fn symmetric_predicates_are_canonical() {
+        for p in SYMMETRIC {
+            assert!(kg_schema::predicate(p).is_some(), "{p}");
+        }
+    }
 }

@@ -68,7 +68,7 @@ pub(super) fn open(lex: &Lexicon, sent: &Sent<'_>, slots: &Slots, out: &mut Vec<
             sent: sent.index,
             subject: ac,
             object: bc,
-            predicate: "related".into(),
+            predicate: RELATED.into(),
             label: label.join(" ").to_lowercase(),
             negated,
             hedged,

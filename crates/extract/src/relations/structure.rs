@@ -32,6 +32,15 @@ use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::pos::Upos;
 
+const LOCATED_IN: &str = "locatedIn";
+const BASED_IN: &str = "basedIn";
+const MEMBER_OF: &str = "memberOf";
+const WORKS_FOR: &str = "worksFor";
+
+/// Every predicate the structural rules can give (kg-schema must list each one).
+#[cfg(test)]
+pub(super) const PREDICATES: [&str; 4] = [LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR];
+
 /// What an organisation's last word says about how people belong to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum OrgKind {
@@ -195,12 +204,12 @@ pub(crate) fn find(
             if larger {
                 match kind(a) {
                     EntityType::City | EntityType::Place if how != PlaceGap::Of => {
-                        add(a, b, "locatedIn", ae, "place", 0.75)
+                        add(a, b, LOCATED_IN, ae, "place", 0.75)
                     }
                     EntityType::Organization | EntityType::Company
                         if how != PlaceGap::In || kind(b) != EntityType::Country =>
                     {
-                        add(a, b, "basedIn", ae, "place", 0.7)
+                        add(a, b, BASED_IN, ae, "place", 0.7)
                     }
                     _ => {}
                 }
@@ -218,10 +227,10 @@ pub(crate) fn find(
             // "Mecca's Grand Mosque", "Italy's la Repubblica".
             match (kind(a), kind(b)) {
                 (EntityType::City | EntityType::Country, EntityType::Place) => {
-                    add(b, a, "locatedIn", ae, "possessive-place", 0.7)
+                    add(b, a, LOCATED_IN, ae, "possessive-place", 0.7)
                 }
                 (EntityType::City | EntityType::Country, _) if is_org(b) => {
-                    add(b, a, "basedIn", ae, "possessive-place", 0.65)
+                    add(b, a, BASED_IN, ae, "possessive-place", 0.65)
                 }
                 _ => {}
             }
@@ -250,7 +259,7 @@ pub(crate) fn find(
         }
         // "Ana Silva, 40, a member of the Green Party".
         if kind(a) == EntityType::Person && is_org(b) && member_apposition(sent, ae, bs) {
-            add(a, b, "memberOf", ae, "member-of", 0.75);
+            add(a, b, MEMBER_OF, ae, "member-of", 0.75);
         }
         // "Ana Silva of the Green Party", "Ola Berg from the Daily Post".
         let of_from = matches!(gap[..], ["of" | "from"] | ["of" | "from", "the"]);
@@ -260,7 +269,7 @@ pub(crate) fn find(
             && !titled(lex, sent, as_)
             && !sent.toks[be..].iter().take(3).any(|t| t.is("respectively"))
             && let Some((predicate, confidence)) = belonging(ctx, b)
-            && (gap[0] == "of" || predicate == "memberOf")
+            && (gap[0] == "of" || predicate == MEMBER_OF)
         {
             add(a, b, predicate, ae, "of", confidence);
         }
@@ -332,14 +341,14 @@ fn titled(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> bool {
 fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
     let cluster = &ctx.clusters[org];
     if cluster.kind == EntityType::Company {
-        return Some(("worksFor", 0.65));
+        return Some((WORKS_FOR, 0.65));
     }
     let last = cluster.label.split_whitespace().last().unwrap_or_default();
     match ORG_KINDS.get(last) {
-        Some(OrgKind::Member) => Some(("memberOf", 0.7)),
-        Some(OrgKind::Work) => Some(("worksFor", 0.65)),
+        Some(OrgKind::Member) => Some((MEMBER_OF, 0.7)),
+        Some(OrgKind::Work) => Some((WORKS_FOR, 0.65)),
         Some(OrgKind::School) => None,
-        None => Some(("memberOf", 0.55)),
+        None => Some((MEMBER_OF, 0.55)),
     }
 }
 

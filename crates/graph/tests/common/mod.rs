@@ -1,7 +1,7 @@
 //! A small hand-made corpus with made-up names: two documents about one visit.
 #![allow(dead_code)]
 
-use kg_extract::{
+use kg_schema::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind, entity_key,
 };

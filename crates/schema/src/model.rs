@@ -1,4 +1,4 @@
-//! The extraction schema: what `kg extract` prints and what kg-graph loads.
+//! The records of an extraction: what `kg extract` prints and what kg-graph loads.
 //!
 //! Every offset is counted in Unicode code points (chars) of [`Document::text`], end exclusive,
 //! so that any tool can slice the text it was given.
