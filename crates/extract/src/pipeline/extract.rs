@@ -1,14 +1,15 @@
 //! The steps of the pipeline over one document: clean, segment and tag, find names, group them
 //! into entities, then read roles, relations, quotes and values, each with its evidence.
 
-use crate::analysis::Analysis;
 use crate::clean::{Cleaned, clean};
+use crate::doc::analysis::Analysis;
 use crate::doc::{ClusterId, Doc};
+use crate::facts::{quotes, relations, roles, values};
 use crate::model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind,
 };
-use crate::{coref, mentions, quotes, relations, roles, values};
+use crate::names::{coref, mentions};
 
 use super::{Options, Pipeline};
 

@@ -166,25 +166,24 @@ impl Pipeline {
             }
         };
         let lexicon = Lexicon::from_sources(sources);
-        let mut bytes = Vec::new();
-        for kind in ModelKind::ALL {
-            let (model, label) = read_model(dir, kind, &lexicon)?;
-            if let Some(path) = &label.1 {
-                provenance.models.push(path.clone());
-            }
-            bytes.push((model, label.0));
-        }
-        let mut parts = bytes.into_iter();
-        let (pos, pos_path) = parts.next().unwrap_or_default();
-        let tagger = Tagger::from_bytes(&pos).map_err(|source| PipelineError::Pos {
-            path: pos_path,
+        let [pos, cased, uncased] = ModelKind::ALL.map(|kind| read_model(dir, kind, &lexicon));
+        let (pos, cased, uncased) = (pos?, cased?, uncased?);
+        provenance.models = [&pos, &cased, &uncased]
+            .iter()
+            .filter_map(|m| m.path.clone())
+            .collect();
+        let tagger = Tagger::from_bytes(&pos.bytes).map_err(|source| PipelineError::Pos {
+            path: pos.label,
             source,
         })?;
-        let ner = |(b, path): (Vec<u8>, String)| {
-            Recognizer::from_bytes(&b).map_err(|source| PipelineError::Ner { path, source })
+        let ner = |m: ModelBytes| {
+            Recognizer::from_bytes(&m.bytes).map_err(|source| PipelineError::Ner {
+                path: m.label,
+                source,
+            })
         };
-        let cased = ner(parts.next().unwrap_or_default())?;
-        let uncased = ner(parts.next().unwrap_or_default())?;
+        let cased = ner(cased)?;
+        let uncased = ner(uncased)?;
         let recognizer = if uncased.is_empty() {
             cased
         } else {
@@ -239,54 +238,70 @@ impl Pipeline {
     }
 }
 
-/// The bytes of a `kind` model and a label for errors (the path, or `embedded`), with the path
-/// when it was read from `dir`. Its manifest is checked against `lexicon`.
+/// A model's bytes, read and checked against its manifest.
+struct ModelBytes {
+    bytes: Vec<u8>,
+    /// The file, or `embedded NAME.model`, for errors.
+    label: String,
+    /// The file, when it was read from a folder.
+    path: Option<PathBuf>,
+}
+
+/// The `kind` model from `dir` when it has one, the embedded one otherwise; its manifest is
+/// checked against `lexicon`.
 fn read_model(
     dir: Option<&Path>,
     kind: ModelKind,
     lexicon: &Lexicon,
-) -> Result<(Vec<u8>, (String, Option<PathBuf>)), PipelineError> {
+) -> Result<ModelBytes, PipelineError> {
     let file = dir
         .map(|d| d.join(format!("{}.model", kind.name())))
         .filter(|p| p.is_file());
-    let (bytes, manifest, label) = match &file {
-        Some(path) => {
-            let read = |p: &Path| {
-                std::fs::read(p).map_err(|source| PipelineError::Io {
-                    path: p.to_path_buf(),
-                    source,
-                })
-            };
-            let manifest_path = path.with_file_name(format!("{}.manifest.json", kind.name()));
-            if !manifest_path.is_file() {
-                return Err(PipelineError::NoManifest {
-                    model: path.clone(),
-                    path: manifest_path,
-                });
-            }
-            let json = String::from_utf8_lossy(&read(&manifest_path)?).into_owned();
-            (read(path)?, json, manifest_path.display().to_string())
-        }
-        None => {
-            let (bytes, json) = embedded_model(kind);
-            (
-                bytes.to_vec(),
-                json.to_string(),
-                format!("embedded {}.manifest.json", kind.name()),
-            )
-        }
+    let Some(path) = file else {
+        let (bytes, json) = embedded_model(kind);
+        check_manifest(kind, json, lexicon, || {
+            format!("embedded {}.manifest.json", kind.name())
+        })?;
+        return Ok(ModelBytes {
+            bytes: bytes.to_vec(),
+            label: format!("embedded {}.model", kind.name()),
+            path: None,
+        });
     };
-    Manifest::parse(kind, &manifest)
+    let read = |p: &Path| {
+        std::fs::read(p).map_err(|source| PipelineError::Io {
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    let manifest_path = path.with_file_name(format!("{}.manifest.json", kind.name()));
+    if !manifest_path.is_file() {
+        return Err(PipelineError::NoManifest {
+            model: path,
+            path: manifest_path,
+        });
+    }
+    let json = String::from_utf8_lossy(&read(&manifest_path)?).into_owned();
+    check_manifest(kind, &json, lexicon, || manifest_path.display().to_string())?;
+    Ok(ModelBytes {
+        bytes: read(&path)?,
+        label: path.display().to_string(),
+        path: Some(path),
+    })
+}
+
+fn check_manifest(
+    kind: ModelKind,
+    json: &str,
+    lexicon: &Lexicon,
+    label: impl Fn() -> String,
+) -> Result<(), PipelineError> {
+    Manifest::parse(kind, json)
         .and_then(|m| m.check(kind, lexicon))
         .map_err(|source| PipelineError::Manifest {
-            path: label.clone(),
+            path: label(),
             source,
-        })?;
-    let model_label = file.as_ref().map_or_else(
-        || format!("embedded {}.model", kind.name()),
-        |p| p.display().to_string(),
-    );
-    Ok((bytes, (model_label, file)))
+        })
 }
 
 /// Extracts everything from one document with the shipped pipeline and default options.

@@ -23,7 +23,7 @@
 //! * [`evaluate_within`]: the test split, each document on its own; gold = the GUM cluster, ours
 //!   = the entity key of the mention in its document;
 //! * [`evaluate_across`]: every document (train, dev, test) as one corpus, resolved with
-//!   [`kg_extract::resolve()`]; gold = the Wikipedia title (mentions without one are left out), ours =
+//!   [`kg_extract::Pipeline::resolve`]; gold = the Wikipedia title (mentions without one are left out), ours =
 //!   the resolved entity key.
 
 use std::collections::{BTreeMap, HashMap};
@@ -354,7 +354,7 @@ pub fn pair_mentions(doc: &GumDoc, ours: &[Mention]) -> Vec<Pair> {
 pub enum Scope {
     /// Inside each document of the test split.
     Within,
-    /// Across every document, after [`kg_extract::resolve()`].
+    /// Across every document, after [`kg_extract::Pipeline::resolve`].
     Across,
 }
 

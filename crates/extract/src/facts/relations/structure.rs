@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{FoundRelation, Slots, cues};
-use crate::analysis::Sent;
+use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
@@ -50,7 +50,7 @@ enum OrgKind {
 }
 
 static ORG_KINDS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::new(|| {
-    include_str!("../../data/rules/org_kinds.tsv")
+    include_str!("../../../data/rules/org_kinds.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
@@ -310,7 +310,7 @@ fn described_in(sent: &Sent<'_>, from: usize, to: usize) -> bool {
 /// `, [age ,] a|an [former] member of [the]` between a person and an organisation.
 fn member_apposition(sent: &Sent<'_>, from: usize, to: usize) -> bool {
     let mut toks = &sent.toks[from..to];
-    let mut take = |f: &dyn Fn(&crate::analysis::Tok<'_>) -> bool| match toks.split_first() {
+    let mut take = |f: &dyn Fn(&crate::doc::analysis::Tok<'_>) -> bool| match toks.split_first() {
         Some((t, rest)) if f(t) => {
             toks = rest;
             true

@@ -1,11 +1,11 @@
 //! The analysed text every later step reads: sentences of tokens with their part-of-speech tags,
 //! restricted to the article (cruft removed), with byte offsets into the original text.
 
-use crate::charmap::CharMap;
 use crate::clean::Cleaned;
 use crate::lexicon::Lexicon;
 use crate::pos::{Tagger, Upos};
 use crate::segment::segment;
+use crate::text::charmap::CharMap;
 
 /// One token of a sentence.
 #[derive(Clone, Debug)]

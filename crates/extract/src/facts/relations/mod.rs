@@ -17,7 +17,7 @@ mod triggers;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::analysis::Sent;
+use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
 use crate::lexicon::Lexicon;
 use crate::model::{EVENT_PREDICATES, EntityType, RELATED};
@@ -78,7 +78,7 @@ pub(super) struct Rules {
 
 pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut by_form: HashMap<String, Vec<Rule>> = HashMap::new();
-    for line in include_str!("../../data/rules/predicates.tsv")
+    for line in include_str!("../../../data/rules/predicates.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
@@ -112,7 +112,7 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut negations = Vec::new();
     let mut hedges = Vec::new();
     let mut not_verbs = Vec::new();
-    for line in include_str!("../../data/rules/cues.tsv")
+    for line in include_str!("../../../data/rules/cues.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
     {

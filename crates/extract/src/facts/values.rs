@@ -2,7 +2,7 @@
 //! percentages, counts of things ("about 50 jets" -> 50 jets), and dates, absolute ("Sept 10,
 //! 2023") or relative to the document date ("on Sunday", "in May").
 
-use crate::analysis::{Analysis, Sent};
+use crate::doc::analysis::{Analysis, Sent};
 use crate::model::{Value, ValueKind};
 use crate::pos::Upos;
 

@@ -200,7 +200,7 @@ pub(super) fn subjects_before(
         return Vec::new();
     };
     let (start, end, cluster) = slots[pos];
-    let gap: Vec<&crate::analysis::Tok<'_>> = (end..k)
+    let gap: Vec<&crate::doc::analysis::Tok<'_>> = (end..k)
         .filter(|&j| !hidden(j))
         .map(|j| &sent.toks[j])
         .collect();

@@ -34,7 +34,7 @@ struct Patterns {
 }
 
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
-    let rules = include_str!("../data/rules/cruft.txt")
+    let rules = include_str!("../../data/rules/cruft.txt")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {

@@ -14,9 +14,9 @@ pub(super) enum AbbrevClass {
     Num,
 }
 
-const ABBREVIATIONS: &str = include_str!("../../data/rules/segment/abbreviations.txt");
-const STARTERS: &str = include_str!("../../data/rules/segment/sentence_starters.txt");
-const CLITICS: &str = include_str!("../../data/rules/segment/clitics.txt");
+const ABBREVIATIONS: &str = include_str!("../../../data/rules/segment/abbreviations.txt");
+const STARTERS: &str = include_str!("../../../data/rules/segment/sentence_starters.txt");
+const CLITICS: &str = include_str!("../../../data/rules/segment/clitics.txt");
 
 /// Non-comment, non-empty lines of a data file, split at the first tab.
 fn rows(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {

@@ -21,12 +21,12 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::Analysis;
-use crate::ids::ClusterId;
+use crate::doc::analysis::Analysis;
+use crate::doc::ids::ClusterId;
 use crate::lexicon::Lexicon;
-use crate::mentions::Found;
 use crate::model::{EntityType, entity_key};
-use crate::names::{initials, is_acronym};
+use crate::names::mentions::Found;
+use crate::names::shape::{initials, is_acronym};
 
 /// An entity of one document, before cross-document resolution.
 #[derive(Clone, Debug, PartialEq)]

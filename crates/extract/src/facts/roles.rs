@@ -18,7 +18,7 @@
 //! job ("columnist", "attorney": `job` in `data/lexicons/titles.txt`) is a post only with the
 //! organisation it is held in.
 
-use crate::analysis::Sent;
+use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc, MentionId};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;

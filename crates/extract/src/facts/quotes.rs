@@ -7,7 +7,7 @@
 //! saying". "he"/"she" next to the verb is the last person named in this or the previous
 //! sentence, when there is exactly one.
 
-use crate::analysis::Sent;
+use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
 use crate::model::EntityType;
 

@@ -35,7 +35,7 @@ use cuts::*;
 use rules::*;
 use span::*;
 
-use crate::analysis::{Analysis, Sent};
+use crate::doc::analysis::{Analysis, Sent};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::ner::{NerLabel, Recognizer};

@@ -1,13 +1,16 @@
 //! The analysed document the fact readers share: its analysis, its mentions and the entities
 //! they belong to, with look-ups by token position.
 
+pub(crate) mod analysis;
+pub(crate) mod ids;
+
 use std::ops::Index;
 
-use crate::analysis::Analysis;
-use crate::coref::Cluster;
-pub use crate::ids::{ClusterId, MentionId};
-use crate::mentions::Found;
+use crate::doc::analysis::Analysis;
+pub use crate::doc::ids::{ClusterId, MentionId};
 use crate::model::EntityType;
+use crate::names::coref::Cluster;
+use crate::names::mentions::Found;
 
 impl Index<MentionId> for Vec<Found> {
     type Output = Found;

@@ -202,7 +202,7 @@ pub(super) fn company_at(lex: &Lexicon, sent: &Sent<'_>, text: &str, i: usize) -
 /// no mention covers and that spells the initials of an organisation named in the document
 /// is that organisation's acronym (coreference then joins the two).
 pub(super) fn acronyms_of_organisations(analysis: &Analysis<'_>, found: &mut Vec<Found>) {
-    use crate::names::{initials, is_acronym};
+    use crate::names::shape::{initials, is_acronym};
     let mut spelled: Vec<(String, EntityType)> = found
         .iter()
         .filter(|f| matches!(f.kind, EntityType::Organization | EntityType::Company))
