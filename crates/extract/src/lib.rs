@@ -2,6 +2,7 @@
 
 mod analysis;
 mod charmap;
+pub mod classes;
 pub mod clean;
 mod conllu;
 mod coref;
