@@ -77,6 +77,9 @@ pub enum Error {
     /// Models or lexicon files that do not load together.
     #[error(transparent)]
     Pipeline(#[from] kg_extract::PipelineError),
+    /// The word-class table could not be compiled.
+    #[error(transparent)]
+    Classes(#[from] crate::classes::CompileError),
 }
 
 /// `file:line: message`, or `line N: message` when the file is not known.

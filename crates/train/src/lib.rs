@@ -17,8 +17,10 @@
 
 #![deny(missing_docs)]
 
+pub mod classes;
 pub mod corpus;
 mod error;
+pub mod kmeans;
 pub mod lexicons;
 pub mod models;
 pub mod ner;

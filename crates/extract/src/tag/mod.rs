@@ -1,6 +1,7 @@
 //! The statistical taggers and what they share: averaged-perceptron inference
 //! ([`perceptron`]), the part-of-speech tagger ([`pos`]) and the entity tagger ([`ner`]).
 
+pub mod classes;
 pub mod ner;
 pub mod perceptron;
 pub mod pos;

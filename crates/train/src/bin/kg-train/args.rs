@@ -47,6 +47,19 @@ pub enum Command {
         )]
         out: PathBuf,
     },
+    /// Compile the word-class table embedded in kg-extract from DATA/vectors (k-means over the
+    /// word vectors at 64, 256, 1,024 and 4,096 classes; repeatable: a fixed seed).
+    Classes {
+        #[command(flatten)]
+        data: Data,
+        /// Where the table is written.
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "crates/extract/data/models/classes.bin"
+        )]
+        out: PathBuf,
+    },
     /// Train the POS tagger on UD English EWT (DATA/ud-ewt).
     Pos(PosArgs),
     /// Train (or prune, or score) the NER model on UNER English-EWT and GUM.

@@ -21,6 +21,24 @@ pub fn run(command: Command) -> Result<(), Error> {
             println!("wrote the gazetteers to {}", out.display());
             Ok(())
         }
+        Command::Classes { data, out } => {
+            let vectors = data.data.join("vectors");
+            let (_, report) = kg_train::classes::compile(
+                &vectors.join("words.tsv.gz"),
+                &vectors.join("vectors.npy"),
+                &out,
+                &kg_train::classes::Options::default(),
+            )?;
+            println!(
+                "wrote {} ({} bytes): {} of {} word forms kept, clustered in {:.1} s",
+                out.display(),
+                report.bytes,
+                report.forms_kept,
+                report.forms_read,
+                report.cluster_secs
+            );
+            Ok(())
+        }
         Command::Pos(args) => pos(&args),
         Command::Ner(args) => kg_train::ner::run(&ner_config(&args)?),
         Command::Eval(eval) => match eval {
