@@ -29,14 +29,10 @@
 //! and suffix length as varints, then the suffix bytes); and each form's row (`u16`
 //! little-endian, in form order).
 
+use super::packed::Unpacked;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::{Read, Write};
 use std::sync::LazyLock;
-
-use flate2::Compression;
-use flate2::read::ZlibDecoder;
-use flate2::write::ZlibEncoder;
 
 use crate::perceptron::{FeatureHasher, put_varint};
 
@@ -311,27 +307,18 @@ impl WordClasses {
         for &r in &self.rows {
             payload.extend_from_slice(&r.to_le_bytes());
         }
-        let mut out = Vec::with_capacity(payload.len() / 3);
-        out.extend_from_slice(MAGIC);
-        out.push(VERSION);
-        let mut enc = ZlibEncoder::new(out, Compression::best());
-        enc.write_all(&payload)
-            .and_then(|()| enc.finish())
-            .expect("writing to a Vec cannot fail")
+        super::packed::pack(MAGIC, VERSION, &payload)
     }
 
     /// Reads a table written by [`WordClasses::to_bytes`]. Never panics: corrupt, truncated or
     /// foreign data gives a [`ClassesError`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ClassesError> {
-        let body = bytes.strip_prefix(MAGIC).ok_or(ClassesError::BadMagic)?;
-        let (&version, stream) = body.split_first().ok_or(ClassesError::BadMagic)?;
-        if version != VERSION {
-            return Err(ClassesError::Version(version));
-        }
-        let mut payload = Vec::new();
-        ZlibDecoder::new(stream)
-            .take(MAX_PAYLOAD)
-            .read_to_end(&mut payload)?;
+        let payload =
+            super::packed::unpack(bytes, MAGIC, VERSION, MAX_PAYLOAD).map_err(|e| match e {
+                Unpacked::BadMagic => ClassesError::BadMagic,
+                Unpacked::Version(v) => ClassesError::Version(v),
+                Unpacked::Decompress(e) => ClassesError::Decompress(e),
+            })?;
         let invalid = |m| Err(ClassesError::Invalid(m));
         let mut r = Cursor { buf: &payload };
         if usize::from(r.byte()?) != LEVELS {

@@ -3,5 +3,6 @@
 
 pub mod classes;
 pub mod ner;
+mod packed;
 pub mod perceptron;
 pub mod pos;

@@ -20,12 +20,8 @@
 //! assert_eq!(argmax(&scores), 1);
 //! ```
 
+use super::packed::Unpacked;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::io::{Read, Write};
-
-use flate2::Compression;
-use flate2::read::ZlibDecoder;
-use flate2::write::ZlibEncoder;
 
 /// Multiplier of the word-at-a-time hash (64-bit golden ratio, odd).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -414,27 +410,18 @@ impl Perceptron {
                 put_varint(&mut payload, zigzag(x));
             }
         }
-        let mut out = Vec::with_capacity(payload.len() / 2);
-        out.extend_from_slice(MAGIC);
-        out.push(VERSION);
-        let mut enc = ZlibEncoder::new(out, Compression::best());
-        enc.write_all(&payload)
-            .and_then(|()| enc.finish())
-            .expect("writing to a Vec cannot fail")
+        super::packed::pack(MAGIC, VERSION, &payload)
     }
 
     /// Reads a model written by [`Perceptron::to_bytes`]. Never panics: corrupt, truncated or
     /// foreign data gives a [`ModelError`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
-        let body = bytes.strip_prefix(MAGIC).ok_or(ModelError::BadMagic)?;
-        let (&version, stream) = body.split_first().ok_or(ModelError::BadMagic)?;
-        if version != VERSION {
-            return Err(ModelError::Version(version));
-        }
-        let mut payload = Vec::new();
-        ZlibDecoder::new(stream)
-            .take(MAX_PAYLOAD)
-            .read_to_end(&mut payload)?;
+        let payload =
+            super::packed::unpack(bytes, MAGIC, VERSION, MAX_PAYLOAD).map_err(|e| match e {
+                Unpacked::BadMagic => ModelError::BadMagic,
+                Unpacked::Version(v) => ModelError::Version(v),
+                Unpacked::Decompress(e) => ModelError::Decompress(e),
+            })?;
         let mut r = Reader { buf: &payload };
         let n = usize::from(r.byte()?);
         if n == 0 {
@@ -637,7 +624,9 @@ mod tests {
             // Flipped bytes must never panic; the zlib checksum catches nearly all of them.
             let _ = Perceptron::from_bytes(&b);
         }
-        let mut enc = ZlibEncoder::new(b"KGPC\x01".to_vec(), Compression::fast());
+        use std::io::Write;
+        let mut enc =
+            flate2::write::ZlibEncoder::new(b"KGPC\x01".to_vec(), flate2::Compression::fast());
         enc.write_all(&[3, 0, 0, 128, 63, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F])
             .expect("vec write");
         let junk = enc.finish().expect("vec write");
