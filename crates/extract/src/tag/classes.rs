@@ -320,7 +320,7 @@ impl WordClasses {
                 Unpacked::Decompress(e) => ClassesError::Decompress(e),
             })?;
         let invalid = |m| Err(ClassesError::Invalid(m));
-        let mut r = Cursor { buf: &payload };
+        let mut r = super::packed::Reader { buf: &payload };
         if usize::from(r.byte()?) != LEVELS {
             return invalid("wrong number of levels");
         }
@@ -498,35 +498,9 @@ pub fn fold_case_variants(forms: Vec<(String, u16)>) -> Vec<(String, u16)> {
     out
 }
 
-/// Cursor over a byte payload whose reads fail with [`ClassesError::Invalid`] at the end.
-struct Cursor<'a> {
-    buf: &'a [u8],
-}
-
-impl<'a> Cursor<'a> {
-    fn byte(&mut self) -> Result<u8, ClassesError> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ClassesError> {
-        if n > self.buf.len() {
-            return Err(ClassesError::Invalid("truncated"));
-        }
-        let (head, rest) = self.buf.split_at(n);
-        self.buf = rest;
-        Ok(head)
-    }
-
-    fn varint(&mut self) -> Result<u64, ClassesError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7F) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(ClassesError::Invalid("varint too long"))
+impl From<super::packed::Corrupt> for ClassesError {
+    fn from(e: super::packed::Corrupt) -> Self {
+        ClassesError::Invalid(e.0)
     }
 }
 

@@ -19,6 +19,51 @@ pub(crate) enum Unpacked {
     Decompress(std::io::Error),
 }
 
+/// A payload that ends too early or holds a malformed number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Corrupt(pub &'static str);
+
+/// Cursor over a payload whose reads fail with [`Corrupt`] past its end; the formats' error
+/// types convert from it.
+pub(crate) struct Reader<'a> {
+    pub(crate) buf: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn byte(&mut self) -> Result<u8, Corrupt> {
+        let (&b, rest) = self.buf.split_first().ok_or(Corrupt("truncated"))?;
+        self.buf = rest;
+        Ok(b)
+    }
+
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], Corrupt> {
+        if n > self.buf.len() {
+            return Err(Corrupt("truncated"));
+        }
+        let (head, rest) = self.buf.split_at(n);
+        self.buf = rest;
+        Ok(head)
+    }
+
+    pub(crate) fn array<const N: usize>(&mut self) -> Result<[u8; N], Corrupt> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    pub(crate) fn varint(&mut self) -> Result<u64, Corrupt> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(Corrupt("varint too long"))
+    }
+}
+
 /// `magic`, `version`, then `payload` compressed at the best level.
 pub(crate) fn pack(magic: &[u8], version: u8, payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(payload.len() / 2 + magic.len() + 1);

@@ -20,6 +20,7 @@
 //! assert_eq!(argmax(&scores), 1);
 //! ```
 
+pub(crate) use super::packed::Reader;
 use super::packed::Unpacked;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -498,46 +499,9 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// Cursor over a byte payload whose reads fail with [`ModelError::Invalid`] at the end.
-pub(crate) struct Reader<'a> {
-    pub(crate) buf: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    pub(crate) fn byte(&mut self) -> Result<u8, ModelError> {
-        let (&b, rest) = self
-            .buf
-            .split_first()
-            .ok_or(ModelError::Invalid("truncated"))?;
-        self.buf = rest;
-        Ok(b)
-    }
-
-    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        if n > self.buf.len() {
-            return Err(ModelError::Invalid("truncated"));
-        }
-        let (head, rest) = self.buf.split_at(n);
-        self.buf = rest;
-        Ok(head)
-    }
-
-    pub(crate) fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
-        let mut a = [0u8; N];
-        a.copy_from_slice(self.take(N)?);
-        Ok(a)
-    }
-
-    pub(crate) fn varint(&mut self) -> Result<u64, ModelError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7F) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(ModelError::Invalid("varint too long"))
+impl From<super::packed::Corrupt> for ModelError {
+    fn from(e: super::packed::Corrupt) -> Self {
+        ModelError::Invalid(e.0)
     }
 }
 
