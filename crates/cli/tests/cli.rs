@@ -448,3 +448,79 @@ fn extract_prints_offsets_into_the_given_text() {
             .is_some_and(|l| ["PER", "ORG", "LOC"].contains(&l))
     );
 }
+
+#[test]
+fn eval_scores_the_users_gold_files_and_models_come_from_a_folder() {
+    let dir = TempDir::new().expect("temp dir");
+    let docs = dir.path().join("docs.jsonl");
+    std::fs::write(
+        &docs,
+        "{\"id\":\"d1\",\"text\":\"Prime Minister Ana Silva visited Bergen on Tuesday.\"}\n",
+    )
+    .expect("docs");
+    // NER: one right mention, one the extractor cannot find.
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"doc\":\"d1\",\"start\":15,\"end\":24,\"label\":\"PER\"}\n\
+         {\"doc\":\"d1\",\"start\":0,\"end\":5,\"label\":\"ORG\"}\n",
+    )
+    .expect("gold");
+    kg().args(["eval", "ner", "--docs"])
+        .arg(&docs)
+        .arg("--gold")
+        .arg(&gold)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("micro").and(predicate::str::contains("PER")));
+    // Relations: the visit is found; a fact the text does not state is not.
+    let tsv = dir.path().join("gold.tsv");
+    std::fs::write(
+        &tsv,
+        "doc\tsplit\tsubject\tpredicate\tobject\tevidence\n\
+         d1\tdev\tAna Silva\tvisits\tBergen\tAna Silva visited Bergen\n\
+         d1\tdev\tAna Silva\tmeets\tBergen\tnot stated\n",
+    )
+    .expect("tsv");
+    let out = kg()
+        .args(["eval", "relations", "--docs"])
+        .arg(&docs)
+        .arg("--gold")
+        .arg(&tsv)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("visits"), "{out}");
+    // A bad gold line is named by file and line.
+    std::fs::write(
+        &tsv,
+        "doc\tsplit\tsubject\tpredicate\tobject\tevidence\nd1\tdev\n",
+    )
+    .expect("tsv");
+    kg().args(["eval", "relations", "--docs"])
+        .arg(&docs)
+        .arg("--gold")
+        .arg(&tsv)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("gold.tsv").and(predicate::str::contains("2")));
+    // --models: an empty folder is an error; a folder with a model but no manifest names it.
+    let models = dir.path().join("models");
+    std::fs::create_dir_all(&models).expect("models dir");
+    kg().args(["extract", "--models"])
+        .arg(&models)
+        .arg(&docs)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no model"));
+    std::fs::write(models.join("ner.model"), b"KGNR").expect("model");
+    kg().args(["extract", "--models"])
+        .arg(&models)
+        .arg(&docs)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ner.manifest.json"));
+}
