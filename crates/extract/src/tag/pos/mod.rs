@@ -43,7 +43,7 @@ thread_local! {
 }
 
 /// Slots of the per-scratch cache of word analyses (a power of two).
-const CACHE_SLOTS: usize = 4096;
+const CACHE_SLOTS: usize = 16384;
 /// Seed of the cache's word hash.
 const CACHE_SEED: u32 = 0xCA_C4E;
 
