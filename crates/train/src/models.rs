@@ -1,9 +1,10 @@
 //! Writing a trained model: the weights and, beside them, the manifest that says what they were
-//! trained against (feature-set version, hashes of the lexicon files the features read), which
-//! kg-extract checks before it loads them.
+//! trained against (feature-set version, hashes of the lexicon files and of the word-class table
+//! the features read), which kg-extract checks before it loads them.
 
 use std::path::{Path, PathBuf};
 
+use kg_extract::classes::WordClasses;
 use kg_extract::lexicon::Lexicon;
 use kg_extract::{Manifest, ModelKind};
 
@@ -18,11 +19,18 @@ pub fn manifest_path(model: &Path) -> PathBuf {
 }
 
 /// Writes a `kind` model's bytes to `path` and its manifest beside it, for a model trained with
-/// the features reading `lex`.
-pub fn write_model(path: &Path, bytes: &[u8], kind: ModelKind, lex: &Lexicon) -> Result<(), Error> {
+/// the features reading `lex` and `classes`.
+pub fn write_model(
+    path: &Path,
+    bytes: &[u8],
+    kind: ModelKind,
+    lex: &Lexicon,
+    classes: &WordClasses,
+) -> Result<(), Error> {
     std::fs::write(path, bytes).map_err(crate::io(path))?;
     let manifest = manifest_path(path);
-    std::fs::write(&manifest, Manifest::new(kind, lex).to_json()).map_err(crate::io(&manifest))
+    let json = Manifest::new(kind, lex, classes).to_json();
+    std::fs::write(&manifest, json).map_err(crate::io(&manifest))
 }
 
 #[cfg(test)]

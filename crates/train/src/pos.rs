@@ -8,8 +8,10 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
+use kg_extract::classes::WordClasses;
 use kg_extract::perceptron::{IdBuildHasher, argmax};
 use kg_extract::pos::features::{Analyzer, Attrs, features};
 use kg_extract::pos::tagdict::{Lexicon, LexiconCounts};
@@ -130,6 +132,9 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
     let merged: Vec<TaggedSentence> = train.iter().filter_map(ud::merge_hyphens).collect();
     train.extend(merged);
     let lexicon = build_lexicon(&train, None);
+    // The embedded word classes (not from the embedded pipeline, whose own POS model may have
+    // been trained with another feature set).
+    let classes = WordClasses::embedded_shared();
 
     // Word attributes never change during training: analyse every sentence once, with the
     // lexicon of the other folds (but the shortcut tags of the full lexicon, as at run time).
@@ -141,10 +146,10 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
             .words
             .iter()
             .map(|w| {
-                let dict = an.analyse(w, &lexicon).dict;
+                let dict = an.analyse(w, &lexicon, &classes).dict;
                 Attrs {
                     dict,
-                    ..an.analyse(w, &folds[k % FOLDS])
+                    ..an.analyse(w, &folds[k % FOLDS], &classes)
                 }
             })
             .collect();
@@ -181,7 +186,7 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
                 pred.push(guess);
             }
         }
-        let tagger = Tagger::from_parts(trainer.average(), lexicon.clone());
+        let tagger = Tagger::from_parts(trainer.average(), lexicon.clone(), Arc::clone(&classes));
         let acc = accuracy(&tagger, &dev);
         dev_by_epoch.push(acc);
         if best.as_ref().is_none_or(|b| acc > b.1) {
@@ -194,7 +199,8 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
         out,
         &bytes,
         kg_extract::ModelKind::Pos,
-        kg_extract::Pipeline::embedded().lexicon(),
+        &kg_extract::lexicon::Lexicon::embedded(),
+        &classes,
     )?;
     let test_accuracy = accuracy(&tagger, &test);
     Ok(PosReport {
@@ -210,10 +216,11 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
     })
 }
 
-/// Loads a model file written by [`train_pos`].
+/// Loads a model file written by [`train_pos`] (with the embedded word classes it was trained
+/// with).
 pub fn load_tagger(path: &Path) -> Result<Tagger, Error> {
     let bytes = std::fs::read(path).map_err(crate::io(path))?;
-    Tagger::from_bytes(&bytes).map_err(|source| Error::Model {
+    Tagger::from_bytes(&bytes, WordClasses::embedded_shared()).map_err(|source| Error::Model {
         path: path.to_path_buf(),
         source,
     })

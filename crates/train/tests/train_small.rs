@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use kg_extract::classes::WordClasses;
 use kg_extract::ner::Recognizer;
 use kg_extract::pos::Tagger;
 use kg_train::corpus::{read_uner, ud};
@@ -54,8 +55,11 @@ fn trains_and_scores_pos_and_ner_on_the_fixture() {
         pos_path.to_str().expect("utf-8 path"),
     ]);
     assert!(printed.contains("kept epoch 1"), "{printed}");
-    let tagger = Tagger::from_bytes(&std::fs::read(&pos_path).expect("model written"))
-        .expect("the POS model loads back");
+    let tagger = Tagger::from_bytes(
+        &std::fs::read(&pos_path).expect("model written"),
+        WordClasses::embedded_shared(),
+    )
+    .expect("the POS model loads back");
     assert!(tagger.n_features() > 0);
     let train_text =
         std::fs::read_to_string(data.join("ud-ewt/en_ewt-ud-train.conllu")).expect("fixture");

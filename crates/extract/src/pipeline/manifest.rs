@@ -1,14 +1,16 @@
 //! Model manifests: what a model was trained against. Each model file `NAME.model` has a
 //! `NAME.manifest.json` beside it naming the feature-set version its features were computed
-//! with and the content hash of every lexicon file those features read. A model is loaded only
-//! with a lexicon whose files hash the same, so that editing a gazetteer the model reads as a
-//! feature fails loudly (retrain, or rewrite the manifest on purpose) instead of silently
-//! changing the model's inputs.
+//! with, the content hash of every lexicon file those features read and, for a model whose
+//! features read word classes (the POS tagger), the content hash of the word-class table. A
+//! model is loaded only with a lexicon and class table that hash the same, so that editing a
+//! gazetteer the model reads as a feature, or rebuilding the class table, fails loudly (retrain,
+//! or rewrite the manifest on purpose) instead of silently changing the model's inputs.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::classes::WordClasses;
 use crate::lexicon::Lexicon;
 
 /// The models a pipeline runs.
@@ -49,6 +51,11 @@ impl ModelKind {
             ModelKind::Pos => &[],
             ModelKind::Ner | ModelKind::NerUncased => crate::ner::LEXICON_FILES,
         }
+    }
+
+    /// Whether the model's features read the word-class table.
+    pub fn reads_classes(self) -> bool {
+        matches!(self, ModelKind::Pos)
     }
 }
 
@@ -97,6 +104,18 @@ pub enum ManifestError {
         /// Hash of the lexicon in use.
         expected: String,
     },
+    /// The word-class table differs from the one the model was trained with.
+    #[error(
+        "{model} model was trained with another word-class table (hash {found}, this one has {expected}): retrain it"
+    )]
+    Classes {
+        /// The model.
+        model: &'static str,
+        /// Hash in the manifest (`none` when it records none).
+        found: String,
+        /// Hash of the table in use.
+        expected: String,
+    },
 }
 
 /// What a model was trained against.
@@ -109,11 +128,15 @@ pub struct Manifest {
     /// Content hash (16 hex digits, see [`crate::lexicon::content_hash`]) of each lexicon file
     /// the features read.
     pub lexicons: BTreeMap<String, String>,
+    /// Content hash (16 hex digits, see [`WordClasses::content_hash`]) of the word-class table
+    /// the features read; absent for models that read none (and in manifests older than it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classes: Option<String>,
 }
 
 impl Manifest {
-    /// The manifest of a model of `kind` trained now, with `lex`.
-    pub fn new(kind: ModelKind, lex: &Lexicon) -> Manifest {
+    /// The manifest of a model of `kind` trained now, with `lex` and `classes`.
+    pub fn new(kind: ModelKind, lex: &Lexicon, classes: &WordClasses) -> Manifest {
         Manifest {
             model: kind.name().to_string(),
             features: kind.feature_version(),
@@ -122,6 +145,7 @@ impl Manifest {
                 .iter()
                 .map(|&f| (f.to_string(), hex(lex.sources().hash(f))))
                 .collect(),
+            classes: kind.reads_classes().then(|| hex(classes.content_hash())),
         }
     }
 
@@ -140,8 +164,13 @@ impl Manifest {
         s
     }
 
-    /// Checks that a `kind` model with this manifest fits this build and `lex`.
-    pub fn check(&self, kind: ModelKind, lex: &Lexicon) -> Result<(), ManifestError> {
+    /// Checks that a `kind` model with this manifest fits this build, `lex` and `classes`.
+    pub fn check(
+        &self,
+        kind: ModelKind,
+        lex: &Lexicon,
+        classes: &WordClasses,
+    ) -> Result<(), ManifestError> {
         let model = kind.name();
         if self.model != model {
             return Err(ManifestError::OtherModel {
@@ -156,7 +185,7 @@ impl Manifest {
                 expected: kind.feature_version(),
             });
         }
-        let current = Manifest::new(kind, lex);
+        let current = Manifest::new(kind, lex, classes);
         for (file, expected) in &current.lexicons {
             let found = self.lexicons.get(file).cloned().unwrap_or_default();
             if &found != expected {
@@ -171,6 +200,15 @@ impl Manifest {
                     expected: expected.clone(),
                 });
             }
+        }
+        if let Some(expected) = current.classes
+            && self.classes.as_ref() != Some(&expected)
+        {
+            return Err(ManifestError::Classes {
+                model,
+                found: self.classes.clone().unwrap_or_else(|| "none".into()),
+                expected,
+            });
         }
         Ok(())
     }

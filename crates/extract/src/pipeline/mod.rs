@@ -11,10 +11,11 @@ mod extract;
 mod manifest;
 
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub use manifest::{Manifest, ManifestError, ModelKind};
 
+use crate::classes::WordClasses;
 use crate::lexicon::{Lexicon, SourceError, Sources};
 use crate::model::{Document, Entity, Extraction};
 use crate::ner::{Recognizer, RecognizerError, TextSpan};
@@ -122,10 +123,12 @@ pub struct Provenance {
     pub lexicons: Vec<PathBuf>,
 }
 
-/// Models and lexicon, and every step that runs them.
+/// Models, lexicon and word classes, and every step that runs them.
 #[derive(Debug)]
 pub struct Pipeline {
     lexicon: Lexicon,
+    /// The word-class table (shared with the tagger, whose features read it).
+    classes: Arc<WordClasses>,
     tagger: Tagger,
     recognizer: Recognizer,
     provenance: Provenance,
@@ -166,15 +169,19 @@ impl Pipeline {
             }
         };
         let lexicon = Lexicon::from_sources(sources);
-        let [pos, cased, uncased] = ModelKind::ALL.map(|kind| read_model(dir, kind, &lexicon));
+        let classes = WordClasses::embedded_shared();
+        let [pos, cased, uncased] =
+            ModelKind::ALL.map(|kind| read_model(dir, kind, &lexicon, &classes));
         let (pos, cased, uncased) = (pos?, cased?, uncased?);
         provenance.models = [&pos, &cased, &uncased]
             .iter()
             .filter_map(|m| m.path.clone())
             .collect();
-        let tagger = Tagger::from_bytes(&pos.bytes).map_err(|source| PipelineError::Pos {
-            path: pos.label,
-            source,
+        let tagger = Tagger::from_bytes(&pos.bytes, Arc::clone(&classes)).map_err(|source| {
+            PipelineError::Pos {
+                path: pos.label,
+                source,
+            }
         })?;
         let ner = |m: ModelBytes| {
             Recognizer::from_bytes(&m.bytes).map_err(|source| PipelineError::Ner {
@@ -191,6 +198,7 @@ impl Pipeline {
         };
         Ok(Pipeline {
             lexicon,
+            classes,
             tagger,
             recognizer,
             provenance,
@@ -200,6 +208,11 @@ impl Pipeline {
     /// The lexicon the steps read.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The word-class table (the embedded one).
+    pub fn classes(&self) -> &WordClasses {
+        &self.classes
     }
 
     /// The part-of-speech tagger.
@@ -248,18 +261,19 @@ struct ModelBytes {
 }
 
 /// The `kind` model from `dir` when it has one, the embedded one otherwise; its manifest is
-/// checked against `lexicon`.
+/// checked against `lexicon` and `classes`.
 fn read_model(
     dir: Option<&Path>,
     kind: ModelKind,
     lexicon: &Lexicon,
+    classes: &WordClasses,
 ) -> Result<ModelBytes, PipelineError> {
     let file = dir
         .map(|d| d.join(format!("{}.model", kind.name())))
         .filter(|p| p.is_file());
     let Some(path) = file else {
         let (bytes, json) = embedded_model(kind);
-        check_manifest(kind, json, lexicon, || {
+        check_manifest(kind, json, lexicon, classes, || {
             format!("embedded {}.manifest.json", kind.name())
         })?;
         return Ok(ModelBytes {
@@ -282,7 +296,9 @@ fn read_model(
         });
     }
     let json = String::from_utf8_lossy(&read(&manifest_path)?).into_owned();
-    check_manifest(kind, &json, lexicon, || manifest_path.display().to_string())?;
+    check_manifest(kind, &json, lexicon, classes, || {
+        manifest_path.display().to_string()
+    })?;
     Ok(ModelBytes {
         bytes: read(&path)?,
         label: path.display().to_string(),
@@ -294,10 +310,11 @@ fn check_manifest(
     kind: ModelKind,
     json: &str,
     lexicon: &Lexicon,
+    classes: &WordClasses,
     label: impl Fn() -> String,
 ) -> Result<(), PipelineError> {
     Manifest::parse(kind, json)
-        .and_then(|m| m.check(kind, lexicon))
+        .and_then(|m| m.check(kind, lexicon, classes))
         .map_err(|source| PipelineError::Manifest {
             path: label(),
             source,

@@ -41,13 +41,20 @@ fn doc() -> Document {
 #[test]
 fn the_shipped_models_match_the_shipped_lexicon() {
     let lex = Lexicon::embedded();
+    let classes = WordClasses::embedded();
     for kind in ModelKind::ALL {
         let (_, json) = embedded_model(kind);
         let manifest = Manifest::parse(kind, json).expect("manifest parses");
         manifest
-            .check(kind, &lex)
-            .expect("manifest fits the lexicon");
-        assert_eq!(manifest, Manifest::new(kind, &lex), "{}", kind.name());
+            .check(kind, &lex, classes)
+            .expect("manifest fits the lexicon and the word classes");
+        assert_eq!(
+            manifest,
+            Manifest::new(kind, &lex, classes),
+            "{}",
+            kind.name()
+        );
+        assert_eq!(manifest.classes.is_some(), kind.reads_classes());
     }
     let p = Pipeline::load(None).expect("embedded pipeline");
     assert!(p.recognizer().uncased().is_some());
@@ -116,7 +123,11 @@ fn an_edited_list_that_no_model_reads_is_used() {
 fn a_manifest_of_another_feature_set_is_refused() {
     let dir = TempDir::new("version");
     write_embedded(&dir.0, ModelKind::Pos);
-    let mut manifest = Manifest::new(ModelKind::Pos, &Lexicon::embedded());
+    let mut manifest = Manifest::new(
+        ModelKind::Pos,
+        &Lexicon::embedded(),
+        WordClasses::embedded(),
+    );
     manifest.features += 1;
     std::fs::write(dir.0.join("pos.manifest.json"), manifest.to_json()).expect("write");
     let err = Pipeline::from_dir(&dir.0).expect_err("version");
@@ -131,4 +142,26 @@ fn an_empty_folder_is_an_error() {
     let dir = TempDir::new("empty");
     let err = Pipeline::from_dir(&dir.0).expect_err("empty");
     assert!(matches!(err, PipelineError::Empty(_)), "{err}");
+}
+
+#[test]
+fn a_pos_model_of_another_word_class_table_is_refused() {
+    let dir = TempDir::new("classes");
+    write_embedded(&dir.0, ModelKind::Pos);
+    let mut manifest = Manifest::new(
+        ModelKind::Pos,
+        &Lexicon::embedded(),
+        WordClasses::embedded(),
+    );
+    manifest.classes = Some("0123456789abcdef".into());
+    std::fs::write(dir.0.join("pos.manifest.json"), manifest.to_json()).expect("write");
+    let err = Pipeline::from_dir(&dir.0).expect_err("other table");
+    assert!(err.to_string().contains("word-class table"), "{err}");
+    // A manifest from before word classes (no `classes` field) still parses, and is refused.
+    let old = r#"{ "model": "pos", "features": 2, "lexicons": {} }"#;
+    let parsed = Manifest::parse(ModelKind::Pos, old).expect("old manifests parse");
+    assert_eq!(parsed.classes, None);
+    std::fs::write(dir.0.join("pos.manifest.json"), old).expect("write");
+    let err = Pipeline::from_dir(&dir.0).expect_err("no table recorded");
+    assert!(err.to_string().contains("hash none"), "{err}");
 }

@@ -32,7 +32,7 @@
 use super::packed::Unpacked;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::perceptron::{FeatureHasher, put_varint};
 
@@ -52,9 +52,11 @@ const STACK_FORM: usize = 64;
 /// The embedded table, compiled by kg-train (`classes` in the kg-train crate).
 pub const EMBEDDED_CLASSES: &[u8] = include_bytes!("../../data/models/classes.bin");
 
-static EMBEDDED: LazyLock<WordClasses> = LazyLock::new(|| {
-    WordClasses::from_bytes(EMBEDDED_CLASSES)
-        .expect("the word-class table embedded in the crate is valid (checked by a test)")
+static EMBEDDED: LazyLock<Arc<WordClasses>> = LazyLock::new(|| {
+    Arc::new(
+        WordClasses::from_bytes(EMBEDDED_CLASSES)
+            .expect("the word-class table embedded in the crate is valid (checked by a test)"),
+    )
 });
 
 /// A word form's classes: its vector row and its class at each level, coarse to fine.
@@ -97,6 +99,8 @@ pub struct WordClasses {
     ends: Vec<u32>,
     rows: Vec<u16>,
     slots: Vec<u32>,
+    /// [`crate::lexicon::content_hash`] of the serialised payload (before compression).
+    hash: u64,
 }
 
 impl std::fmt::Debug for WordClasses {
@@ -105,6 +109,7 @@ impl std::fmt::Debug for WordClasses {
             .field("level_sizes", &self.level_sizes)
             .field("rows", &self.row_levels.len())
             .field("forms", &self.rows.len())
+            .field("hash", &format_args!("{:016x}", self.hash))
             .finish_non_exhaustive()
     }
 }
@@ -120,6 +125,12 @@ impl WordClasses {
     /// The table embedded in the crate, loaded on first use.
     pub fn embedded() -> &'static WordClasses {
         &EMBEDDED
+    }
+
+    /// The embedded table as a shared handle (the same table as [`WordClasses::embedded`]), for
+    /// owners such as [`crate::Pipeline`] and the POS tagger.
+    pub fn embedded_shared() -> Arc<WordClasses> {
+        Arc::clone(&EMBEDDED)
     }
 
     /// Builds a table from each level's class count, each row's class at every level, and the
@@ -174,16 +185,19 @@ impl WordClasses {
             ends.push(text.len() as u32);
             rows.push(*r);
         }
-        Ok(Self::indexed(level_sizes, row_levels, text, ends, rows))
+        let mut table = Self::indexed(level_sizes, row_levels, text, ends, rows, 0);
+        table.hash = crate::lexicon::content_hash(&table.payload());
+        Ok(table)
     }
 
-    /// Adds the hash index to checked parts.
+    /// Adds the hash index to checked parts (and the content hash of their payload).
     fn indexed(
         level_sizes: [u32; LEVELS],
         row_levels: Vec<[u16; LEVELS]>,
         text: String,
         ends: Vec<u32>,
         rows: Vec<u16>,
+        content_hash: u64,
     ) -> Self {
         // At most 2/3 full, so probes stay short.
         let cap = (ends.len() * 3 / 2 + 1).next_power_of_two().max(16);
@@ -194,6 +208,7 @@ impl WordClasses {
             ends,
             rows,
             slots: vec![EMPTY; cap],
+            hash: content_hash,
         };
         let mask = cap - 1;
         for i in 0..table.ends.len() {
@@ -281,8 +296,19 @@ impl WordClasses {
         resolve(form, |f| self.lookup(f))
     }
 
+    /// Content hash of the table ([`crate::lexicon::content_hash`] of its uncompressed payload),
+    /// which model manifests record: equal tables hash the same however they were compressed.
+    pub fn content_hash(&self) -> u64 {
+        self.hash
+    }
+
     /// Serialises the table (see the module docs for the format).
     pub fn to_bytes(&self) -> Vec<u8> {
+        super::packed::pack(MAGIC, VERSION, &self.payload())
+    }
+
+    /// The uncompressed payload of [`WordClasses::to_bytes`].
+    fn payload(&self) -> Vec<u8> {
         let mut payload = Vec::with_capacity(self.text.len() + 4 * self.len());
         payload.push(LEVELS as u8);
         for &s in &self.level_sizes {
@@ -307,7 +333,7 @@ impl WordClasses {
         for &r in &self.rows {
             payload.extend_from_slice(&r.to_le_bytes());
         }
-        super::packed::pack(MAGIC, VERSION, &payload)
+        payload
     }
 
     /// Reads a table written by [`WordClasses::to_bytes`]. Never panics: corrupt, truncated or
@@ -392,7 +418,15 @@ impl WordClasses {
         if !r.buf.is_empty() {
             return invalid("trailing data");
         }
-        Ok(Self::indexed(level_sizes, row_levels, text, ends, rows))
+        let hash = crate::lexicon::content_hash(&payload);
+        Ok(Self::indexed(
+            level_sizes,
+            row_levels,
+            text,
+            ends,
+            rows,
+            hash,
+        ))
     }
 }
 
@@ -559,6 +593,8 @@ mod tests {
         assert_eq!(back.level_sizes(), [2, 3, 4, 5]);
         assert_eq!(back.n_rows(), 3);
         assert!(t.forms().eq(back.forms()));
+        assert_eq!(back.content_hash(), t.content_hash());
+        assert_ne!(t.content_hash(), 0);
         assert_eq!(back.lookup("Saigon").map(|c| c.levels), Some([1, 2, 3, 2]));
     }
 

@@ -310,7 +310,13 @@ pub fn run(args: &NerConfig) -> Result<(), Error> {
             println!("\n{name}:\n{}", evaluate(pipeline, &m, set));
         }
         if args.save {
-            crate::models::write_model(&args.out, &bytes, kind, pipeline.lexicon())?;
+            crate::models::write_model(
+                &args.out,
+                &bytes,
+                kind,
+                pipeline.lexicon(),
+                pipeline.classes(),
+            )?;
             println!("saved {}", args.out.display());
         }
         model = Some(m);
@@ -349,7 +355,13 @@ pub fn run(args: &NerConfig) -> Result<(), Error> {
                 );
             }
             if args.save {
-                crate::models::write_model(&args.out, &target, kind, pipeline.lexicon())?;
+                crate::models::write_model(
+                    &args.out,
+                    &target,
+                    kind,
+                    pipeline.lexicon(),
+                    pipeline.classes(),
+                )?;
                 println!("saved {}", args.out.display());
             }
             &pruned_model

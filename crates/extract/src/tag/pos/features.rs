@@ -1,12 +1,14 @@
 //! Word attributes and the feature templates of the POS tagger.
 //!
 //! Each word is analysed once per sentence into [`Attrs`] (hashes of its normalised form, its
-//! lowercase form, affixes, shape, flags and lexicon entry); the features of a position combine
-//! the attributes of the words around it with the tags already predicted on its left. No
-//! string is allocated: parts are hashed straight from reused byte buffers.
+//! lowercase form, affixes, shape, flags and lexicon entry, and its word classes, looked up
+//! once); the features of a position combine the attributes of the words around it with the
+//! tags already predicted on its left. No string is allocated: parts are hashed straight from
+//! reused byte buffers.
 
 use super::Upos;
 use super::tagdict::{Entry, Lexicon};
+use crate::classes::WordClasses;
 use crate::perceptron::FeatureHasher;
 
 /// Seeds separating the hashes of the two word forms (they key the lexicon as well).
@@ -27,6 +29,9 @@ const SHORT: u64 = 1 << 7;
 
 /// Longest shape kept (bytes); longer words share the prefix of their shape.
 const SHAPE_MAX: usize = 24;
+
+/// Class value of a word the word-class table does not know (above every `u16` id).
+const NO_CLASS: u32 = 0x10_0000;
 
 /// What the tagger knows about one word, as hashes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -49,6 +54,9 @@ pub struct Attrs {
     pub amb: u64,
     /// Tag of a frequent unambiguous word.
     pub dict: Option<Upos>,
+    /// Word classes of the normalised form (see [`crate::classes`]) at 256, 1,024 and 4,096
+    /// classes (levels 1 to 3 of the table); all `NO_CLASS` for a word the table lacks.
+    pub class: [u32; 3],
 }
 
 impl Attrs {
@@ -73,6 +81,7 @@ impl Attrs {
             flags: v,
             amb: v,
             dict: None,
+            class: [v as u32; 3],
         }
     }
 }
@@ -194,8 +203,8 @@ impl Analyzer {
         (exact_key(&self.exact), lower_key(&self.lower))
     }
 
-    /// Analyses one word.
-    pub fn analyse(&mut self, word: &str, lex: &Lexicon) -> Attrs {
+    /// Analyses one word, with the tag lexicon `lex` and the word classes `classes`.
+    pub fn analyse(&mut self, word: &str, lex: &Lexicon, classes: &WordClasses) -> Attrs {
         let flags = self.normalise(word);
         let exact = exact_key(&self.exact);
         let lower = lower_key(&self.lower);
@@ -239,6 +248,13 @@ impl Analyzer {
             ),
             None => (0, None),
         };
+        let class = std::str::from_utf8(&self.exact)
+            .ok()
+            .and_then(|form| classes.lookup_word(form))
+            .map_or([NO_CLASS; 3], |c| {
+                let [_, l256, l1024, l4096] = c.levels.map(u32::from);
+                [l256, l1024, l4096]
+            });
         Attrs {
             exact,
             lower,
@@ -249,6 +265,7 @@ impl Analyzer {
             flags,
             amb,
             dict,
+            class,
         }
     }
 }
@@ -337,7 +354,22 @@ mod tpl {
     pub const SHAPE_P2: u32 = 35;
     pub const LOWER_M1_LOWER_P1: u32 = 36;
     pub const SUF3_AMB_P1: u32 = 37;
+    pub const C256: u32 = 38;
+    pub const C1024: u32 = 39;
+    pub const C4096: u32 = 40;
+    pub const T1_C4096: u32 = 41;
+    pub const C256_M1: u32 = 42;
+    pub const C1024_M1: u32 = 43;
+    pub const C256_P1: u32 = 44;
+    pub const C1024_P1: u32 = 45;
+    pub const C256_M2: u32 = 46;
+    pub const C256_P2: u32 = 47;
 }
+
+/// Indices into [`Attrs::class`].
+const L256: usize = 0;
+const L1024: usize = 1;
+const L4096: usize = 2;
 
 #[inline]
 fn f1(t: u32, a: u64) -> u64 {
@@ -409,6 +441,26 @@ pub fn features(words: &[Attrs], i: usize, t1: Option<Upos>, t2: Option<Upos>, o
         f1(tpl::SHAPE_P2, p2.shape),
         f2(tpl::LOWER_M1_LOWER_P1, m1.lower, p1.lower),
         f2(tpl::SUF3_AMB_P1, w.suf[2], p1.amb),
+    ]);
+    // Word classes. The word's own classes only for words the tag lexicon lacks (the others
+    // have their spelling and tag set, which the classes only blurred on dev); a word the class
+    // table lacks fires them with `NO_CLASS`. The neighbours' classes always.
+    let c = |a: &Attrs, l: usize| u64::from(a.class[l]);
+    if w.amb == 0 {
+        out.extend_from_slice(&[
+            f1(tpl::C256, c(&w, L256)),
+            f1(tpl::C1024, c(&w, L1024)),
+            f1(tpl::C4096, c(&w, L4096)),
+            f2(tpl::T1_C4096, h1, c(&w, L4096)),
+        ]);
+    }
+    out.extend_from_slice(&[
+        f1(tpl::C256_M1, c(&m1, L256)),
+        f1(tpl::C1024_M1, c(&m1, L1024)),
+        f1(tpl::C256_P1, c(&p1, L256)),
+        f1(tpl::C1024_P1, c(&p1, L1024)),
+        f1(tpl::C256_M2, c(&m2, L256)),
+        f1(tpl::C256_P2, c(&p2, L256)),
     ]);
     if w.tail != 0 {
         out.push(f1(tpl::TAIL, w.tail));

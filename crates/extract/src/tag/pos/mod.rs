@@ -2,7 +2,9 @@
 //!
 //! Trained on UD English EWT (by the `kg-train` crate, which uses the public [`mod@features`] and
 //! [`tagdict`] modules and [`Tagger::from_parts`]); the shipped model is embedded in the crate
-//! (loaded by [`crate::Pipeline`]). Input words should be tokenised like EWT (possessive `'s` and `n't`
+//! (loaded by [`crate::Pipeline`], which gives the tagger its word-class table: besides the
+//! word's spelling and tag lexicon, the features read the classes of [`crate::classes`] of the
+//! word and its neighbours, learnt from unlabelled text). Input words should be tokenised like EWT (possessive `'s` and `n't`
 //! split, punctuation separate), as [`crate::segment`] does. Typographic quotes and dashes are
 //! mapped to their ASCII forms before lookup.
 //!
@@ -18,10 +20,12 @@ pub mod tagdict;
 mod upos;
 
 use std::cell::RefCell;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use upos::{UnknownUpos, Upos};
 
+use crate::classes::WordClasses;
 use crate::perceptron::{FeatureHasher, ModelError, Perceptron, Reader, argmax, put_varint};
 use features::{Analyzer, Attrs, features};
 use tagdict::Lexicon;
@@ -31,26 +35,29 @@ const MAGIC: &[u8; 6] = b"KGPOS\x01";
 
 /// Version of the feature set the tagger computes; a model's manifest records the one it was
 /// trained with. Bump it with every change to `features.rs` that changes a feature.
-pub const FEATURE_VERSION: u32 = 1;
+/// Version 2 added word-class features.
+pub const FEATURE_VERSION: u32 = 2;
 
 thread_local! {
     static SCRATCH: RefCell<TagScratch> = RefCell::new(TagScratch::default());
 }
 
 /// Slots of the per-scratch cache of word analyses (a power of two).
-const CACHE_SLOTS: usize = 4096;
+const CACHE_SLOTS: usize = 16384;
 /// Seed of the cache's word hash.
 const CACHE_SEED: u32 = 0xCA_C4E;
 
 /// Source of tagger ids (0 is never used: it marks an unset cache owner).
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
-/// A trained POS tagger: perceptron weights plus a word lexicon.
+/// A trained POS tagger: perceptron weights plus a word lexicon, and the word-class table its
+/// features read (shared with its owner, normally the [`crate::Pipeline`]).
 #[derive(Debug, Clone)]
 pub struct Tagger {
     model: Perceptron,
     lexicon: Lexicon,
-    /// Identifies the lexicon, for the word caches of [`TagScratch`].
+    classes: Arc<WordClasses>,
+    /// Identifies the lexicon and class table, for the word caches of [`TagScratch`].
     id: u64,
 }
 
@@ -69,14 +76,21 @@ pub struct TagScratch {
 
 impl Tagger {
     /// The tagger of trained weights (over [`Upos::COUNT`] classes and the features of
-    /// [`features::features`]) and the word lexicon they were trained with.
-    pub fn from_parts(model: Perceptron, lexicon: Lexicon) -> Tagger {
+    /// [`features::features`]), the word lexicon and the word-class table they were trained
+    /// with.
+    pub fn from_parts(model: Perceptron, lexicon: Lexicon, classes: Arc<WordClasses>) -> Tagger {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        Tagger { model, lexicon, id }
+        Tagger {
+            model,
+            lexicon,
+            classes,
+            id,
+        }
     }
 
-    /// Reads a model written by [`Tagger::to_bytes`] (or `kg-train pos`).
-    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+    /// Reads a model written by [`Tagger::to_bytes`] (or `kg-train pos`), to run with the
+    /// word-class table it was trained with (its manifest records the table's hash).
+    pub fn from_bytes(bytes: &[u8], classes: Arc<WordClasses>) -> Result<Tagger, ModelError> {
         let body = bytes.strip_prefix(MAGIC).ok_or(ModelError::BadMagic)?;
         let mut r = Reader { buf: body };
         let lex_len = r.varint()?;
@@ -89,7 +103,7 @@ impl Tagger {
                 "POS model has the wrong number of classes",
             ));
         }
-        Ok(Tagger::from_parts(model, lexicon))
+        Ok(Tagger::from_parts(model, lexicon, classes))
     }
 
     /// Serialises the tagger (lexicon and quantised weights, compressed).
@@ -100,6 +114,11 @@ impl Tagger {
         out.extend_from_slice(&lex);
         out.extend_from_slice(&self.model.to_bytes());
         out
+    }
+
+    /// The word-class table the features read.
+    pub fn classes(&self) -> &WordClasses {
+        &self.classes
     }
 
     /// Number of weighted features in the model.
@@ -137,7 +156,7 @@ impl Tagger {
             let h = FeatureHasher::new(CACHE_SEED).str(w).finish() | 1;
             let slot = &mut scratch.cache[h as usize & (CACHE_SLOTS - 1)];
             if slot.0 != h {
-                *slot = (h, scratch.analyzer.analyse(w, &self.lexicon));
+                *slot = (h, scratch.analyzer.analyse(w, &self.lexicon, &self.classes));
             }
             scratch.attrs.push(slot.1);
         }
@@ -193,23 +212,24 @@ mod tests {
 
     #[test]
     fn corrupt_model_bytes_give_errors() {
-        assert!(Tagger::from_bytes(b"").is_err());
-        assert!(Tagger::from_bytes(b"KGPOS\x01").is_err());
-        assert!(Tagger::from_bytes(b"KGPOS\x01\x05abc").is_err());
+        let read = |b: &[u8]| Tagger::from_bytes(b, WordClasses::embedded_shared());
+        assert!(read(b"").is_err());
+        assert!(read(b"KGPOS\x01").is_err());
+        assert!(read(b"KGPOS\x01\x05abc").is_err());
         let bytes = crate::pipeline::EMBEDDED_POS;
         for cut in [7, 100, bytes.len() / 2, bytes.len() - 1] {
-            assert!(Tagger::from_bytes(&bytes[..cut.min(bytes.len())]).is_err());
+            assert!(read(&bytes[..cut.min(bytes.len())]).is_err());
         }
         let mut flipped = bytes.to_vec();
         let mid = flipped.len() / 2;
         flipped[mid] ^= 0xFF;
-        assert!(Tagger::from_bytes(&flipped).is_err());
+        assert!(read(&flipped).is_err());
     }
 
     #[test]
     fn round_trips_through_bytes() {
         let t = crate::Pipeline::embedded().tagger();
-        let back = Tagger::from_bytes(&t.to_bytes()).expect("round trip");
+        let back = Tagger::from_bytes(&t.to_bytes(), Arc::clone(&t.classes)).expect("round trip");
         let words = [
             "Officials",
             "said",
