@@ -250,23 +250,16 @@ mod tests {
     }
 
     #[test]
-    fn learns_separable_problem_and_round_trips() {
+    fn learns_a_separable_problem() {
+        // Round trips of the averaged model are kg-extract's perceptron tests.
         let m = train_toy();
         let mut s = [0f32; 4];
         for (w, y) in [("red", 1), ("green", 2), ("blue", 3)] {
             m.scores(&[f(0, w), f(0, "a")], &mut s);
             assert_eq!(argmax(&s), y);
         }
-        let bytes = m.to_bytes();
-        let m2 = Perceptron::from_bytes(&bytes).expect("round trip");
-        assert_eq!(m2.len(), m.len());
-        let mut s2 = [0f32; 4];
-        for w in ["red", "green", "blue", "a", "b", "unseen"] {
-            m.scores(&[f(0, w)], &mut s);
-            m2.scores(&[f(0, w)], &mut s2);
-            assert_eq!(s, s2);
-        }
-        assert!(!m2.contains(f(0, "unseen")));
+        assert!(!m.contains(f(0, "unseen")));
+        assert!(Perceptron::from_bytes(&m.to_bytes()).is_ok());
     }
 
     #[test]
