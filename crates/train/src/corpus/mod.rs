@@ -4,15 +4,18 @@
 
 pub(crate) mod conllu;
 pub mod gum;
+pub mod text;
 pub mod ud;
 pub mod uner;
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
+pub use text::TextForm;
 pub use uner::{LabeledDoc, LabeledSentence, Split, gum_split, read_gum_splits, read_uner};
 
 use crate::Error;
-use crate::score::ner::{EvalSet, eval_set};
+use crate::score::ner::{EvalSet, TextAlignment, eval_set, eval_set_as};
 
 /// A corpus split the recognizer is trained or measured on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,12 +36,7 @@ impl Corpus {
             Corpus::Gum(s) => ("gum", s),
             Corpus::GumNews(s) => ("gum-news", s),
         };
-        let split = match split {
-            Split::Train => "train",
-            Split::Dev => "dev",
-            Split::Test => "test",
-        };
-        format!("{corpus}-{split}")
+        format!("{corpus}-{}", split_name(split))
     }
 }
 
@@ -46,18 +44,21 @@ fn read(path: &Path) -> Result<String, Error> {
     crate::read_text(path)
 }
 
+fn split_name(split: Split) -> &'static str {
+    match split {
+        Split::Train => "train",
+        Split::Dev => "dev",
+        Split::Test => "test",
+    }
+}
+
 /// Reads a corpus split from `data_dir`. GUM documents are returned sorted by name.
 pub fn load(data_dir: &Path, corpus: Corpus) -> Result<Vec<LabeledDoc>, Error> {
     match corpus {
         Corpus::Uner(split) => {
-            let name = match split {
-                Split::Train => "train",
-                Split::Dev => "dev",
-                Split::Test => "test",
-            };
             let path = data_dir
                 .join("uner-ewt")
-                .join(format!("en_ewt-ud-{name}.iob2"));
+                .join(format!("en_ewt-ud-{}.iob2", split_name(split)));
             read_uner(&read(&path)?).map_err(|e| e.in_file(&path))
         }
         Corpus::Gum(split) => load_gum(data_dir, split, false),
@@ -65,7 +66,12 @@ pub fn load(data_dir: &Path, corpus: Corpus) -> Result<Vec<LabeledDoc>, Error> {
     }
 }
 
-fn load_gum(data_dir: &Path, split: Split, news_only: bool) -> Result<Vec<LabeledDoc>, Error> {
+/// The names and paths of the GUM documents of a split, sorted by name.
+fn gum_files(
+    data_dir: &Path,
+    split: Split,
+    news_only: bool,
+) -> Result<Vec<(String, PathBuf)>, Error> {
     let dir = data_dir.join("gum");
     let (dev, test) = read_gum_splits(&read(&dir.join("splits.md"))?);
     let io = crate::io(&dir);
@@ -81,18 +87,70 @@ fn load_gum(data_dir: &Path, split: Split, news_only: bool) -> Result<Vec<Labele
         }
     }
     names.sort();
-    let mut docs = Vec::with_capacity(names.len());
-    for name in names {
-        let path = dir.join(format!("{name}.conllu"));
+    Ok(names
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(format!("{name}.conllu"));
+            (name, path)
+        })
+        .collect())
+}
+
+fn load_gum(data_dir: &Path, split: Split, news_only: bool) -> Result<Vec<LabeledDoc>, Error> {
+    let files = gum_files(data_dir, split, news_only)?;
+    let mut docs = Vec::with_capacity(files.len());
+    for (name, path) in files {
         let doc = gum::read_gum(&name, &read(&path)?).map_err(|e| e.in_file(&path))?;
         docs.push(doc);
     }
     Ok(docs)
 }
 
+/// The original text of every sentence of a corpus split, by sentence id: the `# text` lines of
+/// UD English EWT (`ud-ewt/en_ewt-ud-<split>.conllu`, the same sentences as UNER, joined by
+/// `sent_id`) or of the GUM documents themselves.
+pub fn load_texts(data_dir: &Path, corpus: Corpus) -> Result<HashMap<String, String>, Error> {
+    let paths = match corpus {
+        Corpus::Uner(split) => vec![
+            data_dir
+                .join("ud-ewt")
+                .join(format!("en_ewt-ud-{}.conllu", split_name(split))),
+        ],
+        Corpus::Gum(split) => gum_files(data_dir, split, false)?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect(),
+        Corpus::GumNews(split) => gum_files(data_dir, split, true)?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect(),
+    };
+    let mut texts = HashMap::new();
+    for path in paths {
+        texts.extend(text::sentence_texts(&read(&path)?).map_err(|e| e.in_file(&path))?);
+    }
+    Ok(texts)
+}
+
 /// Reads a corpus split and turns it into documents and char-offset gold mentions.
 pub fn load_eval_set(data_dir: &Path, corpus: Corpus) -> Result<EvalSet, Error> {
     Ok(eval_set(&load(data_dir, corpus)?))
+}
+
+/// Reads a corpus split and turns it into documents in the given text form (the original
+/// sentence texts from [`load_texts`] for [`TextForm::Lines`] and [`TextForm::Running`]), with
+/// what the alignment of the tokens to those texts lost.
+pub fn load_eval_set_as(
+    data_dir: &Path,
+    corpus: Corpus,
+    form: TextForm,
+) -> Result<(EvalSet, TextAlignment), Error> {
+    let docs = load(data_dir, corpus)?;
+    let texts = match form {
+        TextForm::Tokens => HashMap::new(),
+        TextForm::Lines | TextForm::Running => load_texts(data_dir, corpus)?,
+    };
+    Ok(eval_set_as(&docs, form, &texts))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! lines of [`GoldMention`] (`{"doc","start","end","label"}`), offsets in chars of the doc text,
 //! end exclusive.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::io::{BufRead, Write};
 
@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 use crate::Error;
 use crate::corpus::LabeledDoc;
+use crate::corpus::text::{TextForm, align};
 
 /// A labelled stretch of a document: what the scorer compares.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -234,38 +235,106 @@ pub struct EvalSet {
 }
 
 /// Turns tokenised, labelled documents into text and char-offset gold mentions: the words of a
-/// sentence are joined with single spaces, the sentences of a document with `\n`.
+/// sentence are joined with single spaces, the sentences of a document with `\n`
+/// ([`TextForm::Tokens`] of [`eval_set_as`]).
 pub fn eval_set(docs: &[LabeledDoc]) -> EvalSet {
+    eval_set_as(docs, TextForm::Tokens, &HashMap::new()).0
+}
+
+/// What building an eval set on the original sentence texts could not keep.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TextAlignment {
+    /// Sentences read.
+    pub sentences: usize,
+    /// Sentences without an original text (no id, or none in the texts): written as their
+    /// tokens joined by spaces.
+    pub missing_text: usize,
+    /// Tokens read.
+    pub tokens: usize,
+    /// Tokens that could not be placed on their sentence's text.
+    pub unaligned_tokens: usize,
+    /// Gold mentions read.
+    pub mentions: usize,
+    /// Gold mentions left out because one of their tokens is unaligned.
+    pub dropped_mentions: usize,
+}
+
+impl fmt::Display for TextAlignment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} of {} sentences without text, {} of {} tokens unaligned, {} of {} gold mentions dropped",
+            self.missing_text,
+            self.sentences,
+            self.unaligned_tokens,
+            self.tokens,
+            self.dropped_mentions,
+            self.mentions
+        )
+    }
+}
+
+/// Turns tokenised, labelled documents into text in the given form, with gold mentions as
+/// char offsets of that text. For [`TextForm::Lines`] and [`TextForm::Running`] each sentence
+/// is the original text `texts` holds under its id, its tokens aligned to it with
+/// [`align`](crate::corpus::text::align); a gold mention touching a token that could not be
+/// aligned is dropped (and counted). `texts` is not read for [`TextForm::Tokens`].
+pub fn eval_set_as(
+    docs: &[LabeledDoc],
+    form: TextForm,
+    texts: &HashMap<String, String>,
+) -> (EvalSet, TextAlignment) {
     let mut set = EvalSet::default();
+    let mut stats = TextAlignment::default();
+    let separator = match form {
+        TextForm::Tokens | TextForm::Lines => '\n',
+        TextForm::Running => ' ',
+    };
     for doc in docs {
         let mut text = String::new();
         let mut chars = 0usize;
         for (k, sent) in doc.sentences.iter().enumerate() {
             if k > 0 {
-                text.push('\n');
+                text.push(separator);
                 chars += 1;
             }
-            let mut offsets = Vec::with_capacity(sent.words.len());
-            for (i, w) in sent.words.iter().enumerate() {
-                if i > 0 {
-                    text.push(' ');
-                    chars += 1;
+            stats.sentences += 1;
+            stats.tokens += sent.words.len();
+            let original = match form {
+                TextForm::Tokens => None,
+                TextForm::Lines | TextForm::Running => {
+                    let t = sent.id.as_ref().and_then(|id| texts.get(id));
+                    stats.missing_text += usize::from(t.is_none());
+                    t
                 }
-                let n = w.chars().count();
-                offsets.push((chars, chars + n));
-                text.push_str(w);
-                chars += n;
-            }
+            };
+            let (sentence, offsets) = match original {
+                Some(t) => (t.clone(), align(&sent.words, t)),
+                None => joined(&sent.words),
+            };
+            stats.unaligned_tokens += offsets.iter().filter(|o| o.is_none()).count();
             for s in &sent.spans {
-                if s.start < s.end && s.end <= offsets.len() {
-                    set.gold.push(GoldMention {
-                        doc: doc.id.clone(),
-                        start: offsets[s.start].0,
-                        end: offsets[s.end - 1].1,
-                        label: s.label.as_str().to_string(),
-                    });
+                if s.start >= s.end || s.end > offsets.len() {
+                    continue;
                 }
+                stats.mentions += 1;
+                let (Some(first), Some(last)) = (offsets[s.start], offsets[s.end - 1]) else {
+                    stats.dropped_mentions += 1;
+                    continue;
+                };
+                if offsets[s.start..s.end].iter().any(Option::is_none) {
+                    stats.dropped_mentions += 1;
+                    continue;
+                }
+                set.gold.push(GoldMention {
+                    doc: doc.id.clone(),
+                    start: chars + first.0,
+                    end: chars + last.1,
+                    label: s.label.as_str().to_string(),
+                });
             }
+            chars += sentence.chars().count();
+            text.push_str(&sentence);
         }
         set.docs.push(Document {
             id: doc.id.clone(),
@@ -273,7 +342,25 @@ pub fn eval_set(docs: &[LabeledDoc]) -> EvalSet {
             ..Document::default()
         });
     }
-    set
+    (set, stats)
+}
+
+/// Words joined by single spaces, with each word's char range.
+fn joined(words: &[String]) -> (String, Vec<Option<(usize, usize)>>) {
+    let mut text = String::new();
+    let mut chars = 0usize;
+    let mut offsets = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+            chars += 1;
+        }
+        let n = w.chars().count();
+        offsets.push(Some((chars, chars + n)));
+        text.push_str(w);
+        chars += n;
+    }
+    (text, offsets)
 }
 
 /// Runs `recognizer` over the set's documents through the whole text path (segmentation, POS
@@ -405,6 +492,87 @@ mod tests {
         assert!(err.to_string().starts_with("line 3:"), "{err}");
         let ok = read_docs("{\"id\":\"d\",\"text\":\"Hi\"}\n".as_bytes()).expect("reads");
         assert_eq!(ok[0].text, "Hi");
+    }
+
+    fn sentence(id: &str, words: &str, spans: &[(usize, usize, NerLabel)]) -> LabeledSentence {
+        LabeledSentence {
+            id: Some(id.into()),
+            words: words.split(' ').map(str::to_string).collect(),
+            spans: spans
+                .iter()
+                .map(|&(start, end, label)| TokenSpan { start, end, label })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn eval_set_on_original_text_lines_and_running() {
+        let doc = LabeledDoc {
+            id: "d".into(),
+            sentences: vec![
+                sentence(
+                    "d-1",
+                    "Mia ca n't see Oslo .",
+                    &[(0, 1, NerLabel::Per), (4, 5, NerLabel::Loc)],
+                ),
+                // The corpus reads `gonna` as `going to`: `going` cannot be placed on the text.
+                sentence(
+                    "d-2",
+                    "Zed Co. going to win",
+                    &[(0, 2, NerLabel::Org), (2, 3, NerLabel::Per)],
+                ),
+                sentence("d-3", "Hi Ana", &[(1, 2, NerLabel::Per)]),
+            ],
+        };
+        let texts: HashMap<String, String> = [
+            ("d-1", "Mia can't see Oslo."),
+            ("d-2", "Zed Co.  gonna win"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+
+        let (tokens, stats) = eval_set_as(std::slice::from_ref(&doc), TextForm::Tokens, &texts);
+        assert_eq!(tokens, eval_set(std::slice::from_ref(&doc)));
+        assert_eq!(stats.dropped_mentions, 0);
+        assert_eq!(stats.mentions, 5);
+
+        let (lines, stats) = eval_set_as(std::slice::from_ref(&doc), TextForm::Lines, &texts);
+        assert_eq!(
+            lines.docs[0].text,
+            "Mia can't see Oslo.\nZed Co.  gonna win\nHi Ana"
+        );
+        assert_eq!(
+            lines.gold,
+            vec![
+                m("d", 0, 3, "PER"),
+                m("d", 14, 18, "LOC"),
+                m("d", 20, 27, "ORG"),
+                m("d", 42, 45, "PER"),
+            ]
+        );
+        assert_eq!(
+            stats,
+            TextAlignment {
+                sentences: 3,
+                missing_text: 1,
+                tokens: 13,
+                unaligned_tokens: 2,
+                mentions: 5,
+                dropped_mentions: 1,
+            }
+        );
+        assert!(stats.to_string().contains("1 of 5 gold mentions dropped"));
+
+        let (running, _) = eval_set_as(&[doc], TextForm::Running, &texts);
+        let text = &running.docs[0].text;
+        assert_eq!(text, "Mia can't see Oslo. Zed Co.  gonna win Hi Ana");
+        let surface: Vec<String> = running
+            .gold
+            .iter()
+            .map(|g| text.chars().skip(g.start).take(g.end - g.start).collect())
+            .collect();
+        assert_eq!(surface, ["Mia", "Oslo", "Zed Co.", "Ana"]);
     }
 
     #[test]

@@ -187,6 +187,18 @@ pub enum SplitArg {
     Test,
 }
 
+/// The text NER is scored on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum FormArg {
+    /// The corpus tokens joined by spaces, one sentence per line.
+    #[default]
+    Tokens,
+    /// Each sentence's original text (`# text` of UD EWT or GUM), one sentence per line.
+    Lines,
+    /// The original sentence texts of a document joined by spaces: running text.
+    Running,
+}
+
 /// `kg-train eval ...`.
 #[derive(Debug, Subcommand)]
 pub enum Eval {
@@ -203,6 +215,11 @@ pub enum Eval {
         /// Only the model alone (segmentation, POS, NER), not the whole extractor.
         #[arg(long)]
         alone: bool,
+        /// The text the corpora are scored on: tokens joined by spaces, or the original sentence
+        /// texts one per line or as running text (gold mentions whose tokens cannot be placed on
+        /// the original text are dropped and counted).
+        #[arg(long, value_enum, default_value = "tokens", conflicts_with = "docs")]
+        form: FormArg,
         /// Documents JSONL ({"id","text"} per line) to score instead of the corpora.
         #[arg(long, value_name = "FILE", requires = "gold")]
         docs: Option<PathBuf>,

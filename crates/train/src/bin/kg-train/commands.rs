@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use kg_extract::Pipeline;
 use kg_train::Error;
-use kg_train::corpus::{Corpus, Split, load_eval_set};
+use kg_train::corpus::{Corpus, Split, TextForm, load_eval_set_as};
 use kg_train::ner::NerConfig;
 use kg_train::recipe::Recipe;
 use kg_train::score;
 
-use crate::args::{Command, Eval, Models, NerArgs, PosArgs, SplitArg};
+use crate::args::{Command, Eval, FormArg, Models, NerArgs, PosArgs, SplitArg};
 
 /// Runs one subcommand.
 pub fn run(command: Command) -> Result<(), Error> {
@@ -47,9 +47,17 @@ pub fn run(command: Command) -> Result<(), Error> {
                 models,
                 split,
                 alone,
+                form,
                 docs,
                 gold,
-            } => eval_ner(&data.data, &models, split, alone, docs.zip(gold)),
+            } => {
+                let form = match form {
+                    FormArg::Tokens => TextForm::Tokens,
+                    FormArg::Lines => TextForm::Lines,
+                    FormArg::Running => TextForm::Running,
+                };
+                eval_ner(&data.data, &models, split, alone, form, docs.zip(gold))
+            }
             Eval::Pos {
                 data,
                 models,
@@ -167,6 +175,7 @@ fn eval_ner(
     models: &Models,
     split: SplitArg,
     alone: bool,
+    form: TextForm,
     files: Option<(PathBuf, PathBuf)>,
 ) -> Result<(), Error> {
     use kg_train::score::ner::{EvalSet, evaluate, evaluate_extractor, read_docs, read_mentions};
@@ -190,10 +199,19 @@ fn eval_ner(
                 SplitArg::Dev => Split::Dev,
                 SplitArg::Test => Split::Test,
             };
-            [Corpus::Uner(s), Corpus::Gum(s), Corpus::GumNews(s)]
-                .into_iter()
-                .map(|c| Ok((c.name(), load_eval_set(data, c)?)))
-                .collect::<Result<_, Error>>()?
+            let mut sets = Vec::new();
+            for c in [Corpus::Uner(s), Corpus::Gum(s), Corpus::GumNews(s)] {
+                let (set, alignment) = load_eval_set_as(data, c, form)?;
+                let name = match form {
+                    TextForm::Tokens => c.name(),
+                    _ => {
+                        println!("{}, {}: {alignment}", c.name(), form.name());
+                        format!("{} ({})", c.name(), form.name())
+                    }
+                };
+                sets.push((name, set));
+            }
+            sets
         }
     };
     let pipeline = pipeline(models)?;
