@@ -277,7 +277,7 @@ impl fmt::Display for TextAlignment {
 /// Turns tokenised, labelled documents into text in the given form, with gold mentions as
 /// char offsets of that text. For [`TextForm::Lines`] and [`TextForm::Running`] each sentence
 /// is the original text `texts` holds under its id, its tokens aligned to it with
-/// [`align`](crate::corpus::text::align); a gold mention touching a token that could not be
+/// [`align`]; a gold mention touching a token that could not be
 /// aligned is dropped (and counted). `texts` is not read for [`TextForm::Tokens`].
 pub fn eval_set_as(
     docs: &[LabeledDoc],
