@@ -726,3 +726,34 @@ fn a_city_then_its_country_without_a_comma_are_two_places() {
     // A name ending in a landmark word stays whole.
     assert!(kind("Tampa Bay").is_some(), "{:#?}", x.entities);
 }
+
+#[test]
+fn a_dateline_names_the_city_and_the_agency() {
+    let x = run(
+        "PORTSMOUTH, England (AP) -- Ana Silva opened a ferry terminal in Portsmouth on \
+                 Monday.\n\nHALIFAX (Reuters) - Talks resumed.",
+    );
+    let found =
+        |text: &str, kind: EntityType| x.mentions.iter().any(|m| m.text == text && m.kind == kind);
+    assert!(found("PORTSMOUTH", EntityType::City), "{:?}", x.mentions);
+    assert!(found("AP", EntityType::Organization), "{:?}", x.mentions);
+    assert!(found("HALIFAX", EntityType::City), "{:?}", x.mentions);
+    assert!(found("Reuters", EntityType::Company), "{:?}", x.mentions);
+    // The city in capitals and in running text is one entity, labelled as a reader writes it.
+    let city = x
+        .entities
+        .iter()
+        .find(|e| e.key == "City/portsmouth")
+        .expect("one Portsmouth");
+    assert_eq!(city.label, "Portsmouth");
+    assert!(city.aliases.iter().any(|a| a == "PORTSMOUTH"), "{city:?}");
+    // Capitals without the shape of a dateline are left to the model.
+    let x = run("NOTE: the meeting moved. FBI agents - two of them - came.");
+    assert!(
+        !x.mentions
+            .iter()
+            .any(|m| m.text == "NOTE" && m.kind == EntityType::City),
+        "{:?}",
+        x.mentions
+    );
+}

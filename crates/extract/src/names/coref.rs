@@ -26,7 +26,7 @@ use crate::doc::ids::ClusterId;
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, entity_key};
 use crate::names::mentions::Found;
-use crate::names::shape::{initials, is_acronym};
+use crate::names::shape::{initials, is_acronym, title_case};
 
 /// An entity of one document, before cross-document resolution.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,20 +45,6 @@ impl Cluster {
 
 fn words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
-}
-
-/// Every word of `name` with its first letter in upper case ("taco bell" -> "Taco Bell").
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Rank of a type when votes tie: the more specific first.
@@ -124,6 +110,16 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
             .get(&f.name)
             .cloned()
             .unwrap_or_else(|| (f.name.clone(), f.kind));
+        // "TAMPERE" in a dateline is Tampere: a place written in capitals goes by its name in
+        // title case (the form found stays an alias).
+        let name = if matches!(kind, EntityType::City | EntityType::Place)
+            && name.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !name.chars().any(char::is_lowercase)
+        {
+            title_case(&name.to_lowercase())
+        } else {
+            name
+        };
         let target = if let Some(country) = &f.country {
             Some((EntityType::Country, country.clone()))
         } else {

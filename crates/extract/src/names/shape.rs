@@ -18,9 +18,29 @@ pub fn is_acronym(word: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
+/// Every word of `name` with its first letter in upper case ("taco bell" -> "Taco Bell").
+pub fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_case_capitalises_each_word() {
+        assert_eq!(title_case("taco bell"), "Taco Bell");
+        assert_eq!(title_case("new york"), "New York");
+    }
 
     #[test]
     fn initials_and_acronyms() {

@@ -28,6 +28,7 @@
 //! the names the model missed.
 
 mod cuts;
+mod dateline;
 mod rules;
 mod span;
 
@@ -281,6 +282,9 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         }
         found.sort_by_key(|f| f.start);
         drop_corporate_forms(analysis, sent, &mut taken, &mut found);
+        if let Some(d) = dateline::read(sent) {
+            dateline::apply(analysis, sent, d, &mut taken, &mut found);
+        }
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
         join_of_phrases(analysis, sent, &mut found);

@@ -1,0 +1,99 @@
+//! Datelines: the place (and the agency) that open a news report, written in capitals before
+//! a dash: "TAMPERE, Finland (AP) --", "LONDON (Reuters) -", "KYIV, Ukraine —". The model reads
+//! words in capitals poorly; the shape of a dateline says what they are: the place where the
+//! report was filed, a city (or a country), and the agency that filed it, an organisation.
+
+use super::*;
+
+/// The parts of a dateline, as token ranges of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Dateline {
+    pub place: (usize, usize),
+    pub agency: Option<(usize, usize)>,
+}
+
+/// A word written in capitals, two letters or more ("TAMPERE", "ST.", "AL-").
+fn shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+}
+
+fn dash(word: &str) -> bool {
+    matches!(word, "--" | "-" | "\u{2014}" | "\u{2013}" | "---")
+}
+
+/// The dateline opening `sent`, if it has one: one to three words in capitals, then optionally
+/// `, Region` (one to three capitalised words), then optionally `(Agency)`, then a dash.
+pub(super) fn read(sent: &Sent<'_>) -> Option<Dateline> {
+    let toks = &sent.toks;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text);
+    let place_end = (0..3.min(toks.len()))
+        .take_while(|&i| shouted(word(i)))
+        .last()?
+        + 1;
+    let mut i = place_end;
+    if word(i) == "," {
+        let region = (i + 1..i + 4)
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.capitalised()) && !dash(word(k)))
+            .count();
+        if region == 0 {
+            return None;
+        }
+        i += 1 + region;
+    }
+    let mut agency = None;
+    if word(i) == "(" {
+        let close = (i + 1..i + 5).find(|&k| word(k) == ")")?;
+        if close == i + 1 || !toks[i + 1].capitalised() {
+            return None;
+        }
+        agency = Some((i + 1, close));
+        i = close + 1;
+    }
+    dash(word(i)).then_some(Dateline {
+        place: (0, place_end),
+        agency,
+    })
+}
+
+/// Types a dateline's place and agency, replacing what the model made of them.
+pub(super) fn apply(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    dateline: Dateline,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let lex = analysis.lex;
+    let spans = [Some(dateline.place), dateline.agency];
+    found.retain(|f| {
+        !spans
+            .iter()
+            .flatten()
+            .any(|&(a, b)| f.start < b && a < f.end)
+    });
+    for &(a, b) in spans.iter().flatten() {
+        taken[a..b].iter_mut().for_each(|t| *t = false);
+    }
+    let (a, b) = dateline.place;
+    let written = sent.span_text(analysis.text, a, b);
+    let titled = crate::names::shape::title_case(&written.to_lowercase());
+    let (kind, country) = match lex.country(&titled) {
+        Some(c) => (EntityType::Country, Some(c.name.clone())),
+        None => (EntityType::City, None),
+    };
+    take(analysis, sent, taken, found, (a, b), kind, country);
+    if let Some((a, b)) = dateline.agency {
+        let name = sent.span_text(analysis.text, a, b);
+        let kind = if lex.company(&name) {
+            EntityType::Company
+        } else {
+            EntityType::Organization
+        };
+        take(analysis, sent, taken, found, (a, b), kind, None);
+    }
+    found.sort_by_key(|f| f.start);
+}
