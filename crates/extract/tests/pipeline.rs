@@ -757,3 +757,53 @@ fn a_dateline_names_the_city_and_the_agency() {
         x.mentions
     );
 }
+
+#[test]
+fn kind_nouns_and_party_names_type_the_names_they_stand_with() {
+    let x = run(
+        "Cable firms Vexa and Tellnet agreed to merge, the Tories said. Labour MPs and \
+                 Democrats criticised the deal, and the band Corvid Parade cancelled a show. \
+                 Broadcaster Ostnet said the carmaker Nordhavn would buy a stake.",
+    );
+    let kind_of = |text: &str| x.mentions.iter().find(|m| m.text == text).map(|m| m.kind);
+    assert_eq!(
+        kind_of("Vexa"),
+        Some(EntityType::Company),
+        "{:?}",
+        x.mentions
+    );
+    assert_eq!(
+        kind_of("Tellnet"),
+        Some(EntityType::Company),
+        "{:?}",
+        x.mentions
+    );
+    assert_eq!(
+        kind_of("Nordhavn"),
+        Some(EntityType::Company),
+        "{:?}",
+        x.mentions
+    );
+    assert_eq!(kind_of("Corvid Parade"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of("Ostnet"),
+        Some(EntityType::Organization),
+        "{:?}",
+        x.mentions
+    );
+    for party in ["Tories", "Labour", "Democrats"] {
+        assert_eq!(
+            kind_of(party),
+            Some(EntityType::Organization),
+            "{party}: {:?}",
+            x.mentions
+        );
+    }
+    // No kind noun, no party: the model's reading stands.
+    let x = run("Ana Silva met Oskar Lind in Bergen.");
+    assert!(
+        x.mentions.iter().all(|m| m.kind != EntityType::Company),
+        "{:?}",
+        x.mentions
+    );
+}

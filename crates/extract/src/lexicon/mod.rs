@@ -56,6 +56,10 @@ pub struct Lexicon {
     /// Event words, `true` when the name needs an ordinal or a year to be an event.
     event_words: HashMap<String, bool>,
     event_openers: HashSet<String>,
+    /// Nouns that type the names right after them ("firms" -> Company).
+    org_nouns: HashMap<String, EntityType>,
+    /// Short names of parties and plural names of their members ("Tories", "Labour").
+    party_names: HashSet<String>,
     /// Regions, states, provinces, continents and seas for the NER features.
     ner_regions: HashSet<String>,
     /// Organisation names for the NER features (organizations.txt and companies.txt).
@@ -168,6 +172,8 @@ impl Lexicon {
             agency_words: HashSet::new(),
             event_words: HashMap::new(),
             event_openers: HashSet::new(),
+            org_nouns: HashMap::new(),
+            party_names: HashSet::new(),
         };
         let mut sovereigns: Vec<usize> = Vec::new();
         for f in rows(countries_text) {
@@ -293,6 +299,19 @@ impl Lexicon {
                 }
             }
         }
+        for f in rows(text("org_nouns.tsv")) {
+            if let (Some(noun), Some(kind)) = (f.first(), f.get(1)) {
+                let kind = if *kind == "Company" {
+                    EntityType::Company
+                } else {
+                    EntityType::Organization
+                };
+                lex.org_nouns.insert(noun.to_string(), kind);
+            }
+        }
+        lex.party_names = rows(text("party_names.txt"))
+            .filter_map(|f| f.first().map(|w| w.to_string()))
+            .collect();
         lex.sources = sources;
         lex
     }
@@ -436,6 +455,17 @@ impl Lexicon {
     /// Whether a word before a country's name makes an agency of it ("Environment Canada").
     pub fn agency_word(&self, word: &str) -> bool {
         self.agency_words.contains(word)
+    }
+
+    /// The kind of body a common noun says the names right after it are ("cable firms Vexa and
+    /// Tellnet": Company; "the band X": Organization).
+    pub fn org_noun(&self, word: &str) -> Option<EntityType> {
+        self.org_nouns.get(word).copied()
+    }
+
+    /// Whether a name is a party's short name or its members' ("the Tories", "Labour").
+    pub fn party_name(&self, name: &str) -> bool {
+        self.party_names.contains(name)
     }
 
     /// Whether a word ends the names of buildings, structures and streets ("Theatre").

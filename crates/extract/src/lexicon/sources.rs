@@ -52,6 +52,8 @@ embedded!(
     "facilities.txt",
     "agency_words.txt",
     "event_words.txt",
+    "org_nouns.tsv",
+    "party_names.txt",
 );
 
 /// The texts a lexicon is built from, one per file name of [`Sources::names`].

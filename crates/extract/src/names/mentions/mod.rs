@@ -29,6 +29,7 @@
 
 mod cuts;
 mod dateline;
+mod kinds;
 mod rules;
 mod span;
 
@@ -285,6 +286,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         if let Some(d) = dateline::read(sent) {
             dateline::apply(analysis, sent, d, &mut taken, &mut found);
         }
+        kinds::apply(analysis, sent, &mut taken, &mut found);
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
         join_of_phrases(analysis, sent, &mut found);

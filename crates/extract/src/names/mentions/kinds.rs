@@ -1,0 +1,127 @@
+//! Names typed by the words around them. A common noun for a kind of body right before names
+//! says what they are ("cable firms Vexa and Tellnet": companies; "the band Radiohead",
+//! "broadcaster ITV": organisations; `data/lexicons/org_nouns.tsv`); a party's short name or
+//! its members' name ("the Tories", "Labour MPs", "Democrats"; `party_names.txt`) is the party.
+
+use super::*;
+
+/// Kinds a noun before a name overrides: what the model guesses for a name it does not know.
+fn retypable(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Person
+            | EntityType::Place
+            | EntityType::City
+            | EntityType::Organization
+            | EntityType::Company
+    )
+}
+
+/// The capitalised words from `start` (at most four), as a token range end.
+fn name_run(sent: &Sent<'_>, start: usize) -> usize {
+    (start..(start + 4).min(sent.toks.len()))
+        .take_while(|&k| {
+            let t = &sent.toks[k];
+            t.capitalised() && t.text.chars().any(char::is_alphabetic)
+        })
+        .last()
+        .map_or(start, |k| k + 1)
+}
+
+/// Types (or adds) the names after kind nouns, and the party names, of one sentence.
+pub(super) fn apply(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let lex = analysis.lex;
+    for i in 0..sent.toks.len() {
+        let noun = sent.toks[i].text;
+        // In lower case, or capitalised as the sentence's first word ("Broadcaster ITV said").
+        let lower = noun.chars().next().is_some_and(char::is_lowercase);
+        let Some(kind) = (lower || i == 0)
+            .then(|| lex.org_noun(&noun.to_lowercase()))
+            .flatten()
+        else {
+            continue;
+        };
+        // The model may have read the capitalised noun as part of the name: it is not.
+        if !lower {
+            for f in found.iter_mut().filter(|f| f.start == i && f.end > i + 1) {
+                f.start = i + 1;
+                f.name = sent.span_text(analysis.text, f.start, f.end);
+                taken[i] = false;
+            }
+        }
+        let list = noun.ends_with('s');
+        let mut j = i + 1;
+        loop {
+            let e = name_run(sent, j);
+            if e == j {
+                break;
+            }
+            let inside: Vec<usize> = (0..found.len())
+                .filter(|&m| found[m].start < e && j < found[m].end)
+                .collect();
+            if inside.is_empty() {
+                if acceptable(lex, sent, j, e) {
+                    take(analysis, sent, taken, found, (j, e), kind, None);
+                }
+            } else {
+                for m in inside {
+                    let f = &mut found[m];
+                    if f.start >= j && f.end <= e && f.country.is_none() && retypable(f.kind) {
+                        f.kind = kind;
+                    }
+                }
+            }
+            if !list {
+                break;
+            }
+            // "Vexa, Tellnet and Corvo": the list goes on after a comma or a conjunction.
+            let word = |k: usize| sent.toks.get(k).map_or("", |t| t.text);
+            j = match (word(e), word(e + 1)) {
+                (",", "and" | "or") => e + 2,
+                (",", _) | ("and" | "or", _) => e + 1,
+                _ => break,
+            };
+        }
+    }
+    // Party names the model typed as people or places, or missed.
+    for f in found.iter_mut() {
+        if f.country.is_none() && retypable(f.kind) && lex.party_name(&f.name) {
+            f.kind = EntityType::Organization;
+        }
+    }
+    for i in 0..sent.toks.len() {
+        if taken[i] || !sent.toks[i].capitalised() {
+            continue;
+        }
+        let two = (i + 2 <= sent.toks.len() && !taken.get(i + 1).copied().unwrap_or(true))
+            .then(|| sent.span_text(analysis.text, i, i + 2))
+            .filter(|p| lex.party_name(p));
+        if two.is_some() {
+            take(
+                analysis,
+                sent,
+                taken,
+                found,
+                (i, i + 2),
+                EntityType::Organization,
+                None,
+            );
+        } else if lex.party_name(sent.toks[i].text) {
+            take(
+                analysis,
+                sent,
+                taken,
+                found,
+                (i, i + 1),
+                EntityType::Organization,
+                None,
+            );
+        }
+    }
+    found.sort_by_key(|f| f.start);
+}
