@@ -26,8 +26,10 @@ fn dash(word: &str) -> bool {
 }
 
 /// The dateline opening `sent`, if it has one: one to three words in capitals, then optionally
-/// `, Region` (one to three capitalised words), then optionally `(Agency)`, then a dash.
-pub(super) fn read(sent: &Sent<'_>) -> Option<Dateline> {
+/// `, Region` (one to three capitalised words), then optionally `(Agency)`, then a dash. Words
+/// in capitals before a dash alone ("PS --", "UPDATE -") are a dateline only when they are a
+/// known city or country.
+pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
     let toks = &sent.toks;
     let word = |i: usize| toks.get(i).map_or("", |t| t.text);
     let place_end = (0..3.min(toks.len()))
@@ -35,6 +37,7 @@ pub(super) fn read(sent: &Sent<'_>) -> Option<Dateline> {
         .last()?
         + 1;
     let mut i = place_end;
+    let mut framed = false;
     if word(i) == "," {
         let region = (i + 1..i + 4)
             .take_while(|&k| toks.get(k).is_some_and(|t| t.capitalised()) && !dash(word(k)))
@@ -43,6 +46,7 @@ pub(super) fn read(sent: &Sent<'_>) -> Option<Dateline> {
             return None;
         }
         i += 1 + region;
+        framed = true;
     }
     let mut agency = None;
     if word(i) == "(" {
@@ -52,6 +56,14 @@ pub(super) fn read(sent: &Sent<'_>) -> Option<Dateline> {
         }
         agency = Some((i + 1, close));
         i = close + 1;
+        framed = true;
+    }
+    if !framed {
+        let name: Vec<&str> = toks[..place_end].iter().map(|t| t.text).collect();
+        let titled = crate::names::shape::title_case(&name.join(" ").to_lowercase());
+        if lex.city(&titled).is_none() && lex.country(&titled).is_none() {
+            return None;
+        }
     }
     dash(word(i)).then_some(Dateline {
         place: (0, place_end),

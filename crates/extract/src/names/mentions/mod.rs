@@ -283,7 +283,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         }
         found.sort_by_key(|f| f.start);
         drop_corporate_forms(analysis, sent, &mut taken, &mut found);
-        if let Some(d) = dateline::read(sent) {
+        if let Some(d) = dateline::read(lex, sent) {
             dateline::apply(analysis, sent, d, &mut taken, &mut found);
         }
         kinds::apply(analysis, sent, &mut taken, &mut found);
