@@ -22,10 +22,15 @@
 //!    are two places ("Porto Portugal");
 //! 9. a person-read name ending in a street, building or landmark word, or made of a compass
 //!    word and a known city, is a place; "the" + place + "and" + organisation is one
-//!    institution.
+//!    institution;
+//! 10. a dateline opening a report ("TAMPERE, Finland (AP) --") names a city and an agency;
+//! 11. a noun for a kind of body before names types them ("cable firms Vexa and Tellnet":
+//!     companies; "the band X", "broadcaster Y": organisations), and a party's short name or
+//!     its members' ("the Tories", "Labour MPs") is the party.
 //!
 //! `span` trims, keeps and types a span, `cuts` splits spans that join two names, `rules` finds
-//! the names the model missed.
+//! the names the model missed, `dateline` reads datelines and `kinds` the nouns and party names
+//! that type names.
 
 mod cuts;
 mod dateline;
