@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use kg_extract::classes::WordClasses;
 use kg_extract::perceptron::hash_str;
 use kg_extract::pos::{Tagger, Upos};
 
@@ -81,9 +82,15 @@ impl Jackknife {
                 .collect();
             let path = dir.join("en_ewt-ud-train.conllu");
             let model = dir.join("pos.model");
-            // A fold trained before on the same sentences and epochs is reused.
+            // A fold trained before on the same sentences and epochs, with the same POS features
+            // and word classes, is reused.
             let stamp = dir.join("trained-with");
-            let key = format!("{epochs} {}\n", hash_str(&train));
+            let key = format!(
+                "{epochs} {} pos-features {} classes {:016x}\n",
+                hash_str(&train),
+                kg_extract::pos::FEATURE_VERSION,
+                WordClasses::embedded().content_hash()
+            );
             let cached = model.exists() && std::fs::read_to_string(&stamp).is_ok_and(|s| s == key);
             if !cached {
                 std::fs::write(&path, train).map_err(io(&path))?;
