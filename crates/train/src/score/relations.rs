@@ -549,7 +549,7 @@ fn show(n: &Option<Named>) -> &str {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "Relations against the hand-made GUM gold set")?;
+        writeln!(f, "Relations against the gold set")?;
         writeln!(
             f,
             "{:<6} {:>4} {:>6} {:>7} {:>5} {:>5} {:>9} {:>7} {:>6}",

@@ -40,10 +40,14 @@ pub(super) fn apply(
         let noun = sent.toks[i].text;
         // In lower case, or capitalised as the sentence's first word ("Broadcaster ITV said").
         let lower = noun.chars().next().is_some_and(char::is_lowercase);
-        let Some(kind) = (lower || i == 0)
-            .then(|| lex.org_noun(&noun.to_lowercase()))
-            .flatten()
-        else {
+        let kind = if lower {
+            lex.org_noun(noun)
+        } else if i == 0 {
+            lex.org_noun(&noun.to_lowercase())
+        } else {
+            None
+        };
+        let Some(kind) = kind else {
             continue;
         };
         // The model may have read the capitalised noun as part of the name: it is not.
@@ -98,7 +102,11 @@ pub(super) fn apply(
         if taken[i] || !sent.toks[i].capitalised() {
             continue;
         }
-        let two = (i + 2 <= sent.toks.len() && !taken.get(i + 1).copied().unwrap_or(true))
+        // Two-word names ("Lib Dems") only when the next word is capitalised too.
+        let two = sent
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.capitalised() && !taken[i + 1])
             .then(|| sent.span_text(analysis.text, i, i + 2))
             .filter(|p| lex.party_name(p));
         if two.is_some() {
