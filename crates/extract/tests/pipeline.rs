@@ -819,3 +819,31 @@ fn kind_nouns_and_party_names_type_the_names_they_stand_with() {
         x.mentions
     );
 }
+
+#[test]
+fn appositions_type_names_and_surnames_stay_people() {
+    let x = run("Vantor Grid, a power company in Ohio, cut jobs. \
+         Yesterday, a software firm said otherwise. \
+         Mara Lincoln opened the plant. Lincoln's speech was short.");
+    let kind = |label: &str| x.entities.iter().find(|e| e.label == label).map(|e| e.kind);
+    assert_eq!(
+        kind("Vantor Grid"),
+        Some(EntityType::Company),
+        "{:#?}",
+        x.entities
+    );
+    assert_eq!(kind("Yesterday"), None);
+    assert!(
+        x.mentions
+            .iter()
+            .filter(|m| m.text == "Lincoln")
+            .all(|m| m.kind == EntityType::Person),
+        "{:#?}",
+        x.mentions
+    );
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.kind == EntityType::City && e.label == "Lincoln")
+    );
+}

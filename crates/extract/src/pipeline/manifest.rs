@@ -55,7 +55,10 @@ impl ModelKind {
 
     /// Whether the model's features read the word-class table.
     pub fn reads_classes(self) -> bool {
-        matches!(self, ModelKind::Pos)
+        matches!(
+            self,
+            ModelKind::Pos | ModelKind::Ner | ModelKind::NerUncased
+        )
     }
 }
 

@@ -195,7 +195,8 @@ impl Pipeline {
             cased
         } else {
             cased.with_uncased(uncased)
-        };
+        }
+        .with_classes(Arc::clone(&classes));
         Ok(Pipeline {
             lexicon,
             classes,

@@ -90,6 +90,7 @@ impl Examples {
                 };
                 sent.compute_in(
                     kg_extract::Pipeline::embedded().lexicon(),
+                    kg_extract::Pipeline::embedded().classes(),
                     &words,
                     pos,
                     Some(doc),

@@ -47,8 +47,18 @@ pub(super) fn city_after_of(
     let institution = sent.toks[start..of]
         .iter()
         .any(|t| lex.institution(t.text) || lex.org_suffix(t.text).is_some());
-    (before_region && institution && lex.city(&city).is_some() && lex.region(&city).is_none())
-        .then_some(of)
+    // "the Blue River Planetarium of Dayton": a name of two or more words that ends in an
+    // institution word is whole before "of"; the city after it is where it stands.
+    let named = of - start >= 2
+        && (lex.institution(sent.toks[of - 1].text)
+            || lex.org_suffix(sent.toks[of - 1].text).is_some())
+        && of + 2 == end;
+    ((before_region || named)
+        && institution
+        && lex.city(&city).is_some()
+        && lex.region(&city).is_none()
+        && lex.country(&city).is_none())
+    .then_some(of)
 }
 
 /// Where the region starts in a place's span that is a known city, then its region or country

@@ -92,6 +92,7 @@ pub(super) fn apply(
             };
         }
     }
+    appositions(analysis, sent, taken, found);
     // Party names the model typed as people or places, or missed.
     for f in found.iter_mut() {
         if f.country.is_none() && retypable(f.kind) && lex.party_name(&f.name) {
@@ -132,4 +133,72 @@ pub(super) fn apply(
         }
     }
     found.sort_by_key(|f| f.start);
+}
+
+/// Words of an apposition between its article and its kind noun ("a software company", "an
+/// Ohio-based maker"): at most this many.
+const APPOSITION_WORDS: usize = 4;
+
+/// "Lumen Labs, a software company based in Lyon": a name, a comma, then "a" or "an" and a kind
+/// noun within a few words, is of that kind (added if the model missed it).
+fn appositions(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let lex = analysis.lex;
+    let toks = &sent.toks;
+    let mut j = 0;
+    while j < toks.len() {
+        let opens = toks[j].capitalised() && (j == 0 || !toks[j - 1].capitalised());
+        let e = if opens { name_run(sent, j) } else { j };
+        if e == j {
+            j += 1;
+            continue;
+        }
+        let kind = (toks.get(e).is_some_and(|t| t.text == ",")
+            && toks.get(e + 1).is_some_and(|t| t.is("a") || t.is("an")))
+        .then(|| {
+            toks.iter()
+                .skip(e + 2)
+                .take(APPOSITION_WORDS)
+                .take_while(|t| t.text.chars().any(char::is_alphanumeric))
+                .take_while(|t| !matches!(t.tag, Upos::Verb | Upos::Aux | Upos::Adp))
+                .find_map(|t| {
+                    t.text
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                        .then(|| lex.org_noun(t.text))
+                        .flatten()
+                })
+        })
+        .flatten();
+        if let Some(kind) = kind {
+            let inside: Vec<usize> = (0..found.len())
+                .filter(|&m| found[m].start < e && j < found[m].end)
+                .collect();
+            if inside.is_empty() {
+                // Only a name the tagger calls a noun, and a proper noun when it is a lone
+                // word opening the sentence: "Yesterday, a firm ..." is none.
+                let nouns = toks[j..e].iter().all(|t| match t.tag {
+                    Upos::Propn => true,
+                    Upos::Noun => j > 0 || e > j + 1,
+                    _ => false,
+                });
+                if nouns && acceptable(lex, sent, j, e) {
+                    take(analysis, sent, taken, found, (j, e), kind, None);
+                }
+            } else {
+                for m in inside {
+                    let f = &mut found[m];
+                    if f.start == j && f.end == e && f.country.is_none() && retypable(f.kind) {
+                        f.kind = kind;
+                    }
+                }
+            }
+        }
+        j = e;
+    }
 }

@@ -110,6 +110,17 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         .collect();
     let mut spans = recognizer.recognize_sentences(lex, &sentences, &tags);
     crate::ner::reconcile_document(&sentences, &mut spans);
+    // The last words of the document's person names of two words or more.
+    let surnames: std::collections::HashSet<&str> = sentences
+        .iter()
+        .zip(&spans)
+        .flat_map(|(words, spans)| {
+            spans
+                .iter()
+                .filter(|s| s.label == NerLabel::Per && s.end - s.start >= 2)
+                .filter_map(|s| words.get(s.end - 1).copied())
+        })
+        .collect();
     for (sent, model_spans) in analysis.sents.iter().zip(spans) {
         let mut taken = vec![false; sent.toks.len()];
         let mut found: Vec<Found> = Vec::new();
@@ -127,6 +138,22 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             }
             let (mut start, mut end) = trim(lex, sent, span.start, span.end, span.label);
             let mut label = span.label;
+            // "Pan-democrat Lam Cheuk-ting": a hyphenated word in lower case after its hyphen
+            // describes the person and is no part of the name.
+            if label == NerLabel::Per && end - start >= 2 && described(sent.toks[start].text) {
+                start += 1;
+            }
+            // "Lyon's Grand Theatre" read as a person: a known city as a possessor, not a given
+            // name and no surname of a person of the document, is the city.
+            if label == NerLabel::Per
+                && end == start + 1
+                && sent.toks.get(end).is_some_and(|t| is_possessive(t.text))
+                && lex.city(sent.toks[start].text).is_some()
+                && lex.given_name(sent.toks[start].text) < RARE_NAME
+                && !surnames.contains(sent.toks[start].text)
+            {
+                label = NerLabel::Loc;
+            }
             // "Debra Perlingiere\n4105SF": a name does not run over a line break.
             if let Some(k) = (start + 1..end).find(|&k| {
                 analysis
@@ -461,6 +488,16 @@ fn surname_first_names(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec
         });
         found.sort_by_key(|f| f.start);
     }
+}
+
+/// Whether a word is a description joined by a hyphen, in lower case after it
+/// ("Pan-democrat", "Anti-war").
+fn described(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(head, rest)| {
+        head.chars().next().is_some_and(char::is_uppercase)
+            && rest.chars().next().is_some_and(char::is_lowercase)
+            && rest.len() > 4
+    })
 }
 
 /// Records a rule-found name over tokens `start..end` and marks them taken.

@@ -70,6 +70,31 @@ pub(super) fn add_rule_mentions(
                 let city = t.capitalised() && lex.city(t.text).is_some();
                 (after_org && alone && city).then_some((i + 1, EntityType::City, None))
             })
+            // "Hurricane Rita": a storm's opening word, then its capitalised name.
+            .or_else(|| {
+                let storm = t.capitalised()
+                    && lex.event_opener(t.text)
+                    && sent.toks.get(i + 1).is_some_and(|n| {
+                        n.capitalised() && n.tag == Upos::Propn && !is_possessive(n.text)
+                    });
+                storm.then_some((i + 2, EntityType::Event, None))
+            })
+            // "visited Hanoi.": a known city on its own, inside the sentence, that the tagger
+            // calls a proper noun and no one bears as a given name.
+            .or_else(|| {
+                let alone = |k: Option<usize>| {
+                    k.and_then(|k| sent.toks.get(k))
+                        .is_none_or(|n| !n.capitalised() && !is_possessive(n.text))
+                };
+                let city = i > 0
+                    && t.capitalised()
+                    && t.tag == Upos::Propn
+                    && lex.city(t.text).is_some()
+                    && lex.given_name(t.text) == 0
+                    && alone(i.checked_sub(1))
+                    && alone(Some(i + 1));
+                city.then_some((i + 1, EntityType::City, None))
+            })
             // "veteran Cyd Ho from the Labour Party": a common given name, then a surname.
             .or_else(|| person_at(lex, sent, taken, i).map(|end| (end, EntityType::Person, None)))
             // "Thanks Josh!", "Jacques is ready": a common given name on its own.

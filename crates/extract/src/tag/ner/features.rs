@@ -16,7 +16,7 @@ use super::gazetteer::{self, Gaz};
 pub const N_IDENTITY: usize = 4;
 
 /// Bumped whenever a feature changes meaning: a model trained with another version is refused.
-pub const FEATURE_VERSION: u32 = 5;
+pub const FEATURE_VERSION: u32 = 6;
 
 // Template ids (stable: the model depends on them).
 const T_BIAS: u32 = 1;
@@ -55,6 +55,11 @@ const T_RUN_BEFORE: u32 = 33;
 const T_RUN_AFTER: u32 = 34;
 const T_AGG_BEFORE: u32 = 35;
 const T_AGG_AFTER: u32 = 36;
+const T_CLASS: u32 = 37;
+const T_CLASS_CASE: u32 = 38;
+const T_CLASS_POS: u32 = 39;
+const T_CLASS_NEAR: u32 = 45;
+const T_RUN_CLASS: u32 = 46;
 const T_PREV: u32 = 40;
 const T_PREV2: u32 = 41;
 const T_PREV_WORD: u32 = 42;
@@ -160,9 +165,18 @@ pub struct Tok {
     pos: u8,
     case: u8,
     gaz: Gaz,
+    /// Word classes at the four levels of the table (64, 256, 1,024, 4,096), `NO_CLASS` for a
+    /// word the table lacks.
+    class: [u16; LEVELS],
 }
 
+/// Class id of a word the word-class table does not know.
+const NO_CLASS: u16 = u16::MAX;
+/// Class id of the positions before the sentence's first token and after its last.
+const EDGE_CLASS: u64 = u16::MAX as u64 + 1;
+
 use super::context::{BOS, EOS};
+use crate::classes::{LEVELS, WordClasses};
 use crate::lexicon::Lexicon;
 
 /// Reusable buffers and the static features of one sentence.
@@ -248,7 +262,7 @@ impl SentenceFeatures {
     /// document context.
     #[cfg(test)]
     pub(crate) fn compute(&mut self, lex: &Lexicon, words: &[&str], pos: &[u8]) {
-        self.compute_in(lex, words, pos, None);
+        self.compute_in(lex, WordClasses::embedded(), words, pos, None);
     }
 
     /// Computes the static features of `words` (with UPOS ids `pos`, same length), with the
@@ -256,6 +270,7 @@ impl SentenceFeatures {
     pub fn compute_in(
         &mut self,
         lex: &Lexicon,
+        classes: &WordClasses,
         words: &[&str],
         pos: &[u8],
         doc: Option<InDocument<'_>>,
@@ -280,6 +295,9 @@ impl SentenceFeatures {
                 pos: pos.get(i).copied().unwrap_or(0),
                 case: self.cases[i] as u8,
                 gaz: gaz[i],
+                class: classes
+                    .lookup_word(w)
+                    .map_or([NO_CLASS; LEVELS], |c| c.levels),
             });
         }
         let sent_case = sentence_case(&self.cases);
@@ -398,6 +416,65 @@ impl SentenceFeatures {
         for bit in Gaz(gaz_of(1)).features() {
             out.push(f(T_GAZ_P1).u64(bit).finish());
         }
+        self.class_features(i);
+    }
+
+    /// Word-class features: the token's classes at every level, its 1,024-class with its
+    /// casing, its 256- and 4,096-classes with its POS, and the classes of its neighbours
+    /// (64 and 256 at two either side, 1,024 at one).
+    fn class_features(&mut self, i: usize) {
+        let t = self.toks[i];
+        let class_at = |k: isize, level: usize| -> u64 {
+            let j = i as isize + k;
+            if j < 0 {
+                EDGE_CLASS
+            } else {
+                self.toks
+                    .get(j as usize)
+                    .map_or(EDGE_CLASS, |t| u64::from(t.class[level]))
+            }
+        };
+        let f = |tpl: u32| FeatureHasher::new(tpl);
+        let near: [(isize, usize); 10] = [
+            (-2, 0),
+            (-2, 1),
+            (-1, 0),
+            (-1, 1),
+            (-1, 2),
+            (1, 0),
+            (1, 1),
+            (1, 2),
+            (2, 0),
+            (2, 1),
+        ];
+        let mut buf = [0u64; 10];
+        for (slot, &(k, level)) in buf.iter_mut().zip(near.iter()) {
+            *slot = f(T_CLASS_NEAR)
+                .u64(k as u64)
+                .u64(level as u64)
+                .u64(class_at(k, level))
+                .finish();
+        }
+        let out = &mut self.feats;
+        for (level, &c) in t.class.iter().enumerate() {
+            out.push(f(T_CLASS).u64(level as u64).u64(u64::from(c)).finish());
+        }
+        out.push(
+            f(T_CLASS_CASE)
+                .u64(u64::from(t.class[2]))
+                .u64(u64::from(t.case))
+                .finish(),
+        );
+        for level in [1, 3] {
+            out.push(
+                f(T_CLASS_POS)
+                    .u64(level as u64)
+                    .u64(u64::from(t.class[level]))
+                    .u64(u64::from(t.pos))
+                    .finish(),
+            );
+        }
+        out.extend_from_slice(&buf);
     }
 
     /// Features of a token inside a run of capitalised words: what the whole name looks like
@@ -432,6 +509,13 @@ impl SentenceFeatures {
             for bit in first.gaz.features() {
                 out.push(f(T_RUN_FIRST_GAZ).u64(bit).finish());
             }
+            out.push(
+                f(T_RUN_CLASS)
+                    .u64(0)
+                    .u64(u64::from(first.class[2]))
+                    .finish(),
+            );
+            out.push(f(T_RUN_CLASS).u64(1).u64(u64::from(last.class[2])).finish());
         }
     }
 

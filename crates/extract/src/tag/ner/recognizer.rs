@@ -1,7 +1,9 @@
 //! The entity tagger: Viterbi BILOU decoding with an averaged structured perceptron.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
+use crate::classes::WordClasses;
 use crate::lexicon::Lexicon;
 use crate::perceptron::{ModelError, Perceptron};
 
@@ -61,6 +63,8 @@ pub struct Recognizer {
     /// Scores of the dynamic features that do not depend on the word, precomputed.
     tables: Box<Tables>,
     uncased: Option<Box<Recognizer>>,
+    /// The word classes the features read.
+    classes: Arc<WordClasses>,
 }
 
 /// Per-class scores of the word-independent dynamic features.
@@ -130,7 +134,17 @@ impl Recognizer {
             model,
             tables,
             uncased: None,
+            classes: WordClasses::embedded_shared(),
         }
+    }
+
+    /// This recognizer (and its uncased model) reading `classes` instead of the embedded table.
+    pub fn with_classes(mut self, classes: Arc<WordClasses>) -> Recognizer {
+        if let Some(uncased) = self.uncased.take() {
+            self.uncased = Some(Box::new(uncased.with_classes(Arc::clone(&classes))));
+        }
+        self.classes = classes;
+        self
     }
 
     /// This recognizer with `uncased` as the model for sentences without case information
@@ -148,7 +162,7 @@ impl Recognizer {
 
     /// This recognizer without its uncased model.
     pub fn cased(&self) -> Recognizer {
-        Recognizer::from_model(self.model.clone())
+        Recognizer::from_model(self.model.clone()).with_classes(Arc::clone(&self.classes))
     }
 
     /// The weights of the (cased) model.
@@ -327,7 +341,8 @@ impl Recognizer {
         dec.pos.clear();
         dec.pos
             .extend((0..words.len()).map(|i| tags.get(i).map_or(0, |t| super::pos_id(*t))));
-        dec.sent.compute_in(lex, words, &dec.pos, doc);
+        dec.sent
+            .compute_in(lex, &self.classes, words, &dec.pos, doc);
         self.decode(dec);
         tags::decode(&dec.classes)
             .into_iter()
