@@ -847,3 +847,22 @@ fn appositions_type_names_and_surnames_stay_people() {
             .any(|e| e.kind == EntityType::City && e.label == "Lincoln")
     );
 }
+
+#[test]
+fn a_word_before_a_demonym_is_no_place_and_a_place_with_posts_is_an_institution() {
+    let x = run(
+        "During a visit to the Southeast Asian country, Ana Berg spoke. \
+         Harbour Hall chief of staff Tom Reyes said so.",
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.label == "Southeast"),
+        "{:#?}",
+        x.entities
+    );
+    let hall = x.entities.iter().find(|e| e.label == "Harbour Hall");
+    assert!(
+        hall.is_none_or(|e| e.kind != EntityType::Place),
+        "{:#?}",
+        x.entities
+    );
+}

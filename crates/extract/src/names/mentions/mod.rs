@@ -154,6 +154,16 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             {
                 label = NerLabel::Loc;
             }
+            // "the Southeast Asian country", "North Korean troops": a word before a demonym is
+            // part of an adjective, not a name of its own.
+            if label != NerLabel::Per
+                && end == start + 1
+                && sent.toks.get(end).is_some_and(|t| {
+                    t.capitalised() && t.tag == Upos::Adj && demonym_like(lex, t.text)
+                })
+            {
+                continue;
+            }
             // "Debra Perlingiere\n4105SF": a name does not run over a line break.
             if let Some(k) = (start + 1..end).find(|&k| {
                 analysis
@@ -488,6 +498,15 @@ fn surname_first_names(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec
         });
         found.sort_by_key(|f| f.start);
     }
+}
+
+/// Whether a capitalised adjective names people of a place: a known demonym, or a word with
+/// a demonym's ending ("Asian", "Balkan", "Congolese").
+fn demonym_like(lex: &Lexicon, word: &str) -> bool {
+    lex.demonym(word).is_some()
+        || ["an", "ese", "ish", "ic", "i"]
+            .iter()
+            .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
 }
 
 /// Whether a word is a description joined by a hyphen, in lower case after it
