@@ -10,7 +10,7 @@ mod text;
 
 pub use facts::values;
 pub use names::resolve;
-pub use tag::{classes, ner, perceptron, pos};
+pub use tag::{classes, lemma, ner, parse, perceptron, pos};
 pub use text::{clean, html, segment};
 
 /// The extraction schema, defined in [`kg_schema`] (so that kg-graph can read extractions

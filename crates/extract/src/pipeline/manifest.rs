@@ -22,6 +22,8 @@ pub enum ModelKind {
     Ner,
     /// The entity tagger for text without capitals (`ner-uncased.model`).
     NerUncased,
+    /// The dependency parser and lemmatiser (`parse.model`).
+    Parse,
 }
 
 impl ModelKind {
@@ -34,6 +36,7 @@ impl ModelKind {
             ModelKind::Pos => "pos",
             ModelKind::Ner => "ner",
             ModelKind::NerUncased => "ner-uncased",
+            ModelKind::Parse => "parse",
         }
     }
 
@@ -42,20 +45,21 @@ impl ModelKind {
         match self {
             ModelKind::Pos => crate::pos::FEATURE_VERSION,
             ModelKind::Ner | ModelKind::NerUncased => crate::ner::FEATURE_VERSION,
+            ModelKind::Parse => crate::parse::FEATURE_VERSION,
         }
     }
 
     /// The lexicon files the model's features read.
     pub fn lexicon_files(self) -> &'static [&'static str] {
         match self {
-            ModelKind::Pos => &[],
+            ModelKind::Pos | ModelKind::Parse => &[],
             ModelKind::Ner | ModelKind::NerUncased => crate::ner::LEXICON_FILES,
         }
     }
 
     /// Whether the model's features read the word-class table.
     pub fn reads_classes(self) -> bool {
-        matches!(self, ModelKind::Pos)
+        matches!(self, ModelKind::Pos | ModelKind::Parse)
     }
 }
 

@@ -111,6 +111,7 @@ fn embedded_model(kind: ModelKind) -> (&'static [u8], &'static str) {
             EMBEDDED_NER_UNCASED,
             include_str!("../../data/models/ner-uncased.manifest.json"),
         ),
+        ModelKind::Parse => (&[], ""),
     }
 }
 
