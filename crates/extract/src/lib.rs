@@ -23,4 +23,6 @@ pub use model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind, entity_key, slug,
 };
-pub use pipeline::{Manifest, ModelKind, Options, Pipeline, PipelineError, extract};
+pub use pipeline::{
+    Manifest, ModelKind, Options, ParsedSentence, ParsedToken, Pipeline, PipelineError, extract,
+};

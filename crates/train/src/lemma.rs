@@ -113,7 +113,11 @@ pub fn learn(sents: &[&TreeSentence]) -> Lemmatizer {
 
 /// Share of words of `sents` whose lemma `lemmatizer` gets right when given `tags` (one tag
 /// list per sentence), and the number of words scored.
-pub fn accuracy(lemmatizer: &Lemmatizer, sents: &[TreeSentence], tags: &[Vec<Upos>]) -> (f64, usize) {
+pub fn accuracy(
+    lemmatizer: &Lemmatizer,
+    sents: &[TreeSentence],
+    tags: &[Vec<Upos>],
+) -> (f64, usize) {
     let (mut right, mut total) = (0usize, 0usize);
     for (s, tags) in sents.iter().zip(tags) {
         for ((w, l), &t) in s.words.iter().zip(&s.lemmas).zip(tags) {
@@ -163,7 +167,8 @@ mod tests {
         assert_eq!(lem.lemmatize("went", Verb), "go");
         assert_eq!(lem.lemmatize("The", Det), "the");
         assert_eq!(lem.lemmatize("Tove", Propn), "Tove");
-        let (acc, n) = accuracy(&lem, std::slice::from_ref(&s), &[s.tags.clone()]);
+        let tags = vec![s.tags.clone()];
+        let (acc, n) = accuracy(&lem, std::slice::from_ref(&s), &tags);
         assert_eq!(n, 9);
         assert!(acc > 0.99, "{acc}");
     }

@@ -28,7 +28,12 @@ pub enum ModelKind {
 
 impl ModelKind {
     /// Every model, in load order.
-    pub const ALL: [ModelKind; 3] = [ModelKind::Pos, ModelKind::Ner, ModelKind::NerUncased];
+    pub const ALL: [ModelKind; 4] = [
+        ModelKind::Pos,
+        ModelKind::Ner,
+        ModelKind::NerUncased,
+        ModelKind::Parse,
+    ];
 
     /// The file stem: `pos`, `ner`, `ner-uncased`.
     pub fn name(self) -> &'static str {
@@ -125,7 +130,7 @@ pub enum ManifestError {
 /// What a model was trained against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
-    /// The model: `pos`, `ner` or `ner-uncased`.
+    /// The model: `pos`, `ner`, `ner-uncased` or `parse`.
     pub model: String,
     /// Feature-set version.
     pub features: u32,

@@ -47,8 +47,7 @@ impl Rule {
         let lower = form.to_lowercase();
         let keep = Rule::between(form, lemma, false);
         let low = Rule::between(&lower, lemma, true);
-        if low.cut < keep.cut || (low.cut == keep.cut && !lemma.chars().any(char::is_uppercase))
-        {
+        if low.cut < keep.cut || (low.cut == keep.cut && !lemma.chars().any(char::is_uppercase)) {
             low
         } else {
             keep
@@ -106,7 +105,7 @@ pub struct Lemmatizer {
 }
 
 fn key(tag: Upos, s: &str) -> u64 {
-    FeatureHasher::new(0x1E_77A0 + tag.index() as u32)
+    FeatureHasher::new(0x001E_77A0 + tag.index() as u32)
         .str(s)
         .finish()
 }
@@ -125,8 +124,10 @@ impl Lemmatizer {
         };
         let table: Vec<(Upos, String, u32)> =
             table.into_iter().map(|(t, f, r)| (t, f, id(r))).collect();
-        let suffixes: Vec<(Upos, String, u32)> =
-            suffixes.into_iter().map(|(t, f, r)| (t, f, id(r))).collect();
+        let suffixes: Vec<(Upos, String, u32)> = suffixes
+            .into_iter()
+            .map(|(t, f, r)| (t, f, id(r)))
+            .collect();
         Lemmatizer::from_ids(rules, table, suffixes)
     }
 
@@ -253,8 +254,14 @@ mod tests {
         let keep = Rule::learn("Oslo", "Oslo");
         assert!(!keep.lower && keep.cut == 0);
         assert_eq!(Rule::learn("The", "the").apply("A").as_deref(), Some("a"));
-        assert_eq!(Rule::learn("went", "go").apply("went").as_deref(), Some("go"));
-        assert_eq!(Rule::learn("größer", "groß").apply("größer").as_deref(), Some("groß"));
+        assert_eq!(
+            Rule::learn("went", "go").apply("went").as_deref(),
+            Some("go")
+        );
+        assert_eq!(
+            Rule::learn("größer", "groß").apply("größer").as_deref(),
+            Some("groß")
+        );
         assert_eq!(Rule::learn("cats", "cat").apply("s"), None);
     }
 

@@ -52,10 +52,14 @@ pub struct ParseConfig {
     pub explore: f64,
     /// Relations seen fewer times are folded into their basic relation.
     pub min_label: usize,
-    /// Prune features under this share of the largest weight.
+    /// Drop features whose largest weight is under this share of the model's largest weight.
     pub prune: Option<f32>,
     /// Write the model.
     pub save: bool,
+    /// Models trained with consecutive seeds and averaged.
+    pub ensemble: usize,
+    /// Start from this model file instead of training (to prune it and score it on EWT dev).
+    pub from: Option<PathBuf>,
 }
 
 impl Default for ParseConfig {
@@ -72,6 +76,8 @@ impl Default for ParseConfig {
             min_label: 20,
             prune: None,
             save: true,
+            ensemble: 1,
+            from: None,
         }
     }
 }
@@ -157,6 +163,8 @@ pub struct ParseReport {
     pub features: usize,
     /// Bytes of the written model.
     pub model_bytes: usize,
+    /// EWT dev LAS of the written model (after averaging and pruning).
+    pub dev_las: f64,
     /// Seconds.
     pub seconds: f64,
 }
@@ -227,6 +235,9 @@ pub fn tag_all(tagger: &Tagger, sents: &[TreeSentence]) -> Vec<Vec<Upos>> {
 /// `kg-train parse`: reads the data, trains, writes the model and its manifest.
 pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
     let started = Instant::now();
+    if let Some(from) = &c.from {
+        return prune_only(c, from, started);
+    }
     let ewt_train = treebank::ewt(&c.data, Split::Train)?;
     let gum_train = treebank::gum(&c.data, Split::Train)?;
     let ewt_dev = treebank::ewt(&c.data, Split::Dev)?;
@@ -280,27 +291,47 @@ pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
         labels.len()
     );
     let classes = WordClasses::embedded_shared();
-    let (parser, dev_by_epoch, best_epoch) = train_parser(
-        &examples,
-        &labels,
-        &lemmatizer,
-        &classes,
-        c.epochs,
-        c.seed,
-        c.explore,
-        Some((&ewt_dev, &dev_tags)),
-        true,
-    );
-    let parser = match c.prune {
-        Some(f) => Parser::from_parts(
-            pruned(parser.model(), f),
-            labels.clone(),
-            lemmatizer.clone(),
-            Arc::clone(&classes),
-        )
-        .expect("same labels"),
-        None => parser,
+    let mut runs = Vec::new();
+    let mut dev_by_epoch = Vec::new();
+    let mut best_epoch = 0;
+    for i in 0..c.ensemble.max(1) {
+        let (parser, by_epoch, best) = train_parser(
+            &examples,
+            &labels,
+            &lemmatizer,
+            &classes,
+            c.epochs,
+            c.seed.wrapping_add(i as u64),
+            c.explore,
+            Some((&ewt_dev, &dev_tags)),
+            true,
+        );
+        if i == 0 {
+            dev_by_epoch = by_epoch;
+            best_epoch = best;
+        }
+        runs.push(parser);
+    }
+    let model = if runs.len() > 1 {
+        let models: Vec<&kg_extract::perceptron::Perceptron> =
+            runs.iter().map(Parser::model).collect();
+        crate::perceptron::mean(&models)
+    } else {
+        runs[0].model().clone()
     };
+    let model = match c.prune {
+        Some(f) => pruned(&model, f),
+        None => model,
+    };
+    let parser = Parser::from_parts(
+        model,
+        labels.clone(),
+        lemmatizer.clone(),
+        Arc::clone(&classes),
+    )
+    .expect("same labels");
+    let dev_las = evaluate_tagged(&parser, &ewt_dev, &dev_tags).las();
+    eprintln!("written model: EWT dev LAS {:.2}", dev_las * 100.0);
     let bytes = parser.to_bytes();
     if c.save {
         crate::models::write_model(
@@ -319,7 +350,48 @@ pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
         labels: labels.len(),
         features: parser.model().len(),
         model_bytes: bytes.len(),
+        dev_las,
         seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Prunes the model in `from` as `c` says, scores it on EWT dev and writes it.
+fn prune_only(c: &ParseConfig, from: &Path, started: Instant) -> Result<ParseReport, Error> {
+    let parser = load_parser(from)?;
+    let classes = WordClasses::embedded_shared();
+    let model = match c.prune {
+        Some(f) => pruned(parser.model(), f),
+        None => parser.model().clone(),
+    };
+    let parser = Parser::from_parts(
+        model,
+        parser.labels().to_vec(),
+        parser.lemmatizer().clone(),
+        Arc::clone(&classes),
+    )
+    .map_err(|e| Error::Invalid(format!("{}: {e}", from.display())))?;
+    let dev = treebank::ewt(&c.data, Split::Dev)?;
+    let tags = tag_all(Pipeline::embedded().tagger(), &dev);
+    let report = evaluate_tagged(&parser, &dev, &tags);
+    let bytes = parser.to_bytes();
+    if c.save {
+        crate::models::write_model(
+            &c.out,
+            &bytes,
+            ModelKind::Parse,
+            &kg_extract::lexicon::Lexicon::embedded(),
+            &classes,
+        )?;
+    }
+    Ok(ParseReport {
+        dev_by_epoch: vec![report.las()],
+        dev_las: report.las(),
+        best_epoch: 1,
+        labels: parser.labels().len(),
+        features: parser.model().len(),
+        model_bytes: bytes.len(),
+        seconds: started.elapsed().as_secs_f64(),
+        ..ParseReport::default()
     })
 }
 

@@ -49,7 +49,10 @@ pub struct RelCounts {
 impl RelCounts {
     /// F1 of the relation (labelled attachment).
     pub fn f1(&self) -> f64 {
-        f1(ratio(self.correct, self.predicted), ratio(self.correct, self.gold))
+        f1(
+            ratio(self.correct, self.predicted),
+            ratio(self.correct, self.gold),
+        )
     }
 }
 
@@ -182,7 +185,11 @@ pub fn evaluate_tagged(parser: &Parser, sents: &[TreeSentence], tags: &[Vec<Upos
         .map(|(t, tags)| Predicted {
             tags: tags.clone(),
             heads: t.heads,
-            labels: t.labels.iter().map(|&l| parser.label(l).to_string()).collect(),
+            labels: t
+                .labels
+                .iter()
+                .map(|&l| parser.label(l).to_string())
+                .collect(),
         })
         .collect();
     let mut report = score(sents, &predicted);

@@ -20,14 +20,17 @@ pub struct Word {
     pub class: u64,
     /// Word class at 256 classes.
     pub coarse: u64,
+    /// Hash of the last three characters of the lower-case form.
+    pub form_suffix: u64,
 }
 
 /// Marks an absent position (past the ends, no dependent).
 const ABSENT: Word = Word {
-    form: 0xAB5E_17,
-    tag: 0xAB5E_17,
-    class: 0xAB5E_17,
-    coarse: 0xAB5E_17,
+    form: 0x00AB_5E17,
+    tag: 0x00AB_5E17,
+    class: 0x00AB_5E17,
+    coarse: 0x00AB_5E17,
+    form_suffix: 0x00AB_5E17,
 };
 
 /// The artificial root.
@@ -36,10 +39,11 @@ const ROOT: Word = Word {
     tag: 0x2007,
     class: 0x2007,
     coarse: 0x2007,
+    form_suffix: 0x2007,
 };
 
 /// A class id for words the table lacks.
-const NO_CLASS: u64 = 0x10_0000;
+const NO_CLASS: u64 = 0x0010_0000;
 
 /// Fills `out` with the root, the words of a sentence (forms and tags) and an absent-word slot
 /// at the end (so `out.len() == words.len() + 2`).
@@ -55,16 +59,17 @@ pub fn words_into<S: AsRef<str>>(
     for (w, t) in words.iter().zip(tags) {
         let w = w.as_ref();
         let (_, lower) = analyzer.keys(w);
-        let (class, coarse) = classes
-            .lookup_word(w)
-            .map_or((NO_CLASS, NO_CLASS), |c| {
-                (u64::from(c.levels[2]), u64::from(c.levels[1]))
-            });
+        let (class, coarse) = classes.lookup_word(w).map_or((NO_CLASS, NO_CLASS), |c| {
+            (u64::from(c.levels[2]), u64::from(c.levels[1]))
+        });
+        let cut = w.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        let form_suffix = crate::perceptron::hash_str(&w[cut..].to_lowercase());
         out.push(Word {
             form: lower,
             tag: t.index() as u64,
             class,
             coarse,
+            form_suffix,
         });
     }
     out.push(ABSENT);
@@ -238,6 +243,29 @@ pub fn features(st: &State, words: &[Word], out: &mut Vec<u64>) {
     push(f2(next(), s0.tag, s0ls));
     push(f2(next(), b0.form, b0ls));
     push(f2(next(), b0.tag, b0ls));
+    // Second set: unknown words, s1 against b0, labels against the next word.
+    push(f2(next(), b0.tag, b0.form_suffix));
+    push(f2(next(), s0.tag, s0.form_suffix));
+    push(f2(next(), s1.form, b0.form));
+    push(f3(next(), s1.tag, b0.tag, dist(s1i, b0i)));
+    push(f3(next(), s0.tag, lab(s0r), b0.tag));
+    push(f3(next(), s0.tag, lab(s0l), b0.tag));
+    push(f3(next(), s0.tag, lab(b0l), b0.tag));
+    push(f2(next(), s0.class, b0.form));
+    push(f2(next(), s0.form, b0.class));
+    push(f3(next(), b0.class, b1.tag, s0.tag));
+    push(f4(next(), s0.form, s0.tag, b0.tag, b1.tag));
+    push(f1(next(), b1.class));
+    // Attachment of the next word by its case marker or first dependent (`to` in "sold the
+    // ferry to her brother"): to s0 or to the word below it.
+    push(f3(next(), s0.form, b0l_.form, b0.tag));
+    push(f3(next(), s1.form, b0l_.form, b0.tag));
+    push(f3(next(), s0.tag, b0l_.form, b0.tag));
+    push(f3(next(), s1.tag, b0l_.form, b0.tag));
+    push(f2(next(), b0l_.form, b0.form));
+    push(f4(next(), s1.form, s0.tag, b0l_.form, b0.tag));
+    push(f4(next(), s1.tag, s0.form, b0l_.form, b0.tag));
+    push(f3(next(), s0.form, b0.form, b0l_.form));
     // Whether the root is below s0 (a Right would attach to it) and the stack depth.
     push(f3(next(), s0.tag, depth, u64::from(b0i.is_none())));
 }

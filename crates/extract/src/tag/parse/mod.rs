@@ -176,7 +176,9 @@ impl Parser {
 
     /// The name of label `i` (`dep` when out of range).
     pub fn label(&self, i: u8) -> &str {
-        self.labels.get(usize::from(i)).map_or("dep", String::as_str)
+        self.labels
+            .get(usize::from(i))
+            .map_or("dep", String::as_str)
     }
 
     /// The lemmatiser trained with the parser.

@@ -100,10 +100,8 @@ impl State {
         self.stack.push(0);
         self.next = 1;
         let len = n as usize + 1;
-        for v in [&mut self.heads] {
-            v.clear();
-            v.resize(len, NONE);
-        }
+        self.heads.clear();
+        self.heads.resize(len, NONE);
         self.labels.clear();
         self.labels.resize(len, NO_LABEL);
         for v in [&mut self.lefts, &mut self.rights] {
@@ -392,7 +390,10 @@ mod tests {
                 st.apply(t);
             }
             let heads = &st.arcs().0[1..];
-            assert_eq!(heads.iter().filter(|&&h| h == 0).count(), usize::from(n > 0));
+            assert_eq!(
+                heads.iter().filter(|&&h| h == 0).count(),
+                usize::from(n > 0)
+            );
             assert!(heads.iter().all(|&h| h as usize <= n));
         }
     }

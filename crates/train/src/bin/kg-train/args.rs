@@ -129,6 +129,12 @@ pub struct ParseArgs {
     /// Do not write the model.
     #[arg(long)]
     pub no_save: bool,
+    /// Train N models with consecutive seeds and keep the mean of their weights [default: 1].
+    #[arg(long, value_name = "N")]
+    pub ensemble: Option<usize>,
+    /// Start from this model instead of training: prune it (--prune) and score it on EWT dev.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
 }
 
 /// `kg-train ner`: every option of the trainer.
@@ -273,6 +279,9 @@ pub enum Eval {
         /// The split.
         #[arg(long, value_enum, default_value = "dev")]
         split: SplitArg,
+        /// Also time segmentation + POS + parsing over DATA/../bench/corpus.jsonl (one core).
+        #[arg(long)]
+        bench: bool,
     },
     /// Part of speech: UPOS accuracy on UD English EWT.
     Pos {

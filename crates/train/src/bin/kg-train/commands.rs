@@ -68,7 +68,8 @@ pub fn run(command: Command) -> Result<(), Error> {
                 data,
                 models,
                 split,
-            } => eval_parse(&data.data, &models, split),
+                bench,
+            } => eval_parse(&data.data, &models, split, bench),
             Eval::Coref {
                 data,
                 models,
@@ -140,13 +141,22 @@ fn parse(args: &ParseArgs) -> Result<(), Error> {
     c.explore = t.explore.unwrap_or(c.explore);
     c.prune = args.prune.or(recipe.prune.map(|p| p.fraction));
     c.save = !args.no_save;
+    c.from = args.from.clone();
+    c.ensemble = args.ensemble.or(t.ensemble).unwrap_or(c.ensemble);
     let r = kg_train::parse::run(&c)?;
     for (i, las) in r.dev_by_epoch.iter().enumerate() {
         println!("epoch {:>2}: EWT dev LAS {:.2}", i + 1, las * 100.0);
     }
     println!(
-        "kept epoch {}; {} training sentences ({} non-projective skipped), {} labels; {} features; model {} bytes; {:.0}s",
-        r.best_epoch, r.train_sentences, r.skipped, r.labels, r.features, r.model_bytes, r.seconds
+        "kept epoch {} (first run); written model: EWT dev LAS {:.2}; {} training sentences ({} non-projective skipped), {} labels; {} features; model {} bytes; {:.0}s",
+        r.best_epoch,
+        r.dev_las * 100.0,
+        r.train_sentences,
+        r.skipped,
+        r.labels,
+        r.features,
+        r.model_bytes,
+        r.seconds
     );
     if c.save {
         println!("wrote {}", c.out.display());
@@ -154,9 +164,7 @@ fn parse(args: &ParseArgs) -> Result<(), Error> {
     Ok(())
 }
 
-static TMP_PARSER: std::sync::LazyLock<kg_extract::parse::Parser> = std::sync::LazyLock::new(|| kg_train::parse::load_parser(Path::new("/tmp/parse-run/parse.model")).expect("tmp"));
-
-fn eval_parse(data: &Path, models: &Models, split: SplitArg) -> Result<(), Error> {
+fn eval_parse(data: &Path, models: &Models, split: SplitArg, bench: bool) -> Result<(), Error> {
     use kg_train::corpus::treebank;
     let pipeline = pipeline(models)?;
     let s = match split {
@@ -171,8 +179,19 @@ fn eval_parse(data: &Path, models: &Models, split: SplitArg) -> Result<(), Error
         ("UD EWT", treebank::ewt(data, s)?),
         ("GUM", treebank::gum(data, s)?),
     ] {
-        let report = score::parse::evaluate(pipeline.tagger(), &TMP_PARSER, &sents);
+        let report = score::parse::evaluate(pipeline.tagger(), pipeline.parser(), &sents);
         println!("{corpus} {name} (gold tokens, predicted POS):\n{report}");
+    }
+    let p = pipeline.parser();
+    println!(
+        "model: {} features, {} labels, lemmatiser {} exceptions + {} suffix rules",
+        p.model().len(),
+        p.labels().len(),
+        p.lemmatizer().sizes().0,
+        p.lemmatizer().sizes().1
+    );
+    if bench {
+        println!("{}", kg_train::ner::bench::bench_parse(data, pipeline)?);
     }
     Ok(())
 }
