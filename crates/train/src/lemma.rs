@@ -5,7 +5,8 @@
 //! each UPOS and each suffix of up to six characters, the most frequent rule; a suffix whose
 //! rule is the same as the one of its one-shorter suffix is dropped. Then every form seen in
 //! training whose most frequent rule is not what the suffix rules give is kept as an
-//! exception.
+//! exception, and last every form as written (seen at least twice) whose usual lemma the rest
+//! still gets wrong keeps its lemma (`i` -> `I`).
 
 use std::collections::HashMap;
 
@@ -16,6 +17,8 @@ use crate::corpus::treebank::TreeSentence;
 
 /// Fewest word types a suffix rule must be learnt from.
 const MIN_TYPES: usize = 2;
+/// Fewest times a form as written must have its lemma to be kept as it is.
+const MIN_EXACT: usize = 2;
 
 /// The most frequent key of a count map (ties broken by the key's order, so runs repeat).
 fn most<K: Ord + Clone>(counts: &HashMap<K, usize>) -> Option<(K, usize)> {
@@ -108,7 +111,32 @@ pub fn learn(sents: &[&TreeSentence]) -> Lemmatizer {
         .map(|((t, f), r)| (t, f, r))
         .collect();
     table.sort();
-    Lemmatizer::new(table, suffixes)
+    let lem = Lemmatizer::new(table, suffixes);
+    // Forms as written whose usual lemma the rest still gets wrong (`i` -> `I`).
+    let mut by_exact: HashMap<(Upos, String), HashMap<String, usize>> = HashMap::new();
+    for s in sents {
+        for ((w, l), &t) in s.words.iter().zip(&s.lemmas).zip(&s.tags) {
+            if l == "_" || w.contains(['\t', '\n']) || l.contains(['\t', '\n']) {
+                continue;
+            }
+            *by_exact
+                .entry((t, w.clone()))
+                .or_default()
+                .entry(l.clone())
+                .or_default() += 1;
+        }
+    }
+    let mut exact: Vec<(Upos, String, String)> = by_exact
+        .into_iter()
+        .filter_map(|((t, f), lemmas)| {
+            let total: usize = lemmas.values().sum();
+            let (lemma, n) = most(&lemmas)?;
+            (n >= MIN_EXACT && 2 * n > total && lem.lemmatize(&f, t) != lemma)
+                .then_some((t, f, lemma))
+        })
+        .collect();
+    exact.sort();
+    lem.with_exact(exact)
 }
 
 /// Share of words of `sents` whose lemma `lemmatizer` gets right when given `tags` (one tag
@@ -159,6 +187,8 @@ mod tests {
             ("went", "go", Verb),
             ("Tove", "Tove", Propn),
             ("The", "the", Det),
+            ("i", "I", Pron),
+            ("i", "I", Pron),
         ]);
         let lem = learn(&[&s]);
         assert_eq!(lem.lemmatize("boats", Noun), "boat");
@@ -167,9 +197,10 @@ mod tests {
         assert_eq!(lem.lemmatize("went", Verb), "go");
         assert_eq!(lem.lemmatize("The", Det), "the");
         assert_eq!(lem.lemmatize("Tove", Propn), "Tove");
+        assert_eq!(lem.lemmatize("i", Pron), "I");
         let tags = vec![s.tags.clone()];
         let (acc, n) = accuracy(&lem, std::slice::from_ref(&s), &tags);
-        assert_eq!(n, 9);
+        assert_eq!(n, 11);
         assert!(acc > 0.99, "{acc}");
     }
 }

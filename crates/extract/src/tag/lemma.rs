@@ -1,4 +1,5 @@
-//! Lemmatiser learnt from treebank lemmas (UD English EWT and GUM, by `kg-train parse`): a
+//! Lemmatiser learnt from treebank lemmas (UD English EWT and GUM, by `kg-train parse`): the
+//! lemmas of a few forms as written (`i` -> `I`, `New` -> `New`), then a
 //! table of (lower-case form, UPOS) -> rewrite rule for the forms whose lemma the rules below
 //! would get wrong, and per UPOS the rule of the longest known suffix of a form for every other
 //! word. A rule keeps or lower-cases the form, cuts characters from its end and appends a
@@ -100,8 +101,17 @@ pub struct Lemmatizer {
     table: Vec<(Upos, String, u32)>,
     /// (UPOS, suffix) -> rule.
     suffixes: Vec<(Upos, String, u32)>,
+    /// (UPOS, form as written) -> lemma.
+    exact: Vec<(Upos, String, String)>,
+    exact_index: HashMap<u64, u32, IdBuildHasher>,
     table_index: HashMap<u64, u32, IdBuildHasher>,
     suffix_index: HashMap<u64, u32, IdBuildHasher>,
+}
+
+fn exact_key(tag: Upos, s: &str) -> u64 {
+    FeatureHasher::new(0x00E7_AC70 + tag.index() as u32)
+        .str(s)
+        .finish()
 }
 
 fn key(tag: Upos, s: &str) -> u64 {
@@ -144,16 +154,35 @@ impl Lemmatizer {
             suffixes,
             table_index,
             suffix_index,
+            ..Lemmatizer::default()
         }
     }
 
-    /// Number of exceptions and of suffix rules.
+    /// The lemmatiser with lemmas for forms exactly as written ((UPOS, form, lemma)), looked
+    /// up before anything else.
+    pub fn with_exact(mut self, exact: Vec<(Upos, String, String)>) -> Self {
+        self.exact_index = exact
+            .iter()
+            .enumerate()
+            .map(|(i, (t, f, _))| (exact_key(*t, f), i as u32))
+            .collect();
+        self.exact = exact;
+        self
+    }
+
+    /// Number of exceptions (by form as written and by lower-case form) and of suffix rules.
     pub fn sizes(&self) -> (usize, usize) {
-        (self.table.len(), self.suffixes.len())
+        (self.exact.len() + self.table.len(), self.suffixes.len())
     }
 
     /// The lemma of `form` tagged `tag`.
     pub fn lemmatize(&self, form: &str, tag: Upos) -> String {
+        if let Some(&i) = self.exact_index.get(&exact_key(tag, form))
+            && let Some((_, f, lemma)) = self.exact.get(i as usize)
+            && f == form
+        {
+            return lemma.clone();
+        }
         let lower = form.to_lowercase();
         if let Some(&r) = self.table_index.get(&key(tag, &lower))
             && let Some(l) = self.rules[r as usize].apply(form)
@@ -195,6 +224,9 @@ impl Lemmatizer {
                 text.push_str(&format!("{kind}\t{}\t{f}\t{r}\n", t.as_str()));
             }
         }
+        for (t, f, l) in &self.exact {
+            text.push_str(&format!("E\t{}\t{f}\t{l}\n", t.as_str()));
+        }
         super::packed::pack(MAGIC, VERSION, text.as_bytes())
     }
 
@@ -206,6 +238,7 @@ impl Lemmatizer {
         let mut rules = Vec::new();
         let mut table = Vec::new();
         let mut suffixes = Vec::new();
+        let mut exact = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let bad = || LemmaError(format!("line {}: {line:?}", n + 1));
             let cols: Vec<&str> = line.split('\t').collect();
@@ -215,6 +248,10 @@ impl Lemmatizer {
                     cut: cut.parse().map_err(|_| bad())?,
                     append: append.to_string(),
                 }),
+                ["E", tag, form, lemma] => {
+                    let tag: Upos = tag.parse().map_err(|_| bad())?;
+                    exact.push((tag, form.to_string(), lemma.to_string()));
+                }
                 [kind @ ("T" | "S"), tag, form, rule] => {
                     let tag: Upos = tag.parse().map_err(|_| bad())?;
                     let rule: u32 = rule.parse().map_err(|_| bad())?;
@@ -231,7 +268,7 @@ impl Lemmatizer {
                 _ => return Err(bad()),
             }
         }
-        Ok(Lemmatizer::from_ids(rules, table, suffixes))
+        Ok(Lemmatizer::from_ids(rules, table, suffixes).with_exact(exact))
     }
 }
 
@@ -281,9 +318,13 @@ mod tests {
         assert_eq!(lem.lemmatize("boss", Upos::Noun), "boss");
         assert_eq!(lem.lemmatize("Bergen", Upos::Propn), "Bergen");
         assert_eq!(lem.lemmatize("Quickly", Upos::Adv), "quickly");
+        let lem = lem.with_exact(vec![(Upos::Pron, "i".into(), "I".into())]);
+        assert_eq!(lem.lemmatize("i", Upos::Pron), "I");
+        assert_eq!(lem.lemmatize("i", Upos::Noun), "i");
         let back = Lemmatizer::from_bytes(&lem.to_bytes()).expect("round trip");
         assert_eq!(back.sizes(), lem.sizes());
         assert_eq!(back.lemmatize("ponies", Upos::Noun), "pony");
+        assert_eq!(back.lemmatize("i", Upos::Pron), "I");
         assert!(Lemmatizer::from_bytes(b"KGLEM\x01xx").is_err());
         assert!(Lemmatizer::from_bytes(b"").is_err());
     }

@@ -355,9 +355,14 @@ pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
     })
 }
 
-/// Prunes the model in `from` as `c` says, scores it on EWT dev and writes it.
+/// Prunes the model in `from` as `c` says, learns the lemmatiser again (from EWT and GUM
+/// train, as training does), scores it on EWT dev and writes it.
 fn prune_only(c: &ParseConfig, from: &Path, started: Instant) -> Result<ParseReport, Error> {
     let parser = load_parser(from)?;
+    let ewt_train = treebank::ewt(&c.data, Split::Train)?;
+    let gum_train = treebank::gum(&c.data, Split::Train)?;
+    let all: Vec<&TreeSentence> = ewt_train.iter().chain(&gum_train).collect();
+    let lemmatizer = crate::lemma::learn(&all);
     let classes = WordClasses::embedded_shared();
     let model = match c.prune {
         Some(f) => pruned(parser.model(), f),
@@ -366,7 +371,7 @@ fn prune_only(c: &ParseConfig, from: &Path, started: Instant) -> Result<ParseRep
     let parser = Parser::from_parts(
         model,
         parser.labels().to_vec(),
-        parser.lemmatizer().clone(),
+        lemmatizer,
         Arc::clone(&classes),
     )
     .map_err(|e| Error::Invalid(format!("{}: {e}", from.display())))?;

@@ -132,7 +132,8 @@ pub struct ParseArgs {
     /// Train N models with consecutive seeds and keep the mean of their weights [default: 1].
     #[arg(long, value_name = "N")]
     pub ensemble: Option<usize>,
-    /// Start from this model instead of training: prune it (--prune) and score it on EWT dev.
+    /// Start from this model instead of training: prune it (--prune), learn the lemmatiser again
+    /// and score it on EWT dev.
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
 }
