@@ -65,6 +65,33 @@ pub enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Split text into sentences and words, tag, lemmatise and parse them: CoNLL-U out.
+    #[command(
+        after_help = "Examples:\n  echo 'Lena Moss sold the boat to Harrow Marine.' | kg parse -\n  \
+        kg parse article.txt --format json | jq '.tokens[] | [.form, .deprel]'\n  \
+        kg parse --conllu en_ewt-ud-dev.conllu > predicted.conllu\n\n\
+        CoNLL-U columns: ID FORM LEMMA UPOS XPOS(_) FEATS(_) HEAD DEPREL DEPS(_) MISC, with \
+        SpaceAfter=No and TokenRange=START:END (code points of the input text, end exclusive; \
+        with --conllu, of the words joined by single spaces). Every sentence has `# sent_id` and \
+        `# text` comments. With --conllu the input's words and sentences are kept and everything \
+        else is predicted again, so standard scorers can compare the output with the input."
+    )]
+    Parse {
+        /// Files or folders (.txt, .md, .html, .jsonl; with --conllu, CoNLL-U files), or - for
+        /// standard input.
+        #[arg(default_value = "-")]
+        paths: Vec<PathBuf>,
+        /// `conllu`: one CoNLL-U block per sentence; `json`: one JSON object per sentence.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+        format: ParseFormat,
+        /// Read pre-tokenised CoNLL-U (its words and sentences are kept).
+        #[arg(long)]
+        conllu: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).
     #[command(
         after_help = "Examples:\n  kg query people-and-roles\n  kg query queries/facts-with-sources.rq --format csv\n  \
@@ -168,7 +195,7 @@ pub enum Command {
 /// Which models and lexicon to extract with.
 #[derive(Debug, Args, Clone)]
 pub struct ModelArgs {
-    /// A folder of candidate models (pos.model, ner.model, ner-uncased.model, each with its
+    /// A folder of candidate models (pos.model, ner.model, ner-uncased.model, parse.model, each with its
     /// NAME.manifest.json, as kg-train writes them) and lexicon files, used instead of the
     /// shipped ones where present.
     #[arg(long, value_name = "DIR")]
@@ -201,6 +228,12 @@ pub struct ReadArgs {
 pub enum ExtractFormat {
     Json,
     Mentions,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ParseFormat {
+    Conllu,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

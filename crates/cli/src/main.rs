@@ -4,6 +4,7 @@
 
 mod args;
 mod commands;
+mod conllu;
 mod input;
 mod output;
 

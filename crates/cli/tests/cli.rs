@@ -530,3 +530,141 @@ fn eval_scores_the_users_gold_files_and_models_come_from_a_folder() {
         .code(2)
         .stderr(predicate::str::contains("ner.manifest.json"));
 }
+
+/// The CoNLL-U word lines of `kg parse` output, split into columns.
+fn word_lines(conllu: &str) -> Vec<Vec<String>> {
+    conllu
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn parse_prints_conllu_and_reads_its_own_output_back() {
+    let text =
+        "Tove Lindqvist sold the ferry to Harrow Marine.\nThe plant was closed by its owners.";
+    let out = kg()
+        .args(["parse", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let conllu = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(conllu.starts_with("# newdoc id = "), "{conllu}");
+    assert_eq!(conllu.matches("# sent_id = ").count(), 2, "{conllu}");
+    assert!(conllu.contains("# text = The plant was closed by its owners."));
+    let words = word_lines(&conllu);
+    assert!(words.iter().all(|w| w.len() == 10), "{conllu}");
+    let find = |form: &str| {
+        words
+            .iter()
+            .find(|w| w[1] == form)
+            .unwrap_or_else(|| panic!("{form} in {conllu}"))
+    };
+    assert_eq!(find("Tove")[7], "nsubj");
+    assert_eq!(find("ferry")[7], "obj");
+    assert_eq!(find("sold")[2], "sell");
+    assert_eq!(find("plant")[7], "nsubj:pass");
+    assert!(find("Marine")[9].starts_with("SpaceAfter=No|TokenRange="));
+    // Offsets: "ferry" is code points 24..29 of the input.
+    assert_eq!(find("ferry")[9], "TokenRange=24:29");
+
+    // --conllu keeps the words and sentences and predicts the rest again.
+    let again = kg()
+        .args(["parse", "--conllu", "-"])
+        .write_stdin(conllu.clone())
+        .output()
+        .expect("runs");
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let again = String::from_utf8(again.stdout).expect("UTF-8");
+    let forms = |w: &[Vec<String>]| w.iter().map(|c| c[1].clone()).collect::<Vec<_>>();
+    let heads = |w: &[Vec<String>]| w.iter().map(|c| c[6].clone()).collect::<Vec<_>>();
+    assert_eq!(forms(&word_lines(&again)), forms(&words));
+    assert_eq!(heads(&word_lines(&again)), heads(&words));
+    assert!(again.contains("# sent_id = "), "{again}");
+
+    // JSON: one object per sentence.
+    let json = kg()
+        .args(["parse", "--format", "json", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    let json = String::from_utf8_lossy(&json.stdout);
+    let first: serde_json::Value =
+        serde_json::from_str(json.lines().next().expect("a line")).expect("json");
+    assert_eq!(first["tokens"][0]["form"], "Tove");
+    assert_eq!(first["tokens"][0]["upos"], "PROPN");
+}
+
+#[test]
+fn parse_rejects_bad_input_with_its_place_and_never_panics() {
+    let dir = TempDir::new().expect("temp dir");
+    let bad = dir.path().join("bad.conllu");
+    std::fs::write(&bad, "# sent_id = 1\n1\tHi\t_\t_\n").expect("write");
+    let out = kg()
+        .args(["parse", "--conllu"])
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.conllu:2:1"), "{err}");
+
+    let latin1 = dir.path().join("latin1.conllu");
+    std::fs::write(&latin1, b"1\tcaf\xe9\t_\t_\t_\t_\t_\t_\t_\t_\n").expect("write");
+    let out = kg()
+        .args(["parse", "--conllu"])
+        .arg(&latin1)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("latin1.conllu:1:"));
+
+    let binary = dir.path().join("blob.conllu");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).expect("write");
+    let out = kg()
+        .args(["parse", "--conllu"])
+        .arg(&binary)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+
+    for input in ["", "   \n\n", "# only a comment\n"] {
+        let out = kg()
+            .args(["parse", "--conllu", "-"])
+            .write_stdin(input)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{input:?}");
+        let out = kg()
+            .args(["parse", "-"])
+            .write_stdin(input)
+            .output()
+            .expect("runs");
+        assert!(matches!(out.status.code(), Some(0 | 2)), "{input:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
+    let out = kg()
+        .args(["parse", "-"])
+        .write_stdin("@@@ ??? \u{1F600} ;;; ---")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let conllu = String::from_utf8_lossy(&out.stdout);
+    let words = word_lines(&conllu);
+    assert_eq!(
+        words.iter().filter(|w| w[6] == "0").count(),
+        conllu.matches("# sent_id = ").count(),
+        "one root per sentence: {conllu}"
+    );
+}

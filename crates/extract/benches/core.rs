@@ -1,4 +1,4 @@
-//! Throughput of segmentation and POS tagging (words = tokens).
+//! Throughput of segmentation, POS tagging and dependency parsing (words = tokens).
 //!
 //! Uses a made-up news article repeated to about 50,000 tokens, or the documents of a JSONL
 //! file (`{"text": ...}` per line) named by the `KG_BENCH_CORPUS` environment variable.
@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kg_extract::parse::{ParseScratch, Tree};
 use kg_extract::pos::TagScratch;
 use kg_extract::segment::segment;
 
@@ -44,6 +45,29 @@ fn segment_and_tag(
     n
 }
 
+fn segment_tag_and_parse(
+    texts: &[String],
+    scratch: &mut (TagScratch, ParseScratch),
+    tags: &mut Vec<kg_extract::pos::Upos>,
+    tree: &mut Tree,
+) -> usize {
+    let pipeline = kg_extract::Pipeline::embedded();
+    let (tagger, parser) = (pipeline.tagger(), pipeline.parser());
+    let mut n = 0;
+    let mut words: Vec<&str> = Vec::new();
+    for text in texts {
+        let seg = segment(text);
+        for s in &seg.sentences {
+            words.clear();
+            words.extend(seg.sentence_tokens(s).iter().map(|t| t.text(text)));
+            tagger.tag_into(&words, &mut scratch.0, tags);
+            parser.parse_into(&words, tags, &mut scratch.1, tree);
+            n += tree.heads.len();
+        }
+    }
+    n
+}
+
 fn bench(c: &mut Criterion) {
     let texts = corpus();
     let tokens: usize = texts.iter().map(|t| segment(t).tokens.len()).sum();
@@ -62,6 +86,11 @@ fn bench(c: &mut Criterion) {
     let mut tags = Vec::new();
     group.bench_function("segment+pos", |b| {
         b.iter(|| segment_and_tag(black_box(&texts), &mut scratch, &mut tags))
+    });
+    let mut scratches = (TagScratch::default(), ParseScratch::default());
+    let mut tree = Tree::default();
+    group.bench_function("segment+pos+parse", |b| {
+        b.iter(|| segment_tag_and_parse(black_box(&texts), &mut scratches, &mut tags, &mut tree))
     });
     group.finish();
 }

@@ -10,7 +10,7 @@ mod text;
 
 pub use facts::values;
 pub use names::resolve;
-pub use tag::{classes, ner, perceptron, pos};
+pub use tag::{classes, lemma, ner, parse, perceptron, pos};
 pub use text::{clean, html, segment};
 
 /// The extraction schema, defined in [`kg_schema`] (so that kg-graph can read extractions
@@ -23,4 +23,6 @@ pub use model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind, entity_key, slug,
 };
-pub use pipeline::{Manifest, ModelKind, Options, Pipeline, PipelineError, extract};
+pub use pipeline::{
+    Manifest, ModelKind, Options, ParsedSentence, ParsedToken, Pipeline, PipelineError, extract,
+};

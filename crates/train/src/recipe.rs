@@ -45,6 +45,8 @@ pub struct TrainStep {
     pub word_dropout: Option<f64>,
     /// Train the uncased model on lower-cased copies of the sentences.
     pub uncased: Option<bool>,
+    /// Probability of following a wrong prediction in training (the parser's dynamic oracle).
+    pub explore: Option<f64>,
 }
 
 /// Pruning of the trained model.
@@ -77,6 +79,7 @@ mod tests {
             ("pos.toml", "pos"),
             ("ner.toml", "ner"),
             ("ner-uncased.toml", "ner-uncased"),
+            ("parse.toml", "parse"),
         ] {
             let r = Recipe::read(&dir.join(file)).expect(file);
             assert_eq!(r.model, model);

@@ -3,6 +3,7 @@
 mod build;
 mod extract;
 mod model;
+mod parse;
 mod query;
 mod render;
 mod stats;
@@ -31,6 +32,13 @@ pub fn run(command: Command) -> Result<Outcome> {
             read,
             model,
         } => extract::run(&paths, format, keep_cruft, &read, model.pipeline()?),
+        Command::Parse {
+            paths,
+            format,
+            conllu,
+            read,
+            model,
+        } => parse::run(&paths, format, conllu, &read, model.pipeline()?),
         Command::Query {
             query,
             expr,

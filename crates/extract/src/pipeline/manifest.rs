@@ -22,11 +22,18 @@ pub enum ModelKind {
     Ner,
     /// The entity tagger for text without capitals (`ner-uncased.model`).
     NerUncased,
+    /// The dependency parser and lemmatiser (`parse.model`).
+    Parse,
 }
 
 impl ModelKind {
     /// Every model, in load order.
-    pub const ALL: [ModelKind; 3] = [ModelKind::Pos, ModelKind::Ner, ModelKind::NerUncased];
+    pub const ALL: [ModelKind; 4] = [
+        ModelKind::Pos,
+        ModelKind::Ner,
+        ModelKind::NerUncased,
+        ModelKind::Parse,
+    ];
 
     /// The file stem: `pos`, `ner`, `ner-uncased`.
     pub fn name(self) -> &'static str {
@@ -34,6 +41,7 @@ impl ModelKind {
             ModelKind::Pos => "pos",
             ModelKind::Ner => "ner",
             ModelKind::NerUncased => "ner-uncased",
+            ModelKind::Parse => "parse",
         }
     }
 
@@ -42,13 +50,14 @@ impl ModelKind {
         match self {
             ModelKind::Pos => crate::pos::FEATURE_VERSION,
             ModelKind::Ner | ModelKind::NerUncased => crate::ner::FEATURE_VERSION,
+            ModelKind::Parse => crate::parse::FEATURE_VERSION,
         }
     }
 
     /// The lexicon files the model's features read.
     pub fn lexicon_files(self) -> &'static [&'static str] {
         match self {
-            ModelKind::Pos => &[],
+            ModelKind::Pos | ModelKind::Parse => &[],
             ModelKind::Ner | ModelKind::NerUncased => crate::ner::LEXICON_FILES,
         }
     }
@@ -57,7 +66,7 @@ impl ModelKind {
     pub fn reads_classes(self) -> bool {
         matches!(
             self,
-            ModelKind::Pos | ModelKind::Ner | ModelKind::NerUncased
+            ModelKind::Pos | ModelKind::Ner | ModelKind::NerUncased | ModelKind::Parse
         )
     }
 }
@@ -124,7 +133,7 @@ pub enum ManifestError {
 /// What a model was trained against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
-    /// The model: `pos`, `ner` or `ner-uncased`.
+    /// The model: `pos`, `ner`, `ner-uncased` or `parse`.
     pub model: String,
     /// Feature-set version.
     pub features: u32,

@@ -9,16 +9,19 @@
 
 mod extract;
 mod manifest;
+mod parse;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 pub use manifest::{Manifest, ManifestError, ModelKind};
+pub use parse::{ParsedSentence, ParsedToken};
 
 use crate::classes::WordClasses;
 use crate::lexicon::{Lexicon, SourceError, Sources};
 use crate::model::{Document, Entity, Extraction};
 use crate::ner::{Recognizer, RecognizerError, TextSpan};
+use crate::parse::{Parser, ParserError};
 use crate::perceptron::ModelError;
 use crate::pos::Tagger;
 
@@ -62,6 +65,14 @@ pub enum PipelineError {
         /// Why.
         source: RecognizerError,
     },
+    /// The parser model is not valid.
+    #[error("{path}: {source}")]
+    Parse {
+        /// The file (or `embedded`).
+        path: String,
+        /// Why.
+        source: ParserError,
+    },
     /// A model was found without its manifest.
     #[error("{model}: no manifest {path} beside it (kg-train writes one with every model)")]
     NoManifest {
@@ -82,7 +93,9 @@ pub enum PipelineError {
     #[error(transparent)]
     Lexicon(#[from] SourceError),
     /// The folder holds no model and no lexicon file.
-    #[error("{0}: no model (pos.model, ner.model, ner-uncased.model) and no lexicon file in it")]
+    #[error(
+        "{0}: no model (pos.model, ner.model, ner-uncased.model, parse.model) and no lexicon file in it"
+    )]
     Empty(PathBuf),
 }
 
@@ -96,6 +109,7 @@ pub(crate) const EMBEDDED_POS: &[u8] = include_bytes!("../../data/models/pos.mod
 pub(crate) const EMBEDDED_NER: &[u8] = include_bytes!("../../data/models/ner.model");
 pub(crate) const EMBEDDED_NER_UNCASED: &[u8] =
     include_bytes!("../../data/models/ner-uncased.model");
+pub(crate) const EMBEDDED_PARSE: &[u8] = include_bytes!("../../data/models/parse.model");
 
 fn embedded_model(kind: ModelKind) -> (&'static [u8], &'static str) {
     match kind {
@@ -110,6 +124,10 @@ fn embedded_model(kind: ModelKind) -> (&'static [u8], &'static str) {
         ModelKind::NerUncased => (
             EMBEDDED_NER_UNCASED,
             include_str!("../../data/models/ner-uncased.manifest.json"),
+        ),
+        ModelKind::Parse => (
+            EMBEDDED_PARSE,
+            include_str!("../../data/models/parse.manifest.json"),
         ),
     }
 }
@@ -131,6 +149,7 @@ pub struct Pipeline {
     classes: Arc<WordClasses>,
     tagger: Tagger,
     recognizer: Recognizer,
+    parser: Parser,
     provenance: Provenance,
 }
 
@@ -141,7 +160,7 @@ impl Pipeline {
     }
 
     /// The pipeline with models and lexicon files from `dir` where it has them, the embedded
-    /// ones otherwise: `pos.model`, `ner.model`, `ner-uncased.model` (each with its
+    /// ones otherwise: `pos.model`, `ner.model`, `ner-uncased.model`, `parse.model` (each with its
     /// `NAME.manifest.json`), and any lexicon file (`cities.tsv`, `titles.txt`, ...) directly
     /// in `dir` or in `dir/lexicons/`. Every model's manifest is checked against the lexicon.
     pub fn from_dir(dir: &Path) -> Result<Pipeline, PipelineError> {
@@ -170,10 +189,10 @@ impl Pipeline {
         };
         let lexicon = Lexicon::from_sources(sources);
         let classes = WordClasses::embedded_shared();
-        let [pos, cased, uncased] =
+        let [pos, cased, uncased, parse] =
             ModelKind::ALL.map(|kind| read_model(dir, kind, &lexicon, &classes));
-        let (pos, cased, uncased) = (pos?, cased?, uncased?);
-        provenance.models = [&pos, &cased, &uncased]
+        let (pos, cased, uncased, parse) = (pos?, cased?, uncased?, parse?);
+        provenance.models = [&pos, &cased, &uncased, &parse]
             .iter()
             .filter_map(|m| m.path.clone())
             .collect();
@@ -191,6 +210,12 @@ impl Pipeline {
         };
         let cased = ner(cased)?;
         let uncased = ner(uncased)?;
+        let parser = Parser::from_bytes(&parse.bytes, Arc::clone(&classes)).map_err(|source| {
+            PipelineError::Parse {
+                path: parse.label,
+                source,
+            }
+        })?;
         let recognizer = if uncased.is_empty() {
             cased
         } else {
@@ -202,6 +227,7 @@ impl Pipeline {
             classes,
             tagger,
             recognizer,
+            parser,
             provenance,
         })
     }
@@ -219,6 +245,11 @@ impl Pipeline {
     /// The part-of-speech tagger.
     pub fn tagger(&self) -> &Tagger {
         &self.tagger
+    }
+
+    /// The dependency parser (and its lemmatiser).
+    pub fn parser(&self) -> &Parser {
+        &self.parser
     }
 
     /// The entity tagger (with its uncased model, if any).

@@ -68,8 +68,13 @@ fn models_from_a_folder_extract_as_the_embedded_ones() {
         write_embedded(&dir.0, kind);
     }
     let p = Pipeline::from_dir(&dir.0).expect("loads");
-    assert_eq!(p.provenance().models.len(), 3);
+    assert_eq!(p.provenance().models.len(), ModelKind::ALL.len());
     assert!(p.provenance().lexicons.is_empty());
+    assert_eq!(
+        p.parse_text(TEXT),
+        Pipeline::embedded().parse_text(TEXT),
+        "the parser from the folder parses as the embedded one"
+    );
     let ours = p.extract(&doc(), Options::default());
     let shipped = Pipeline::embedded().extract(&doc(), Options::default());
     assert_eq!(
@@ -77,6 +82,54 @@ fn models_from_a_folder_extract_as_the_embedded_ones() {
         serde_json::to_string(&shipped).ok()
     );
     assert!(ours.mentions.len() >= 3, "{:?}", ours.mentions);
+}
+
+#[test]
+fn parsed_text_keeps_offsets_and_writes_conllu() {
+    let text = "Ana Silva met\nexecutives of Nordhavn Motors in Bergen. They didn’t sign.";
+    let sents = Pipeline::embedded().parse_text(text);
+    assert_eq!(sents.len(), 2);
+    let chars: Vec<char> = text.chars().collect();
+    for s in &sents {
+        assert_eq!(s.tokens.iter().filter(|t| t.head == 0).count(), 1);
+        for t in &s.tokens {
+            let written: String = chars[t.start..t.end].iter().collect();
+            assert_eq!(written, t.form);
+            assert!(t.head as usize <= s.tokens.len());
+        }
+    }
+    assert_eq!(
+        sents[0].text,
+        "Ana Silva met executives of Nordhavn Motors in Bergen."
+    );
+    let did = &sents[1].tokens[1];
+    assert_eq!((did.form.as_str(), did.lemma.as_str()), ("did", "do"));
+    assert!(!did.space_after, "did is followed by n’t");
+    let block = sents[1].to_conllu("d-2");
+    let lines: Vec<&str> = block.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "# sent_id = d-2");
+    assert_eq!(lines[1], "# text = They didn’t sign.");
+    assert_eq!(lines.len(), 2 + sents[1].tokens.len());
+    assert!(block.ends_with("\n\n"));
+    for line in &lines[2..] {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 10, "{line}");
+        assert_eq!((cols[4], cols[5], cols[8]), ("_", "_", "_"));
+        assert!(cols[9].contains("TokenRange="), "{line}");
+    }
+    assert!(
+        lines[3].contains("SpaceAfter=No|TokenRange="),
+        "{}",
+        lines[3]
+    );
+    let json = serde_json::to_string(&sents[1]).expect("json");
+    assert!(json.contains(r#""upos":"AUX""#), "{json}");
+    // Given words: offsets of the words joined by spaces.
+    let given = Pipeline::embedded().parse_words(&["Stop", "!"]);
+    assert_eq!(given.text, "Stop !");
+    assert_eq!((given.tokens[1].start, given.tokens[1].end), (5, 6));
+    assert!(Pipeline::embedded().parse_text("").is_empty());
+    assert!(Pipeline::embedded().parse_text(" \n\t ").is_empty());
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! ([`perceptron`]), the part-of-speech tagger ([`pos`]) and the entity tagger ([`ner`]).
 
 pub mod classes;
+pub mod lemma;
 pub mod ner;
-mod packed;
+pub(crate) mod packed;
+pub mod parse;
 pub mod perceptron;
 pub mod pos;

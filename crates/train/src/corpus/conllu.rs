@@ -8,10 +8,13 @@ pub(crate) struct Word<'a> {
     /// 1-based line number in the file.
     pub line: usize,
     pub form: &'a str,
+    pub lemma: &'a str,
     pub upos: &'a str,
     pub xpos: &'a str,
     /// HEAD: the 1-based index of the head word in the sentence, 0 for the root.
     pub head: usize,
+    /// DEPREL.
+    pub deprel: &'a str,
     pub misc: &'a str,
     /// The first word of its sentence.
     pub opens_sentence: bool,
@@ -53,9 +56,11 @@ pub(crate) fn items(text: &str) -> impl Iterator<Item = Result<Item<'_>, (usize,
         Some(Ok(Item::Word(Word {
             line,
             form: cols[1],
+            lemma: cols[2],
             upos: cols[3],
             xpos: cols[4],
             head,
+            deprel: cols[7],
             misc: cols[9],
             opens_sentence,
         })))

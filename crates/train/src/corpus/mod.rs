@@ -5,6 +5,7 @@
 pub(crate) mod conllu;
 pub mod gum;
 pub mod text;
+pub mod treebank;
 pub mod ud;
 pub mod uner;
 

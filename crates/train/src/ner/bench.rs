@@ -83,6 +83,52 @@ pub fn bench_text(data: &Path, pipeline: &Pipeline, model: &Recognizer) -> Resul
     Ok(())
 }
 
+/// Times segmentation + POS and segmentation + POS + parsing over the benchmark corpus
+/// (`<data>/../bench/corpus.jsonl`), one core, words counted as tokens.
+pub fn bench_parse(data: &Path, pipeline: &Pipeline) -> Result<String, Error> {
+    use kg_extract::parse::{ParseScratch, Tree};
+    use kg_extract::pos::TagScratch;
+    let path = data.join("../bench/corpus.jsonl");
+    let file = std::fs::File::open(&path).map_err(crate::io(&path))?;
+    let docs = read_docs(std::io::BufReader::new(file)).map_err(|e| e.in_file(&path))?;
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let (tagger, parser) = (pipeline.tagger(), pipeline.parser());
+    let (mut ts, mut ps) = (TagScratch::default(), ParseScratch::default());
+    let (mut tags, mut tree) = (Vec::new(), Tree::default());
+    let mut run = |parse: bool| {
+        let mut tokens = 0usize;
+        let secs = best_of(PASSES, || {
+            tokens = 0;
+            for t in &texts {
+                let seg = kg_extract::segment::segment(t);
+                for s in &seg.sentences {
+                    let w: Vec<&str> = seg.tokens[s.tokens.clone()]
+                        .iter()
+                        .map(|k| &t[k.start..k.end])
+                        .collect();
+                    tagger.tag_into(&w, &mut ts, &mut tags);
+                    if parse {
+                        parser.parse_into(&w, &tags, &mut ps, &mut tree);
+                    }
+                    tokens += w.len();
+                }
+            }
+        });
+        (tokens, secs)
+    };
+    let (tokens, seg_pos) = run(false);
+    let (_, all) = run(true);
+    let parse_only = (all - seg_pos).max(1e-9);
+    Ok(format!(
+        "segmentation + POS: {tokens} tokens, fastest of {PASSES} passes {seg_pos:.2}s = {:.0} tokens/s\n\
+         segmentation + POS + parse: {:.2}s = {:.0} tokens/s (the parse step alone {:.0} tokens/s)",
+        tokens as f64 / seg_pos,
+        all,
+        tokens as f64 / all,
+        tokens as f64 / parse_only
+    ))
+}
+
 /// Timed passes per benchmark: the fastest is reported, since a shared machine only ever
 /// slows a pass down.
 const PASSES: usize = 5;

@@ -12,6 +12,7 @@
 
 pub mod coref;
 pub mod ner;
+pub mod parse;
 pub mod pos;
 pub mod relations;
 

@@ -26,7 +26,7 @@ pub struct Data {
 /// Candidate models to score instead of the embedded ones.
 #[derive(Clone, Debug, Args)]
 pub struct Models {
-    /// Score the models in DIR (pos.model, ner.model, ner-uncased.model; missing ones are the
+    /// Score the models in DIR (pos.model, ner.model, ner-uncased.model, parse.model; missing ones are the
     /// embedded ones) instead of those built into kg-extract.
     #[arg(long, value_name = "DIR")]
     pub models: Option<PathBuf>,
@@ -64,6 +64,8 @@ pub enum Command {
     Pos(PosArgs),
     /// Train (or prune, or score) the NER model on UNER English-EWT and GUM.
     Ner(Box<NerArgs>),
+    /// Train the dependency parser and the lemmatiser on UD English EWT and GUM train.
+    Parse(ParseArgs),
     /// Score models or the whole extractor.
     #[command(subcommand)]
     Eval(Eval),
@@ -93,6 +95,47 @@ pub struct PosArgs {
     /// Most epochs; the one best on dev is kept [default: the recipe's, else 12].
     #[arg(long)]
     pub epochs: Option<usize>,
+}
+
+/// `kg-train parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    #[command(flatten)]
+    pub data: Data,
+    /// Recipe file (recipes/parse.toml made the shipped model); flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub recipe: Option<PathBuf>,
+    /// Where the model is written [default: the recipe's, else crates/extract/data/models/parse.model].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Most epochs; the one best on EWT dev is kept [default: 12].
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// Seed of the shuffling and exploration.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Folds of jackknifed POS tags for EWT train (0: the shipped tagger) [default: 10].
+    #[arg(long)]
+    pub jackknife: Option<usize>,
+    /// Times GUM train counts [default: 1].
+    #[arg(long)]
+    pub gum_weight: Option<usize>,
+    /// Relations seen fewer times fold into their basic relation [default: 20].
+    #[arg(long, value_name = "N")]
+    pub min_count: Option<u32>,
+    /// Drop features whose largest weight is under F of the model's largest weight.
+    #[arg(long, value_name = "F")]
+    pub prune: Option<f32>,
+    /// Do not write the model.
+    #[arg(long)]
+    pub no_save: bool,
+    /// Train N models with consecutive seeds and keep the mean of their weights [default: 1].
+    #[arg(long, value_name = "N")]
+    pub ensemble: Option<usize>,
+    /// Start from this model instead of training: prune it (--prune), learn the lemmatiser again
+    /// and score it on EWT dev.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
 }
 
 /// `kg-train ner`: every option of the trainer.
@@ -226,6 +269,20 @@ pub enum Eval {
         /// Gold mentions JSONL ({"doc","start","end","label"}, char offsets) for --docs.
         #[arg(long, value_name = "FILE", requires = "docs")]
         gold: Option<PathBuf>,
+    },
+    /// Dependency parsing and lemmas: UAS, LAS, per-relation F1 and lemma accuracy on UD
+    /// English EWT and GUM (predicted POS tags).
+    Parse {
+        #[command(flatten)]
+        data: Data,
+        #[command(flatten)]
+        models: Models,
+        /// The split.
+        #[arg(long, value_enum, default_value = "dev")]
+        split: SplitArg,
+        /// Also time segmentation + POS + parsing over DATA/../bench/corpus.jsonl (one core).
+        #[arg(long)]
+        bench: bool,
     },
     /// Part of speech: UPOS accuracy on UD English EWT.
     Pos {

@@ -11,7 +11,7 @@ use kg_train::ner::NerConfig;
 use kg_train::recipe::Recipe;
 use kg_train::score;
 
-use crate::args::{Command, Eval, FormArg, Models, NerArgs, PosArgs, SplitArg};
+use crate::args::{Command, Eval, FormArg, Models, NerArgs, ParseArgs, PosArgs, SplitArg};
 
 /// Runs one subcommand.
 pub fn run(command: Command) -> Result<(), Error> {
@@ -41,6 +41,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         }
         Command::Pos(args) => pos(&args),
         Command::Ner(args) => kg_train::ner::run(&ner_config(&args)?),
+        Command::Parse(args) => parse(&args),
         Command::Eval(eval) => match eval {
             Eval::Ner {
                 data,
@@ -63,6 +64,12 @@ pub fn run(command: Command) -> Result<(), Error> {
                 models,
                 split,
             } => eval_pos(&data.data, &models, split),
+            Eval::Parse {
+                data,
+                models,
+                split,
+                bench,
+            } => eval_parse(&data.data, &models, split, bench),
             Eval::Coref {
                 data,
                 models,
@@ -110,6 +117,82 @@ fn pos(args: &PosArgs) -> Result<(), Error> {
     let report = kg_train::pos::train_pos(&args.data.data.join("ud-ewt"), &out, epochs)?;
     println!("{report}");
     println!("wrote {}", out.display());
+    Ok(())
+}
+
+fn parse(args: &ParseArgs) -> Result<(), Error> {
+    let recipe = read_recipe(args.recipe.as_deref(), &["parse"])?;
+    let t = &recipe.train;
+    let mut c = kg_train::parse::ParseConfig {
+        data: args.data.data.clone(),
+        ..Default::default()
+    };
+    if let Some(out) = args.out.clone().or(recipe.out.clone().map(PathBuf::from)) {
+        c.out = out;
+    }
+    c.epochs = args.epochs.or(t.epochs).unwrap_or(c.epochs);
+    c.seed = args.seed.or(t.seed).unwrap_or(c.seed);
+    c.jackknife = args.jackknife.or(t.jackknife).unwrap_or(c.jackknife);
+    c.gum_weight = args.gum_weight.or(t.gum_weight).unwrap_or(c.gum_weight);
+    c.min_label = args
+        .min_count
+        .or(t.min_count)
+        .map_or(c.min_label, |n| n as usize);
+    c.explore = t.explore.unwrap_or(c.explore);
+    c.prune = args.prune.or(recipe.prune.map(|p| p.fraction));
+    c.save = !args.no_save;
+    c.from = args.from.clone();
+    c.ensemble = args.ensemble.or(t.ensemble).unwrap_or(c.ensemble);
+    let r = kg_train::parse::run(&c)?;
+    for (i, las) in r.dev_by_epoch.iter().enumerate() {
+        println!("epoch {:>2}: EWT dev LAS {:.2}", i + 1, las * 100.0);
+    }
+    println!(
+        "kept epoch {} (first run); written model: EWT dev LAS {:.2}; {} training sentences ({} non-projective skipped), {} labels; {} features; model {} bytes; {:.0}s",
+        r.best_epoch,
+        r.dev_las * 100.0,
+        r.train_sentences,
+        r.skipped,
+        r.labels,
+        r.features,
+        r.model_bytes,
+        r.seconds
+    );
+    if c.save {
+        println!("wrote {}", c.out.display());
+    }
+    Ok(())
+}
+
+fn eval_parse(data: &Path, models: &Models, split: SplitArg, bench: bool) -> Result<(), Error> {
+    use kg_train::corpus::treebank;
+    let pipeline = pipeline(models)?;
+    let s = match split {
+        SplitArg::Dev => Split::Dev,
+        SplitArg::Test => Split::Test,
+    };
+    let name = match split {
+        SplitArg::Dev => "dev",
+        SplitArg::Test => "test",
+    };
+    for (corpus, sents) in [
+        ("UD EWT", treebank::ewt(data, s)?),
+        ("GUM", treebank::gum(data, s)?),
+    ] {
+        let report = score::parse::evaluate(pipeline.tagger(), pipeline.parser(), &sents);
+        println!("{corpus} {name} (gold tokens, predicted POS):\n{report}");
+    }
+    let p = pipeline.parser();
+    println!(
+        "model: {} features, {} labels, lemmatiser {} exceptions + {} suffix rules",
+        p.model().len(),
+        p.labels().len(),
+        p.lemmatizer().sizes().0,
+        p.lemmatizer().sizes().1
+    );
+    if bench {
+        println!("{}", kg_train::ner::bench::bench_parse(data, pipeline)?);
+    }
     Ok(())
 }
 
