@@ -17,10 +17,11 @@ pub struct Predicate {
 }
 
 /// Predicates that report an event (a meeting, visit, signing, talks, purchase, sale,
-/// investment or attack), which has a place and a date.
+/// investment, attack, killing, win, takeover, appointment, hiring, resignation, lawsuit or
+/// arrest), which has a place and a date.
 ///
 /// The same names, in the same order, as the rows of [`predicates`] marked as events.
-pub const EVENT_PREDICATES: [&str; 9] = [
+pub const EVENT_PREDICATES: [&str; 16] = [
     "meets",
     "visits",
     "signsAgreementWith",
@@ -30,6 +31,13 @@ pub const EVENT_PREDICATES: [&str; 9] = [
     "investsIn",
     "attacks",
     "kills",
+    "beats",
+    "acquires",
+    "appoints",
+    "hires",
+    "resignsFrom",
+    "sues",
+    "arrests",
 ];
 
 /// The open relation: two names linked by a verb that no canonical predicate covers.

@@ -4,4 +4,5 @@
 pub(crate) mod quotes;
 pub(crate) mod relations;
 pub(crate) mod roles;
+pub(crate) mod trees;
 pub mod values;

@@ -9,7 +9,38 @@
 
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
+use crate::facts::trees::Deps;
 use crate::model::EntityType;
+use crate::pos::Upos;
+
+/// Words of reporting that the dependency tree reads speech from (with [`SPEECH`]): their
+/// subject is the speaker, their clausal complement what was said.
+const REPORTING: [&str; 24] = [
+    "report",
+    "reports",
+    "reported",
+    "announce",
+    "announces",
+    "announced",
+    "claim",
+    "claims",
+    "claimed",
+    "indicate",
+    "indicates",
+    "indicated",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "deny",
+    "denies",
+    "denied",
+    "tell",
+    "add",
+    "state",
+    "explain",
+    "insist",
+    "according",
+];
 
 const SPEECH: [&str; 22] = [
     "said",
@@ -58,8 +89,26 @@ fn speech(w: &str) -> bool {
     SPEECH.contains(&w.to_lowercase().as_str())
 }
 
+/// Whether a word reports speech: a verb of saying or reporting, or "according (to)".
+pub(crate) fn reporting(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    SPEECH.contains(&lower.as_str()) || REPORTING.contains(&lower.as_str())
+}
+
 /// Finds quotes in every sentence.
-pub fn find(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
+pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
+    let mut out = marked(ctx);
+    for sent in &ctx.analysis.sents {
+        if let Some(Some(deps)) = trees.get(sent.index) {
+            reported(ctx, sent, deps, &mut out);
+        }
+    }
+    out.sort_by_key(|q| (q.sent, q.start));
+    out
+}
+
+/// Text between quotation marks, with the speaker named next to it.
+fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
     let mut out = Vec::new();
     for sent in &ctx.analysis.sents {
         let toks = &sent.toks;
@@ -204,4 +253,80 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
         .get(f.end)
         .is_some_and(|t| t.tag == crate::pos::Upos::Verb);
     (participle && f.kind == EntityType::Person && subject).then(|| ctx.cluster_of[first])
+}
+
+/// Whether an entity of this kind may speak: a person, or a body that issues statements.
+fn may_speak(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Person | EntityType::Organization | EntityType::Company | EntityType::Country
+    )
+}
+
+/// The speaker named at token `i`: the mention over it, or "he"/"she" resolved as for quotes.
+fn speaker_at(ctx: &Doc<'_, '_>, sent: &Sent<'_>, i: usize) -> Option<ClusterId> {
+    let t = &sent.toks[i];
+    if t.is("he") || t.is("she") {
+        return pronoun(ctx, sent.index, i);
+    }
+    let m = ctx
+        .found
+        .iter()
+        .position(|f| f.sent == sent.index && (f.start..f.end).contains(&i))?;
+    may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m])
+}
+
+/// Speech read from the tree: "X said (that) ...", "..., X said", "X told Y ...", "according to
+/// X, ...". A quote between marks that the reported clause covers gets its speaker; reported
+/// speech without marks becomes a quote of its clause.
+fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<FoundQuote>) {
+    for v in 0..sent.toks.len() {
+        let t = &sent.toks[v];
+        if !reporting(t.text) {
+            continue;
+        }
+        let (speaker, content) = if t.is("according") {
+            // "according to X": X is the head of "according"; the clause is X's head.
+            let Some(x) = deps.head[v] else { continue };
+            let Some(clause) = deps.head[x] else { continue };
+            (speaker_at(ctx, sent, x), deps.span(sent, clause, Some(x)))
+        } else {
+            if !matches!(t.tag, Upos::Verb) {
+                continue;
+            }
+            let Some(s) = deps.children(v, "nsubj").next() else {
+                continue;
+            };
+            let complement = deps.kids[v]
+                .iter()
+                .copied()
+                .find(|&k| matches!(deps.rel[k], "ccomp" | "parataxis"));
+            let content = match (complement, deps.head[v]) {
+                (Some(c), _) => deps.span(sent, c, None),
+                // "“...,” X said": the verb hangs off the quoted clause.
+                (None, Some(h)) if matches!(deps.rel[v], "parataxis" | "ccomp") => {
+                    deps.span(sent, h, Some(v))
+                }
+                _ => None,
+            };
+            (speaker_at(ctx, sent, s), content)
+        };
+        let (Some(speaker), Some((start, end))) = (speaker, content) else {
+            continue;
+        };
+        let overlapping = out
+            .iter_mut()
+            .find(|q| q.sent == sent.index && q.start < end && start < q.end);
+        match overlapping {
+            Some(q) if q.speaker.is_none() => q.speaker = Some(speaker),
+            Some(_) => {}
+            None if end - start >= 3 => out.push(FoundQuote {
+                sent: sent.index,
+                start,
+                end,
+                speaker: Some(speaker),
+            }),
+            None => {}
+        }
+    }
 }

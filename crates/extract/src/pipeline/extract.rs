@@ -4,7 +4,7 @@
 use crate::clean::{Cleaned, clean};
 use crate::doc::analysis::Analysis;
 use crate::doc::{ClusterId, Doc};
-use crate::facts::{quotes, relations, roles, values};
+use crate::facts::{quotes, relations, roles, trees, values};
 use crate::model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind,
@@ -42,9 +42,10 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
         cluster_of,
     };
     let found_roles = roles::find(&mut ctx);
-    let mut found_relations = relations::find(&ctx);
+    let trees = trees::parse(&ctx, &pipeline.parser);
+    let mut found_relations = relations::find(&ctx, &trees);
     governments_for_capitals(&mut ctx, &mut found_relations);
-    let found_quotes = quotes::find(&ctx);
+    let found_quotes = quotes::find(&ctx, &trees);
 
     let keys: Vec<String> = ctx.clusters.iter().map(|c| c.key()).collect();
     let evidence = |sent: usize, rule: &str, confidence: f32| {

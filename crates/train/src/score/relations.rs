@@ -13,7 +13,16 @@
 //! * every relation of [`Extraction::relations`] whose predicate is not the open `related` and
 //!   that is not negated, as `(subject, predicate, object)`;
 //! * every role of [`Extraction::roles`] as `(person, holds, org)`, the org being absent when the
-//!   role has none.
+//!   role has none;
+//! * when the gold set annotates speech (a `said` row: `speaker said -`), every quote with a
+//!   speaker as `(speaker, said, -)`, matched on the speaker alone;
+//! * when the gold set annotates open relations (`related:LEMMA` rows, the lemma being the
+//!   annotator's gloss), every open `related` relation, matching a `related:` row of the same
+//!   pair either way round whatever the lemma.
+//!
+//! Documents of UD English-EWT (ids such as `weblog-...`) are read from the treebank's CoNLL-U
+//! files, their sentences' `# text` lines joined by `\n` and paragraphs by a blank line; the
+//! gold file lists every document it annotated, rows or none, on `# documents:` comment lines.
 //!
 //! Triples are deduplicated on entity keys. A system entity *matches* a gold name when the name
 //! equals the entity's label or one of its aliases (case-insensitively, ignoring a leading "the"
@@ -58,7 +67,10 @@ pub const TEST_DOCS: [&str; 6] = [
 ];
 
 /// Predicates the gold set may use besides the canonical ones.
-const EXTRA_PREDICATES: [&str; 3] = ["holds", "locatedIn", "basedIn"];
+const EXTRA_PREDICATES: [&str; 4] = ["holds", "locatedIn", "basedIn", "said"];
+
+/// The prefix of a gold open relation: `related:` and the annotator's lemma.
+const RELATED_PREFIX: &str = "related:";
 
 /// The gold file's header line.
 const HEADER: &str = "doc\tsplit\tsubject\tpredicate\tobject\tevidence";
@@ -155,10 +167,13 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldRelation>, Error> {
                 Part::of(doc).name()
             )));
         }
-        if !allowed.contains(predicate) {
+        let open = predicate
+            .strip_prefix(RELATED_PREFIX)
+            .is_some_and(|lemma| !lemma.trim().is_empty());
+        if !allowed.contains(predicate) && !open {
             return Err(err(format!("unknown predicate {predicate:?}")));
         }
-        if object == "-" && predicate != "holds" {
+        if object == "-" && predicate != "holds" && predicate != "said" {
             return Err(err(format!("only holds may have no object ({predicate})")));
         }
         if evidence.chars().count() > 100 {
@@ -197,6 +212,48 @@ pub fn conllu_text(conllu: &str) -> String {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The document ids of a gold file's `# documents:` comment lines.
+pub fn listed_documents(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("# documents:"))
+        .flat_map(str::split_whitespace)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The documents `ids` of UD English-EWT (train, dev and test files of `data_dir/ud-ewt`), as
+/// extractor inputs: sentences' `# text` lines joined by `\n`, paragraphs by a blank line.
+pub fn read_ewt(data_dir: &Path, ids: &BTreeSet<String>) -> Result<Vec<Document>, Error> {
+    let mut docs: Vec<Document> = Vec::new();
+    for split in ["train", "dev", "test"] {
+        let path = data_dir.join(format!("ud-ewt/en_ewt-ud-{split}.conllu"));
+        let text = crate::read_text(&path)?;
+        let mut current: Option<Document> = None;
+        for line in text.lines() {
+            if let Some(id) = line.strip_prefix("# newdoc id =") {
+                docs.extend(current.take().filter(|d| ids.contains(&d.id)));
+                current = Some(Document {
+                    id: id.trim().to_string(),
+                    source: Some(path.display().to_string()),
+                    ..Document::default()
+                });
+            } else if let Some(doc) = current.as_mut() {
+                if line.starts_with("# newpar") && !doc.text.is_empty() {
+                    doc.text.push('\n');
+                } else if let Some(t) = line.strip_prefix("# text =") {
+                    if !doc.text.is_empty() {
+                        doc.text.push('\n');
+                    }
+                    doc.text.push_str(t.trim());
+                }
+            }
+        }
+        docs.extend(current.take().filter(|d| ids.contains(&d.id)));
+    }
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(docs)
 }
 
 /// Every `<prefix>*.conllu` of `data_dir/gum` ("GUM_news_", "GUM_interview_") as an extractor
@@ -324,8 +381,12 @@ impl SystemRelation {
 
     /// Whether this triple matches `gold` (see the module docs).
     pub fn matches(&self, gold: &GoldRelation) -> bool {
-        if self.doc != gold.doc || self.predicate != gold.predicate {
+        let open = self.predicate == "related" && gold.predicate.starts_with(RELATED_PREFIX);
+        if self.doc != gold.doc || (self.predicate != gold.predicate && !open) {
             return false;
+        }
+        if gold.predicate == "said" {
+            return self.subject.matches(&gold.subject);
         }
         let obj = |name: &Option<String>, ours: &Option<Named>| match (name, ours) {
             (Some(n), Some(o)) => o.matches(n),
@@ -336,7 +397,7 @@ impl SystemRelation {
                 && (gold.object.is_none() || obj(&gold.object, &self.object));
         }
         let forward = self.subject.matches(&gold.subject) && obj(&gold.object, &self.object);
-        let backward = SYMMETRIC.contains(&gold.predicate.as_str())
+        let backward = (open || SYMMETRIC.contains(&gold.predicate.as_str()))
             && gold
                 .object
                 .as_deref()
@@ -351,6 +412,31 @@ impl SystemRelation {
 
 /// The distinct scored triples of one extraction (see the module docs).
 pub fn system_relations(doc: &str, ex: &Extraction) -> Vec<SystemRelation> {
+    system_relations_in(doc, ex, Scope::default())
+}
+
+/// What a gold set annotates besides relations and roles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// Quotes with their speaker (`said` rows).
+    pub said: bool,
+    /// Open relations (`related:` rows).
+    pub related: bool,
+}
+
+impl Scope {
+    /// What `gold` annotates.
+    pub fn of(gold: &[GoldRelation]) -> Scope {
+        Scope {
+            said: gold.iter().any(|g| g.predicate == "said"),
+            related: gold.iter().any(|g| g.predicate.starts_with(RELATED_PREFIX)),
+        }
+    }
+}
+
+/// The distinct scored triples of one extraction, with quotes and open relations when `scope`
+/// says the gold set annotates them.
+pub fn system_relations_in(doc: &str, ex: &Extraction, scope: Scope) -> Vec<SystemRelation> {
     let entities: BTreeMap<&str, &Entity> =
         ex.entities.iter().map(|e| (e.key.as_str(), e)).collect();
     let named = |key: &str| {
@@ -361,7 +447,7 @@ pub fn system_relations(doc: &str, ex: &Extraction) -> Vec<SystemRelation> {
     let mut seen: BTreeSet<(String, String, Option<String>)> = BTreeSet::new();
     let mut out = Vec::new();
     for r in &ex.relations {
-        if r.predicate == "related" || r.negated {
+        if (r.predicate == "related" && !scope.related) || r.negated {
             continue;
         }
         if seen.insert((
@@ -389,6 +475,21 @@ pub fn system_relations(doc: &str, ex: &Extraction) -> Vec<SystemRelation> {
                 role: Some(r.role.clone()),
                 evidence: r.evidence.text.clone(),
             });
+        }
+    }
+    if scope.said {
+        for q in &ex.quotes {
+            let Some(speaker) = &q.speaker else { continue };
+            if seen.insert((speaker.clone(), "said".to_string(), None)) {
+                out.push(SystemRelation {
+                    doc: doc.to_string(),
+                    subject: named(speaker),
+                    predicate: "said".to_string(),
+                    object: None,
+                    role: None,
+                    evidence: q.evidence.text.clone(),
+                });
+            }
         }
     }
     out
@@ -469,6 +570,7 @@ pub struct Report {
 pub fn score(gold: &[GoldRelation], extractions: &[(String, Extraction)]) -> Report {
     let mut report = Report::default();
     let mut ours = Vec::new();
+    let scope = Scope::of(gold);
     // The part of a document: the one its gold rows name, else GUM's split.
     let part_of = |doc: &str| {
         gold.iter()
@@ -477,7 +579,7 @@ pub fn score(gold: &[GoldRelation], extractions: &[(String, Extraction)]) -> Rep
     };
     for (doc, ex) in extractions {
         *report.docs.entry(part_of(doc)).or_default() += 1;
-        ours.extend(system_relations(doc, ex));
+        ours.extend(system_relations_in(doc, ex, scope));
     }
     for s in ours {
         let ok = gold.iter().any(|g| s.agrees_with(g));
@@ -530,6 +632,16 @@ pub fn evaluate(data_dir: &Path, gold_path: &Path, pipeline: &Pipeline) -> Resul
     let mut docs = Vec::new();
     for genre in &genres {
         docs.extend(read_gum(data_dir, genre)?);
+    }
+    // EWT documents: those the gold file lists as annotated, and those its rows name.
+    let mut ewt: BTreeSet<String> = listed_documents(&crate::read_text(gold_path)?);
+    ewt.extend(
+        gold.iter()
+            .filter(|g| !g.doc.starts_with("GUM_"))
+            .map(|g| g.doc.clone()),
+    );
+    if !ewt.is_empty() {
+        docs.extend(read_ewt(data_dir, &ewt)?);
     }
     if let Some(g) = gold.iter().find(|g| !docs.iter().any(|d| d.id == g.doc)) {
         return Err(Error::MissingDoc {

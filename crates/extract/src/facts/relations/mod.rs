@@ -12,6 +12,7 @@
 
 mod open;
 mod structure;
+mod tree;
 mod triggers;
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use std::sync::LazyLock;
 
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
+use crate::facts::trees::Deps;
 use crate::lexicon::Lexicon;
 use crate::model::{EVENT_PREDICATES, EntityType, RELATED};
 use crate::pos::Upos;
@@ -188,8 +190,8 @@ pub(super) fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
 /// Mentions of one sentence: (first token, end token, cluster).
 pub(crate) type Slots = Vec<(usize, usize, ClusterId)>;
 
-/// Finds the relations in every sentence.
-pub fn find(ctx: &Doc<'_, '_>) -> Vec<FoundRelation> {
+/// Finds the relations in every sentence, with the sentences' trees where they were parsed.
+pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation> {
     let mut out: Vec<FoundRelation> = Vec::new();
     for sent in &ctx.analysis.sents {
         let slots: Slots = ctx
@@ -203,6 +205,9 @@ pub fn find(ctx: &Doc<'_, '_>) -> Vec<FoundRelation> {
             continue;
         }
         let before = out.len();
+        if let Some(Some(deps)) = trees.get(sent.index) {
+            tree::read(ctx, sent, deps, &slots, &mut out);
+        }
         triggered(ctx, sent, &slots, &mut out);
         structure::find(ctx, sent, &slots, &mut out);
         if out.len() == before {

@@ -1,0 +1,436 @@
+//! Relations read from a sentence's dependency tree.
+//!
+//! For every trigger word (`data/rules/predicates.tsv`: a verb, or an event noun such as
+//! "visit", "deal", "backing") the tree gives its arguments wherever they stand: the subject
+//! (inherited through "agreed to buy", "met X and signed", relative clauses "X, which bought Y",
+//! participles "a firm based in Y"), the passive agent ("was shot by Y"), the direct and
+//! indirect objects ("sold Castell a stake": Castell is what it was sold to), the prepositional
+//! phrases ("backing from studios such as X and Y"), the possessor of an event noun ("X's visit
+//! to Y"), and the subject of the verb that governs an event noun ("X won backing from Y").
+//! Every argument is widened over its coordination ("X and Y"), its appositions and "such as"
+//! lists. The trigger's rule then says which argument is the object and what the predicate is.
+//!
+//! Two names joined as subject and object of a verb no rule covers make an open `related`
+//! relation labelled with the verb's lemma (and its preposition), never for a verb of saying:
+//! speech makes a quote.
+
+use crate::doc::analysis::Sent;
+use crate::doc::{ClusterId, Doc};
+use crate::facts::trees::Deps;
+use crate::model::RELATED;
+use crate::pos::Upos;
+
+use super::{FoundRelation, RULES, Rule, Slots, TriggerPos, fits, pos_ok};
+
+/// Confidence of a relation whose arguments the tree gave and a rule typed.
+const TREE_CONFIDENCE: f32 = 0.8;
+/// Confidence of an open relation read from the tree.
+const OPEN_CONFIDENCE: f32 = 0.45;
+
+/// Verbs whose subject and object make no fact of their own (the copula, light and speech
+/// verbs); their lemma.
+const NO_OPEN: &[&str] = &[
+    "be",
+    "have",
+    "do",
+    "say",
+    "tell",
+    "add",
+    "ask",
+    "call",
+    "according",
+    "note",
+    "write",
+    "report",
+    "claim",
+    "state",
+    "explain",
+    "insist",
+    "argue",
+    "announce",
+    "describe",
+    "make",
+    "get",
+    "take",
+    "give",
+    "see",
+    "know",
+    "think",
+    "want",
+    "need",
+    "include",
+    "become",
+    "let",
+    "use",
+    "find",
+    "thank",
+    "quote",
+    "cite",
+    "deny",
+    "confirm",
+    "name",
+    "list",
+];
+
+/// Prepositions whose object takes part in what the verb says (not a time or a place, which
+/// "in", "at", "on" mostly give).
+const OPEN_PREPOSITIONS: &[&str] = &[
+    "with", "from", "against", "into", "over", "for", "to", "toward", "towards", "onto",
+];
+
+/// Event nouns whose possessor is what happened to, not who did it ("X's assassination").
+const PATIENT_NOUNS: &[&str] = &[
+    "assassination",
+    "killing",
+    "murder",
+    "arrest",
+    "acquisition",
+    "takeover",
+    "election",
+    "appointment",
+    "firing",
+    "dismissal",
+    "release",
+];
+
+/// Which token stands for which entity: every token of a mention.
+fn cluster_at(slots: &Slots, i: usize) -> Option<ClusterId> {
+    slots
+        .iter()
+        .find(|(s, e, _)| (*s..*e).contains(&i))
+        .map(|s| s.2)
+}
+
+/// The entities an argument headed by `i` names: its own mention, else a name in apposition
+/// to it or after "such as" ("studios such as Orion"), each widened over its conjuncts.
+fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut Vec<ClusterId>) {
+    let mut stack = vec![(i, 0u8)];
+    while let Some((t, depth)) = stack.pop() {
+        if depth > 6 {
+            continue;
+        }
+        if let Some(c) = cluster_at(slots, t) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        } else if matches!(sent.toks[t].tag, Upos::Noun | Upos::Propn | Upos::Num) {
+            // "the firm, Andessa", "studios such as Orion".
+            for &k in &deps.kids[t] {
+                let such_as = deps.base(k) == "nmod"
+                    && deps.kids[k].iter().any(|&c| {
+                        deps.rel[c] == "case"
+                            && (sent.toks[c].is("as") || sent.toks[c].is("including"))
+                    });
+                if deps.rel[k] == "appos" || such_as {
+                    stack.push((k, depth + 1));
+                }
+            }
+        }
+        for k in deps.children(t, "conj") {
+            stack.push((k, depth + 1));
+        }
+    }
+}
+
+/// The preposition of an oblique or nominal modifier: its `case` child, lower case.
+fn preposition(deps: &Deps<'_>, sent: &Sent<'_>, i: usize) -> Option<String> {
+    deps.children(i, "case")
+        .find(|&c| sent.toks[c].tag == Upos::Adp)
+        .map(|c| sent.toks[c].text.to_lowercase())
+}
+
+/// Whether a verb is passive (a passive subject or auxiliary).
+fn passive(deps: &Deps<'_>, i: usize) -> bool {
+    deps.has_child(i, "nsubj:pass") || deps.has_child(i, "aux:pass")
+}
+
+/// The subject tokens of predicate `p`: its own, else inherited from the verb it depends on.
+fn subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, depth: u8) -> Vec<usize> {
+    let relative = |s: usize| {
+        matches!(
+            sent.toks[s].text.to_lowercase().as_str(),
+            "who" | "which" | "that" | "whom"
+        )
+    };
+    let own: Vec<usize> = deps.children(p, "nsubj").collect();
+    let up = deps.head[p];
+    if let Some(&s) = own.first() {
+        // "X, which bought Y": the relative pronoun stands for the noun.
+        if relative(s)
+            && deps.rel[p] == "acl:relcl"
+            && let Some(h) = up
+        {
+            return vec![h];
+        }
+        return own;
+    }
+    if depth > 3 {
+        return Vec::new();
+    }
+    let Some(h) = up else {
+        return Vec::new();
+    };
+    match deps.rel[p] {
+        // "X agreed to buy Y": the controller; "persuaded X to buy": the object.
+        "xcomp" => {
+            let objects: Vec<usize> = deps.children(h, "obj").collect();
+            if objects.is_empty() {
+                subjects(deps, sent, h, depth + 1)
+            } else {
+                objects
+            }
+        }
+        // "X met Y and signed ...".
+        "conj" if matches!(sent.toks[h].tag, Upos::Verb) => subjects(deps, sent, h, depth + 1),
+        // "Andessa, a firm based in Chile", "the man who shot X" (pronoun handled above).
+        "acl" | "acl:relcl" => vec![h],
+        // "After meeting X, Y said": the main clause's subject.
+        "advcl" if sent.toks[p].text.ends_with("ing") => subjects(deps, sent, h, depth + 1),
+        _ => Vec::new(),
+    }
+}
+
+/// The subject of an event noun: its possessor (for nouns whose possessor acts), a "by" phrase,
+/// else the subject of the verb whose object it is ("X signed a deal with Y").
+fn noun_subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, patient: bool) -> Vec<usize> {
+    let mut out: Vec<usize> = deps.kids[p]
+        .iter()
+        .copied()
+        .filter(|&k| deps.base(k) == "nmod" && preposition(deps, sent, k).as_deref() == Some("by"))
+        .collect();
+    if !patient {
+        out.extend(deps.children(p, "nmod:poss"));
+    }
+    if out.is_empty()
+        && let Some(h) = deps.head[p]
+        && matches!(deps.rel[p], "obj" | "nsubj:pass")
+        && sent.toks[h].tag == Upos::Verb
+    {
+        out = subjects(deps, sent, h, 1);
+        if deps.rel[p] == "nsubj:pass" {
+            out = deps
+                .children(h, "obl:agent")
+                .chain(deps.kids[h].iter().copied().filter(|&k| {
+                    deps.base(k) == "obl" && preposition(deps, sent, k).as_deref() == Some("by")
+                }))
+                .collect();
+        }
+    }
+    out
+}
+
+/// The arguments of predicate `p` by role: subjects, direct objects, and prepositional
+/// arguments with their preposition (an indirect object counts as "to").
+struct Args {
+    subjects: Vec<usize>,
+    objects: Vec<usize>,
+    preps: Vec<(String, usize)>,
+}
+
+fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
+    let noun = matches!(sent.toks[p].tag, Upos::Noun | Upos::Propn);
+    let lower = sent.toks[p].text.to_lowercase();
+    let mut preps: Vec<(String, usize)> = Vec::new();
+    for &k in &deps.kids[p] {
+        let rel = deps.rel[k];
+        let prepositional = if noun {
+            deps.base(k) == "nmod" && rel != "nmod:poss"
+        } else {
+            deps.base(k) == "obl"
+        };
+        if prepositional && let Some(q) = preposition(deps, sent, k) {
+            preps.push((q, k));
+        }
+        if rel == "iobj" {
+            preps.push(("to".into(), k));
+        }
+    }
+    if noun {
+        let patient = PATIENT_NOUNS.contains(&lower.as_str());
+        let mut objects: Vec<usize> = Vec::new();
+        if patient {
+            objects.extend(deps.children(p, "nmod:poss"));
+        }
+        return Args {
+            subjects: noun_subjects(deps, sent, p, patient),
+            objects,
+            preps,
+        };
+    }
+    if passive(deps, p) {
+        let agents: Vec<usize> = deps
+            .children(p, "obl:agent")
+            .chain(preps.iter().filter(|(q, _)| q == "by").map(|(_, k)| *k))
+            .collect();
+        let patients: Vec<usize> = deps.children(p, "nsubj:pass").collect();
+        // "X was born in Y", "a firm based in Y": without an agent, the patient is the subject
+        // of the prepositional rules.
+        let (subjects, objects) = if agents.is_empty() {
+            let patients = if patients.is_empty() && deps.rel[p] == "acl" {
+                deps.head[p].into_iter().collect()
+            } else {
+                patients
+            };
+            (patients, Vec::new())
+        } else {
+            (agents, patients)
+        };
+        return Args {
+            subjects,
+            objects,
+            preps: preps.into_iter().filter(|(q, _)| q != "by").collect(),
+        };
+    }
+    Args {
+        subjects: subjects(deps, sent, p, 0),
+        objects: deps.children(p, "obj").collect(),
+        preps,
+    }
+}
+
+/// Negation and hedging from the tree: "not"/"never" on the predicate, a modal auxiliary, or a
+/// conditional clause.
+fn tree_cues(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> (bool, bool) {
+    let negated = deps.kids[p].iter().any(|&k| {
+        deps.rel[k] == "advmod"
+            && matches!(
+                sent.toks[k].text.to_lowercase().as_str(),
+                "not" | "n't" | "never"
+            )
+    });
+    let hedged = deps.kids[p].iter().any(|&k| {
+        (deps.rel[k] == "aux"
+            && matches!(
+                sent.toks[k].text.to_lowercase().as_str(),
+                "may" | "might" | "could" | "would" | "should"
+            ))
+            || (deps.rel[k] == "mark" && sent.toks[k].is("if"))
+    });
+    (negated, hedged)
+}
+
+/// The relations of one sentence read from its tree.
+pub(super) fn read(
+    ctx: &Doc<'_, '_>,
+    sent: &Sent<'_>,
+    deps: &Deps<'_>,
+    slots: &Slots,
+    out: &mut Vec<FoundRelation>,
+) {
+    let rules = &*RULES;
+    let mut subj = Vec::new();
+    let mut obj = Vec::new();
+    for p in 0..sent.toks.len() {
+        let tag = sent.toks[p].tag;
+        if !matches!(tag, Upos::Verb | Upos::Noun) {
+            continue;
+        }
+        let form = sent.toks[p].text.to_lowercase();
+        let found_rules: Vec<&Rule> = rules
+            .by_form
+            .get(&form)
+            .map(|v| v.iter().filter(|r| pos_ok(tag, r.pos)).collect())
+            .unwrap_or_default();
+        if found_rules.is_empty() && tag != Upos::Verb {
+            continue;
+        }
+        let args = arguments(deps, sent, p);
+        if args.subjects.is_empty() {
+            continue;
+        }
+        subj.clear();
+        for &s in &args.subjects {
+            entities(deps, sent, slots, s, &mut subj);
+        }
+        if subj.is_empty() {
+            continue;
+        }
+        let (negated, hedged) = {
+            let (n1, h1) = tree_cues(deps, sent, p);
+            let (n2, h2) = super::cues(sent, p);
+            (n1 || n2, h1 || h2)
+        };
+        let mut typed = false;
+        let mut push = |s: ClusterId, o: ClusterId, predicate: &str, label: String, how: &str| {
+            if s == o {
+                return;
+            }
+            out.push(FoundRelation {
+                sent: sent.index,
+                subject: s,
+                object: o,
+                predicate: predicate.to_string(),
+                label,
+                negated,
+                hedged,
+                trigger: p,
+                rule: format!("tree-{how}:{predicate}"),
+                confidence: if predicate == RELATED {
+                    OPEN_CONFIDENCE
+                } else {
+                    TREE_CONFIDENCE
+                },
+                place: None,
+            });
+        };
+        for rule in &found_rules {
+            obj.clear();
+            match &rule.prep {
+                None => {
+                    for &o in &args.objects {
+                        entities(deps, sent, slots, o, &mut obj);
+                    }
+                }
+                Some(q) => {
+                    for (_, k) in args.preps.iter().filter(|(pq, _)| pq == q) {
+                        entities(deps, sent, slots, *k, &mut obj);
+                    }
+                }
+            }
+            for &o in &obj {
+                for &s in &subj {
+                    let (s, o) = if rule.reverse { (o, s) } else { (s, o) };
+                    if fits(ctx.clusters[o].kind, rule.object) {
+                        typed = true;
+                        let how = if rule.prep.is_some() { "prep" } else { "obj" };
+                        push(s, o, &rule.predicate, form.clone(), how);
+                    }
+                }
+            }
+        }
+        if typed
+            || tag != Upos::Verb
+            || matches!(found_rules.first(), Some(r) if r.pos == TriggerPos::Noun)
+        {
+            continue;
+        }
+        // An open relation: subject and direct object of a verb no rule covers.
+        let lemma = deps.lemma(sent, p);
+        if NO_OPEN.contains(&lemma.as_str()) || rules.not_verbs.contains(&lemma) {
+            continue;
+        }
+        obj.clear();
+        for &o in &args.objects {
+            entities(deps, sent, slots, o, &mut obj);
+        }
+        for &o in &obj {
+            for &s in &subj {
+                push(s, o, RELATED, lemma.clone(), "open");
+            }
+        }
+        // "X withdrew from Y", "X sided with Y": a prepositional object that is no time or
+        // place adjunct.
+        for (q, k) in &args.preps {
+            if !OPEN_PREPOSITIONS.contains(&q.as_str()) {
+                continue;
+            }
+            obj.clear();
+            entities(deps, sent, slots, *k, &mut obj);
+            for &o in &obj {
+                for &s in &subj {
+                    push(s, o, RELATED, format!("{lemma} {q}"), "open");
+                }
+            }
+        }
+    }
+}

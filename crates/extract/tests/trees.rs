@@ -1,0 +1,104 @@
+//! Facts read from dependency trees, on made-up news sentences (never the seed articles).
+
+use kg_extract::{Document, Extraction, extract};
+
+fn run(text: &str) -> Extraction {
+    extract(&Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Document::default()
+    })
+}
+
+fn has(x: &Extraction, s: &str, p: &str, o: &str) -> bool {
+    x.relations
+        .iter()
+        .any(|r| r.subject.ends_with(s) && r.predicate == p && r.object.ends_with(o))
+}
+
+#[test]
+fn verbs_with_their_arguments_apart() {
+    let x = run("Norway ended up losing 3-1 to Chile on Sunday. \
+         Ana Berg was shot by Tom Reyes in Dayton. \
+         Ola Dahl, who founded Kestrel Media, was born in Bergen. \
+         Kestrel Media hired Mara Quint last year.");
+    assert!(has(&x, "/chile", "beats", "/norway"), "{:#?}", x.relations);
+    assert!(
+        has(&x, "/tom-reyes", "kills", "/ana-berg"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/ola-dahl", "founded", "/kestrel-media"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/ola-dahl", "bornIn", "/bergen"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/kestrel-media", "hires", "/mara-quint"),
+        "{:#?}",
+        x.relations
+    );
+    // The passive's agent is the subject: no relation the wrong way round.
+    assert!(!has(&x, "/ana-berg", "kills", "/tom-reyes"));
+    let tree = x
+        .relations
+        .iter()
+        .find(|r| r.predicate == "kills")
+        .expect("the killing");
+    assert!(
+        tree.evidence.rule.starts_with("tree-"),
+        "{}",
+        tree.evidence.rule
+    );
+}
+
+#[test]
+fn open_relations_carry_the_lemma_and_never_a_speech_verb() {
+    let x = run("Vexa Corp sided with Tellnet Systems in the dispute. \
+         Ana Berg told Tom Reyes that the plant would close.");
+    let open: Vec<_> = x
+        .relations
+        .iter()
+        .filter(|r| r.predicate == "related")
+        .collect();
+    assert!(
+        open.iter().any(|r| r.label.as_deref() == Some("side with")),
+        "{open:#?}"
+    );
+    assert!(
+        !open
+            .iter()
+            .any(|r| r.label.as_deref().is_some_and(|l| l.starts_with("tell"))),
+        "{open:#?}"
+    );
+}
+
+#[test]
+fn reported_speech_has_its_speaker() {
+    let x = run("Kestrel Media said it would cut 300 jobs in Bergen. \
+         The merger will fail, according to Ana Berg. \
+         Prices rose sharply in March.");
+    let speaker_of = |words: &str| {
+        x.quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert!(
+        speaker_of("cut 300 jobs").is_some_and(|s| s.ends_with("/kestrel-media")),
+        "{:#?}",
+        x.quotes
+    );
+    assert!(
+        speaker_of("merger will fail").is_some_and(|s| s.ends_with("/ana-berg")),
+        "{:#?}",
+        x.quotes
+    );
+    // A sentence that reports nobody's words is no quote.
+    assert!(!x.quotes.iter().any(|q| q.text.contains("Prices rose")));
+}
