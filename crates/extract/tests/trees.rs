@@ -102,3 +102,25 @@ fn reported_speech_has_its_speaker() {
     // A sentence that reports nobody's words is no quote.
     assert!(!x.quotes.iter().any(|q| q.text.contains("Prices rose")));
 }
+
+#[test]
+fn he_said_and_quoted_paragraphs_continue_the_last_speaker() {
+    let x = run(
+        "“We will build the plant in Bergen,” said Ana Berg, the chief executive.\n\n\
+         “It will open in two years and employ 300 people.”\n\n\
+         Later Tom Reyes met Ana Berg and Ola Dahl. He said the deal was good for the region.",
+    );
+    let speaker_of = |words: &str| {
+        x.quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert!(
+        speaker_of("open in two years").is_some_and(|s| s.ends_with("/ana-berg")),
+        "{:#?}",
+        x.quotes
+    );
+    // Other people named since the last quote: "He said" is no guess.
+    assert_eq!(speaker_of("good for the region"), None, "{:#?}", x.quotes);
+}

@@ -104,7 +104,54 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
         }
     }
     out.sort_by_key(|q| (q.sent, q.start));
+    continue_speakers(ctx, &mut out);
     out
+}
+
+/// Sentences after a speaker's quote within which a quote that opens its sentence, with no
+/// speaker of its own, still continues that speaker's words.
+const CONTINUATION: usize = 3;
+
+/// A quote that opens its sentence and names no speaker continues the last quote's speaker
+/// when it follows within [`CONTINUATION`] sentences and no other person is named in between
+/// (news paragraphs that go on quoting the same person).
+fn continue_speakers(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
+    let mut last: Option<(usize, ClusterId)> = None;
+    for q in out.iter_mut() {
+        match (q.speaker, last) {
+            (Some(s), _) => last = Some((q.sent, s)),
+            (None, Some((at, s))) if q.start <= 1 && q.sent > at && q.sent <= at + CONTINUATION => {
+                let other = ctx.found.iter().enumerate().any(|(m, f)| {
+                    f.kind == EntityType::Person
+                        && f.sent > at
+                        && f.sent <= q.sent
+                        && ctx.cluster_of[m] != s
+                });
+                if !other {
+                    q.speaker = Some(s);
+                    last = Some((q.sent, s));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The last person who spoke before sentence `sent`, within [`CONTINUATION`] sentences, when
+/// no other person is named since.
+fn last_speaker(ctx: &Doc<'_, '_>, out: &[FoundQuote], sent: usize) -> Option<ClusterId> {
+    let (at, speaker) = out
+        .iter()
+        .filter(|q| q.sent < sent && q.sent + CONTINUATION >= sent)
+        .filter_map(|q| q.speaker.map(|s| (q.sent, s)))
+        .next_back()?;
+    let other = ctx.found.iter().enumerate().any(|(m, f)| {
+        f.kind == EntityType::Person
+            && f.sent > at
+            && f.sent <= sent
+            && ctx.cluster_of[m] != speaker
+    });
+    (ctx.clusters[speaker].kind == EntityType::Person && !other).then_some(speaker)
 }
 
 /// Text between quotation marks, with the speaker named next to it.
@@ -264,10 +311,16 @@ fn may_speak(kind: EntityType) -> bool {
 }
 
 /// The speaker named at token `i`: the mention over it, or "he"/"she" resolved as for quotes.
-fn speaker_at(ctx: &Doc<'_, '_>, sent: &Sent<'_>, i: usize) -> Option<ClusterId> {
+fn speaker_at(
+    ctx: &Doc<'_, '_>,
+    sent: &Sent<'_>,
+    i: usize,
+    out: &[FoundQuote],
+) -> Option<ClusterId> {
     let t = &sent.toks[i];
     if t.is("he") || t.is("she") {
-        return pronoun(ctx, sent.index, i);
+        // The one person just named, else the one who spoke last.
+        return pronoun(ctx, sent.index, i).or_else(|| last_speaker(ctx, out, sent.index));
     }
     let m = ctx
         .found
@@ -289,7 +342,10 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
             // "according to X": X is the head of "according"; the clause is X's head.
             let Some(x) = deps.head[v] else { continue };
             let Some(clause) = deps.head[x] else { continue };
-            (speaker_at(ctx, sent, x), deps.span(sent, clause, Some(x)))
+            (
+                speaker_at(ctx, sent, x, out),
+                deps.span(sent, clause, Some(x)),
+            )
         } else {
             if !matches!(t.tag, Upos::Verb) {
                 continue;
@@ -309,7 +365,7 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
                 }
                 _ => None,
             };
-            (speaker_at(ctx, sent, s), content)
+            (speaker_at(ctx, sent, s, out), content)
         };
         let (Some(speaker), Some((start, end))) = (speaker, content) else {
             continue;

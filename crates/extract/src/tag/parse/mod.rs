@@ -1,11 +1,11 @@
 //! Labelled dependency parser: arc-hybrid transitions ([`state`]) chosen greedily by an averaged
-//! perceptron over hashed features ([`features`]), predicting for every word its head and its
+//! perceptron over hashed features ([`mod@features`]), predicting for every word its head and its
 //! Universal Dependencies relation (basic relations with their subtypes, as in UD English EWT
 //! and GUM: `nsubj:pass`, `compound:prt`, `nmod:poss`, `obl:unmarked`, ...).
 //!
 //! Trained by `kg-train parse` on UD English EWT train and GUM train with the tags of the
 //! shipped POS tagger (jackknifed on EWT, which the tagger was trained on); the shipped model is
-//! embedded in the crate and loaded by [`crate::Pipeline`], whose [`crate::Pipeline::parse`]
+//! embedded in the crate and loaded by [`crate::Pipeline`], whose [`crate::Pipeline::parse_text`]
 //! segments, tags, lemmatises and parses text. The model file also holds the lemmatiser
 //! ([`crate::lemma`]).
 //!
