@@ -124,3 +124,30 @@ fn he_said_and_quoted_paragraphs_continue_the_last_speaker() {
     // Other people named since the last quote: "He said" is no guess.
     assert_eq!(speaker_of("good for the region"), None, "{:#?}", x.quotes);
 }
+
+#[test]
+fn posts_in_apposition_and_spokespeople_from_the_tree() {
+    let x = run(
+        "“We expect growth next year,” said Ana Berg, chief technology officer for Kestrel Media. \
+         A spokesman for Nordhavn Motors said the plant would close.",
+    );
+    let role = x
+        .roles
+        .iter()
+        .find(|r| r.person.ends_with("/ana-berg"))
+        .expect("Ana Berg's post");
+    assert_eq!(role.role, "Chief Technology Officer");
+    assert!(
+        role.org
+            .as_deref()
+            .is_some_and(|o| o.ends_with("/kestrel-media"))
+    );
+    assert!(
+        x.quotes.iter().any(|q| q.text.contains("plant would close")
+            && q.speaker
+                .as_deref()
+                .is_some_and(|s| s.ends_with("/nordhavn-motors"))),
+        "{:#?}",
+        x.quotes
+    );
+}

@@ -314,6 +314,7 @@ fn may_speak(kind: EntityType) -> bool {
 fn speaker_at(
     ctx: &Doc<'_, '_>,
     sent: &Sent<'_>,
+    deps: Option<&Deps<'_>>,
     i: usize,
     out: &[FoundQuote],
 ) -> Option<ClusterId> {
@@ -322,12 +323,42 @@ fn speaker_at(
         // The one person just named, else the one who spoke last.
         return pronoun(ctx, sent.index, i).or_else(|| last_speaker(ctx, out, sent.index));
     }
-    let m = ctx
-        .found
-        .iter()
-        .position(|f| f.sent == sent.index && (f.start..f.end).contains(&i))?;
-    may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m])
+    let at = |k: usize| {
+        ctx.found
+            .iter()
+            .position(|f| f.sent == sent.index && (f.start..f.end).contains(&k))
+    };
+    if let Some(m) = at(i) {
+        return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
+    }
+    // "a spokesman for Nordhavn Motors said": the body speaks through its spokesperson.
+    if !SPOKESPEOPLE.contains(&t.lower().as_str()) {
+        return None;
+    }
+    let deps = deps?;
+    deps.kids[i].iter().copied().find_map(|k| {
+        let by = deps.base(k) == "nmod"
+            && deps
+                .children(k, "case")
+                .any(|c| sent.toks[c].is("for") || sent.toks[c].is("of") || sent.toks[c].is("at"));
+        let m = at(k).filter(|_| by)?;
+        let kind = ctx.found[m].kind;
+        (kind != EntityType::Person && may_speak(kind)).then(|| ctx.cluster_of[m])
+    })
 }
+
+/// Nouns for whoever speaks for a body ("a spokesman for X", "officials at X").
+const SPOKESPEOPLE: [&str; 9] = [
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "statement",
+];
 
 /// Speech read from the tree: "X said (that) ...", "..., X said", "X told Y ...", "according to
 /// X, ...". A quote between marks that the reported clause covers gets its speaker; reported
@@ -343,14 +374,14 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
             let Some(x) = deps.head[v] else { continue };
             let Some(clause) = deps.head[x] else { continue };
             (
-                speaker_at(ctx, sent, x, out),
+                speaker_at(ctx, sent, Some(deps), x, out),
                 deps.span(sent, clause, Some(x)),
             )
         } else {
             if !matches!(t.tag, Upos::Verb) {
                 continue;
             }
-            let Some(s) = deps.children(v, "nsubj").next() else {
+            let Some(s) = deps.children(v, "nsubj").last() else {
                 continue;
             };
             let complement = deps.kids[v]
@@ -365,7 +396,7 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
                 }
                 _ => None,
             };
-            (speaker_at(ctx, sent, s, out), content)
+            (speaker_at(ctx, sent, Some(deps), s, out), content)
         };
         let (Some(speaker), Some((start, end))) = (speaker, content) else {
             continue;

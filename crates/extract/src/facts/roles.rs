@@ -303,6 +303,75 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
     out
 }
 
+/// Posts read from the tree where the patterns found none for a person: a title in apposition
+/// to the name, with its organisation after "for", "of" or "at" ("said Ana Berg, chief
+/// technology officer for Kestrel Media").
+pub fn appositions(
+    ctx: &Doc<'_, '_>,
+    trees: &[Option<crate::facts::trees::Deps<'_>>],
+    out: &mut Vec<FoundRole>,
+) {
+    let lex = ctx.analysis.lex;
+    for (m, f) in ctx.found.iter().enumerate() {
+        if f.kind != EntityType::Person || out.iter().any(|r| r.person == MentionId(m)) {
+            continue;
+        }
+        let Some(Some(deps)) = trees.get(f.sent) else {
+            continue;
+        };
+        let sent = &ctx.analysis.sents[f.sent];
+        // The name's head: the token of the mention whose head is outside it.
+        let Some(head) =
+            (f.start..f.end).find(|&i| deps.head[i].is_none_or(|h| !(f.start..f.end).contains(&h)))
+        else {
+            continue;
+        };
+        for a in deps.children(head, "appos") {
+            let t = &sent.toks[a];
+            if t.tag != Upos::Noun || !lex.title_word(t.text) {
+                continue;
+            }
+            // The title: the apposition's words up to its head, without article or numbers.
+            let inside = deps.subtree(a);
+            let mut first = a;
+            while first > 0
+                && inside.contains(&(first - 1))
+                && matches!(deps.rel[first - 1], "amod" | "compound")
+            {
+                first -= 1;
+            }
+            let words: Vec<&str> = sent.toks[first..=a].iter().map(|t| t.text).collect();
+            let org = deps.kids[a].iter().copied().find_map(|k| {
+                let case = deps
+                    .children(k, "case")
+                    .map(|c| sent.toks[c].text.to_lowercase())
+                    .next()?;
+                if deps.base(k) != "nmod" || !matches!(case.as_str(), "for" | "of" | "at") {
+                    return None;
+                }
+                let o = ctx
+                    .found
+                    .iter()
+                    .position(|g| g.sent == f.sent && (g.start..g.end).contains(&k))?;
+                let c = ctx.cluster_of[o];
+                ctx.is_owner(c).then_some(c)
+            });
+            // A job ("columnist") is a post only with its organisation.
+            if org.is_none() && lex.job_title(&words.join(" ")) {
+                continue;
+            }
+            out.push(FoundRole {
+                sent: f.sent,
+                person: MentionId(m),
+                role: normalise_role(&words),
+                org,
+                rule: "role-tree-apposition",
+            });
+            break;
+        }
+    }
+}
+
 /// The token after an article at `j` ("the", "a", "an"), or `j`.
 fn after_article(sent: &Sent<'_>, j: usize) -> usize {
     let article = sent

@@ -41,8 +41,9 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
         clusters,
         cluster_of,
     };
-    let found_roles = roles::find(&mut ctx);
     let trees = trees::parse(&ctx, &pipeline.parser);
+    let mut found_roles = roles::find(&mut ctx);
+    roles::appositions(&ctx, &trees, &mut found_roles);
     let mut found_relations = relations::find(&ctx, &trees);
     governments_for_capitals(&mut ctx, &mut found_relations);
     let found_quotes = quotes::find(&ctx, &trees);

@@ -152,7 +152,9 @@ fn subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, depth: u8) -> Vec<usize>
             "who" | "which" | "that" | "whom"
         )
     };
-    let own: Vec<usize> = deps.children(p, "nsubj").collect();
+    // Two subjects is a misparse of a name before a name ("Dayton Mayor Ana Berg"): the one
+    // next to the verb.
+    let own: Vec<usize> = deps.children(p, "nsubj").last().into_iter().collect();
     let up = deps.head[p];
     if let Some(&s) = own.first() {
         // "X, which bought Y": the relative pronoun stands for the noun.
