@@ -151,3 +151,26 @@ fn posts_in_apposition_and_spokespeople_from_the_tree() {
         x.quotes
     );
 }
+
+#[test]
+fn where_people_live_as_news_names_it() {
+    let x = run(
+        "Police named the men as Ola Dahl, 34, of Oslo, and Tom Reyes, 41, Dayton. \
+         Mara Quint of Springfield spoke first.",
+    );
+    assert!(
+        has(&x, "/ola-dahl", "livesIn", "/oslo"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/tom-reyes", "livesIn", "/dayton"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/mara-quint", "livesIn", "/springfield"),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -14,6 +14,9 @@
 //! `X` is `locatedIn` `Y` when it is a place, `basedIn` when it is an organisation. An
 //! organisation "in" a country is not said to be based there (it may only work there).
 //!
+//! Where people live: `Person, age, [of|from] Place` ("Ana Berg, 34, of Bergen"), `Person of
+//! City` ("Tom Reyes of Dunmore"): livesIn.
+//!
 //! People: `Person, [age,] a|an [former] member of [the] Org`: memberOf, whatever the kind;
 //! `Person of [the] Org`, `Person from [the] Party` and `Org's Person [and Person]`: `memberOf` a party,
 //! team, church or council, `worksFor` a company, newspaper or government body (the kinds are
@@ -36,10 +39,11 @@ const LOCATED_IN: &str = "locatedIn";
 const BASED_IN: &str = "basedIn";
 const MEMBER_OF: &str = "memberOf";
 const WORKS_FOR: &str = "worksFor";
+const LIVES_IN: &str = "livesIn";
 
 /// Every predicate the structural rules can give (kg-schema must list each one).
 #[cfg(test)]
-pub(super) const PREDICATES: [&str; 4] = [LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR];
+pub(super) const PREDICATES: [&str; 5] = [LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR, LIVES_IN];
 
 /// What an organisation's last word says about how people belong to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,6 +173,20 @@ pub(crate) fn find(
             && acronym.chars().all(|c| c.is_ascii_uppercase())
         {
             gap.drain(..3);
+        }
+        // Where people live, as news names them: "Ana Berg, 34, of Bergen", "Tom Reyes, 41,
+        // Dunmore", "Tom Reyes of Dunmore" (a city; a titled person is left to the roles).
+        if kind(a) == EntityType::Person && is_place(b) {
+            let age = |w: &str| (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+            let lives = match gap[..] {
+                [",", n, ","] | [",", n, ",", "of" | "from"] if age(n) => Some(0.75),
+                ["of"] if kind(b) == EntityType::City && !titled(lex, sent, as_) => Some(0.6),
+                _ => None,
+            };
+            if let Some(confidence) = lives {
+                add(a, b, LIVES_IN, bs - 1, "person-place", confidence);
+                continue;
+            }
         }
         // Places.
         let how = place_gap(&gap).or_else(|| described_in(sent, ae, bs).then_some(PlaceGap::In));
