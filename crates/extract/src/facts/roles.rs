@@ -20,6 +20,7 @@
 
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc, MentionId};
+use crate::facts::trees::Deps;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::pos::Upos;
@@ -303,17 +304,20 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
     out
 }
 
-/// Posts read from the tree where the patterns found none for a person: a title in apposition
-/// to the name, with its organisation after "for", "of" or "at" ("said Ana Berg, chief
-/// technology officer for Kestrel Media").
-pub fn appositions(
-    ctx: &Doc<'_, '_>,
-    trees: &[Option<crate::facts::trees::Deps<'_>>],
-    out: &mut Vec<FoundRole>,
-) {
+/// Posts read from the tree: a title in apposition to the name ("said Ana Berg, chief
+/// technology officer for Kestrel Media") or a name in apposition to a title ("the president of
+/// the Lombardy region, Roberto Maroni"), with the organisation after "for", "of" or "at" (the
+/// name there, or the name that owns or qualifies the noun there: "a representative for the LA
+/// Sheriff's office"). A person the patterns gave no post gets this one; a post the patterns
+/// found without its organisation gets the tree's.
+pub fn appositions(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>], out: &mut Vec<FoundRole>) {
     let lex = ctx.analysis.lex;
     for (m, f) in ctx.found.iter().enumerate() {
-        if f.kind != EntityType::Person || out.iter().any(|r| r.person == MentionId(m)) {
+        if f.kind != EntityType::Person {
+            continue;
+        }
+        let known = out.iter().position(|r| r.person == MentionId(m));
+        if known.is_some_and(|r| out[r].org.is_some()) {
             continue;
         }
         let Some(Some(deps)) = trees.get(f.sent) else {
@@ -321,55 +325,79 @@ pub fn appositions(
         };
         let sent = &ctx.analysis.sents[f.sent];
         // The name's head: the token of the mention whose head is outside it.
-        let Some(head) =
-            (f.start..f.end).find(|&i| deps.head[i].is_none_or(|h| !(f.start..f.end).contains(&h)))
+        let inside_name = |i: usize| (f.start..f.end).contains(&i);
+        let Some(head) = (f.start..f.end).find(|&i| deps.head[i].is_none_or(|h| !inside_name(h)))
         else {
             continue;
         };
-        for a in deps.children(head, "appos") {
+        let is_title = |a: usize| {
             let t = &sent.toks[a];
-            if t.tag != Upos::Noun || !lex.title_word(t.text) {
-                continue;
-            }
-            // The title: the apposition's words up to its head, without article or numbers.
-            let inside = deps.subtree(a);
-            let mut first = a;
-            while first > 0
-                && inside.contains(&(first - 1))
-                && matches!(deps.rel[first - 1], "amod" | "compound")
-            {
-                first -= 1;
-            }
-            let words: Vec<&str> = sent.toks[first..=a].iter().map(|t| t.text).collect();
-            let org = deps.kids[a].iter().copied().find_map(|k| {
-                let case = deps
-                    .children(k, "case")
-                    .map(|c| sent.toks[c].text.to_lowercase())
-                    .next()?;
-                if deps.base(k) != "nmod" || !matches!(case.as_str(), "for" | "of" | "at") {
-                    return None;
-                }
-                let o = ctx
-                    .found
-                    .iter()
-                    .position(|g| g.sent == f.sent && (g.start..g.end).contains(&k))?;
-                let c = ctx.cluster_of[o];
-                ctx.is_owner(c).then_some(c)
-            });
-            // A job ("columnist") is a post only with its organisation.
-            if org.is_none() && lex.job_title(&words.join(" ")) {
-                continue;
-            }
-            out.push(FoundRole {
-                sent: f.sent,
-                person: MentionId(m),
-                role: normalise_role(&words),
-                org,
-                rule: "role-tree-apposition",
-            });
-            break;
+            matches!(t.tag, Upos::Noun | Upos::Adj | Upos::Propn) && lex.title_word(t.text)
+        };
+        let parent = deps.head[head].filter(|_| deps.rel[head] == "appos");
+        let title = deps
+            .children(head, "appos")
+            .find(|&a| is_title(a))
+            .or(parent.filter(|&p| is_title(p)));
+        let Some(a) = title else { continue };
+        let org = post_org(ctx, sent, deps, a);
+        if let Some(r) = known {
+            out[r].org = org;
+            continue;
         }
+        // The title: the apposition's words up to its head, without article or numbers.
+        let inside = deps.subtree(a);
+        let mut first = a;
+        while first > 0
+            && inside.contains(&(first - 1))
+            && matches!(deps.rel[first - 1], "amod" | "compound")
+        {
+            first -= 1;
+        }
+        let words: Vec<&str> = sent.toks[first..=a].iter().map(|t| t.text).collect();
+        // A job ("columnist") is a post only with its organisation.
+        if org.is_none() && lex.job_title(&words.join(" ")) {
+            continue;
+        }
+        out.push(FoundRole {
+            sent: f.sent,
+            person: MentionId(m),
+            role: normalise_role(&words),
+            org,
+            rule: "role-tree-apposition",
+        });
     }
+}
+
+/// The organisation of the post titled at token `a`: the owner named in its "for", "of" or
+/// "at" phrase, or the owner of the noun there ("the LA Sheriff's office", "the Lombardy
+/// region").
+fn post_org(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, a: usize) -> Option<ClusterId> {
+    let owner_at = |k: usize| {
+        let o = ctx
+            .found
+            .iter()
+            .position(|g| g.sent == sent.index && (g.start..g.end).contains(&k))?;
+        let c = ctx.cluster_of[o];
+        (ctx.is_owner(c) || matches!(ctx.clusters[c].kind, EntityType::Place | EntityType::City))
+            .then_some(c)
+    };
+    deps.kids[a].iter().copied().find_map(|k| {
+        let by = deps.base(k) == "nmod"
+            && deps
+                .children(k, "case")
+                .any(|c| sent.toks[c].is("for") || sent.toks[c].is("of") || sent.toks[c].is("at"));
+        if !by {
+            return None;
+        }
+        owner_at(k).or_else(|| {
+            deps.kids[k]
+                .iter()
+                .copied()
+                .filter(|&q| matches!(deps.rel[q], "nmod:poss" | "compound"))
+                .find_map(owner_at)
+        })
+    })
 }
 
 /// The token after an article at `j` ("the", "a", "an"), or `j`.
