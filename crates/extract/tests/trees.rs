@@ -174,3 +174,19 @@ fn where_people_live_as_news_names_it() {
         x.relations
     );
 }
+
+#[test]
+fn former_posts_are_marked_former() {
+    let x = run("Former Liberal leader Tom Reyes resigned. \
+         Ana Berg, the former finance minister, spoke. \
+         Prime Minister Ola Dahl met them.");
+    let former = |who: &str| {
+        x.roles
+            .iter()
+            .find(|r| r.person.ends_with(who))
+            .map(|r| r.former)
+    };
+    assert_eq!(former("/tom-reyes"), Some(true), "{:#?}", x.roles);
+    assert_eq!(former("/ana-berg"), Some(true), "{:#?}", x.roles);
+    assert_eq!(former("/ola-dahl"), Some(false), "{:#?}", x.roles);
+}

@@ -396,7 +396,13 @@ impl Builder<'_> {
                 Some(org_label) => format!("{} ({org_label})", r.role),
                 None => r.role.clone(),
             };
-            self.add(person.clone(), org("holds"), post.clone());
+            // A former post is no longer held: not org:holds, which says the person holds it.
+            let holds = if r.former {
+                kg("formerlyHeld")
+            } else {
+                org("holds")
+            };
+            self.add(person.clone(), holds.clone(), post.clone());
             self.add(post.clone(), rdf::TYPE.into_owned(), org("Post"));
             self.add(
                 post.clone(),
@@ -410,7 +416,10 @@ impl Builder<'_> {
             let node = fragment(&self.doc, &format!("role-{i}"));
             self.add(node.clone(), rdf::TYPE.into_owned(), kg("Statement"));
             self.add(node.clone(), kg("subject"), person);
-            self.add(node.clone(), kg("predicate"), org("holds"));
+            self.add(node.clone(), kg("predicate"), holds);
+            if r.former {
+                self.add(node.clone(), kg("former"), Literal::from(true));
+            }
             self.add(node.clone(), kg("object"), post);
             self.add(
                 node.clone(),

@@ -387,3 +387,22 @@ fn the_ontology_declares_every_predicate_the_extractor_produces() {
         );
     }
 }
+
+#[test]
+fn a_former_post_is_not_held() -> TestResult {
+    let mut x = doc_a();
+    for r in &mut x.roles {
+        r.former = true;
+    }
+    let g = Graph::in_memory()?;
+    g.load(&[x])?;
+    let doc = iri(&format!("{BASE}doc/report-a"));
+    let post = iri(&format!("{BASE}post/{ESTOVIA}/prime-minister"));
+    let has = |p: &NamedNode| {
+        g.store()
+            .contains(QuadRef::new(&ent(MARTA), p, &post, &doc))
+    };
+    assert!(has(&kg("formerlyHeld"))?);
+    assert!(!has(&iri("http://www.w3.org/ns/org#holds"))?);
+    Ok(())
+}

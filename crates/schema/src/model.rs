@@ -214,6 +214,9 @@ pub struct Role {
     /// The organisation or country the post belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
+    /// The person held the post before and no longer does ("former minister", "ex-chief").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub former: bool,
     pub evidence: Evidence,
 }
 

@@ -37,6 +37,33 @@ pub struct FoundRole {
     pub rule: &'static str,
 }
 
+/// Words that say a post is no longer held, right before its title ("former minister",
+/// "ex-chief", "then-governor").
+const FORMER: [&str; 4] = ["former", "ex", "then", "erstwhile"];
+
+/// Whether the post `role` of the person `who` is said to be a former one: a word of
+/// [`FORMER`] (or a prefix "ex-"/"then-") within the few words before the title's first word,
+/// near the name.
+pub fn former(sent: &Sent<'_>, who: &crate::names::mentions::Found, role: &str) -> bool {
+    let Some(first) = role.split_whitespace().next() else {
+        return false;
+    };
+    let from = who.start.saturating_sub(8);
+    let to = (who.end + 10).min(sent.toks.len());
+    (from..to).any(|i| {
+        let t = sent.toks[i].text;
+        let lower = t.to_lowercase();
+        let prefixed = ["ex-", "then-"].iter().find_map(|p| lower.strip_prefix(p));
+        if let Some(rest) = prefixed {
+            return rest.eq_ignore_ascii_case(first);
+        }
+        FORMER.contains(&lower.as_str())
+            && sent.toks[i + 1..(i + 5).min(sent.toks.len())]
+                .iter()
+                .any(|n| n.text.eq_ignore_ascii_case(first))
+    })
+}
+
 /// Title-cases a role: "principal deputy national security adviser" -> "Principal Deputy ...".
 pub fn normalise_role(words: &[&str]) -> String {
     words
@@ -400,13 +427,19 @@ fn post_org(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, a: usize) -> Op
     })
 }
 
-/// The token after an article at `j` ("the", "a", "an"), or `j`.
+/// The token after an article at `j` ("the", "a", "an") and a word of [`FORMER`], or `j`.
 fn after_article(sent: &Sent<'_>, j: usize) -> usize {
     let article = sent
         .toks
         .get(j)
         .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"));
-    if article { j + 1 } else { j }
+    let j = if article { j + 1 } else { j };
+    // "the former finance minister": the post is read, and `former` marks it.
+    let was = sent
+        .toks
+        .get(j)
+        .is_some_and(|t| FORMER.contains(&t.text.to_lowercase().as_str()));
+    if was { j + 1 } else { j }
 }
 
 /// A post named from token `j`: `[the|a|an] [owner ['s]] title... [of|for|at [the] Org]`, with

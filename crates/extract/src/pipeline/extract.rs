@@ -102,6 +102,11 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
             person: keys[ctx.cluster_of[r.person].index()].clone(),
             role: r.role.clone(),
             org: r.org.map(|o| keys[o.index()].clone()),
+            former: roles::former(
+                &analysis.sents[r.sent],
+                &ctx.found[r.person.index()],
+                &r.role,
+            ),
             evidence: evidence(r.sent, r.rule, 0.85),
         })
         .collect();

@@ -155,6 +155,7 @@ impl Doc {
             person: person.to_owned(),
             role: role.to_owned(),
             org: org.map(str::to_owned),
+            former: false,
             evidence,
         });
     }

@@ -836,6 +836,7 @@ GUM_news_nasa\ttest\tCharles Bolden\tholds\tNASA\tNASA Administrator Charles Bol
             person: p.key.clone(),
             role: "Chief".to_string(),
             org: org.map(|o| o.key.clone()),
+            former: false,
             evidence: evidence(),
         }
     }
