@@ -190,3 +190,34 @@ fn former_posts_are_marked_former() {
     assert_eq!(former("/ana-berg"), Some(true), "{:#?}", x.roles);
     assert_eq!(former("/ola-dahl"), Some(false), "{:#?}", x.roles);
 }
+
+#[test]
+fn quotes_over_several_sentences_have_the_speaker_named_at_their_end() {
+    let x = run(
+        "“We will build the plant. The people of Bergen need the jobs,” said Ana Berg. \
+         He measured 5'10\" and left. The rest of the day was calm. Nothing happened. \
+         Nobody came. The end came.",
+    );
+    let speaker_of = |words: &str| {
+        x.quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert!(
+        speaker_of("build the plant").is_some_and(|s| s.ends_with("/ana-berg")),
+        "{:#?}",
+        x.quotes
+    );
+    assert!(
+        speaker_of("need the jobs").is_some_and(|s| s.ends_with("/ana-berg")),
+        "{:#?}",
+        x.quotes
+    );
+    // A stray mark that never closes makes no quote.
+    assert!(
+        !x.quotes.iter().any(|q| q.text.contains("calm")),
+        "{:#?}",
+        x.quotes
+    );
+}

@@ -156,16 +156,62 @@ fn last_speaker(ctx: &Doc<'_, '_>, out: &[FoundQuote], sent: usize) -> Option<Cl
 
 /// Text between quotation marks, with the speaker named next to it.
 fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
-    let mut out = Vec::new();
-    for sent in &ctx.analysis.sents {
+    let sents = &ctx.analysis.sents;
+    let mut out: Vec<FoundQuote> = Vec::new();
+    // A quote opened in an earlier sentence and not closed yet: where its mark stands, and the
+    // index in `out` of its first piece (every later entry of `out` is a piece of it).
+    let mut open: Option<(usize, usize, usize)> = None;
+    for sent in sents {
         let toks = &sent.toks;
         let mut i = 0;
+        if let Some((at, mark, first)) = open {
+            if sent.index > at + MAX_QUOTE_SENTENCES {
+                // Never closed: a stray mark, not speech.
+                out.truncate(first);
+                open = None;
+            } else if let Some(close) = (0..toks.len()).find(|&j| closing(toks[j].text)) {
+                if close > 0 {
+                    out.push(FoundQuote {
+                        sent: sent.index,
+                        start: 0,
+                        end: close,
+                        speaker: None,
+                    });
+                }
+                let speaker = speaker_after(ctx, sent, close)
+                    .or_else(|| speaker_before(ctx, &sents[at], mark));
+                for q in &mut out[first..] {
+                    q.speaker = speaker;
+                }
+                open = None;
+                i = close + 1;
+            } else {
+                out.push(FoundQuote {
+                    sent: sent.index,
+                    start: 0,
+                    end: toks.len(),
+                    speaker: None,
+                });
+                continue;
+            }
+        }
         while i < toks.len() {
             if !opening(toks[i].text) {
                 i += 1;
                 continue;
             }
             let Some(close) = (i + 1..toks.len()).find(|&j| closing(toks[j].text)) else {
+                // “We will win. The people know it,” he said: the quote goes on in the next
+                // sentences.
+                open = Some((sent.index, i, out.len()));
+                if i + 1 < toks.len() {
+                    out.push(FoundQuote {
+                        sent: sent.index,
+                        start: i + 1,
+                        end: toks.len(),
+                        speaker: None,
+                    });
+                }
                 break;
             };
             if close - i > 4 {
@@ -181,8 +227,14 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
             i = close + 1;
         }
     }
+    if let Some((_, _, first)) = open {
+        out.truncate(first);
+    }
     out
 }
+
+/// Sentences after its opening within which a quote must close to be one.
+const MAX_QUOTE_SENTENCES: usize = 4;
 
 /// The person cluster of a mention starting or ending at a token, if it is a person.
 fn person_at(
