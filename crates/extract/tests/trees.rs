@@ -221,3 +221,29 @@ fn quotes_over_several_sentences_have_the_speaker_named_at_their_end() {
         x.quotes
     );
 }
+
+#[test]
+fn event_nouns_whose_possessor_is_the_patient() {
+    let x = run(
+        "Police said the assassination of Tom Reyes by Ola Dahl was planned for months. \
+         Tom Reyes admitted that the plan had failed.",
+    );
+    assert!(
+        has(&x, "/ola-dahl", "kills", "/tom-reyes"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        !has(&x, "/tom-reyes", "kills", "/ola-dahl"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.quotes.iter().any(|q| q.text.contains("plan had failed")
+            && q.speaker
+                .as_deref()
+                .is_some_and(|s| s.ends_with("/tom-reyes"))),
+        "{:#?}",
+        x.quotes
+    );
+}

@@ -15,7 +15,7 @@ use crate::pos::Upos;
 
 /// Words of reporting that the dependency tree reads speech from (with [`SPEECH`]): their
 /// subject is the speaker, their clausal complement what was said.
-const REPORTING: [&str; 24] = [
+const REPORTING: [&str; 57] = [
     "report",
     "reports",
     "reported",
@@ -40,6 +40,39 @@ const REPORTING: [&str; 24] = [
     "explain",
     "insist",
     "according",
+    "admit",
+    "admits",
+    "admitted",
+    "concede",
+    "conceded",
+    "predict",
+    "predicted",
+    "suggest",
+    "suggested",
+    "stress",
+    "stressed",
+    "emphasise",
+    "emphasised",
+    "emphasize",
+    "emphasized",
+    "reveal",
+    "revealed",
+    "allege",
+    "alleged",
+    "testify",
+    "testified",
+    "recall",
+    "recalled",
+    "reply",
+    "replied",
+    "respond",
+    "responded",
+    "comment",
+    "commented",
+    "tweet",
+    "tweeted",
+    "warn",
+    "write",
 ];
 
 const SPEECH: [&str; 22] = [

@@ -249,9 +249,11 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
     }
     if noun {
         let patient = PATIENT_NOUNS.contains(&lower.as_str());
+        // "X's assassination", "the assassination of X": the noun's patient is its object.
         let mut objects: Vec<usize> = Vec::new();
         if patient {
             objects.extend(deps.children(p, "nmod:poss"));
+            objects.extend(preps.iter().filter(|(q, _)| q == "of").map(|(_, k)| *k));
         }
         return Args {
             subjects: noun_subjects(deps, sent, p, patient),
