@@ -10,6 +10,13 @@ fn run(text: &str) -> Extraction {
     })
 }
 
+/// Whether a quote holding `words` has a speaker whose key ends with `who`.
+fn said_by(x: &Extraction, words: &str, who: &str) -> bool {
+    x.quotes
+        .iter()
+        .any(|q| q.text.contains(words) && q.speaker.as_deref().is_some_and(|s| s.ends_with(who)))
+}
+
 fn has(x: &Extraction, s: &str, p: &str, o: &str) -> bool {
     x.relations
         .iter()
@@ -143,10 +150,7 @@ fn posts_in_apposition_and_spokespeople_from_the_tree() {
             .is_some_and(|o| o.ends_with("/kestrel-media"))
     );
     assert!(
-        x.quotes.iter().any(|q| q.text.contains("plant would close")
-            && q.speaker
-                .as_deref()
-                .is_some_and(|s| s.ends_with("/nordhavn-motors"))),
+        said_by(&x, "plant would close", "/nordhavn-motors"),
         "{:#?}",
         x.quotes
     );
@@ -239,10 +243,7 @@ fn event_nouns_whose_possessor_is_the_patient() {
         x.relations
     );
     assert!(
-        x.quotes.iter().any(|q| q.text.contains("plan had failed")
-            && q.speaker
-                .as_deref()
-                .is_some_and(|s| s.ends_with("/tom-reyes"))),
+        said_by(&x, "plan had failed", "/tom-reyes"),
         "{:#?}",
         x.quotes
     );
