@@ -248,3 +248,23 @@ fn event_nouns_whose_possessor_is_the_patient() {
         x.quotes
     );
 }
+
+#[test]
+fn a_place_before_based_is_where_the_firm_is() {
+    let x = run("The Oslo-based firm Kestrel Media hired Ana Berg. \
+         Vantor Corp, a Chile-based miner, grew. \
+         The Glorp-based team lost.");
+    assert!(
+        has(&x, "/kestrel-media", "basedIn", "/oslo"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/vantor-corp", "basedIn", "/chile"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(x.entities.iter().any(|e| e.key == "City/oslo"));
+    // An unknown word before "-based" is no place.
+    assert!(!x.entities.iter().any(|e| e.label == "Glorp"));
+}

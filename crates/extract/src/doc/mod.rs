@@ -85,6 +85,25 @@ impl Doc<'_, '_> {
         ClusterId(self.clusters.len() - 1)
     }
 
+    /// The cluster of a place of `kind` the text implies without naming it as a mention
+    /// ("Oslo-based"): the one with that label, else a new one.
+    pub fn implied_cluster(&mut self, kind: EntityType, name: &str) -> ClusterId {
+        if let Some(i) = self
+            .clusters
+            .iter()
+            .position(|c| c.kind == kind && c.label == name)
+        {
+            return ClusterId(i);
+        }
+        self.clusters.push(Cluster {
+            kind,
+            label: name.to_string(),
+            aliases: Vec::new(),
+            wikidata: None,
+        });
+        ClusterId(self.clusters.len() - 1)
+    }
+
     /// Whether a cluster can own a post: a country or an organisation.
     pub fn is_owner(&self, cluster: ClusterId) -> bool {
         matches!(

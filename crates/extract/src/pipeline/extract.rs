@@ -46,6 +46,7 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     roles::appositions(&ctx, &trees, &mut found_roles);
     let mut found_relations = relations::find(&ctx, &trees);
     governments_for_capitals(&mut ctx, &mut found_relations);
+    relations::based::find(&mut ctx, &mut found_relations);
     let found_quotes = quotes::find(&ctx, &trees);
 
     let keys: Vec<String> = ctx.clusters.iter().map(|c| c.key()).collect();

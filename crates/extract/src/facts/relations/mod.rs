@@ -10,6 +10,7 @@
 //!
 //! `triggers` reads trigger words, `open` open relations, `structure` how names stand.
 
+pub(crate) mod based;
 mod open;
 mod structure;
 mod tree;
