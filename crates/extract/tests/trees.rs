@@ -268,3 +268,31 @@ fn a_place_before_based_is_where_the_firm_is() {
     // An unknown word before "-based" is no place.
     assert!(!x.entities.iter().any(|e| e.label == "Glorp"));
 }
+
+#[test]
+fn nouns_that_describe_a_name_in_apposition_or_after_a_copula() {
+    let x = run("Ana Berg, a native of Oslo, spoke. \
+         Tom Reyes is a critic of Vantor Systems. \
+         Ola Dahl, the founder of Kestrel Media, left. \
+         Mara Quint scored for Norway twice.");
+    assert!(
+        has(&x, "/ana-berg", "bornIn", "/oslo"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/tom-reyes", "criticises", "/vantor-systems"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/ola-dahl", "founded", "/kestrel-media"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "/mara-quint", "playsFor", "/norway"),
+        "{:#?}",
+        x.relations
+    );
+}

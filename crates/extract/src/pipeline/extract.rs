@@ -172,7 +172,10 @@ fn governments_for_capitals(ctx: &mut Doc<'_, '_>, relations: &mut [relations::F
         if let Some(country) = country_of(ctx, r.subject) {
             r.subject = ctx.country_cluster(&country);
         }
-        let place = matches!(r.predicate.as_str(), "visits" | "locatedIn" | "basedIn");
+        let place = matches!(
+            r.predicate.as_str(),
+            "visits" | "locatedIn" | "basedIn" | "bornIn" | "livesIn"
+        );
         if !place && let Some(country) = country_of(ctx, r.object) {
             r.object = ctx.country_cluster(&country);
         }

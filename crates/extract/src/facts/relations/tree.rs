@@ -218,6 +218,15 @@ fn noun_subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, patient: bool) -> V
                 .collect();
         }
     }
+    // "X, a native of Y", "X is a critic of Y": the noun describes the name it stands in
+    // apposition to, or the subject of its copula.
+    if out.is_empty() {
+        if deps.rel[p] == "appos" {
+            out.extend(deps.head[p]);
+        } else if deps.kids[p].iter().any(|&k| deps.rel[k] == "cop") {
+            out.extend(deps.children(p, "nsubj"));
+        }
+    }
     out
 }
 
