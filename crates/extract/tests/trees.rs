@@ -246,3 +246,13 @@ fn nouns_that_describe_a_name_in_apposition_or_after_a_copula() {
     expect(&x, "/ola-dahl", "founded", "/kestrel-media");
     expect(&x, "/mara-quint", "playsFor", "/norway");
 }
+
+#[test]
+fn a_name_in_apposition_to_the_subject_of_saying_is_the_speaker() {
+    let x = run("The company's chief executive, Ana Berg, said the plant would stay open.");
+    assert!(
+        said_by(&x, "plant would stay open", "/ana-berg"),
+        "{:#?}",
+        x.quotes
+    );
+}

@@ -416,11 +416,15 @@ fn speaker_at(
     if let Some(m) = at(i) {
         return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
+    let deps = deps?;
+    // "the firm's chief executive, Ana Berg, said": the name in apposition to the subject.
+    if let Some(m) = deps.children(i, "appos").find_map(at) {
+        return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
+    }
     // "a spokesman for Nordhavn Motors said": the body speaks through its spokesperson.
     if !SPOKESPEOPLE.contains(&t.lower().as_str()) {
         return None;
     }
-    let deps = deps?;
     deps.kids[i].iter().copied().find_map(|k| {
         let by = deps.base(k) == "nmod"
             && deps
