@@ -852,17 +852,18 @@ fn appositions_type_names_and_surnames_stay_people() {
 fn a_word_before_a_demonym_is_no_place_and_a_place_with_posts_is_an_institution() {
     let x = run(
         "During a visit to the Southeast Asian country, Ana Berg spoke. \
-         Harbour Hall chief of staff Tom Reyes said so.",
+         Blue Harbour Palace spokesman Tom Reyes said so.",
     );
     assert!(
         !x.entities.iter().any(|e| e.label == "Southeast"),
         "{:#?}",
         x.entities
     );
-    let hall = x.entities.iter().find(|e| e.label == "Harbour Hall");
-    assert!(
-        hall.is_none_or(|e| e.kind != EntityType::Place),
-        "{:#?}",
-        x.entities
-    );
+    // Read as a place by the tagger; it holds a post, so it is the institution.
+    let palace = x
+        .entities
+        .iter()
+        .find(|e| e.label == "Blue Harbour Palace")
+        .expect("the palace");
+    assert_eq!(palace.kind, EntityType::Organization);
 }

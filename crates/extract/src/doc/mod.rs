@@ -131,7 +131,7 @@ impl Doc<'_, '_> {
         };
         let m = self.mention_ending_at(sent, end)?;
         let cluster = self.cluster_of[m];
-        // "White House adviser", "Kremlin spokesman": a named place (not a country or city,
+        // "Elysee Palace adviser", "Kremlin spokesman": a named place (not a country or city,
         // which stand for their governments) that holds posts is the institution in it.
         if self.clusters[cluster].kind == EntityType::Place {
             self.clusters[cluster.index()].kind = EntityType::Organization;

@@ -119,13 +119,12 @@ fn closing(w: &str) -> bool {
 }
 
 fn speech(w: &str) -> bool {
-    SPEECH.contains(&w.to_lowercase().as_str())
+    SPEECH.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
 
 /// Whether a word reports speech: a verb of saying or reporting, or "according (to)".
 pub(crate) fn reporting(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    SPEECH.contains(&lower.as_str()) || REPORTING.contains(&lower.as_str())
+    speech(w) || REPORTING.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
 
 /// Finds quotes in every sentence.
@@ -399,7 +398,7 @@ fn may_speak(kind: EntityType) -> bool {
 fn speaker_at(
     ctx: &Doc<'_, '_>,
     sent: &Sent<'_>,
-    deps: Option<&Deps<'_>>,
+    deps: &Deps<'_>,
     i: usize,
     out: &[FoundQuote],
 ) -> Option<ClusterId> {
@@ -416,13 +415,12 @@ fn speaker_at(
     if let Some(m) = at(i) {
         return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
-    let deps = deps?;
     // "the firm's chief executive, Ana Berg, said": the name in apposition to the subject.
     if let Some(m) = deps.children(i, "appos").find_map(at) {
         return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
     // "a spokesman for Nordhavn Motors said": the body speaks through its spokesperson.
-    if !SPOKESPEOPLE.contains(&t.lower().as_str()) {
+    if !SPOKESPEOPLE.iter().any(|w| w.eq_ignore_ascii_case(t.text)) {
         return None;
     }
     deps.kids[i].iter().copied().find_map(|k| {
@@ -463,7 +461,7 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
             let Some(x) = deps.head[v] else { continue };
             let Some(clause) = deps.head[x] else { continue };
             (
-                speaker_at(ctx, sent, Some(deps), x, out),
+                speaker_at(ctx, sent, deps, x, out),
                 deps.span(sent, clause, Some(x)),
             )
         } else {
@@ -485,7 +483,7 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
                 }
                 _ => None,
             };
-            (speaker_at(ctx, sent, Some(deps), s, out), content)
+            (speaker_at(ctx, sent, deps, s, out), content)
         };
         let (Some(speaker), Some((start, end))) = (speaker, content) else {
             continue;

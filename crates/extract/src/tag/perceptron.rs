@@ -43,6 +43,24 @@ pub const MAX_CLASSES: usize = 255;
 #[derive(Clone, Copy, Debug)]
 pub struct FeatureHasher(u64);
 
+/// The id of a feature of template `t` over one value.
+#[inline]
+pub fn f1(t: u32, a: u64) -> u64 {
+    FeatureHasher::new(t).u64(a).finish()
+}
+
+/// The id of a feature of template `t` over two values.
+#[inline]
+pub fn f2(t: u32, a: u64, b: u64) -> u64 {
+    FeatureHasher::new(t).u64(a).u64(b).finish()
+}
+
+/// The id of a feature of template `t` over three values.
+#[inline]
+pub fn f3(t: u32, a: u64, b: u64, c: u64) -> u64 {
+    FeatureHasher::new(t).u64(a).u64(b).u64(c).finish()
+}
+
 impl FeatureHasher {
     /// Starts a feature of template `template` (a small integer naming the feature kind).
     #[inline]

@@ -334,13 +334,7 @@ pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
     eprintln!("written model: EWT dev LAS {:.2}", dev_las * 100.0);
     let bytes = parser.to_bytes();
     if c.save {
-        crate::models::write_model(
-            &c.out,
-            &bytes,
-            ModelKind::Parse,
-            &kg_extract::lexicon::Lexicon::embedded(),
-            &classes,
-        )?;
+        save(&c.out, &bytes, &classes)?;
     }
     Ok(ParseReport {
         dev_by_epoch,
@@ -353,6 +347,17 @@ pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
         dev_las,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Writes parser model bytes and their manifest to `out`.
+fn save(out: &Path, bytes: &[u8], classes: &WordClasses) -> Result<(), Error> {
+    crate::models::write_model(
+        out,
+        bytes,
+        ModelKind::Parse,
+        &kg_extract::lexicon::Lexicon::embedded(),
+        classes,
+    )
 }
 
 /// Prunes the model in `from` as `c` says, learns the lemmatiser again (from EWT and GUM
@@ -380,13 +385,7 @@ fn prune_only(c: &ParseConfig, from: &Path, started: Instant) -> Result<ParseRep
     let report = evaluate_tagged(&parser, &dev, &tags);
     let bytes = parser.to_bytes();
     if c.save {
-        crate::models::write_model(
-            &c.out,
-            &bytes,
-            ModelKind::Parse,
-            &kg_extract::lexicon::Lexicon::embedded(),
-            &classes,
-        )?;
+        save(&c.out, &bytes, &classes)?;
     }
     Ok(ParseReport {
         dev_by_epoch: vec![report.las()],

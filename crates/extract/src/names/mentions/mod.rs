@@ -154,7 +154,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             {
                 label = NerLabel::Loc;
             }
-            // "the Southeast Asian country", "North Korean troops": a word before a demonym is
+            // "the Central Asian republic", "North Korean troops": a word before a demonym is
             // part of an adjective, not a name of its own.
             if label != NerLabel::Per
                 && end == start + 1

@@ -79,7 +79,7 @@ pub(super) fn add_rule_mentions(
                     });
                 storm.then_some((i + 2, EntityType::Event, None))
             })
-            // "visited Hanoi.": a known city on its own, inside the sentence, that the tagger
+            // "visited Tampere.": a known city on its own, inside the sentence, that the tagger
             // calls a proper noun and no one bears as a given name.
             .or_else(|| {
                 let alone = |k: Option<usize>| {

@@ -3,7 +3,7 @@
 //! part-of-speech tags and word classes (see [`crate::classes`]).
 
 use crate::classes::WordClasses;
-use crate::perceptron::FeatureHasher;
+use crate::perceptron::{FeatureHasher, f1, f2, f3};
 use crate::pos::Upos;
 use crate::pos::features::Analyzer;
 
@@ -73,21 +73,6 @@ pub fn words_into<S: AsRef<str>>(
         });
     }
     out.push(ABSENT);
-}
-
-#[inline]
-fn f1(t: u32, a: u64) -> u64 {
-    FeatureHasher::new(t).u64(a).finish()
-}
-
-#[inline]
-fn f2(t: u32, a: u64, b: u64) -> u64 {
-    FeatureHasher::new(t).u64(a).u64(b).finish()
-}
-
-#[inline]
-fn f3(t: u32, a: u64, b: u64, c: u64) -> u64 {
-    FeatureHasher::new(t).u64(a).u64(b).u64(c).finish()
 }
 
 #[inline]

@@ -9,7 +9,7 @@
 use super::Upos;
 use super::tagdict::{Entry, Lexicon};
 use crate::classes::WordClasses;
-use crate::perceptron::FeatureHasher;
+use crate::perceptron::{FeatureHasher, f1, f2};
 
 /// Seeds separating the hashes of the two word forms (they key the lexicon as well).
 const EXACT_SEED: u32 = 0x7E_0001;
@@ -370,16 +370,6 @@ mod tpl {
 const L256: usize = 0;
 const L1024: usize = 1;
 const L4096: usize = 2;
-
-#[inline]
-fn f1(t: u32, a: u64) -> u64 {
-    FeatureHasher::new(t).u64(a).finish()
-}
-
-#[inline]
-fn f2(t: u32, a: u64, b: u64) -> u64 {
-    FeatureHasher::new(t).u64(a).u64(b).finish()
-}
 
 /// Tag history value of a predicted tag, or of the padding before the sentence.
 #[inline]
