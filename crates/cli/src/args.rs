@@ -39,6 +39,9 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         store: StoreArgs,
+        /// Documents extracted and loaded per batch (memory grows with it, not with the input).
+        #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+        batch: u64,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]

@@ -5,8 +5,9 @@
 //! names it (and the line and column for JSON); a path that does not exist, or input with no
 //! readable document at all, is an error.
 
+use std::collections::VecDeque;
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -74,43 +75,287 @@ pub fn read_and_warn(paths: &[PathBuf], options: ReadOptions) -> Result<Loaded> 
 
 /// Reads every document under `paths`.
 pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Result<Loaded> {
+    let mut stream = Docs::open(paths, options)?;
     let mut loaded = Loaded::default();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .take(options.max_bytes + 1)
-                .read_to_end(&mut bytes)
-                .context("reading standard input")?;
-            read_bytes(Path::new("<stdin>"), bytes, true, options, &mut loaded);
-            continue;
-        }
-        let meta = fs::metadata(path)
-            .with_context(|| format!("{}: no such file or folder", path.display()))?;
-        if meta.is_dir() {
-            let files = text_files(path)?;
-            if files.is_empty() {
-                bail!(
-                    "{}: folder holds no text files (.txt, .md, .html, .jsonl)",
-                    path.display()
-                );
-            }
-            for file in files {
-                read_file(&file, options, &mut loaded);
-            }
-        } else {
-            read_file(path, options, &mut loaded);
-        }
+    for doc in stream.by_ref() {
+        loaded.docs.push(doc?);
     }
+    loaded.warnings = stream.take_warnings();
     if loaded.docs.is_empty() {
-        let why = loaded
-            .warnings
-            .first()
-            .cloned()
-            .unwrap_or_else(|| "no input".to_string());
-        bail!("no document to read: {why}");
+        bail!(
+            "no document to read: {}",
+            stream.why_empty(&loaded.warnings)
+        );
     }
     Ok(loaded)
+}
+
+/// One input: standard input or a file (folders are listed up front).
+#[derive(Debug)]
+enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// A JSON-lines input being read one line at a time.
+struct Lines {
+    name: String,
+    reader: Box<dyn BufRead>,
+    line: usize,
+}
+
+/// Documents read lazily, one file or JSON line at a time, so that a corpus of any size streams
+/// through in bounded memory. Files that cannot be read are skipped with a warning (see
+/// [`Docs::take_warnings`]); an I/O error in the middle of a JSON-lines file ends that file
+/// with a warning.
+pub struct Docs {
+    sources: VecDeque<Source>,
+    lines: Option<Lines>,
+    options: ReadOptions,
+    warnings: Vec<String>,
+    /// Bytes of input in the files (not standard input), for progress.
+    total_bytes: u64,
+    /// Bytes of input read so far.
+    read_bytes: u64,
+}
+
+impl std::fmt::Debug for Docs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Docs")
+            .field("sources", &self.sources)
+            .field("read_bytes", &self.read_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Docs {
+    /// Lists the inputs under `paths` (folders are walked now; files are read as iterated).
+    pub fn open(paths: &[PathBuf], options: ReadOptions) -> Result<Self> {
+        let mut sources = VecDeque::new();
+        let mut total_bytes = 0;
+        for path in paths {
+            if path.as_os_str() == "-" {
+                sources.push_back(Source::Stdin);
+                continue;
+            }
+            let meta = fs::metadata(path)
+                .with_context(|| format!("{}: no such file or folder", path.display()))?;
+            if meta.is_dir() {
+                let files = text_files(path)?;
+                if files.is_empty() {
+                    bail!(
+                        "{}: folder holds no text files (.txt, .md, .html, .jsonl)",
+                        path.display()
+                    );
+                }
+                for file in files {
+                    total_bytes += fs::metadata(&file).map_or(0, |m| m.len());
+                    sources.push_back(Source::File(file));
+                }
+            } else {
+                total_bytes += meta.len();
+                sources.push_back(Source::File(path.clone()));
+            }
+        }
+        Ok(Docs {
+            sources,
+            lines: None,
+            options,
+            warnings: Vec::new(),
+            total_bytes,
+            read_bytes: 0,
+        })
+    }
+
+    /// The warnings gathered since the last call.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Bytes in the input files (standard input not counted).
+    pub fn total_bytes(&self) -> u64 {
+        self.total_bytes
+    }
+
+    /// Bytes read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.read_bytes
+    }
+
+    /// Why no document was read, from the first warning.
+    pub fn why_empty(&self, warnings: &[String]) -> String {
+        warnings
+            .first()
+            .or(self.warnings.first())
+            .cloned()
+            .unwrap_or_else(|| "no input".to_string())
+    }
+
+    /// The next JSON line of the file being read, if any.
+    fn next_line(&mut self) -> Option<Document> {
+        let max = self.options.max_bytes;
+        loop {
+            let lines = self.lines.as_mut()?;
+            let mut buf = Vec::new();
+            lines.line += 1;
+            let n = lines.line;
+            let (read, too_long) = match read_line_limited(&mut lines.reader, &mut buf, max) {
+                Ok(r) => r,
+                Err(e) => {
+                    let name = lines.name.clone();
+                    self.warnings
+                        .push(format!("{name}:{n}: stopped reading: {e}"));
+                    self.lines = None;
+                    return None;
+                }
+            };
+            if read == 0 {
+                self.lines = None;
+                return None;
+            }
+            self.read_bytes += read as u64;
+            let name = lines.name.clone();
+            if too_long {
+                self.warnings.push(format!(
+                    "{name}:{n}: skipped, the line is over the {max} byte limit (raise it with --max-bytes)"
+                ));
+                continue;
+            }
+            let text = match std::str::from_utf8(&buf) {
+                Ok(t) => t,
+                Err(e) => {
+                    let (_, col) = line_col(&buf, e.valid_up_to());
+                    self.warnings
+                        .push(format!("{name}:{n}:{col}: skipped, not UTF-8"));
+                    continue;
+                }
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            if let Some(doc) = json_doc(&name, n, text, &mut self.warnings) {
+                return Some(doc);
+            }
+        }
+    }
+
+    /// Starts reading the next source: a whole document, or a JSON-lines reader.
+    fn start(&mut self, source: Source) -> Option<Document> {
+        let mut loaded = Loaded::default();
+        match source {
+            Source::Stdin => {
+                let mut reader = BufReader::new(std::io::stdin());
+                let jsonl = match reader.fill_buf() {
+                    Ok(buf) => buf
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace())
+                        .is_some_and(|&b| b == b'{'),
+                    Err(_) => false,
+                };
+                if jsonl {
+                    self.lines = Some(Lines {
+                        name: "<stdin>".to_string(),
+                        reader: Box::new(reader),
+                        line: 0,
+                    });
+                    return None;
+                }
+                let mut bytes = Vec::new();
+                if let Err(e) = reader
+                    .take(self.options.max_bytes + 1)
+                    .read_to_end(&mut bytes)
+                {
+                    self.warnings
+                        .push(format!("<stdin>: skipped, cannot read: {e}"));
+                    return None;
+                }
+                self.read_bytes += bytes.len() as u64;
+                read_bytes(Path::new("<stdin>"), bytes, true, self.options, &mut loaded);
+            }
+            Source::File(path) => {
+                let jsonl = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+                if jsonl {
+                    match fs::File::open(&path) {
+                        Ok(f) => {
+                            self.lines = Some(Lines {
+                                name: path.display().to_string(),
+                                reader: Box::new(BufReader::new(f)),
+                                line: 0,
+                            });
+                        }
+                        Err(e) => self
+                            .warnings
+                            .push(format!("{}: skipped, cannot read: {e}", path.display())),
+                    }
+                    return None;
+                }
+                self.read_bytes += fs::metadata(&path).map_or(0, |m| m.len());
+                read_file(&path, self.options, &mut loaded);
+            }
+        }
+        self.warnings.append(&mut loaded.warnings);
+        loaded.docs.pop()
+    }
+}
+
+impl Iterator for Docs {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.lines.is_some() {
+                if let Some(doc) = self.next_line() {
+                    return Some(Ok(doc));
+                }
+                continue;
+            }
+            let source = self.sources.pop_front()?;
+            if let Some(doc) = self.start(source) {
+                return Some(Ok(doc));
+            }
+        }
+    }
+}
+
+/// Reads one line (without its end) into `buf`, keeping at most `max` bytes of it. Returns the
+/// bytes consumed (0 at the end of the input) and whether the line was longer than `max`.
+fn read_line_limited(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: u64,
+) -> std::io::Result<(usize, bool)> {
+    let mut consumed = 0;
+    let mut too_long = false;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok((consumed, too_long));
+        }
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if !too_long {
+            if (buf.len() + part.len()) as u64 > max {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        let used = done.unwrap_or(chunk.len());
+        reader.consume(used);
+        consumed += used;
+        if done.is_some() {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok((consumed, too_long));
+        }
+    }
 }
 
 /// Text files below a folder, sorted; hidden files and README, LICENSE, NOTICE and CHANGELOG
@@ -243,36 +488,37 @@ fn read_jsonl(name: &str, text: &str, loaded: &mut Loaded) {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<JsonDoc>(line) {
-            Ok(d) => {
-                if d.text.trim().is_empty() {
-                    loaded
-                        .warnings
-                        .push(format!("{name}:{}: skipped, empty text", n + 1));
-                    continue;
-                }
-                let id = match d.id {
-                    Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-                    Some(serde_json::Value::Number(n)) => n.to_string(),
-                    _ => content_id(&d.text),
-                };
-                let source = d
-                    .source
-                    .or(d.url)
-                    .or_else(|| Some(format!("{name}:{}", n + 1)));
-                loaded.docs.push(Document {
-                    id,
-                    source,
-                    title: d.title,
-                    date: d.date,
-                    text: d.text,
-                });
+        if let Some(doc) = json_doc(name, n + 1, line, &mut loaded.warnings) {
+            loaded.docs.push(doc);
+        }
+    }
+}
+
+/// One JSON line (`n`, 1-based, of `name`) as a document, or a warning.
+fn json_doc(name: &str, n: usize, line: &str, warnings: &mut Vec<String>) -> Option<Document> {
+    match serde_json::from_str::<JsonDoc>(line) {
+        Ok(d) => {
+            if d.text.trim().is_empty() {
+                warnings.push(format!("{name}:{n}: skipped, empty text"));
+                return None;
             }
-            Err(e) => {
-                loaded
-                    .warnings
-                    .push(format!("{name}:{}:{}: skipped, {}", n + 1, e.column(), e))
-            }
+            let id = match d.id {
+                Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => content_id(&d.text),
+            };
+            let source = d.source.or(d.url).or_else(|| Some(format!("{name}:{n}")));
+            Some(Document {
+                id,
+                source,
+                title: d.title,
+                date: d.date,
+                text: d.text,
+            })
+        }
+        Err(e) => {
+            warnings.push(format!("{name}:{n}:{}: skipped, {}", e.column(), e));
+            None
         }
     }
 }

@@ -17,6 +17,13 @@ pub enum Error {
         path: PathBuf,
     },
 
+    /// A write was asked of a handle opened read-only.
+    #[error("the store at {} was opened read-only", path.display())]
+    ReadOnly {
+        /// The store directory.
+        path: PathBuf,
+    },
+
     /// A read-only open was asked for a directory that holds no store.
     #[error("no store at {}: load some documents first", path.display())]
     NoStore {
@@ -32,6 +39,25 @@ pub enum Error {
         /// What RocksDB or the file system said.
         #[source]
         source: oxigraph::store::StorageError,
+    },
+
+    /// A file of the store folder could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The store folder holds something kg did not write.
+    #[error("{}: {reason}", path.display())]
+    Corrupt {
+        /// The file at fault.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
     },
 
     /// Reading or writing the store failed.

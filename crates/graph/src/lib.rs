@@ -1,8 +1,10 @@
 #![doc = include_str!("../README.md")]
 
+mod build;
 mod error;
 mod export;
 mod find;
+mod folder;
 mod load;
 mod mapping;
 mod names;
@@ -14,6 +16,7 @@ mod table;
 mod view;
 pub mod vocab;
 
+pub use build::Loader;
 pub use error::{Error, Result};
 pub use export::{
     ExportReport, RDF_FORMAT_NAMES, rdf_format_from_name, rdf_format_from_path, rdf_format_name,

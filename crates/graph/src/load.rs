@@ -258,7 +258,7 @@ fn merge_entity(
 
 /// Longer names win; on a tie, the one with more non-ASCII letters (diacritics kept); then the
 /// alphabetically first, so the outcome does not depend on load order.
-fn label_rank(s: &str) -> (usize, usize, std::cmp::Reverse<&str>) {
+pub(crate) fn label_rank(s: &str) -> (usize, usize, std::cmp::Reverse<&str>) {
     (
         s.chars().count(),
         s.chars().filter(|c| !c.is_ascii()).count(),

@@ -1,7 +1,9 @@
 //! The [`Graph`] store wrapper: opening, and reading entities back.
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use kg_schema::EntityType;
 use oxigraph::model::vocab::{rdf, rdfs};
@@ -10,6 +12,7 @@ use oxigraph::store::{StorageError, Store};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::folder::{self, Active};
 use crate::vocab::{self, BaseIri, kg, owl, skos};
 
 /// An RDF store of kg extractions: oxigraph with RocksDB on disk, or in memory.
@@ -18,12 +21,20 @@ use crate::vocab::{self, BaseIri, kg, owl, skos};
 /// (`{base}graph/entities`) and the ontology graph (`{base}graph/ontology`). Nothing is written
 /// to the store's default graph; SPARQL queries through [`Graph::query`] see the union of all
 /// named graphs as their default graph.
+///
+/// On disk, the store folder holds generations of the database and the name of the active one
+/// (see the `folder` module): a build writes a new generation and switches to it at the end, so
+/// a build that fails or is killed leaves the store as it was.
 #[derive(Clone)]
 pub struct Graph {
     pub(crate) store: Store,
     pub(crate) base: BaseIri,
     path: Option<PathBuf>,
     read_only: bool,
+    /// The active generation (writers and readers of on-disk stores).
+    pub(crate) active: Active,
+    /// The writer's lock, held as long as any clone of a read-write handle lives.
+    lock: Option<Arc<File>>,
 }
 
 impl std::fmt::Debug for Graph {
@@ -58,12 +69,29 @@ impl Graph {
     /// [`Error::Locked`]. The base IRI is the default one; see [`Graph::with_base`].
     pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
         let path = dir.as_ref().to_path_buf();
-        let store = Store::open(&path).map_err(|e| open_error(&path, e))?;
+        let lock = folder::lock(&path)?;
+        let mut active = folder::active(&path)?;
+        if let Active::Generation(name) = &active {
+            folder::clean(&path, name, true);
+        }
+        let store = match active.path(&path) {
+            Some(db) => Store::open(&db).map_err(|e| open_error(&path, e))?,
+            None => {
+                let name = folder::next_generation(&active);
+                folder::clean(&path, &name, false);
+                let store = Store::open(path.join(&name)).map_err(|e| open_error(&path, e))?;
+                folder::switch(&path, &name)?;
+                active = Active::Generation(name);
+                store
+            }
+        };
         Ok(Graph {
             store,
             base: BaseIri::default(),
             path: Some(path),
             read_only: false,
+            active,
+            lock: Some(Arc::new(lock)),
         })
     }
 
@@ -73,15 +101,18 @@ impl Graph {
     /// against a concurrent writer: do not load while another process reads.
     pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Self> {
         let path = dir.as_ref().to_path_buf();
-        if !path.join("CURRENT").is_file() {
+        let active = folder::active(&path)?;
+        let Some(db) = active.path(&path) else {
             return Err(Error::NoStore { path });
-        }
-        let store = Store::open_read_only(&path).map_err(|e| open_error(&path, e))?;
+        };
+        let store = Store::open_read_only(&db).map_err(|e| open_error(&path, e))?;
         Ok(Graph {
             store,
             base: BaseIri::default(),
             path: Some(path),
             read_only: true,
+            active,
+            lock: None,
         })
     }
 
@@ -93,6 +124,8 @@ impl Graph {
             base: BaseIri::default(),
             path: None,
             read_only: false,
+            active: Active::None,
+            lock: None,
         })
     }
 
@@ -105,6 +138,16 @@ impl Graph {
     /// The base IRI of the data.
     pub fn base(&self) -> &BaseIri {
         &self.base
+    }
+
+    /// The folder of the database files now in use (the active generation), for on-disk stores.
+    pub fn database_path(&self) -> Option<PathBuf> {
+        self.path.as_deref().and_then(|p| self.active.path(p))
+    }
+
+    /// Whether this handle holds the store's write lock.
+    pub(crate) fn holds_lock(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// The store directory, for on-disk stores.

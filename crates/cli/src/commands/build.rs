@@ -1,56 +1,102 @@
-//! `kg build`: extract, resolve and load documents into the store.
+//! `kg build`: extract, resolve and load documents into the store, streaming.
+//!
+//! Two passes over the input, each in bounded batches:
+//! 1. documents are read lazily and extracted in parallel; each extraction is written to a
+//!    spool file (unlinked, beside the store, so nothing is left behind if the build dies) and
+//!    its names are noted for resolution;
+//! 2. once every name is known, resolution is settled against the store's entities, and the
+//!    spooled extractions are resolved and bulk-loaded into a new generation of the store,
+//!    which becomes the active one at the end.
+//!
+//! Memory is bounded by a batch and the distinct names, not by the corpus, and the outcome is
+//! the same as resolving and loading every document at once.
 
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use kg_extract::{Entity, Extraction, Options, Pipeline};
+use kg_extract::resolve::Resolver;
+use kg_extract::{Document, Entity, Extraction, Options, Pipeline};
 use rayon::prelude::*;
 
 use crate::Outcome;
 use crate::args::{ReadArgs, StoreArgs};
 use crate::commands::open_write;
-use crate::input::{ReadOptions, read_and_warn};
-
-/// Above this many documents, a progress bar shows on a terminal.
-const PROGRESS_FROM: usize = 8;
+use crate::input::{Docs, ReadOptions};
 
 pub fn run(
     paths: &[PathBuf],
     store: &StoreArgs,
     read: &ReadArgs,
+    batch: usize,
     pipeline: &Pipeline,
 ) -> Result<Outcome> {
     let started = Instant::now();
-    let loaded = read_and_warn(
+    let batch = batch.max(1);
+    let mut docs = Docs::open(
         paths,
         ReadOptions {
             max_bytes: read.max_bytes,
         },
     )?;
     // Open the store before the work, so a locked store fails fast.
-    let graph = open_write(store)?;
-    let bar = if loaded.docs.len() >= PROGRESS_FROM {
-        ProgressBar::new(loaded.docs.len() as u64).with_style(
-            ProgressStyle::with_template(
-                "{spinner} extracting {pos}/{len} documents {wide_bar} {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        )
-    } else {
-        ProgressBar::hidden()
-    };
-    let mut extractions: Vec<Extraction> = loaded
-        .docs
-        .par_iter()
-        .map(|d| {
-            let ex = pipeline.extract(d, Options::default());
-            bar.inc(1);
-            ex
-        })
-        .collect();
+    let mut graph = open_write(store)?;
+    let spool = tempfile::tempfile_in(&store.store)
+        .with_context(|| format!("{}: cannot make a spool file", store.store.display()))?;
+
+    // Pass 1: extract, spool, note names.
+    let bar = progress_bar(docs.total_bytes());
+    let mut spool = BufWriter::new(spool);
+    let mut resolver = Resolver::new(pipeline.lexicon());
+    let mut last_of: HashMap<String, usize> = HashMap::new();
+    let mut count = 0usize;
+    let mut words = 0usize;
+    let mut first_warning = None;
+    loop {
+        let texts: Vec<Document> = docs.by_ref().take(batch).collect::<Result<_>>()?;
+        for w in docs.take_warnings() {
+            bar.suspend(|| eprintln!("kg: warning: {w}"));
+            first_warning.get_or_insert(w);
+        }
+        if texts.is_empty() {
+            break;
+        }
+        let extractions: Vec<Extraction> = texts
+            .par_iter()
+            .map(|d| pipeline.extract(d, Options::default()))
+            .collect();
+        words += texts
+            .iter()
+            .map(|d| d.text.split_whitespace().count())
+            .sum::<usize>();
+        drop(texts);
+        for ex in &extractions {
+            resolver.observe(ex);
+            last_of.insert(ex.doc.id.clone(), count);
+            count += 1;
+            serde_json::to_writer(&mut spool, ex).context("writing the spool file")?;
+            spool.write_all(b"\n").context("writing the spool file")?;
+        }
+        bar.set_position(docs.bytes_read());
+        let secs = started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!(
+            "{count} documents, {:.0} words/s",
+            words as f64 / secs
+        ));
+    }
     bar.finish_and_clear();
+    if count == 0 {
+        anyhow::bail!(
+            "no document to read: {}",
+            first_warning.unwrap_or_else(|| "no input".to_string())
+        );
+    }
+    let extracted = started.elapsed();
+
+    // Pass 2: settle the names, then resolve and load the spooled extractions.
     let known: Vec<Entity> = graph
         .known_entities()
         .context("reading the store's entities")?
@@ -63,8 +109,49 @@ pub fn run(
             wikidata: k.wikidata,
         })
         .collect();
-    pipeline.resolve(&mut extractions, &known);
-    let report = graph.load(&extractions).context("loading into the store")?;
+    let resolution = resolver.finish(&known);
+    let mut spool = spool
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .context("writing the spool file")?;
+    spool.rewind().context("reading the spool file")?;
+    let bar = if count >= 8 {
+        ProgressBar::new(count as u64).with_style(
+            ProgressStyle::with_template(
+                "{spinner} loading {pos}/{len} documents {wide_bar} {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    let report = graph.build(|loader| -> Result<()> {
+        let mut pending: Vec<Extraction> = Vec::with_capacity(batch);
+        for (i, line) in BufReader::new(spool).lines().enumerate() {
+            let line = line.context("reading the spool file")?;
+            let mut ex: Extraction =
+                serde_json::from_str(&line).context("reading the spool file")?;
+            if last_of.get(&ex.doc.id) != Some(&i) {
+                bar.suspend(|| {
+                    eprintln!(
+                        "kg: warning: document {} appears twice in the input; the last one wins",
+                        ex.doc.id
+                    )
+                });
+                continue;
+            }
+            resolution.apply(&mut ex);
+            pending.push(ex);
+            if pending.len() >= batch {
+                loader.add(&pending)?;
+                bar.inc(pending.len() as u64);
+                pending.clear();
+            }
+        }
+        loader.add(&pending)?;
+        bar.finish_and_clear();
+        Ok(())
+    })?;
     graph.flush()?;
     for w in &report.warnings {
         eprintln!("kg: warning: {w}");
@@ -74,13 +161,16 @@ pub fn run(
         .iter()
         .map(|(t, n)| format!("{t} {n}"))
         .collect();
+    let total = started.elapsed();
     println!(
-        "built {} from {} document{} ({} replaced) in {:.2} s",
+        "built {} from {} document{} ({} replaced) in {:.2} s ({:.2} s extracting, {:.0} words/s)",
         store.store.display(),
         report.documents,
         if report.documents == 1 { "" } else { "s" },
         report.replaced_documents,
-        started.elapsed().as_secs_f64()
+        total.as_secs_f64(),
+        extracted.as_secs_f64(),
+        words as f64 / total.as_secs_f64().max(1e-3)
     );
     println!(
         "  entities   {:>6}  ({}; {} new)",
@@ -98,4 +188,23 @@ pub fn run(
         report.quads_added, report.total_quads
     );
     Ok(Outcome::Done)
+}
+
+/// A bar over the input bytes (a spinner when their size is unknown), hidden off a terminal.
+fn progress_bar(total_bytes: u64) -> ProgressBar {
+    let bar = if total_bytes > 0 {
+        ProgressBar::new(total_bytes).with_style(
+            ProgressStyle::with_template(
+                "{spinner} extracting {wide_bar} {bytes}/{total_bytes} {msg} {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    } else {
+        ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} extracting {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        )
+    };
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
 }

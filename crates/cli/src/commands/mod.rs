@@ -22,9 +22,16 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Build {
             paths,
             store,
+            batch,
             read,
             model,
-        } => build::run(&paths, &store, &read, model.pipeline()?),
+        } => build::run(
+            &paths,
+            &store,
+            &read,
+            usize::try_from(batch).unwrap_or(usize::MAX),
+            model.pipeline()?,
+        ),
         Command::Extract {
             paths,
             format,

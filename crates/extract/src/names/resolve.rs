@@ -50,69 +50,195 @@ fn preference(kind: EntityType) -> u8 {
 
 /// Resolves the entities of `extractions` against each other and against `known` ones (from the
 /// store), rewriting keys in mentions, entities, roles, relations and quotes.
+///
+/// The same as a [`Resolver`] that observes every extraction in order, then applies the
+/// [`Resolution`] to each.
 pub fn resolve(lex: &Lexicon, extractions: &mut [Extraction], known: &[Entity]) {
-    // Rule 2: votes per family and slug.
-    let mut votes: HashMap<(u8, String), BTreeMap<EntityType, usize>> = HashMap::new();
-    let mut vote = |kind: EntityType, label: &str| {
-        let f = family(kind, label);
-        if f != 0 {
-            *votes
-                .entry((f, slug(label)))
-                .or_default()
-                .entry(kind)
-                .or_default() += 1;
-        }
-    };
-    for e in known {
-        vote(e.kind, &e.label);
-    }
+    let mut resolver = Resolver::new(lex);
     for ex in extractions.iter() {
+        resolver.observe(ex);
+    }
+    let resolution = resolver.finish(known);
+    for ex in extractions.iter_mut() {
+        resolution.apply(ex);
+    }
+}
+
+/// Votes per family and slug (rule 2).
+type Votes = HashMap<(u8, String), BTreeMap<EntityType, usize>>;
+
+/// What resolution needs to know of a corpus, gathered one extraction at a time so that a corpus
+/// need not be held in memory: the type votes of every mention and each distinct entity name.
+/// Memory grows with the distinct names, not with the documents.
+#[derive(Debug)]
+pub struct Resolver<'a> {
+    lex: &'a Lexicon,
+    votes: Votes,
+    /// Each distinct (type, label) in the order first seen, with the union of its aliases.
+    seen: Vec<Entity>,
+    index: HashMap<(EntityType, String), usize>,
+}
+
+impl<'a> Resolver<'a> {
+    /// An empty resolver.
+    pub fn new(lex: &'a Lexicon) -> Self {
+        Resolver {
+            lex,
+            votes: HashMap::new(),
+            seen: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// Takes in one extraction's names and type votes. Extractions must be observed in the order
+    /// they are loaded, for the outcome to be the same whatever the batching.
+    pub fn observe(&mut self, ex: &Extraction) {
         for m in &ex.mentions {
             let entity = ex.entities.iter().find(|e| e.key == m.entity);
-            vote(m.kind, entity.map_or(m.text.as_str(), |e| e.label.as_str()));
+            vote(
+                &mut self.votes,
+                m.kind,
+                entity.map_or(m.text.as_str(), |e| e.label.as_str()),
+            );
+        }
+        for e in &ex.entities {
+            let id = (e.kind, e.label.clone());
+            match self.index.get(&id) {
+                Some(&i) => {
+                    let entry = &mut self.seen[i];
+                    for a in &e.aliases {
+                        if !entry.aliases.contains(a) {
+                            entry.aliases.push(a.clone());
+                        }
+                    }
+                }
+                None => {
+                    self.index.insert(id, self.seen.len());
+                    self.seen.push(e.clone());
+                }
+            }
         }
     }
-    let winner = |kind: EntityType, label: &str| -> EntityType {
-        votes
-            .get(&(family(kind, label), slug(label)))
-            .filter(|_| family(kind, label) != 0)
+
+    /// Settles every name's type and canonical entity, against the `known` entities of the
+    /// store as well.
+    pub fn finish(mut self, known: &[Entity]) -> Resolution<'a> {
+        for e in known {
+            vote(&mut self.votes, e.kind, &e.label);
+        }
+        let mut resolution = Resolution {
+            lex: self.lex,
+            votes: self.votes,
+            all: BTreeMap::new(),
+            by_last: HashMap::new(),
+            by_of: HashMap::new(),
+            by_alias: HashMap::new(),
+        };
+        for e in known.iter().chain(&self.seen) {
+            let kind = resolution.winner(e.kind, &e.label);
+            let key = entity_key(kind, &e.label);
+            let entry = resolution.all.entry(key.clone()).or_insert_with(|| Entity {
+                key,
+                kind,
+                aliases: Vec::new(),
+                ..e.clone()
+            });
+            for a in &e.aliases {
+                if !entry.aliases.contains(a) {
+                    entry.aliases.push(a.clone());
+                }
+            }
+        }
+        resolution.index();
+        resolution
+    }
+}
+
+fn vote(votes: &mut Votes, kind: EntityType, label: &str) {
+    let f = family(kind, label);
+    if f != 0 {
+        *votes
+            .entry((f, slug(label)))
+            .or_default()
+            .entry(kind)
+            .or_default() += 1;
+    }
+}
+
+/// Every entity of a corpus and its store under its settled key, and how to rewrite one
+/// extraction's keys to them.
+#[derive(Debug)]
+pub struct Resolution<'a> {
+    lex: &'a Lexicon,
+    votes: Votes,
+    all: BTreeMap<String, Entity>,
+    /// Persons by the last word of their label (rule 3).
+    by_last: HashMap<String, Vec<String>>,
+    /// Organisations "X of Y" by every "X" (rule 4).
+    by_of: HashMap<String, Vec<String>>,
+    /// Entities by each alias (rule 5).
+    by_alias: HashMap<String, Vec<String>>,
+}
+
+impl Resolution<'_> {
+    /// The settled entity of a key, after [`Resolution::apply`] rewrote it.
+    pub fn entity(&self, key: &str) -> Option<&Entity> {
+        self.all.get(key)
+    }
+
+    fn winner(&self, kind: EntityType, label: &str) -> EntityType {
+        let f = family(kind, label);
+        if f == 0 {
+            return kind;
+        }
+        self.votes
+            .get(&(f, slug(label)))
             .and_then(|v| {
                 v.iter()
                     .max_by_key(|(k, n)| (**n, preference(**k)))
                     .map(|(k, _)| *k)
             })
             .unwrap_or(kind)
-    };
+    }
 
-    // Every full entity of the corpus and the store, by key.
-    let mut all: BTreeMap<String, Entity> = BTreeMap::new();
-    for e in known
-        .iter()
-        .chain(extractions.iter().flat_map(|x| x.entities.iter()))
-    {
-        let kind = winner(e.kind, &e.label);
-        let key = entity_key(kind, &e.label);
-        let entry = all.entry(key.clone()).or_insert_with(|| Entity {
-            key,
-            kind,
-            aliases: Vec::new(),
-            ..e.clone()
-        });
-        for a in &e.aliases {
-            if !entry.aliases.contains(a) {
-                entry.aliases.push(a.clone());
+    /// Candidates for rules 3 to 5, so that a name is compared with the few entities that could
+    /// be it rather than with every entity of the corpus.
+    fn index(&mut self) {
+        for c in self.all.values() {
+            if c.kind == EntityType::Person
+                && let Some(last) = c.label.split_whitespace().last()
+            {
+                self.by_last
+                    .entry(last.to_owned())
+                    .or_default()
+                    .push(c.key.clone());
+            }
+            if matches!(c.kind, EntityType::Organization | EntityType::Company) {
+                for (at, _) in c.label.match_indices(" of ") {
+                    self.by_of
+                        .entry(c.label[..at].to_owned())
+                        .or_default()
+                        .push(c.key.clone());
+                }
+            }
+            for a in &c.aliases {
+                self.by_alias
+                    .entry(a.clone())
+                    .or_default()
+                    .push(c.key.clone());
             }
         }
     }
-    let target = |e: &Entity, countries: &[&str], doc: &str| -> String {
-        let kind = winner(e.kind, &e.label);
+
+    fn target(&self, e: &Entity, countries: &[&str], doc: &str) -> String {
+        let kind = self.winner(e.kind, &e.label);
         let own = entity_key(kind, &e.label);
         let words: Vec<&str> = e.label.split_whitespace().collect();
         // Rule 6: a lone generic word ("Court", "Ministry", "Church", "President") names a
         // different thing in each document: its key is local to the document.
         let generic = words.len() == 1
             && kind != EntityType::Country
-            && (lex.org_suffix(&e.label).is_some() || lex.title_word(&e.label));
+            && (self.lex.org_suffix(&e.label).is_some() || self.lex.title_word(&e.label));
         if generic {
             let short: String = doc
                 .chars()
@@ -121,8 +247,20 @@ pub fn resolve(lex: &Lexicon, extractions: &mut [Extraction], known: &[Entity]) 
                 .collect();
             return format!("{own}-{}", short.to_lowercase());
         }
-        let mut hits = all
-            .values()
+        let mut candidates: Vec<&String> = Vec::new();
+        let none = Vec::new();
+        if kind == EntityType::Person
+            && let Some(last) = words.last()
+        {
+            candidates.extend(self.by_last.get(*last).unwrap_or(&none));
+        }
+        candidates.extend(self.by_of.get(&e.label).unwrap_or(&none));
+        candidates.extend(self.by_alias.get(&e.label).unwrap_or(&none));
+        candidates.sort();
+        candidates.dedup();
+        let mut hits = candidates
+            .into_iter()
+            .filter_map(|k| self.all.get(k))
             .filter(|c| c.kind == kind && c.key != own)
             .filter(|c| {
                 let long: Vec<&str> = c.label.split_whitespace().collect();
@@ -146,9 +284,11 @@ pub fn resolve(lex: &Lexicon, extractions: &mut [Extraction], known: &[Entity]) 
             (Some(one), None) => one.key.clone(),
             _ => own,
         }
-    };
+    }
 
-    for ex in extractions.iter_mut() {
+    /// Rewrites one extraction's keys to the settled entities and merges the names that now
+    /// share one.
+    pub fn apply(&self, ex: &mut Extraction) {
         let countries: Vec<&str> = ex
             .entities
             .iter()
@@ -158,7 +298,7 @@ pub fn resolve(lex: &Lexicon, extractions: &mut [Extraction], known: &[Entity]) 
         let map: HashMap<String, String> = ex
             .entities
             .iter()
-            .map(|e| (e.key.clone(), target(e, &countries, &ex.doc.id)))
+            .map(|e| (e.key.clone(), self.target(e, &countries, &ex.doc.id)))
             .collect();
         let rekey = |k: &mut String| {
             if let Some(new) = map.get(k) {
@@ -188,7 +328,7 @@ pub fn resolve(lex: &Lexicon, extractions: &mut [Extraction], known: &[Entity]) 
         let mut merged: BTreeMap<String, Entity> = BTreeMap::new();
         for e in ex.entities.drain(..) {
             let key = map.get(&e.key).cloned().unwrap_or_else(|| e.key.clone());
-            let canonical = all.get(&key);
+            let canonical = self.all.get(&key);
             let entry = merged.entry(key.clone()).or_insert_with(|| Entity {
                 key: key.clone(),
                 kind: canonical.map_or(e.kind, |c| c.kind),
