@@ -1,11 +1,13 @@
 //! Command-line definitions (kept apart so completions and a man page can be generated from them).
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 no result (a SELECT with no row, an ASK that is false, \
-no entity found); 2 usage or input error (bad path, bad SPARQL, store locked by another kg process).";
+no entity found); 2 usage or input error (bad path, bad SPARQL, store locked by another kg process), \
+or a query stopped by its --timeout.";
 
 /// Build a knowledge graph from English news text; query it, draw it and export it.
 #[derive(Debug, Parser)]
@@ -100,7 +102,8 @@ pub enum Command {
         after_help = "Examples:\n  kg query people-and-roles\n  kg query queries/facts-with-sources.rq --format csv\n  \
         kg query -e 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }'\n\n\
         NAME runs queries/NAME.rq. Common prefixes (kg, schema, rdfs, skos, org, nif, dcterms, owl, xsd) \
-        are declared for you. Exit 1 when a SELECT returns no row or an ASK is false."
+        are declared for you. Exit 1 when a SELECT returns no row or an ASK is false; exit 2 when \
+        the query is stopped by --timeout (nothing is written to standard output then)."
     )]
     Query {
         /// A .rq file, or the NAME of queries/NAME.rq.
@@ -112,6 +115,14 @@ pub enum Command {
         /// table (default on a terminal), tsv, csv, json, xml; for CONSTRUCT/DESCRIBE an RDF format.
         #[arg(long)]
         format: Option<String>,
+        /// Keep at most N rows (SELECT) or triples (CONSTRUCT/DESCRIBE); a query without ORDER BY,
+        /// GROUP BY or DISTINCT stops reading the store once it has them.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        limit: Option<u64>,
+        /// Stop the query when it runs longer than this many seconds (exit 2, no output);
+        /// 0 for no time limit.
+        #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = parse_timeout)]
+        timeout: Timeout,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -193,6 +204,23 @@ pub enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+}
+
+/// `--timeout`: a time limit, or none.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timeout(pub Option<Duration>);
+
+fn parse_timeout(text: &str) -> Result<Timeout, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if !seconds.is_finite() || seconds < 0.0 {
+        return Err(format!("{text:?}: give a number of seconds, 0 or more"));
+    }
+    Ok(Timeout(
+        (seconds > 0.0).then(|| Duration::from_secs_f64(seconds)),
+    ))
 }
 
 /// Which models and lexicon to extract with.

@@ -1,6 +1,7 @@
 //! `kg`: build a knowledge graph from English news text, then query, draw and export it.
 //!
-//! Exit codes: 0 success, 1 no result, 2 usage or input error (see `kg --help`).
+//! Exit codes: 0 success, 1 no result, 2 usage or input error or a query stopped by its
+//! `--timeout` (see `kg --help`).
 
 mod args;
 mod commands;

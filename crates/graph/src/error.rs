@@ -103,6 +103,20 @@ pub enum Error {
     #[error("SPARQL evaluation failed: {0}")]
     QueryEvaluation(#[from] oxigraph::sparql::QueryEvaluationError),
 
+    /// The query ran longer than the time it was given, and was stopped.
+    #[error(
+        "the query was stopped after {} s, its time limit; make it more selective or raise the limit",
+        seconds(*.after)
+    )]
+    Timeout {
+        /// The time limit.
+        after: std::time::Duration,
+    },
+
+    /// The thread that runs a query with a time limit could not be started.
+    #[error("cannot start a thread for the query: {0}")]
+    Thread(#[source] std::io::Error),
+
     /// The requested output format does not fit the kind of result.
     #[error("{format} cannot be used for {kind}; use one of: {allowed}")]
     UnsupportedFormat {
@@ -184,6 +198,12 @@ fn location_suffix(line: Option<usize>, column: Option<usize>) -> String {
         (Some(line), None) => format!(" at line {line}"),
         _ => String::new(),
     }
+}
+
+/// A duration in seconds, without trailing zeros ("1", "2.5").
+fn seconds(d: std::time::Duration) -> String {
+    let text = format!("{:.3}", d.as_secs_f64());
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 fn suggestion_suffix(suggestions: &[String]) -> String {

@@ -23,7 +23,7 @@ pub use export::{
 };
 pub use find::Lookup;
 pub use load::LoadReport;
-pub use query::{QueryOutcome, ResultFormat, Results};
+pub use query::{QueryOptions, QueryOutcome, ResultFormat, Results};
 pub use render::{ImageFormat, RenderOptions, render_image, render_image_with, to_dot};
 pub use stats::{Ranked, Stats};
 pub use store::{Graph, KnownEntity};

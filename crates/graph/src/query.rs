@@ -7,11 +7,14 @@
 
 use std::io::Write;
 use std::str::FromStr;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, SparqlSyntaxError};
 
 use crate::error::{Error, Result};
 use crate::store::Graph;
@@ -347,6 +350,41 @@ fn display_iri(iri: &str, base: &BaseIri) -> String {
     }
 }
 
+/// Limits on one query: how many results to keep and how long to let it run.
+///
+/// The default has neither: every result, however long it takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct QueryOptions {
+    /// Keep at most this many rows (SELECT) or triples (CONSTRUCT/DESCRIBE).
+    pub limit: Option<usize>,
+    /// Stop the query with [`Error::Timeout`] when it runs longer than this.
+    pub timeout: Option<Duration>,
+}
+
+impl QueryOptions {
+    /// No limit and no timeout.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps at most `rows` results. Evaluation stops as soon as they are read, so a query that
+    /// streams (no ORDER BY, GROUP BY or DISTINCT over everything) reads no further.
+    #[must_use]
+    pub fn with_limit(mut self, rows: usize) -> Self {
+        self.limit = Some(rows);
+        self
+    }
+
+    /// Stops the query after `timeout`.
+    #[must_use]
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+}
+
 impl Graph {
     fn evaluator(&self) -> SparqlEvaluator {
         let mut evaluator = SparqlEvaluator::new();
@@ -365,29 +403,90 @@ impl Graph {
     ///
     /// Syntax errors become [`Error::QuerySyntax`] with the line and column in the text as given.
     pub fn query(&self, sparql: &str) -> Result<QueryOutcome> {
+        self.query_with(sparql, &QueryOptions::new())
+    }
+
+    /// Runs a query within the limits of `options`.
+    ///
+    /// With a timeout the query runs on its own thread while this one waits; when the time is up
+    /// the query is cancelled (oxigraph stops at its next read of the store) and this returns
+    /// [`Error::Timeout`] at once, with no partial results.
+    pub fn query_with(&self, sparql: &str, options: &QueryOptions) -> Result<QueryOutcome> {
+        let results = match options.timeout {
+            None => self.evaluate(sparql, options.limit, &CancellationToken::new())?,
+            Some(timeout) => self.evaluate_within(sparql, options.limit, timeout)?,
+        };
+        Ok(QueryOutcome {
+            results,
+            base: self.base.clone(),
+        })
+    }
+
+    fn evaluate_within(
+        &self,
+        sparql: &str,
+        limit: Option<usize>,
+        timeout: Duration,
+    ) -> Result<Results> {
+        let token = CancellationToken::new();
+        let (sender, receiver) = mpsc::channel();
+        let worker = {
+            let graph = self.clone();
+            let sparql = sparql.to_owned();
+            let token = token.clone();
+            thread::Builder::new()
+                .name("kg-query".to_owned())
+                .spawn(move || {
+                    // The receiver is gone only when the caller stopped waiting: nothing to tell.
+                    let _ = sender.send(graph.evaluate(&sparql, limit, &token));
+                })
+                .map_err(Error::Thread)?
+        };
+        match receiver.recv_timeout(timeout) {
+            Ok(results) => results,
+            Err(RecvTimeoutError::Timeout) => {
+                token.cancel();
+                Err(Error::Timeout { after: timeout })
+            }
+            // The worker ended without sending: it panicked, so this thread does too.
+            Err(RecvTimeoutError::Disconnected) => match worker.join() {
+                Err(panic) => std::panic::resume_unwind(panic),
+                Ok(()) => Err(Error::Thread(std::io::Error::other(
+                    "the query thread ended without an answer",
+                ))),
+            },
+        }
+    }
+
+    fn evaluate(
+        &self,
+        sparql: &str,
+        limit: Option<usize>,
+        token: &CancellationToken,
+    ) -> Result<Results> {
         let mut prepared = self
             .evaluator()
+            .with_cancellation_token(token.clone())
             .parse_query(sparql)
             .map_err(|e| syntax_error(&e))?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let results = match prepared.on_store(&self.store).execute()? {
+        let limit = limit.unwrap_or(usize::MAX);
+        Ok(match prepared.on_store(&self.store).execute()? {
             QueryResults::Solutions(solutions) => {
                 let variables = solutions.variables().to_vec();
                 let mut rows = Vec::new();
-                for solution in solutions {
+                for solution in solutions.take(limit) {
                     let solution = solution?;
                     rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
                 }
                 Results::Solutions { variables, rows }
             }
             QueryResults::Boolean(b) => Results::Boolean(b),
-            QueryResults::Graph(triples) => Results::Graph(triples.collect::<Result<Vec<_>, _>>()?),
-        };
-        Ok(QueryOutcome {
-            results,
-            base: self.base.clone(),
+            QueryResults::Graph(triples) => {
+                Results::Graph(triples.take(limit).collect::<Result<Vec<_>, _>>()?)
+            }
         })
     }
 }

@@ -3,7 +3,9 @@
 mod common;
 
 use common::*;
-use kg_graph::{Error, Graph, ResultFormat, Results};
+use std::time::Duration;
+
+use kg_graph::{Error, Graph, QueryOptions, ResultFormat, Results};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
@@ -229,5 +231,38 @@ fn format_names_parse() -> TestResult {
         .err()
         .ok_or("yaml is not a format")?;
     assert!(err.to_string().contains("table, tsv"));
+    Ok(())
+}
+
+#[test]
+fn options_cap_the_rows_and_stop_a_runaway_query() -> TestResult {
+    let g = loaded()?;
+    let all = g.query("SELECT * WHERE { ?s ?p ?o }")?.len();
+    assert!(all > 3);
+    let capped = g.query_with(
+        "SELECT * WHERE { ?s ?p ?o }",
+        &QueryOptions::new().with_limit(3),
+    )?;
+    assert_eq!(capped.len(), 3);
+    let triples = g.query_with(
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        &QueryOptions::new().with_limit(2),
+    )?;
+    assert_eq!(triples.len(), 2);
+    // Within its time, a query with a timeout answers as without one.
+    let timed = g.query_with(
+        "SELECT * WHERE { ?s ?p ?o }",
+        &QueryOptions::new().with_timeout(Duration::from_secs(60)),
+    )?;
+    assert_eq!(timed.len(), all);
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let stopped = g.query_with(
+        runaway,
+        &QueryOptions::new().with_timeout(Duration::from_millis(200)),
+    );
+    assert!(
+        matches!(stopped, Err(Error::Timeout { after }) if after == Duration::from_millis(200)),
+        "{stopped:?}"
+    );
     Ok(())
 }

@@ -11,7 +11,7 @@ mod stats;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use kg_graph::{BaseIri, Graph};
+use kg_graph::{BaseIri, Graph, QueryOptions};
 
 use crate::Outcome;
 use crate::args::{Command, EvalTask, StoreArgs};
@@ -50,8 +50,25 @@ pub fn run(command: Command) -> Result<Outcome> {
             query,
             expr,
             format,
+            limit,
+            timeout,
             store,
-        } => query::run(query.as_deref(), expr.as_deref(), format.as_deref(), &store),
+        } => {
+            let mut options = QueryOptions::new();
+            if let Some(rows) = limit {
+                options = options.with_limit(usize::try_from(rows).unwrap_or(usize::MAX));
+            }
+            if let Some(after) = timeout.0 {
+                options = options.with_timeout(after);
+            }
+            query::run(
+                query.as_deref(),
+                expr.as_deref(),
+                format.as_deref(),
+                &options,
+                &store,
+            )
+        }
         Command::Export {
             format,
             output,

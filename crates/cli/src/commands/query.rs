@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use kg_graph::{ResultFormat, rdf_format_from_name, rdf_format_from_path};
+use kg_graph::{QueryOptions, ResultFormat, rdf_format_from_name, rdf_format_from_path};
 
 use crate::Outcome;
 use crate::args::{ExportFormat, StoreArgs};
@@ -65,11 +65,17 @@ pub fn run(
     query: Option<&str>,
     expr: Option<&str>,
     format: Option<&str>,
+    options: &QueryOptions,
     store: &StoreArgs,
 ) -> Result<Outcome> {
     let (origin, text) = query_text(query, expr)?;
     let graph = open_read(store)?;
-    let outcome = graph.query(&text).with_context(|| origin.clone())?;
+    let outcome = graph
+        .query_with(&text, options)
+        .with_context(|| match options.timeout {
+            Some(after) => format!("{origin} (--timeout {})", after.as_secs_f64()),
+            None => origin.clone(),
+        })?;
     let format = match format {
         Some(f) => ResultFormat::from_name(f)?,
         None if stdout_is_terminal() => ResultFormat::Table,
