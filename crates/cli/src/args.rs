@@ -267,8 +267,8 @@ pub struct RenderLimits {
     /// and both directions counted together).
     #[arg(long, value_name = "W", default_value_t = 1)]
     pub min_weight: usize,
-    /// Graphviz layout: `sfdp` (default without --focus) spreads an overview, `dot` (default with
-    /// --focus) ranks a neighbourhood; `neato` and `fdp` work too.
+    /// Graphviz layout: `neato` (default without --focus) spreads an overview, `dot` (default
+    /// with --focus) ranks a neighbourhood; `sfdp` is quicker for thousands of entities.
     #[arg(long, value_parser = ["dot", "sfdp", "neato", "fdp"])]
     pub layout: Option<String>,
 }

@@ -410,7 +410,10 @@ fn render_overview_is_capped_filtered_and_captioned() {
     assert!(caption.contains("by PageRank"), "{caption}");
     assert_eq!(count_before(&caption, " without links"), Some(isolated));
     assert!(count_before(&caption, " ranked lower").is_some_and(|n| n > 0));
-    assert!(dot.contains("layout=\"sfdp\""), "an overview is spread out");
+    assert!(
+        dot.contains("layout=\"neato\""),
+        "an overview is spread out"
+    );
     // No entity is drawn without an edge.
     let edges = dot_edges(&dot);
     for node in &nodes {

@@ -34,8 +34,8 @@ pub struct RenderOptions {
     /// Draw one edge per linked pair of entities (every predicate, both directions), its pen
     /// as heavy as the statements behind it, instead of one edge per predicate.
     pub merge_links: bool,
-    /// The Graphviz layout engine written into the DOT source (`dot` when not set); `sfdp` and
-    /// `neato` spread a hub-and-spoke overview better than `dot`'s ranks.
+    /// The Graphviz layout engine written into the DOT source (`dot` when not set); `neato` and
+    /// `sfdp` spread a hub-and-spoke overview better than `dot`'s ranks.
     pub layout: Option<String>,
 }
 
@@ -130,6 +130,26 @@ fn quoted(s: &str, max: usize) -> Id {
     Id::Escaped(out)
 }
 
+/// `s` cut to `max` characters with an ellipsis.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max.max(2) {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(max.max(2) - 1).collect();
+    out.push('…');
+    out
+}
+
+/// An edge label: the text cut to `max` characters, then the statements when more than one,
+/// so the count always shows.
+fn edge_label(text: &str, statements: usize, max: usize) -> Id {
+    let mut label = cut(text, max);
+    if statements > 1 {
+        label.push_str(&format!(" ({statements})"));
+    }
+    quoted(&label, usize::MAX)
+}
+
 fn attr(name: &str, value: Id) -> Attribute {
     Attribute(Id::Plain(name.to_owned()), value)
 }
@@ -171,6 +191,8 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
             attr("splines", text("true")),
             attr("pack", text("true")),
             attr("outputorder", text("edgesfirst")),
+            // Longer springs than the defaults leave room for edge labels between nodes.
+            attr("K", plain("1.0")),
         ]);
     }
     if let Some(title) = &options.title {
@@ -184,12 +206,16 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
         attr("style", text("filled")),
         attr("color", text("#555555")),
     ])));
-    stmts.push(Stmt::GAttribute(GraphAttributes::Edge(vec![
+    let mut edge_attrs = vec![
         attr("fontname", text(FONT)),
         attr("fontsize", plain("9")),
         attr("color", text("#666666")),
         attr("fontcolor", text("#333333")),
-    ])));
+    ];
+    if !ranked {
+        edge_attrs.push(attr("len", plain("1.6")));
+    }
+    stmts.push(Stmt::GAttribute(GraphAttributes::Edge(edge_attrs)));
 
     let mut types: Vec<Option<EntityType>> = Vec::new();
     for ix in g.node_indices() {
@@ -259,13 +285,8 @@ fn pen(statements: usize) -> String {
 }
 
 fn edge(from: NodeIndex, to: NodeIndex, w: &RelationEdge, max: usize) -> Edge {
-    let label = if w.statements > 1 {
-        format!("{} ({})", w.label, w.statements)
-    } else {
-        w.label.clone()
-    };
     let mut attrs = vec![
-        attr("label", quoted(&label, max)),
+        attr("label", edge_label(&w.label, w.statements, max)),
         attr("penwidth", plain(pen(w.statements))),
         attr(
             "tooltip",
@@ -336,9 +357,6 @@ fn merged_edge(link: &Link<'_>, max: usize) -> Edge {
     if names.len() > 2 {
         label.push_str(&format!(" +{}", names.len() - 2));
     }
-    if statements > 1 {
-        label.push_str(&format!(" ({statements})"));
-    }
     let tooltip: Vec<String> = link
         .parts
         .iter()
@@ -352,7 +370,7 @@ fn merged_edge(link: &Link<'_>, max: usize) -> Edge {
     let forward = link.parts.iter().any(|(_, f)| *f);
     let backward = link.parts.iter().any(|(_, f)| !*f);
     let mut attrs = vec![
-        attr("label", quoted(&label, max)),
+        attr("label", edge_label(&label, statements, max)),
         attr("penwidth", plain(pen(statements))),
         attr("tooltip", text(&tooltip.join("\n"))),
     ];

@@ -47,7 +47,7 @@ pub fn run(
         }
         None => {
             options.merge_links = true;
-            options.layout = Some(limits.layout.clone().unwrap_or_else(|| "sfdp".to_owned()));
+            options.layout = Some(limits.layout.clone().unwrap_or_else(|| "neato".to_owned()));
             whole.overview(&view_limits)
         }
     };
@@ -64,11 +64,16 @@ pub fn run(
     out.flush()?;
     eprintln!("{}", caption.replace('\n', "; "));
     if let Some(p) = output {
-        eprintln!(
-            "wrote {} ({} entities, {} edges)",
-            p.display(),
-            view.node_count(),
+        // Merged links are drawn as one edge each; otherwise every predicate is its own edge.
+        let edges = if options.merge_links {
+            selection.links
+        } else {
             view.edge_count()
+        };
+        eprintln!(
+            "wrote {} ({} entities, {edges} edges)",
+            p.display(),
+            view.node_count()
         );
     }
     Ok(Outcome::Done)

@@ -148,10 +148,9 @@ impl Selection {
         if let Some(f) = &self.focus
             && f.kept < f.neighbours
         {
-            out_parts.push(format!(
-                "{} weaker",
-                plural(f.neighbours - f.kept, "neighbour", "neighbours")
-            ));
+            let n = f.neighbours - f.kept;
+            let noun = if n == 1 { "neighbour" } else { "neighbours" };
+            out_parts.push(format!("{} weaker {noun}", thousands(n)));
         }
         if self.other_types > 0 {
             out_parts.push(format!("{} of other types", thousands(self.other_types)));
