@@ -140,10 +140,15 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Draw the graph, or the neighbourhood of one entity, with Graphviz.
+    /// Draw an overview of the graph, or the neighbourhood of one entity, with Graphviz.
     #[command(
-        after_help = "Example:\n  kg render --focus Biden --format svg -o out/biden.svg\n  kg render --format dot > out/kg.dot\n\n\
-        SVG and PNG need Graphviz's `dot` (Debian: apt-get install graphviz); DOT does not."
+        after_help = "Examples:\n  kg render --format png -o out/overview.png\n  \
+        kg render --top 30 --type Person,Organization --min-weight 2 -o out/people.svg\n  \
+        kg render --focus \"Ana Silva\" --format svg -o out/silva.svg\n  kg render --format dot > out/kg.dot\n\n\
+        Without --focus: the --top entities by PageRank (over links between entities, weighted by \
+        statements), each linked to another one drawn; one edge per linked pair. With --focus: the \
+        entity and its --top strongest neighbours. The caption, repeated on standard error, says \
+        what was left out. SVG and PNG need Graphviz (Debian: apt-get install graphviz); DOT does not."
     )]
     Render {
         /// An entity's label or alias; draws its neighbourhood.
@@ -152,6 +157,8 @@ pub enum Command {
         /// How many hops from the focus.
         #[arg(long, default_value_t = 1)]
         depth: usize,
+        #[command(flatten)]
+        limits: RenderLimits,
         #[arg(long, value_enum)]
         format: Option<RenderFormat>,
         /// Output file (standard output when not given); the format follows its extension.
@@ -275,6 +282,33 @@ pub enum ExportFormat {
     Trig,
     Rdfxml,
     Jsonld,
+}
+
+/// What `kg render` keeps of a large graph.
+#[derive(Debug, Args, Clone)]
+pub struct RenderLimits {
+    /// Most entities drawn (with --focus: most neighbours); 0 draws all.
+    #[arg(long, default_value_t = 50)]
+    pub top: usize,
+    /// Only entities of these types (repeat it or separate with commas: Person,Country); one of
+    /// Person, Organization, Company, Country, City, Place, Event, Law.
+    #[arg(long = "type", value_name = "TYPE", value_delimiter = ',', value_parser = entity_type)]
+    pub types: Vec<kg_graph::EntityType>,
+    /// Leave out links between two entities made by fewer statements than this (every predicate
+    /// and both directions counted together).
+    #[arg(long, value_name = "W", default_value_t = 1)]
+    pub min_weight: usize,
+    /// Graphviz layout: `neato` (default without --focus) spreads an overview, `dot` (default
+    /// with --focus) ranks a neighbourhood; `sfdp` is quicker for thousands of entities.
+    #[arg(long, value_parser = ["dot", "sfdp", "neato", "fdp"])]
+    pub layout: Option<String>,
+}
+
+fn entity_type(name: &str) -> Result<kg_graph::EntityType, String> {
+    kg_graph::EntityType::parse(name.trim()).ok_or_else(|| {
+        let names: Vec<&str> = kg_graph::EntityType::ALL.iter().map(|t| t.name()).collect();
+        format!("unknown type {name:?}; use one of {}", names.join(", "))
+    })
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -326,6 +326,139 @@ fn render_draws_a_real_svg_and_suggests_names() {
         .stdout(predicate::str::contains("digraph"));
 }
 
+/// `kg render --format dot` with these arguments: the DOT source and standard error.
+fn render_dot(store: &Path, args: &[&str]) -> (String, String) {
+    let out = kg()
+        .args(["render", "--format", "dot", "--store"])
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("kg render runs");
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The entity nodes of a DOT diagram (legend nodes left out): their lines.
+fn dot_nodes(dot: &str) -> Vec<&str> {
+    dot.lines()
+        .map(str::trim)
+        .filter(|l| {
+            let id: String = l.chars().skip(1).take_while(char::is_ascii_digit).collect();
+            l.starts_with('n') && !id.is_empty() && l[1 + id.len()..].starts_with('[')
+        })
+        .collect()
+}
+
+/// The edge lines of a DOT diagram.
+fn dot_edges(dot: &str) -> Vec<&str> {
+    dot.lines().filter(|l| l.contains(" -> ")).collect()
+}
+
+/// The number just before `what` in `text` ("12 without links" -> 12).
+fn count_before(text: &str, what: &str) -> Option<usize> {
+    let head = &text[..text.find(what)?];
+    let digits: String = head
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
+}
+
+/// Statements behind a merged edge: the number its label ends with, 1 when none.
+fn edge_weight(line: &str) -> usize {
+    let label = line
+        .split("label=\"")
+        .nth(1)
+        .and_then(|l| l.split('"').next())
+        .unwrap_or("");
+    label
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once('('))
+        .and_then(|(_, n)| n.parse().ok())
+        .unwrap_or(1)
+}
+
+#[test]
+fn render_overview_is_capped_filtered_and_captioned() {
+    let (_dir, store) = seed_store();
+    // Every entity with a link, uncapped: the reference for the cuts below.
+    let (all, caption) = render_dot(&store, &["--top", "0"]);
+    let linked = dot_nodes(&all).len();
+    assert!(linked > 6, "{caption}\n{all}");
+    let isolated = count_before(&caption, " without links")
+        .unwrap_or_else(|| panic!("isolated entities counted: {caption}"));
+    assert!(isolated > 0, "{caption}");
+
+    // --top caps the drawing; the caption says how many of how many.
+    let (dot, caption) = render_dot(&store, &["--top", "5"]);
+    let nodes = dot_nodes(&dot);
+    assert!((2..=5).contains(&nodes.len()), "{}\n{dot}", nodes.len());
+    assert_eq!(
+        count_before(&caption, " of "),
+        Some(nodes.len()),
+        "{caption}"
+    );
+    assert!(caption.contains("by PageRank"), "{caption}");
+    assert_eq!(count_before(&caption, " without links"), Some(isolated));
+    assert!(count_before(&caption, " ranked lower").is_some_and(|n| n > 0));
+    assert!(
+        dot.contains("layout=\"neato\""),
+        "an overview is spread out"
+    );
+    // No entity is drawn without an edge.
+    let edges = dot_edges(&dot);
+    for node in &nodes {
+        let id = &node[..node.find('[').unwrap_or(0)];
+        assert!(
+            edges.iter().any(|e| e.split_whitespace().any(|w| w == id)),
+            "{id} drawn alone:\n{dot}"
+        );
+    }
+
+    // --type keeps only those entities.
+    let (dot, caption) = render_dot(&store, &["--type", "Person,Country"]);
+    let nodes = dot_nodes(&dot);
+    assert!(!nodes.is_empty(), "{caption}");
+    assert!(
+        nodes
+            .iter()
+            .all(|n| n.contains("(Person/") || n.contains("(Country/")),
+        "{dot}"
+    );
+    assert!(caption.contains("only Person, Country"), "{caption}");
+    assert!(caption.contains("of other types"), "{caption}");
+
+    // --min-weight drops light links, and the entities left with none.
+    assert!(dot_edges(&all).iter().any(|e| edge_weight(e) < 2), "{all}");
+    let (heavy, caption) = render_dot(&store, &["--top", "0", "--min-weight", "2"]);
+    let edges = dot_edges(&heavy);
+    assert!(!edges.is_empty(), "{caption}");
+    assert!(edges.iter().all(|e| edge_weight(e) >= 2), "{heavy}");
+    assert!(dot_nodes(&heavy).len() < linked, "{caption}");
+    assert!(caption.contains("links of >= 2 statements"), "{caption}");
+
+    // A neighbourhood keeps the focus and its strongest neighbours.
+    let (dot, caption) = render_dot(&store, &["--focus", "Biden", "--top", "2"]);
+    assert_eq!(dot_nodes(&dot).len(), 3, "{caption}\n{dot}");
+    assert!(caption.contains("the 2 strongest of"), "{caption}");
+    assert!(caption.contains("weaker neighbours"), "{caption}");
+
+    kg().args(["render", "--type", "Planet", "--store"])
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown type"));
+}
+
 #[test]
 fn bad_input_is_a_clear_error_and_the_store_is_unchanged() {
     let (dir, store) = seed_store();

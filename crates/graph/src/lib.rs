@@ -8,6 +8,7 @@ mod folder;
 mod load;
 mod mapping;
 mod names;
+mod overview;
 mod query;
 mod render;
 mod stats;
@@ -22,7 +23,10 @@ pub use export::{
     ExportReport, RDF_FORMAT_NAMES, rdf_format_from_name, rdf_format_from_path, rdf_format_name,
 };
 pub use find::Lookup;
+/// Entity types, as views and filters name them.
+pub use kg_schema::EntityType;
 pub use load::LoadReport;
+pub use overview::{FocusSummary, Selection, ViewLimits};
 pub use query::{QueryOptions, QueryOutcome, ResultFormat, Results};
 pub use render::{ImageFormat, RenderOptions, render_image, render_image_with, to_dot};
 pub use stats::{Ranked, Stats};

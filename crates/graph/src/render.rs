@@ -1,6 +1,7 @@
 //! DOT diagrams of the entity view (graphviz-rust structures and printer), and SVG/PNG through
 //! Graphviz's `dot`.
 
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -11,10 +12,11 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use kg_schema::EntityType;
+use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use crate::error::{Error, Result};
-use crate::view::{EdgeKind, EntityGraph};
+use crate::view::{EdgeKind, EntityGraph, RelationEdge};
 
 /// How to draw a diagram.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +31,12 @@ pub struct RenderOptions {
     pub max_label: usize,
     /// Graphviz `rankdir`: `LR` (default) or `TB`.
     pub rankdir: String,
+    /// Draw one edge per linked pair of entities (every predicate, both directions), its pen
+    /// as heavy as the statements behind it, instead of one edge per predicate.
+    pub merge_links: bool,
+    /// The Graphviz layout engine written into the DOT source (`dot` when not set); `neato` and
+    /// `sfdp` spread a hub-and-spoke overview better than `dot`'s ranks.
+    pub layout: Option<String>,
 }
 
 impl Default for RenderOptions {
@@ -39,6 +47,8 @@ impl Default for RenderOptions {
             legend: true,
             max_label: 40,
             rankdir: "LR".to_owned(),
+            merge_links: false,
+            layout: None,
         }
     }
 }
@@ -120,6 +130,26 @@ fn quoted(s: &str, max: usize) -> Id {
     Id::Escaped(out)
 }
 
+/// `s` cut to `max` characters with an ellipsis.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max.max(2) {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(max.max(2) - 1).collect();
+    out.push('…');
+    out
+}
+
+/// An edge label: the text cut to `max` characters, then the statements when more than one,
+/// so the count always shows.
+fn edge_label(text: &str, statements: usize, max: usize) -> Id {
+    let mut label = cut(text, max);
+    if statements > 1 {
+        label.push_str(&format!(" ({statements})"));
+    }
+    quoted(&label, usize::MAX)
+}
+
 fn attr(name: &str, value: Id) -> Attribute {
     Attribute(Id::Plain(name.to_owned()), value)
 }
@@ -150,8 +180,23 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
         attr("nodesep", plain("0.3")),
         attr("ranksep", plain("0.6")),
     ];
+    let ranked = matches!(options.layout.as_deref(), None | Some("dot"));
+    if !ranked {
+        // Spring layouts: no overlapping nodes, curved edges around them, components packed.
+        graph_attrs.extend([
+            attr("layout", text(options.layout.as_deref().unwrap_or("dot"))),
+            attr("overlap", text("prism")),
+            attr("overlap_scaling", plain("2")),
+            attr("sep", text("+8")),
+            attr("splines", text("true")),
+            attr("pack", text("true")),
+            attr("outputorder", text("edgesfirst")),
+            // Longer springs than the defaults leave room for edge labels between nodes.
+            attr("K", plain("1.0")),
+        ]);
+    }
     if let Some(title) = &options.title {
-        graph_attrs.push(attr("label", quoted(title, 200)));
+        graph_attrs.push(attr("label", quoted(title, 400)));
         graph_attrs.push(attr("labelloc", text("t")));
     }
     stmts.push(Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)));
@@ -161,12 +206,16 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
         attr("style", text("filled")),
         attr("color", text("#555555")),
     ])));
-    stmts.push(Stmt::GAttribute(GraphAttributes::Edge(vec![
+    let mut edge_attrs = vec![
         attr("fontname", text(FONT)),
         attr("fontsize", plain("9")),
         attr("color", text("#666666")),
         attr("fontcolor", text("#333333")),
-    ])));
+    ];
+    if !ranked {
+        edge_attrs.push(attr("len", plain("1.6")));
+    }
+    stmts.push(Stmt::GAttribute(GraphAttributes::Edge(edge_attrs)));
 
     let mut types: Vec<Option<EntityType>> = Vec::new();
     for ix in g.node_indices() {
@@ -193,43 +242,17 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
             attrs.push(attr("penwidth", plain("3")));
             attrs.push(attr("peripheries", plain("2")));
         }
-        stmts.push(Stmt::Node(Node::new(
-            node_id(format!("n{}", ix.index())),
-            attrs,
-        )));
+        stmts.push(Stmt::Node(Node::new(vertex(ix), attrs)));
     }
 
-    for e in g.edge_references() {
-        let w = e.weight();
-        let label = if w.statements > 1 {
-            format!("{} ({})", w.label, w.statements)
-        } else {
-            w.label.clone()
-        };
-        let width = 1.0 + (w.statements as f64).ln().min(3.0);
-        let mut attrs = vec![
-            attr("label", quoted(&label, max)),
-            attr("penwidth", plain(format!("{width:.1}"))),
-            attr(
-                "tooltip",
-                text(&format!(
-                    "{}: {} statement(s) in {} document(s)",
-                    w.label, w.statements, w.documents
-                )),
-            ),
-        ];
-        if w.kind == EdgeKind::Role {
-            attrs.push(attr("style", text("dashed")));
-            attrs.push(attr("color", text("#1f78b4")));
-            attrs.push(attr("fontcolor", text("#1f78b4")));
+    if options.merge_links {
+        for link in links(view) {
+            stmts.push(Stmt::Edge(merged_edge(&link, max)));
         }
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(
-                Vertex::N(node_id(format!("n{}", e.source().index()))),
-                Vertex::N(node_id(format!("n{}", e.target().index()))),
-            ),
-            attributes: attrs,
-        }));
+    } else {
+        for e in g.edge_references() {
+            stmts.push(Stmt::Edge(edge(e.source(), e.target(), e.weight(), max)));
+        }
     }
 
     if options.legend && !types.is_empty() {
@@ -241,7 +264,11 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
                     .unwrap_or(usize::MAX)
             })
         });
-        stmts.push(Stmt::Subgraph(legend(&types)));
+        if ranked {
+            stmts.push(Stmt::Subgraph(legend(&types)));
+        } else {
+            stmts.push(Stmt::Node(legend_node(&types)));
+        }
     }
 
     let dot = Dot::DiGraph {
@@ -250,6 +277,148 @@ pub fn to_dot(view: &EntityGraph, options: &RenderOptions) -> String {
         stmts,
     };
     dot.print(&mut PrinterContext::default())
+}
+
+/// Width of an edge's pen: 1 for one statement, up to 4 for twenty and more.
+fn pen(statements: usize) -> String {
+    format!("{:.1}", 1.0 + (statements.max(1) as f64).ln().min(3.0))
+}
+
+fn edge(from: NodeIndex, to: NodeIndex, w: &RelationEdge, max: usize) -> Edge {
+    let mut attrs = vec![
+        attr("label", edge_label(&w.label, w.statements, max)),
+        attr("penwidth", plain(pen(w.statements))),
+        attr(
+            "tooltip",
+            text(&format!(
+                "{}: {} statement(s) in {} document(s)",
+                w.label, w.statements, w.documents
+            )),
+        ),
+    ];
+    if w.kind == EdgeKind::Role {
+        attrs.push(attr("style", text("dashed")));
+        attrs.push(attr("color", text("#1f78b4")));
+        attrs.push(attr("fontcolor", text("#1f78b4")));
+    }
+    Edge {
+        ty: EdgeTy::Pair(Vertex::N(vertex(from)), Vertex::N(vertex(to))),
+        attributes: attrs,
+    }
+}
+
+fn vertex(ix: NodeIndex) -> NodeId {
+    node_id(format!("n{}", ix.index()))
+}
+
+/// The edges between one pair of entities, `a` before `b` in node order.
+struct Link<'a> {
+    a: NodeIndex,
+    b: NodeIndex,
+    /// Each edge, and whether it points from `a` to `b`.
+    parts: Vec<(&'a RelationEdge, bool)>,
+}
+
+/// Edges grouped by the unordered pair they link, in node order; self-loops are left out.
+fn links(view: &EntityGraph) -> Vec<Link<'_>> {
+    let mut by_pair: BTreeMap<(NodeIndex, NodeIndex), Vec<(&RelationEdge, bool)>> = BTreeMap::new();
+    for e in view.graph().edge_references() {
+        let (s, t) = (e.source(), e.target());
+        if s == t {
+            continue;
+        }
+        let key = if s < t { (s, t) } else { (t, s) };
+        by_pair.entry(key).or_default().push((e.weight(), s < t));
+    }
+    by_pair
+        .into_iter()
+        .map(|((a, b), mut parts)| {
+            parts.sort_by(|x, y| {
+                y.0.statements
+                    .cmp(&x.0.statements)
+                    .then_with(|| x.0.label.cmp(&y.0.label))
+            });
+            Link { a, b, parts }
+        })
+        .collect()
+}
+
+/// One edge for a linked pair: labelled by its two heaviest predicates and the statements in
+/// all; arrows as the parts point; dashed only when every part is a role.
+fn merged_edge(link: &Link<'_>, max: usize) -> Edge {
+    let statements: usize = link.parts.iter().map(|(w, _)| w.statements).sum();
+    let mut names: Vec<&str> = Vec::new();
+    for (w, _) in &link.parts {
+        if !names.contains(&w.label.as_str()) {
+            names.push(&w.label);
+        }
+    }
+    let mut label = names.iter().take(2).copied().collect::<Vec<_>>().join(", ");
+    if names.len() > 2 {
+        label.push_str(&format!(" +{}", names.len() - 2));
+    }
+    let tooltip: Vec<String> = link
+        .parts
+        .iter()
+        .map(|(w, _)| {
+            format!(
+                "{}: {} statement(s) in {} document(s)",
+                w.label, w.statements, w.documents
+            )
+        })
+        .collect();
+    let forward = link.parts.iter().any(|(_, f)| *f);
+    let backward = link.parts.iter().any(|(_, f)| !*f);
+    let mut attrs = vec![
+        attr("label", edge_label(&label, statements, max)),
+        attr("penwidth", plain(pen(statements))),
+        attr("tooltip", text(&tooltip.join("\n"))),
+    ];
+    let (from, to) = if forward {
+        (link.a, link.b)
+    } else {
+        (link.b, link.a)
+    };
+    if forward && backward {
+        attrs.push(attr("dir", text("both")));
+    }
+    if link.parts.iter().all(|(w, _)| w.kind == EdgeKind::Role) {
+        attrs.push(attr("style", text("dashed")));
+        attrs.push(attr("color", text("#1f78b4")));
+        attrs.push(attr("fontcolor", text("#1f78b4")));
+    }
+    Edge {
+        ty: EdgeTy::Pair(Vertex::N(vertex(from)), Vertex::N(vertex(to))),
+        attributes: attrs,
+    }
+}
+
+/// The legend as one node holding a table, for layouts without clusters (`sfdp`, `neato`).
+fn legend_node(types: &[Option<EntityType>]) -> Node {
+    let mut html = String::from(
+        "<<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\">\
+         <TR><TD><B>Legend</B></TD></TR>",
+    );
+    for t in types {
+        let (fill, _) = style_of(*t);
+        html.push_str(&format!(
+            "<TR><TD BGCOLOR=\"{fill}\">{}</TD></TR>",
+            type_name(*t)
+        ));
+    }
+    html.push_str(
+        "<TR><TD>solid edge: relation</TD></TR><TR><TD>dashed edge: role</TD></TR>\
+         <TR><TD>thicker edge: more statements</TD></TR></TABLE>>",
+    );
+    Node::new(
+        node_id("legend".to_owned()),
+        vec![
+            attr("label", Id::Html(html)),
+            attr("shape", text("plaintext")),
+            attr("style", text("solid")),
+            attr("fontsize", plain("9")),
+        ],
+    )
 }
 
 fn legend(types: &[Option<EntityType>]) -> Subgraph {

@@ -220,7 +220,7 @@ impl Graph {
 }
 
 impl EntityGraph {
-    fn add_node(&mut self, node: EntityNode) -> NodeIndex {
+    pub(crate) fn add_node(&mut self, node: EntityNode) -> NodeIndex {
         let key = node.key.clone();
         let ix = self.graph.add_node(node);
         self.by_key.insert(key, ix);

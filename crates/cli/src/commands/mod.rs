@@ -77,10 +77,18 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Render {
             focus,
             depth,
+            limits,
             format,
             output,
             store,
-        } => render::run(focus.as_deref(), depth, format, output.as_deref(), &store),
+        } => render::run(
+            focus.as_deref(),
+            depth,
+            &limits,
+            format,
+            output.as_deref(),
+            &store,
+        ),
         Command::Stats { top, store } => stats::run(top, &store),
         Command::Path { from, to, store } => stats::path(&from, &to, &store),
         Command::Eval {

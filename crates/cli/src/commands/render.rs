@@ -1,19 +1,20 @@
-//! `kg render`: DOT, SVG or PNG of the graph or of one entity's neighbourhood.
+//! `kg render`: DOT, SVG or PNG of an overview of the graph or of one entity's neighbourhood.
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use kg_graph::{ImageFormat, RenderOptions, render_image, to_dot};
+use kg_graph::{ImageFormat, RenderOptions, ViewLimits, render_image, to_dot};
 
 use crate::Outcome;
-use crate::args::{RenderFormat, StoreArgs};
+use crate::args::{RenderFormat, RenderLimits, StoreArgs};
 use crate::commands::open_read;
 use crate::output::writer;
 
 pub fn run(
     focus: Option<&str>,
     depth: usize,
+    limits: &RenderLimits,
     format: Option<RenderFormat>,
     output: Option<&Path>,
     store: &StoreArgs,
@@ -29,24 +30,29 @@ pub fn run(
             }
         })
         .unwrap_or(RenderFormat::Dot);
-    let graph = open_read(store)?;
-    let view = graph.entity_graph()?;
-    let mut options = RenderOptions::default();
-    let view = match focus {
-        Some(name) => {
-            let ix = view.resolve(name)?;
-            let node = view.node(ix).map(|n| (n.key.clone(), n.label.clone()));
-            if let Some((key, label)) = node {
-                options.focus = Some(key);
-                options.title = Some(format!(
-                    "{label}: {depth} hop{}",
-                    if depth == 1 { "" } else { "s" }
-                ));
-            }
-            view.neighbourhood(ix, depth)
-        }
-        None => view,
+    let view_limits = ViewLimits {
+        top: limits.top,
+        types: limits.types.clone(),
+        min_weight: limits.min_weight,
     };
+    let graph = open_read(store)?;
+    let whole = graph.entity_graph()?;
+    let mut options = RenderOptions::default();
+    let (view, selection) = match focus {
+        Some(name) => {
+            let ix = whole.resolve(name)?;
+            options.focus = whole.node(ix).map(|n| n.key.clone());
+            options.layout = limits.layout.clone();
+            whole.focus_view(ix, depth, &view_limits)
+        }
+        None => {
+            options.merge_links = true;
+            options.layout = Some(limits.layout.clone().unwrap_or_else(|| "neato".to_owned()));
+            whole.overview(&view_limits)
+        }
+    };
+    let caption = selection.caption();
+    options.title = Some(caption.clone());
     let dot = to_dot(&view, &options);
     let bytes = match format {
         RenderFormat::Dot => dot.into_bytes(),
@@ -56,12 +62,18 @@ pub fn run(
     let mut out = writer(output)?;
     out.write_all(&bytes)?;
     out.flush()?;
+    eprintln!("{}", caption.replace('\n', "; "));
     if let Some(p) = output {
-        eprintln!(
-            "wrote {} ({} entities, {} edges)",
-            p.display(),
-            view.node_count(),
+        // Merged links are drawn as one edge each; otherwise every predicate is its own edge.
+        let edges = if options.merge_links {
+            selection.links
+        } else {
             view.edge_count()
+        };
+        eprintln!(
+            "wrote {} ({} entities, {edges} edges)",
+            p.display(),
+            view.node_count()
         );
     }
     Ok(Outcome::Done)
