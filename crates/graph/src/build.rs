@@ -20,13 +20,13 @@ use crate::store::Graph;
 use crate::vocab::{BaseIri, kg, skos};
 
 /// Memory the bulk loader may use for its sorting, per build (megabytes).
-const BULK_MEMORY_MB: usize = 64;
+const BULK_MEMORY_MB: usize = 32;
 /// Entities merged per transaction at the end of a build.
 const ENTITIES_PER_TRANSACTION: usize = 2_000;
 
 /// What a build knows of one entity so far.
 #[derive(Debug)]
-struct EntitySoFar {
+pub(crate) struct EntitySoFar {
     description: EntityDescription,
     /// Type, key and sameAs triples from every document.
     triples: Vec<(NamedNode, Term)>,
@@ -34,6 +34,22 @@ struct EntitySoFar {
     labels: Vec<String>,
     /// Other names from the documents.
     aliases: BTreeSet<String>,
+}
+
+impl From<&EntityDescription> for EntitySoFar {
+    /// One document's description of an entity.
+    fn from(e: &EntityDescription) -> Self {
+        EntitySoFar {
+            triples: mapping::entity_type_triples(e),
+            labels: if e.label.is_empty() {
+                Vec::new()
+            } else {
+                vec![e.label.clone()]
+            },
+            aliases: e.aliases.iter().cloned().collect(),
+            description: e.clone(),
+        }
+    }
 }
 
 /// Takes batches of extractions during [`Graph::build`].
@@ -215,7 +231,7 @@ fn labels(
 /// Merges one entity into the entities graph: types, key and sameAs are a set; one
 /// `rdfs:label` (the best by [`label_rank`] of the old and new ones), every other name a
 /// `skos:altLabel`. Returns (1 if the entity is new, quads inserted).
-fn merge_entity(
+pub(crate) fn merge_entity(
     tx: &mut oxigraph::store::Transaction<'_>,
     graph: &NamedNode,
     e: &EntitySoFar,
@@ -277,7 +293,7 @@ fn merge_entity(
 }
 
 /// Adds a role concept, keeping the label it already has. Returns the quads inserted.
-fn merge_role(
+pub(crate) fn merge_role(
     tx: &mut oxigraph::store::Transaction<'_>,
     graph: &NamedNode,
     role: &NamedNode,

@@ -4,15 +4,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use kg_schema::{EntityType, Extraction};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::vocab::rdfs;
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, Quad, QuadRef, Term};
+use oxigraph::model::{NamedNode, Quad};
 use oxigraph::store::{StorageError, Transaction};
 use serde::Serialize;
 
+use crate::build::{self, EntitySoFar};
 use crate::error::{Error, Result};
-use crate::mapping::{self, DocumentQuads, EntityDescription};
+use crate::mapping::{self, DocumentQuads};
 use crate::store::Graph;
-use crate::vocab::{BaseIri, ONTOLOGY_TTL, kg, skos};
+use crate::vocab::{BaseIri, ONTOLOGY_TTL};
 
 /// What a [`Graph::load`] did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -145,112 +145,12 @@ fn write_batch(
     tx.insert_named_graph(&graph);
     for doc in docs {
         for e in &doc.entities {
-            merge_entity(tx, &graph, e, report)?;
+            let (new, written) = build::merge_entity(tx, &graph, &EntitySoFar::from(e))?;
+            report.new_entities += new;
+            report.quads_written += written;
         }
         for (role, label) in &doc.roles {
-            merge_role(tx, &graph, role, label, report)?;
-        }
-    }
-    Ok(())
-}
-
-fn objects(
-    tx: &Transaction<'_>,
-    graph: &NamedNode,
-    subject: &NamedNode,
-    predicate: &NamedNode,
-) -> Result<Vec<Term>, StorageError> {
-    tx.quads_for_pattern(
-        Some(subject.as_ref().into()),
-        Some(predicate.as_ref()),
-        None,
-        Some(GraphNameRef::from(graph)),
-    )
-    .map(|q| q.map(|q| q.object))
-    .collect()
-}
-
-fn insert(
-    tx: &mut Transaction<'_>,
-    graph: &NamedNode,
-    s: &NamedNode,
-    p: &NamedNode,
-    o: impl Into<Term>,
-    report: &mut LoadReport,
-) {
-    let o = o.into();
-    tx.insert(QuadRef::new(s, p, &o, graph));
-    report.quads_written += 1;
-}
-
-/// Merges an entity description: types, key and sameAs are a set; one `rdfs:label` (the longest,
-/// preferring names with diacritics on a tie), every other name becomes a `skos:altLabel`.
-fn merge_entity(
-    tx: &mut Transaction<'_>,
-    graph: &NamedNode,
-    e: &EntityDescription,
-    report: &mut LoadReport,
-) -> Result<(), StorageError> {
-    let label_p = rdfs::LABEL.into_owned();
-    let alt_p = skos("altLabel");
-    if objects(tx, graph, &e.iri, &kg("key"))?.is_empty() {
-        report.new_entities += 1;
-    }
-    for (p, o) in mapping::entity_type_triples(e) {
-        insert(tx, graph, &e.iri, &p, o, report);
-    }
-    let existing: Vec<String> = objects(tx, graph, &e.iri, &label_p)?
-        .into_iter()
-        .filter_map(|t| match t {
-            Term::Literal(l) => Some(l.value().to_owned()),
-            _ => None,
-        })
-        .collect();
-    let mut names: Vec<String> = existing.clone();
-    if !e.label.is_empty() {
-        names.push(e.label.clone());
-    }
-    let Some(best) = names
-        .iter()
-        .max_by(|a, b| label_rank(a).cmp(&label_rank(b)))
-        .cloned()
-    else {
-        return Ok(());
-    };
-    for old in &existing {
-        if *old != best {
-            tx.remove(QuadRef::new(
-                &e.iri,
-                &label_p,
-                &Term::from(Literal::new_simple_literal(old)),
-                graph,
-            ));
-        }
-    }
-    insert(
-        tx,
-        graph,
-        &e.iri,
-        &label_p,
-        Literal::new_simple_literal(&best),
-        report,
-    );
-    tx.remove(QuadRef::new(
-        &e.iri,
-        &alt_p,
-        &Term::from(Literal::new_simple_literal(&best)),
-        graph,
-    ));
-    for alias in names.iter().chain(&e.aliases) {
-        if *alias != best {
-            insert(
-                tx,
-                graph,
-                &e.iri,
-                &alt_p,
-                Literal::new_simple_literal(alias),
-                report,
-            );
+            report.quads_written += build::merge_role(tx, &graph, role, label)?;
         }
     }
     Ok(())
@@ -264,23 +164,6 @@ pub(crate) fn label_rank(s: &str) -> (usize, usize, std::cmp::Reverse<&str>) {
         s.chars().filter(|c| !c.is_ascii()).count(),
         std::cmp::Reverse(s),
     )
-}
-
-fn merge_role(
-    tx: &mut Transaction<'_>,
-    graph: &NamedNode,
-    role: &NamedNode,
-    label: &str,
-    report: &mut LoadReport,
-) -> Result<(), StorageError> {
-    let labelled = !objects(tx, graph, role, &skos("prefLabel"))?.is_empty();
-    for (p, o) in mapping::role_triples(label) {
-        let is_label = p == skos("prefLabel") || p == rdfs::LABEL.into_owned();
-        if !(labelled && is_label) {
-            insert(tx, graph, role, &p, o, report);
-        }
-    }
-    Ok(())
 }
 
 /// The ontology, as quads of the ontology graph.
