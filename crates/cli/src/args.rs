@@ -65,8 +65,54 @@ pub enum Command {
         /// Read every line, including what looks like web-page cruft.
         #[arg(long)]
         keep_cruft: bool,
+        /// Write to this file instead of standard output (a shard for `kg resolve` and `kg load`).
+        #[arg(long, short = 'o')]
+        out: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Settle the entities of extraction shards (from `kg extract --out`) into one table.
+    #[command(after_help = "Example (shards made on any machines, merged on one):
+          kg extract part-1/ --out shard-1.jsonl
+  kg extract part-2/ --out shard-2.jsonl
+          kg resolve shard-*.jsonl --out entities.json
+          kg load shard-*.jsonl --entities entities.json --store out/kg
+
+        The store is the same as one `kg build` of every document in the same order. With \
+        --store, names are also resolved against the entities already in that store.")]
+    Resolve {
+        /// Shards: JSON lines written by `kg extract`.
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// Where the table goes (standard output by default).
+        #[arg(long, short = 'o')]
+        out: Option<PathBuf>,
+        /// Resolve against the entities of this store too (when it exists).
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Base IRI of the store's data.
+        #[arg(long, default_value = kg_graph::DEFAULT_BASE)]
+        base: String,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Load extraction shards into the store with the entity table of `kg resolve`.
+    #[command(after_help = "Example:
+  kg load shard-*.jsonl --entities entities.json --store out/kg")]
+    Load {
+        /// Shards: JSON lines written by `kg extract`.
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// The table written by `kg resolve` for these shards.
+        #[arg(long)]
+        entities: PathBuf,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Documents loaded per batch.
+        #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+        batch: u64,
         #[command(flatten)]
         model: ModelArgs,
     },

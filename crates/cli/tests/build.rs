@@ -240,3 +240,72 @@ fn a_second_writer_is_refused_while_a_build_runs() {
         assert!(String::from_utf8_lossy(&second.stderr).contains("locked"));
     }
 }
+
+#[test]
+fn shards_resolved_and_loaded_give_the_store_of_one_build() {
+    let dir = TempDir::new().expect("temp dir");
+    let whole = dir.path().join("whole");
+    build(&whole, &root().join("seeds"), &[]);
+
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("seeds"))
+        .expect("seeds/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3);
+    let (first, rest) = files.split_at(2);
+    let mut shards = Vec::new();
+    for (i, part) in [first, rest].iter().enumerate() {
+        let shard = dir.path().join(format!("shard-{i}.jsonl"));
+        kg().arg("extract")
+            .args(part.iter())
+            .arg("--out")
+            .arg(&shard)
+            .assert()
+            .success();
+        shards.push(shard);
+    }
+    let table = dir.path().join("entities.json");
+    kg().arg("resolve")
+        .args(&shards)
+        .arg("--out")
+        .arg(&table)
+        .assert()
+        .success();
+    let loaded = dir.path().join("loaded");
+    kg().arg("load")
+        .args(&shards)
+        .arg("--entities")
+        .arg(&table)
+        .arg("--store")
+        .arg(&loaded)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("from 5 documents"));
+    assert_eq!(dump(&loaded), dump(&whole));
+
+    // The table is the same whatever machine or run made it.
+    let again = dir.path().join("again.json");
+    kg().arg("resolve")
+        .args(&shards)
+        .arg("--out")
+        .arg(&again)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(&table).expect("table"),
+        std::fs::read(&again).expect("table again")
+    );
+    // A table that is not one is a clear error.
+    kg().arg("load")
+        .args(&shards)
+        .arg("--entities")
+        .arg(&shards[0])
+        .arg("--store")
+        .arg(&loaded)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a resolution table"));
+}

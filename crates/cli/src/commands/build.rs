@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use kg_extract::resolve::Resolver;
+use kg_extract::resolve::{Resolution, Resolver};
 use kg_extract::{Document, Entity, Extraction, Options, Pipeline};
 use rayon::prelude::*;
 
@@ -26,6 +26,7 @@ use crate::Outcome;
 use crate::args::{ReadArgs, StoreArgs};
 use crate::commands::open_write;
 use crate::input::{Docs, ReadOptions};
+use kg_graph::{Graph, LoadReport};
 
 pub fn run(
     paths: &[PathBuf],
@@ -97,7 +98,25 @@ pub fn run(
     let extracted = started.elapsed();
 
     // Pass 2: settle the names, then resolve and load the spooled extractions.
-    let known: Vec<Entity> = graph
+    let known = known_entities(&graph)?;
+    let resolution = resolver.finish(&known);
+    let mut spool = spool
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .context("writing the spool file")?;
+    spool.rewind().context("reading the spool file")?;
+    let sources = vec![Lines::new(
+        "the spool file",
+        Box::new(BufReader::new(spool)),
+    )];
+    let report = load_lines(&mut graph, sources, &resolution, &last_of, count, batch)?;
+    print_report(store, &report, started.elapsed(), Some((extracted, words)));
+    Ok(Outcome::Done)
+}
+
+/// The store's entities, for resolution against them.
+pub(crate) fn known_entities(graph: &Graph) -> Result<Vec<Entity>> {
+    Ok(graph
         .known_entities()
         .context("reading the store's entities")?
         .into_iter()
@@ -108,13 +127,63 @@ pub fn run(
             aliases: k.aliases,
             wikidata: k.wikidata,
         })
-        .collect();
-    let resolution = resolver.finish(&known);
-    let mut spool = spool
-        .into_inner()
-        .map_err(|e| e.into_error())
-        .context("writing the spool file")?;
-    spool.rewind().context("reading the spool file")?;
+        .collect())
+}
+
+/// JSON lines of extractions, with a name for errors.
+pub(crate) struct Lines {
+    name: String,
+    reader: Box<dyn BufRead>,
+}
+
+impl Lines {
+    pub(crate) fn new(name: impl Into<String>, reader: Box<dyn BufRead>) -> Self {
+        Lines {
+            name: name.into(),
+            reader,
+        }
+    }
+
+    /// Each extraction in turn; an error names the line and column.
+    pub(crate) fn extractions(self) -> impl Iterator<Item = Result<Extraction>> {
+        let name = self.name;
+        self.reader
+            .lines()
+            .enumerate()
+            .filter_map(move |(n, line)| {
+                let line = match line {
+                    Ok(l) => l,
+                    Err(e) => {
+                        return Some(Err(
+                            anyhow::Error::new(e).context(format!("{name}:{}: cannot read", n + 1))
+                        ));
+                    }
+                };
+                if line.trim().is_empty() {
+                    return None;
+                }
+                Some(serde_json::from_str::<Extraction>(&line).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{name}:{}:{}: not an extraction (a line of kg extract): {e}",
+                        n + 1,
+                        e.column()
+                    )
+                }))
+            })
+    }
+}
+
+/// Resolves and bulk-loads extractions read from JSON lines into a new generation of the store
+/// (pass 2 of `kg build`, and `kg load`). Of two extractions of one document id, the one at
+/// `last_of[id]` (its ordinal over all the lines) is kept.
+pub(crate) fn load_lines(
+    graph: &mut Graph,
+    sources: Vec<Lines>,
+    resolution: &Resolution<'_>,
+    last_of: &HashMap<String, usize>,
+    count: usize,
+    batch: usize,
+) -> Result<LoadReport> {
     let bar = if count >= 8 {
         ProgressBar::new(count as u64).with_style(
             ProgressStyle::with_template(
@@ -127,25 +196,28 @@ pub fn run(
     };
     let report = graph.build(|loader| -> Result<()> {
         let mut pending: Vec<Extraction> = Vec::with_capacity(batch);
-        for (i, line) in BufReader::new(spool).lines().enumerate() {
-            let line = line.context("reading the spool file")?;
-            let mut ex: Extraction =
-                serde_json::from_str(&line).context("reading the spool file")?;
-            if last_of.get(&ex.doc.id) != Some(&i) {
-                bar.suspend(|| {
-                    eprintln!(
-                        "kg: warning: document {} appears twice in the input; the last one wins",
-                        ex.doc.id
-                    )
-                });
-                continue;
-            }
-            resolution.apply(&mut ex);
-            pending.push(ex);
-            if pending.len() >= batch {
-                loader.add(&pending)?;
-                bar.inc(pending.len() as u64);
-                pending.clear();
+        let mut i = 0;
+        for source in sources {
+            for ex in source.extractions() {
+                let mut ex = ex?;
+                let at = i;
+                i += 1;
+                if last_of.get(&ex.doc.id) != Some(&at) {
+                    bar.suspend(|| {
+                        eprintln!(
+                            "kg: warning: document {} appears twice in the input; the last one wins",
+                            ex.doc.id
+                        )
+                    });
+                    continue;
+                }
+                resolution.apply(&mut ex);
+                pending.push(ex);
+                if pending.len() >= batch {
+                    loader.add(&pending)?;
+                    bar.inc(pending.len() as u64);
+                    pending.clear();
+                }
             }
         }
         loader.add(&pending)?;
@@ -153,6 +225,16 @@ pub fn run(
         Ok(())
     })?;
     graph.flush()?;
+    Ok(report)
+}
+
+/// The summary of a build or load; `extracted` is the time and words of extraction, if any.
+pub(crate) fn print_report(
+    store: &StoreArgs,
+    report: &LoadReport,
+    total: Duration,
+    extracted: Option<(Duration, usize)>,
+) {
     for w in &report.warnings {
         eprintln!("kg: warning: {w}");
     }
@@ -161,16 +243,20 @@ pub fn run(
         .iter()
         .map(|(t, n)| format!("{t} {n}"))
         .collect();
-    let total = started.elapsed();
+    let extraction = extracted.map_or(String::new(), |(took, words)| {
+        format!(
+            " ({:.2} s extracting, {:.0} words/s)",
+            took.as_secs_f64(),
+            words as f64 / total.as_secs_f64().max(1e-3)
+        )
+    });
     println!(
-        "built {} from {} document{} ({} replaced) in {:.2} s ({:.2} s extracting, {:.0} words/s)",
+        "built {} from {} document{} ({} replaced) in {:.2} s{extraction}",
         store.store.display(),
         report.documents,
         if report.documents == 1 { "" } else { "s" },
         report.replaced_documents,
         total.as_secs_f64(),
-        extracted.as_secs_f64(),
-        words as f64 / total.as_secs_f64().max(1e-3)
     );
     println!(
         "  entities   {:>6}  ({}; {} new)",
@@ -187,7 +273,6 @@ pub fn run(
         "  quads      {:>6}  added, {} in the store",
         report.quads_added, report.total_quads
     );
-    Ok(Outcome::Done)
 }
 
 /// A bar over the input bytes (a spinner when their size is unknown), hidden off a terminal.

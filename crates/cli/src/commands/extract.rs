@@ -29,6 +29,7 @@ pub fn run(
     paths: &[PathBuf],
     format: ExtractFormat,
     keep_cruft: bool,
+    out: Option<&std::path::Path>,
     read: &ReadArgs,
     pipeline: &Pipeline,
 ) -> Result<Outcome> {
@@ -39,7 +40,7 @@ pub fn run(
         },
     )?;
     let options = Options { clean: !keep_cruft };
-    let mut out = writer(None)?;
+    let mut out = writer(out)?;
     let mut count = 0usize;
     let mut first_warning = None;
     // In batches, written as they are done: memory is bounded by a batch, not by the input.

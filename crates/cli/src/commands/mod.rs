@@ -6,6 +6,7 @@ mod model;
 mod parse;
 mod query;
 mod render;
+mod shards;
 mod stats;
 
 use std::path::Path;
@@ -36,9 +37,40 @@ pub fn run(command: Command) -> Result<Outcome> {
             paths,
             format,
             keep_cruft,
+            out,
             read,
             model,
-        } => extract::run(&paths, format, keep_cruft, &read, model.pipeline()?),
+        } => extract::run(
+            &paths,
+            format,
+            keep_cruft,
+            out.as_deref(),
+            &read,
+            model.pipeline()?,
+        ),
+        Command::Resolve {
+            shards,
+            out,
+            store,
+            base,
+            model,
+        } => {
+            let store = store.map(|store| StoreArgs { store, base });
+            shards::resolve(&shards, out.as_deref(), store.as_ref(), model.pipeline()?)
+        }
+        Command::Load {
+            shards,
+            entities,
+            store,
+            batch,
+            model,
+        } => shards::load(
+            &shards,
+            &entities,
+            &store,
+            usize::try_from(batch).unwrap_or(usize::MAX),
+            model.pipeline()?,
+        ),
         Command::Parse {
             paths,
             format,

@@ -23,6 +23,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::{Deserialize, Serialize};
+
 use crate::lexicon::Lexicon;
 use crate::model::{Entity, EntityType, Extraction, entity_key, slug};
 
@@ -165,6 +167,25 @@ fn vote(votes: &mut Votes, kind: EntityType, label: &str) {
     }
 }
 
+/// A [`Resolution`] written down, so that one machine can settle the names of shards that
+/// others extracted and each loader can apply it (`kg resolve`, `kg load`). Sorted, so the same
+/// input always gives the same table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResolutionTable {
+    /// Format version of the table.
+    pub version: u32,
+    /// Type votes: family, slug, and the count of each type.
+    pub votes: Vec<VoteRow>,
+    /// Every settled entity, by key.
+    pub entities: Vec<Entity>,
+}
+
+/// One row of type votes: the name's family, its slug, and how often each type was given.
+pub type VoteRow = (u8, String, Vec<(EntityType, usize)>);
+
+/// The [`ResolutionTable`] format this build writes and reads.
+pub const TABLE_VERSION: u32 = 1;
+
 /// Every entity of a corpus and its store under its settled key, and how to rewrite one
 /// extraction's keys to them.
 #[derive(Debug)]
@@ -178,6 +199,55 @@ pub struct Resolution<'a> {
     by_of: HashMap<String, Vec<String>>,
     /// Entities by each alias (rule 5).
     by_alias: HashMap<String, Vec<String>>,
+}
+
+impl<'a> Resolution<'a> {
+    /// The table that [`Resolution::from_table`] reads back.
+    pub fn to_table(&self) -> ResolutionTable {
+        let mut votes: Vec<VoteRow> = self
+            .votes
+            .iter()
+            .map(|((f, slug), counts)| {
+                (
+                    *f,
+                    slug.clone(),
+                    counts.iter().map(|(k, n)| (*k, *n)).collect(),
+                )
+            })
+            .collect();
+        votes.sort();
+        ResolutionTable {
+            version: TABLE_VERSION,
+            votes,
+            entities: self.all.values().cloned().collect(),
+        }
+    }
+
+    /// A resolution from its table (see [`Resolution::to_table`]); `None` for a table of
+    /// another format version.
+    pub fn from_table(lex: &'a Lexicon, table: ResolutionTable) -> Option<Self> {
+        if table.version != TABLE_VERSION {
+            return None;
+        }
+        let mut resolution = Resolution {
+            lex,
+            votes: table
+                .votes
+                .into_iter()
+                .map(|(f, slug, counts)| ((f, slug), counts.into_iter().collect()))
+                .collect(),
+            all: table
+                .entities
+                .into_iter()
+                .map(|e| (e.key.clone(), e))
+                .collect(),
+            by_last: HashMap::new(),
+            by_of: HashMap::new(),
+            by_alias: HashMap::new(),
+        };
+        resolution.index();
+        Some(resolution)
+    }
 }
 
 impl Resolution<'_> {
