@@ -3,9 +3,12 @@
 mod error;
 mod export;
 mod find;
+mod graphml;
 mod load;
 mod mapping;
 mod names;
+mod neo4j;
+mod property_graph;
 mod query;
 mod render;
 mod stats;
@@ -20,6 +23,8 @@ pub use export::{
 };
 pub use find::Lookup;
 pub use load::LoadReport;
+pub use neo4j::{NEO4J_ENTITY_LABEL, NEO4J_NODE_HEADER, NEO4J_RELATIONSHIP_HEADER};
+pub use property_graph::GraphExportReport;
 pub use query::{QueryOutcome, ResultFormat, Results};
 pub use render::{ImageFormat, RenderOptions, render_image, render_image_with, to_dot};
 pub use stats::{Ranked, Stats};
