@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a store from the seeds and parses every export format with parsers that are not ours:
 # rapper (raptor2) for Turtle, N-Triples, N-Quads, TriG and RDF/XML; RDFLib for all six, JSON-LD
-# included. Fails when a parser rejects a file or reads a different number of triples.
+# included; networkx for GraphML and Python's csv module for the Neo4j CSV. Fails when a parser
+# rejects a file or reads a different number of triples, entities or relations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -11,9 +12,9 @@ trap 'rm -rf "$work"' EXIT
 "$KG" build --store "$work/store" seeds/ >/dev/null
 
 venv="$HOME/.cache/kg-venv"
-if ! "$venv/bin/python" -c "import rdflib" 2>/dev/null; then
+if ! "$venv/bin/python" -c "import rdflib, networkx" 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q rdflib
+  "$venv/bin/pip" install -q rdflib networkx
 fi
 
 pass=0
@@ -55,5 +56,23 @@ for pair in "ttl nt" "ttl rdf" "ttl jsonld" "nq trig"; do
     echo "FAIL $1 has ${counts[$1]} statements, $2 has ${counts[$2]}"; fail=$((fail+1))
   fi
 done
+# The entity graph for graph tools: GraphML read by networkx, the Neo4j CSV by Python's csv
+# module; counts and a known entity's label compared with what `kg stats` and `kg query` say.
+"$KG" export --store "$work/store" -o "$work/kg.graphml" 2>/dev/null
+"$KG" export --store "$work/store" --format neo4j -o "$work/neo4j" 2>/dev/null
+stats=$("$KG" stats --store "$work/store" --top 0)
+entities=$(awk '$1 == "entities" {print $2}' <<<"$stats")
+edges=$(awk '$1 == "edges" {print $2}' <<<"$stats")
+"$KG" query --store "$work/store" --format csv \
+  -e 'SELECT ?key ?label WHERE { ?e kg:key ?key ; rdfs:label ?label } ORDER BY ?key LIMIT 1' \
+  >"$work/known.csv"
+if graph_out=$("$venv/bin/python" scripts/check-graph-exports.py "$work/kg.graphml" \
+  "$work/neo4j" "$entities" "$edges" "$work/known.csv" 2>&1); then status=0; else status=$?; fi
+echo "$graph_out" | grep -E '^(ok|FAIL)' || true
+pass=$((pass + $(grep -c '^ok' <<<"$graph_out" || true)))
+fail=$((fail + $(grep -c '^FAIL' <<<"$graph_out" || true)))
+if [ "$status" -ne 0 ] && ! grep -q '^FAIL' <<<"$graph_out"; then
+  echo "FAIL graph exports: $graph_out"; fail=$((fail+1))
+fi
 echo "exports: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

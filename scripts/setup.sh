@@ -2,7 +2,7 @@
 # Installs what kg needs to build and run, when it is missing (Debian/Ubuntu, with apt):
 #   libclang-dev, clang and g++  to build RocksDB (the store)
 #   graphviz                     to draw SVG/PNG diagrams
-#   raptor2-utils, python3-venv  to check exports with independent RDF parsers (tests only)
+#   raptor2-utils, python3-venv  to check exports with independent parsers (tests only)
 # Runs apt-get as root, or through sudo; says what it installs. Needs a Rust toolchain (rustup).
 set -euo pipefail
 

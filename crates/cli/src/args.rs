@@ -172,16 +172,20 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Write every triple, with the ontology, to a file or standard output.
+    /// Write every triple, with the ontology; or the entity graph for Gephi, Cytoscape or Neo4j.
     #[command(
-        after_help = "Example:\n  kg export -o out/kg.ttl\n  kg export --format nquads > out/kg.nq\n\n\
-        The format comes from the file extension when not given (.ttl .nt .nq .trig .rdf .jsonld)."
+        after_help = "Examples:\n  kg export -o out/kg.ttl\n  kg export --format nquads > out/kg.nq\n  \
+        kg export -o out/kg.graphml\n  kg export --format neo4j -o out/neo4j\n\n\
+        The format comes from the file extension when not given (.ttl .nt .nq .trig .rdf .jsonld \
+        .graphml). graphml and neo4j hold the entity graph (entities, relations and roles, with \
+        counts), not the provenance. neo4j writes nodes.csv and relationships.csv into the -o \
+        folder for `neo4j-admin database import full`, and prints the command."
     )]
     Export {
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
-        /// Output file (standard output when not given).
-        #[arg(short, long)]
+        /// Output file (standard output when not given); a folder for neo4j.
+        #[arg(short, long, alias = "out")]
         output: Option<PathBuf>,
         #[command(flatten)]
         store: StoreArgs,
@@ -328,6 +332,10 @@ pub enum ExportFormat {
     Trig,
     Rdfxml,
     Jsonld,
+    /// The entity graph as GraphML (Gephi, Cytoscape, yEd, networkx).
+    Graphml,
+    /// The entity graph as CSV files for `neo4j-admin database import full`.
+    Neo4j,
 }
 
 /// What `kg render` keeps of a large graph.

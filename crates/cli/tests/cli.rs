@@ -290,6 +290,83 @@ fn every_export_format_round_trips_through_a_parser() {
     }
 }
 
+/// A count from `kg stats` (`entities`, `edges`).
+fn stat(store: &Path, name: &str) -> usize {
+    let out = kg()
+        .args(["stats", "--top", "0", "--store"])
+        .arg(store)
+        .output()
+        .expect("kg stats runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix(name)?
+                .split_whitespace()
+                .next()?
+                .parse()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("kg stats prints {name}"))
+}
+
+#[test]
+fn graph_tool_exports_hold_the_entity_graph() {
+    let (dir, store) = seed_store();
+    let (entities, edges) = (stat(&store, "entities "), stat(&store, "edges "));
+    assert!(
+        entities > 10 && edges > 10,
+        "{entities} entities, {edges} edges"
+    );
+
+    let graphml = dir.path().join("kg.graphml");
+    kg().arg("export")
+        .arg("--store")
+        .arg(&store)
+        .arg("-o")
+        .arg(&graphml)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "wrote {entities} entities and {edges} relations"
+        )));
+    let xml = std::fs::read_to_string(&graphml).expect("GraphML written");
+    assert_eq!(xml.matches("<node ").count(), entities);
+    assert_eq!(xml.matches("<edge ").count(), edges);
+    assert!(xml.contains(r#"<data key="n_label">Joe Biden</data>"#));
+
+    let folder = dir.path().join("neo4j");
+    kg().args(["export", "--format", "neo4j", "--store"])
+        .arg(&store)
+        .arg("-o")
+        .arg(&folder)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "neo4j-admin database import full --nodes=",
+        ));
+    let nodes = std::fs::read_to_string(folder.join("nodes.csv")).expect("nodes.csv written");
+    let rels = std::fs::read_to_string(folder.join("relationships.csv"))
+        .expect("relationships.csv written");
+    // One line per record: neo4j-admin reads no line breaks inside fields by default.
+    assert_eq!(
+        nodes.lines().next(),
+        Some(kg_graph::NEO4J_NODE_HEADER.join(",").as_str())
+    );
+    assert_eq!(nodes.lines().count(), entities + 1);
+    assert_eq!(
+        rels.lines().next(),
+        Some(kg_graph::NEO4J_RELATIONSHIP_HEADER.join(",").as_str())
+    );
+    assert_eq!(rels.lines().count(), edges + 1);
+    assert!(nodes.contains(",Joe Biden,Person,"), "{nodes}");
+
+    kg().args(["export", "--format", "neo4j", "--store"])
+        .arg(&store)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o DIR"));
+}
+
 #[test]
 fn render_draws_a_real_svg_and_suggests_names() {
     let (dir, store) = seed_store();

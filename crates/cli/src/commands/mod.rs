@@ -1,6 +1,7 @@
 //! One module per command; `run` dispatches.
 
 mod build;
+mod export;
 mod extract;
 mod model;
 mod parse;
@@ -105,7 +106,7 @@ pub fn run(command: Command) -> Result<Outcome> {
             format,
             output,
             store,
-        } => query::export(format, output.as_deref(), &store),
+        } => export::run(format, output.as_deref(), &store),
         Command::Render {
             focus,
             depth,

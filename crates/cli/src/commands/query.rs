@@ -1,13 +1,13 @@
-//! `kg query` and `kg export`.
+//! `kg query`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use kg_graph::{QueryOptions, ResultFormat, rdf_format_from_name, rdf_format_from_path};
+use kg_graph::{QueryOptions, ResultFormat};
 
 use crate::Outcome;
-use crate::args::{ExportFormat, StoreArgs};
+use crate::args::StoreArgs;
 use crate::commands::open_read;
 use crate::output::{stdout_is_terminal, writer};
 
@@ -89,37 +89,4 @@ pub fn run(
     } else {
         Outcome::Done
     })
-}
-
-pub fn export(
-    format: Option<ExportFormat>,
-    output: Option<&Path>,
-    store: &StoreArgs,
-) -> Result<Outcome> {
-    let format = match (format, output) {
-        (Some(f), _) => rdf_format_from_name(export_name(f))?,
-        (None, Some(p)) => rdf_format_from_path(p).with_context(|| {
-            format!("{}: cannot tell the format from the extension; give --format (turtle, ntriples, nquads, trig, rdfxml, jsonld)", p.display())
-        })?,
-        (None, None) => rdf_format_from_name("turtle")?,
-    };
-    let graph = open_read(store)?;
-    let mut out = writer(output)?;
-    let report = graph.export(&mut out, format)?;
-    out.flush()?;
-    if let Some(p) = output {
-        eprintln!("wrote {} statements to {}", report.statements, p.display());
-    }
-    Ok(Outcome::Done)
-}
-
-fn export_name(f: ExportFormat) -> &'static str {
-    match f {
-        ExportFormat::Turtle => "turtle",
-        ExportFormat::Ntriples => "ntriples",
-        ExportFormat::Nquads => "nquads",
-        ExportFormat::Trig => "trig",
-        ExportFormat::Rdfxml => "rdfxml",
-        ExportFormat::Jsonld => "jsonld",
-    }
 }
