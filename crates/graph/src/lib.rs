@@ -5,6 +5,7 @@ mod error;
 mod export;
 mod find;
 mod folder;
+mod live;
 mod load;
 mod mapping;
 mod names;
@@ -25,6 +26,7 @@ pub use export::{
 pub use find::Lookup;
 /// Entity types, as views and filters name them.
 pub use kg_schema::EntityType;
+pub use live::LiveGraph;
 pub use load::LoadReport;
 pub use overview::{FocusSummary, Selection, ViewLimits};
 pub use query::{QueryOptions, QueryOutcome, ResultFormat, Results};

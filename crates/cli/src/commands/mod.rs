@@ -6,6 +6,7 @@ mod model;
 mod parse;
 mod query;
 mod render;
+mod serve;
 mod stats;
 
 use std::path::Path;
@@ -69,6 +70,16 @@ pub fn run(command: Command) -> Result<Outcome> {
                 &store,
             )
         }
+        Command::Serve {
+            bind,
+            public,
+            timeout,
+            threads,
+            store,
+        } => serve::run(
+            &serve::ServeConfig::new(&bind, public, timeout, threads)?,
+            &store,
+        ),
         Command::Export {
             format,
             output,
