@@ -361,8 +361,26 @@ fn a_build_while_serving_is_seen_by_the_next_query() {
             .to_owned()
     };
     assert_eq!(documents(&server), "1");
-    build(&store, rest);
-    assert_eq!(documents(&server), seeds.len().to_string());
+    // Queries keep coming while the build runs and switches generations: none may fail.
+    let building = std::sync::atomic::AtomicBool::new(true);
+    let answers = std::thread::scope(|scope| {
+        let asking = scope.spawn(|| {
+            let mut answers = Vec::new();
+            while building.load(std::sync::atomic::Ordering::Relaxed) {
+                answers.push(documents(&server));
+            }
+            answers
+        });
+        build(&store, rest);
+        building.store(false, std::sync::atomic::Ordering::Relaxed);
+        asking.join().expect("the asking thread ends")
+    });
+    let total = seeds.len().to_string();
+    assert!(
+        answers.iter().all(|n| n == "1" || *n == total),
+        "answers during the build: {answers:?}"
+    );
+    assert_eq!(documents(&server), total);
 }
 
 /// The RDFLib venv of scripts/check-exports.sh, made the same way when it is missing.

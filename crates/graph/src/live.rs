@@ -8,11 +8,21 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+use std::thread;
+use std::time::Duration;
 
 use crate::error::Result;
 use crate::folder;
 use crate::store::Graph;
 use crate::vocab::BaseIri;
+
+/// How long to wait before each new try to open a generation that just became active.
+const REOPEN_PAUSES: [Duration; 4] = [
+    Duration::from_millis(20),
+    Duration::from_millis(50),
+    Duration::from_millis(100),
+    Duration::from_millis(200),
+];
 
 /// A read-only [`Graph`] re-opened whenever the store switches to another generation.
 #[derive(Debug)]
@@ -42,16 +52,38 @@ impl LiveGraph {
     /// A handle on the active generation: the one held, or a new one when `ACTIVE` changed
     /// since it was opened.
     ///
-    /// When the new generation cannot be opened, the error is returned and the old handle is
-    /// kept for the next call to try again.
+    /// Just after the switch the builder may still have the new generation open and be
+    /// tidying its files, and a read-only open can then fail on a file that vanished under it.
+    /// So a failed open is tried again a few times; if it still fails, the old handle is
+    /// served while its generation is still on disk (the next call tries again), and the error
+    /// is returned only when it is gone.
     pub fn graph(&self) -> Result<Graph> {
         let active = folder::active(&self.dir)?;
         // A poisoned lock only means another request panicked; the handle in it is still whole.
         let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
-        if current.active != active {
-            *current = Graph::open_read_only(&self.dir)?.with_base(self.base.clone());
+        if current.active == active {
+            return Ok(current.clone());
         }
-        Ok(current.clone())
+        let mut opened = self.open_active();
+        for pause in REOPEN_PAUSES {
+            if opened.is_ok() {
+                break;
+            }
+            thread::sleep(pause);
+            opened = self.open_active();
+        }
+        match opened {
+            Ok(graph) => {
+                *current = graph;
+                Ok(current.clone())
+            }
+            Err(_) if current.database_path().is_some_and(|p| p.is_dir()) => Ok(current.clone()),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn open_active(&self) -> Result<Graph> {
+        Ok(Graph::open_read_only(&self.dir)?.with_base(self.base.clone()))
     }
 
     /// The name of the generation now served (`gen-000003`), or `None` for a store of the
@@ -62,5 +94,33 @@ impl LiveGraph {
             folder::Active::Generation(name) => Some(name.clone()),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    #[test]
+    fn a_finished_build_is_followed() -> Result<()> {
+        let dir = tempfile::TempDir::new().map_err(|source| Error::Io {
+            path: std::env::temp_dir(),
+            source,
+        })?;
+        let mut writer = Graph::open(dir.path())?;
+        let live = LiveGraph::open(dir.path(), BaseIri::default())?;
+        let first = live.generation();
+        assert!(first.is_some());
+        writer.build(|_| Ok::<(), Error>(()))?;
+        assert_eq!(
+            live.generation(),
+            first,
+            "nothing re-opened before it is asked for"
+        );
+        let graph = live.graph()?;
+        assert_ne!(live.generation(), first);
+        assert_eq!(graph.database_path(), writer.database_path());
+        Ok(())
     }
 }
