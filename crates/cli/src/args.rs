@@ -172,6 +172,34 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Answer SPARQL queries over HTTP (the SPARQL 1.1 Protocol), read-only.
+    #[command(
+        after_help = "Examples:\n  kg serve\n  kg serve --store /tmp/kg --bind 127.0.0.1:0 --timeout 10\n  \
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \
+        http://127.0.0.1:7878/query\n\n\
+        GET or POST /query (query=... in the URL or a form, or an application/sparql-query body); \
+        the Accept header picks the format: SPARQL JSON (the default), XML, CSV or TSV results, \
+        Turtle (the default), N-Triples, RDF/XML, JSON-LD, N-Quads or TriG graphs. GET / is a page \
+        to type queries with the canned ones of queries/ as examples. The URL is printed on \
+        standard output at start; a build that finishes while the server runs is seen by the \
+        next query."
+    )]
+    Serve {
+        /// Address and port to listen on; port 0 takes a free one.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Allow a --bind address that is not loopback (anyone who reaches it can read the store).
+        #[arg(long)]
+        public: bool,
+        /// Stop a query that runs longer than this many seconds (answered 503); 0 for no limit.
+        #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+        timeout: Timeout,
+        /// Requests answered at once.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=256))]
+        threads: u64,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Write every triple, with the ontology; or the entity graph for Gephi, Cytoscape or Neo4j.
     #[command(
         after_help = "Examples:\n  kg export -o out/kg.ttl\n  kg export --format nquads > out/kg.nq\n  \

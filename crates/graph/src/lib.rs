@@ -6,6 +6,7 @@ mod export;
 mod find;
 mod folder;
 mod graphml;
+mod live;
 mod load;
 mod mapping;
 mod names;
@@ -28,6 +29,7 @@ pub use export::{
 pub use find::Lookup;
 /// Entity types, as views and filters name them.
 pub use kg_schema::EntityType;
+pub use live::LiveGraph;
 pub use load::LoadReport;
 pub use neo4j::{NEO4J_ENTITY_LABEL, NEO4J_NODE_HEADER, NEO4J_RELATIONSHIP_HEADER};
 pub use overview::{FocusSummary, Selection, ViewLimits};

@@ -7,6 +7,7 @@ mod model;
 mod parse;
 mod query;
 mod render;
+mod serve;
 mod shards;
 mod stats;
 
@@ -102,6 +103,16 @@ pub fn run(command: Command) -> Result<Outcome> {
                 &store,
             )
         }
+        Command::Serve {
+            bind,
+            public,
+            timeout,
+            threads,
+            store,
+        } => serve::run(
+            &serve::ServeConfig::new(&bind, public, timeout, threads)?,
+            &store,
+        ),
         Command::Export {
             format,
             output,
