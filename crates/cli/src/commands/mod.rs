@@ -4,6 +4,7 @@ mod build;
 mod extract;
 mod model;
 mod parse;
+mod push;
 mod query;
 mod render;
 mod stats;
@@ -74,6 +75,21 @@ pub fn run(command: Command) -> Result<Outcome> {
             output,
             store,
         } => query::export(format, output.as_deref(), &store),
+        Command::Push {
+            endpoint,
+            user,
+            chunk_mb,
+            fresh,
+            store,
+        } => push::run(
+            &push::PushSettings {
+                endpoint,
+                user,
+                chunk_bytes: usize::try_from(chunk_mb << 20).unwrap_or(usize::MAX),
+                fresh,
+            },
+            &store,
+        ),
         Command::Render {
             focus,
             depth,
