@@ -121,9 +121,9 @@ impl Graph {
     /// The number of triples in the default graph (which `kg build` leaves empty).
     pub fn default_graph_len(&self) -> Result<usize> {
         let mut count = 0;
-        for quad in
-            self.store
-                .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+        for quad in self
+            .store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
         {
             quad.map_err(Error::storage("counting the default graph"))?;
             count += 1;
@@ -193,7 +193,11 @@ mod tests {
         let all: Vec<u8> = parts.iter().flat_map(|c| c.ntriples.clone()).collect();
         let text = String::from_utf8(all).expect("utf-8");
         assert!(text.contains(r#""line \"0\"\nnext" ."#), "{text}");
-        assert_eq!(chunks(&graph, &name, 500), parts, "the same order every time");
+        assert_eq!(
+            chunks(&graph, &name, 500),
+            parts,
+            "the same order every time"
+        );
     }
 
     #[test]

@@ -78,14 +78,14 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Push {
             endpoint,
             user,
-            chunk_mb,
+            chunk_size,
             fresh,
             store,
         } => push::run(
             &push::PushSettings {
                 endpoint,
                 user,
-                chunk_bytes: usize::try_from(chunk_mb << 20).unwrap_or(usize::MAX),
+                chunk_bytes: chunk_size,
                 fresh,
             },
             &store,
