@@ -164,6 +164,9 @@ pub enum Command {
         /// Push every graph, even those noted as pushed unchanged to this endpoint before.
         #[arg(long)]
         fresh: bool,
+        /// Graphs sent at the same time (each in its own connection).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=64))]
+        jobs: u64,
         #[command(flatten)]
         store: StoreArgs,
     },

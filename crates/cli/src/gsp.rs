@@ -91,6 +91,17 @@ impl Endpoint {
         })
     }
 
+    /// Another client of the same endpoint and login, sharing the connection pool; it learns
+    /// its own login challenge.
+    pub fn fork(&self) -> Endpoint {
+        Endpoint {
+            url: self.url.clone(),
+            agent: self.agent.clone(),
+            credentials: self.credentials.clone(),
+            scheme: Scheme::None,
+        }
+    }
+
     /// Asks the server, without a body, how it wants logins (HEAD on `graph`).
     pub fn probe(&mut self, graph: &str) -> Result<()> {
         let url = self.graph_url(graph);

@@ -80,6 +80,7 @@ pub fn run(command: Command) -> Result<Outcome> {
             user,
             chunk_size,
             fresh,
+            jobs,
             store,
         } => push::run(
             &push::PushSettings {
@@ -87,6 +88,7 @@ pub fn run(command: Command) -> Result<Outcome> {
                 user,
                 chunk_bytes: chunk_size,
                 fresh,
+                jobs: usize::try_from(jobs).unwrap_or(1),
             },
             &store,
         ),

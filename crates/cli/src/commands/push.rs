@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufRead, BufReader, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -40,6 +43,8 @@ pub struct PushSettings {
     pub chunk_bytes: usize,
     /// Push every graph, whatever was pushed before.
     pub fresh: bool,
+    /// Graphs sent at the same time.
+    pub jobs: usize,
 }
 
 /// Runs `kg push`.
@@ -53,44 +58,139 @@ pub fn run(settings: &PushSettings, store: &StoreArgs) -> Result<Outcome> {
             "kg: {in_default} triples in the default graph are not pushed (named graphs only)"
         );
     }
-    let mut endpoint = Endpoint::new(&settings.endpoint, credentials, REQUEST_TIMEOUT)?;
-    if let Some(first) = names.first() {
-        endpoint
-            .probe(first.as_str())
-            .context("asking the endpoint how it wants logins")?;
-    }
-    let mut state = PushState::open(&store.store, &settings.endpoint, settings.fresh);
+    let endpoint = Endpoint::new(&settings.endpoint, credentials, REQUEST_TIMEOUT)?;
+    let state = Mutex::new(PushState::open(
+        &store.store,
+        &settings.endpoint,
+        settings.fresh,
+    ));
 
     let started = Instant::now();
     let bar = progress_bar(graph.len()? as u64);
-    let (mut pushed, mut skipped, mut quads_sent) = (0usize, 0usize, 0usize);
-    for name in &names {
-        if let Some(previous) = state.pushed_hash(name.as_str()) {
-            let (hash, triples) = content_hash(&graph, name, settings.chunk_bytes)?;
-            if hash == previous {
-                skipped += 1;
-                bar.inc(triples as u64);
-                continue;
+    let queue = Mutex::new(names.iter());
+    let stop = AtomicBool::new(false);
+    let tally = Tally::default();
+    let work = Work {
+        graph: &graph,
+        chunk_bytes: settings.chunk_bytes,
+        queue: &queue,
+        state: &state,
+        stop: &stop,
+        bar: &bar,
+        tally: &tally,
+    };
+    let outcome = thread::scope(|scope| {
+        let workers: Vec<_> = (0..settings.jobs.max(1))
+            .map(|_| {
+                let mut endpoint = endpoint.fork();
+                scope.spawn(move || work.run(&mut endpoint))
+            })
+            .collect();
+        let mut first_error = None;
+        for worker in workers {
+            let result = worker
+                .join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("a push worker panicked")));
+            if let Err(e) = result {
+                first_error.get_or_insert(e);
             }
         }
-        let (hash, triples) =
-            push_graph(&graph, name, settings.chunk_bytes, &mut endpoint, &bar)
-                .with_context(|| format!("graph <{}> was not pushed", name.as_str()))?;
-        state.record(name.as_str(), &hash);
-        pushed += 1;
-        quads_sent += triples;
-    }
+        first_error.map_or(Ok(()), Err)
+    });
     bar.finish_and_clear();
-    state.save();
+    state
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+        .save();
+    outcome?;
 
     let seconds = started.elapsed().as_secs_f64();
+    let quads_sent = tally.quads.load(Ordering::Relaxed);
     println!(
-        "pushed {pushed} graphs ({quads_sent} quads) to {} in {seconds:.1} s ({:.0} quads/s); \
-         {skipped} unchanged since the last push, skipped",
+        "pushed {} graphs ({quads_sent} quads) to {} in {seconds:.1} s ({:.0} quads/s); \
+         {} unchanged since the last push, skipped",
+        tally.pushed.load(Ordering::Relaxed),
         settings.endpoint,
-        quads_sent as f64 / seconds.max(1e-3)
+        quads_sent as f64 / seconds.max(1e-3),
+        tally.skipped.load(Ordering::Relaxed),
     );
     Ok(Outcome::Done)
+}
+
+/// Counts shared by the workers.
+#[derive(Debug, Default)]
+struct Tally {
+    pushed: AtomicUsize,
+    skipped: AtomicUsize,
+    quads: AtomicUsize,
+}
+
+/// What every worker shares: it takes the next graph from the queue until none is left or
+/// another worker failed.
+#[derive(Clone, Copy)]
+struct Work<'a> {
+    graph: &'a Graph,
+    chunk_bytes: usize,
+    queue: &'a Mutex<std::slice::Iter<'a, NamedNode>>,
+    state: &'a Mutex<PushState>,
+    stop: &'a AtomicBool,
+    bar: &'a ProgressBar,
+    tally: &'a Tally,
+}
+
+impl Work<'_> {
+    fn run(self, endpoint: &mut Endpoint) -> Result<()> {
+        let result = self.push_all(endpoint);
+        if result.is_err() {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+        result
+    }
+
+    fn push_all(self, endpoint: &mut Endpoint) -> Result<()> {
+        let mut probed = false;
+        loop {
+            if self.stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            let next = self
+                .queue
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .next();
+            let Some(name) = next else {
+                return Ok(());
+            };
+            let previous = lock(self.state)
+                .pushed_hash(name.as_str())
+                .map(str::to_owned);
+            if let Some(previous) = previous {
+                let (hash, triples) = content_hash(self.graph, name, self.chunk_bytes)?;
+                if hash == previous {
+                    self.tally.skipped.fetch_add(1, Ordering::Relaxed);
+                    self.bar.inc(triples as u64);
+                    continue;
+                }
+            }
+            if !probed {
+                // Each worker learns its own login (a digest nonce with its own count).
+                endpoint
+                    .probe(name.as_str())
+                    .context("asking the endpoint how it wants logins")?;
+                probed = true;
+            }
+            let (hash, triples) =
+                push_graph(self.graph, name, self.chunk_bytes, endpoint, self.bar)
+                    .with_context(|| format!("graph <{}> was not pushed", name.as_str()))?;
+            lock(self.state).record(name.as_str(), &hash);
+            self.tally.pushed.fetch_add(1, Ordering::Relaxed);
+            self.tally.quads.fetch_add(triples, Ordering::Relaxed);
+        }
+    }
+}
+
+fn lock(state: &Mutex<PushState>) -> std::sync::MutexGuard<'_, PushState> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The login from `--user` and the password variable.
