@@ -4,7 +4,8 @@
 //! one chunk) with POST, so pushing twice leaves the server as pushing once. A graph pushed in
 //! full is noted in `pushed.tsv` in the store folder (endpoint, graph, SHA-256 of its N-Triples);
 //! a rerun skips the graphs whose content is unchanged since, so an interrupted push resumes
-//! where it stopped. `--fresh` ignores those notes (after the server's data was dropped).
+//! where it stopped. `--fresh` forgets the endpoint's notes first (after the server's data was
+//! dropped) and pushes every graph.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
@@ -270,7 +271,6 @@ struct PushState {
     endpoint: String,
     /// (endpoint, graph) -> hash, every endpoint's.
     entries: BTreeMap<(String, String), String>,
-    fresh: bool,
     log: Option<File>,
     warned: bool,
 }
@@ -289,21 +289,24 @@ impl PushState {
                 }
             }
         }
-        PushState {
+        let mut state = PushState {
             path,
             endpoint: endpoint.to_owned(),
             entries,
-            fresh,
             log: None,
             warned: false,
+        };
+        if fresh {
+            // Forget this endpoint's notes now, so that a fresh push cut short resumes with
+            // the graphs it had not sent yet.
+            state.entries.retain(|(e, _), _| e != endpoint);
+            state.save();
         }
+        state
     }
 
-    /// The hash of `graph` as last pushed to this endpoint (none with `--fresh`).
+    /// The hash of `graph` as last pushed to this endpoint.
     fn pushed_hash(&self, graph: &str) -> Option<&str> {
-        if self.fresh {
-            return None;
-        }
         self.entries
             .get(&(self.endpoint.clone(), graph.to_owned()))
             .map(String::as_str)
