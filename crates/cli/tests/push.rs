@@ -312,3 +312,137 @@ fn a_user_without_a_password_is_refused_before_connecting() {
     .code(2)
     .stderr(predicate::str::contains("KG_PUSH_PASSWORD"));
 }
+
+/// One request as the stand-in server saw it.
+#[derive(Debug, Clone)]
+struct Seen {
+    method: String,
+    target: String,
+    authorization: Option<String>,
+    lines: usize,
+}
+
+/// A stand-in Graph Store Protocol server on loopback that wants HTTP basic logins and answers
+/// the first PUT with 503 (to be retried); it records what it was sent.
+fn basic_server() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<Seen>>>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Seen>::new()));
+    let log = seen.clone();
+    thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { return };
+            let log = log.clone();
+            thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+                let mut writer = stream;
+                loop {
+                    let mut head = String::new();
+                    if reader.read_line(&mut head).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let mut parts = head.split_whitespace();
+                    let method = parts.next().unwrap_or_default().to_owned();
+                    let target = parts.next().unwrap_or_default().to_owned();
+                    let (mut length, mut authorization) = (0usize, None);
+                    loop {
+                        let mut line = String::new();
+                        reader.read_line(&mut line).expect("header");
+                        let line = line.trim_end();
+                        if line.is_empty() {
+                            break;
+                        }
+                        let (name, value) = line.split_once(':').expect("header line");
+                        match name.to_ascii_lowercase().as_str() {
+                            "content-length" => length = value.trim().parse().expect("length"),
+                            "authorization" => authorization = Some(value.trim().to_owned()),
+                            _ => {}
+                        }
+                    }
+                    let mut body = vec![0; length];
+                    reader.read_exact(&mut body).expect("body");
+                    let request = Seen {
+                        method: method.clone(),
+                        target,
+                        authorization: authorization.clone(),
+                        lines: body.iter().filter(|&&b| b == b'\n').count(),
+                    };
+                    let mut log = log.lock().expect("log");
+                    let first_put = method == "PUT" && !log.iter().any(|s| s.method == "PUT");
+                    log.push(request);
+                    drop(log);
+                    let status = if authorization.as_deref() != Some("Basic dTpw") {
+                        "401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"test\""
+                    } else if first_put {
+                        "503 Service Unavailable"
+                    } else if method == "HEAD" {
+                        "404 Not Found"
+                    } else {
+                        "201 Created"
+                    };
+                    let answer = format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\n\r\n");
+                    if writer.write_all(answer.as_bytes()).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (port, seen)
+}
+
+#[test]
+fn basic_logins_retries_and_chunks_against_a_stand_in_server() {
+    let dir = TempDir::new().expect("temp dir");
+    let store = dir.path().join("store");
+    kg().arg("build")
+        .arg("--store")
+        .arg(&store)
+        .arg(root().join("seeds"))
+        .assert()
+        .success();
+    let expected = store_counts(&store);
+    let (port, seen) = basic_server();
+    kg().arg("push")
+        .arg("--store")
+        .arg(&store)
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}/store")])
+        .args(["--user", "u", "--jobs", "1", "--chunk-size", "16K"])
+        .env("KG_PUSH_PASSWORD", "p")
+        .assert()
+        .success();
+    let seen = seen.lock().expect("log").clone();
+    assert_eq!(
+        seen[0].method, "HEAD",
+        "the login is asked first: {:?}",
+        seen[0]
+    );
+    assert!(seen[0].authorization.is_none());
+    assert!(
+        seen[1..]
+            .iter()
+            .all(|s| s.authorization.as_deref() == Some("Basic dTpw")),
+        "every request after the challenge carries the login"
+    );
+    // The 503 was retried: one PUT more than graphs.
+    let puts = seen.iter().filter(|s| s.method == "PUT").count();
+    assert_eq!(puts, expected.len() + 1, "{seen:?}");
+    assert!(
+        seen.iter().any(|s| s.method == "POST"),
+        "16K chunks: some POSTs"
+    );
+    // Every triple sent once, the retried PUT aside.
+    let mut received: BTreeMap<String, u64> = BTreeMap::new();
+    let mut retried = false;
+    for s in seen.iter().filter(|s| s.method != "HEAD") {
+        if s.method == "PUT" && !retried {
+            retried = true;
+            continue;
+        }
+        let graph = s.target.split("graph=").nth(1).expect("graph parameter");
+        let graph = graph.replace("%3A", ":").replace("%2F", "/");
+        *received.entry(graph).or_default() += s.lines as u64;
+    }
+    assert_eq!(received, expected);
+}
