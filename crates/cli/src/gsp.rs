@@ -16,7 +16,7 @@ use ureq::http::Response;
 
 /// The media type of the bodies sent: N-Triples, which every Graph Store Protocol server reads.
 const NTRIPLES: &str = "application/n-triples; charset=utf-8";
-/// Attempts of one request before giving up (connection errors, 408, 429, 5xx).
+/// Attempts of one request before giving up (connection errors, 408, 429, 500, 502-504).
 const ATTEMPTS: u32 = 5;
 /// The wait before the first retry; doubled after each.
 const FIRST_BACKOFF: Duration = Duration::from_millis(500);
@@ -105,7 +105,8 @@ impl Endpoint {
     /// Asks the server, without a body, how it wants logins (HEAD on `graph`).
     pub fn probe(&mut self, graph: &str) -> Result<()> {
         let url = self.graph_url(graph);
-        let response = self.with_retries(|agent| agent.head(&url).call())?;
+        // Only connection errors are retried here: a server may well not implement HEAD.
+        let response = self.with_retries(false, |agent| agent.head(&url).call())?;
         if response.status().as_u16() == 401 {
             if self.credentials.is_none() {
                 bail!(
@@ -128,7 +129,7 @@ impl Endpoint {
         let mut challenged = false;
         loop {
             let authorization = self.authorization(method, &url)?;
-            let mut response = self.with_retries(|agent| {
+            let mut response = self.with_retries(true, |agent| {
                 let request = match how {
                     Write::Replace => agent.put(&url),
                     Write::Add => agent.post(&url),
@@ -239,9 +240,11 @@ impl Endpoint {
         })
     }
 
-    /// Runs `request`, again after a growing pause on connection errors and on 408, 429 and 5xx.
+    /// Runs `request`, again after a growing pause on connection errors and (with
+    /// `retry_statuses`) on 408, 429, 500, 502, 503 and 504 answers.
     fn with_retries(
         &self,
+        retry_statuses: bool,
         request: impl Fn(&Agent) -> Result<Response<ureq::Body>, ureq::Error>,
     ) -> Result<Response<ureq::Body>> {
         let mut pause = FIRST_BACKOFF;
@@ -250,7 +253,8 @@ impl Endpoint {
             match request(&self.agent) {
                 Ok(response) => {
                     let code = response.status().as_u16();
-                    let transient = code == 408 || code == 429 || code >= 500;
+                    let transient =
+                        retry_statuses && matches!(code, 408 | 429 | 500 | 502 | 503 | 504);
                     if !transient || last {
                         return Ok(response);
                     }

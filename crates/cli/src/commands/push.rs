@@ -177,7 +177,8 @@ impl Work<'_> {
                 // Each worker learns its own login (a digest nonce with its own count).
                 endpoint
                     .probe(name.as_str())
-                    .context("asking the endpoint how it wants logins")?;
+                    .context("asking the endpoint how it wants logins")
+                    .with_context(|| format!("graph <{}> was not pushed", name.as_str()))?;
                 probed = true;
             }
             let (hash, triples) =
