@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod conllu;
+mod gsp;
 mod input;
 mod output;
 

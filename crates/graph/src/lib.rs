@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod build;
+mod chunks;
 mod error;
 mod export;
 mod find;
@@ -22,6 +23,7 @@ mod view;
 pub mod vocab;
 
 pub use build::Loader;
+pub use chunks::{Chunk, GraphChunks};
 pub use error::{Error, Result};
 pub use export::{
     ExportReport, RDF_FORMAT_NAMES, rdf_format_from_name, rdf_format_from_path, rdf_format_name,

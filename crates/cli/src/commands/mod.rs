@@ -5,6 +5,7 @@ mod export;
 mod extract;
 mod model;
 mod parse;
+mod push;
 mod query;
 mod render;
 mod serve;
@@ -118,6 +119,23 @@ pub fn run(command: Command) -> Result<Outcome> {
             output,
             store,
         } => export::run(format, output.as_deref(), &store),
+        Command::Push {
+            endpoint,
+            user,
+            chunk_size,
+            fresh,
+            jobs,
+            store,
+        } => push::run(
+            &push::PushSettings {
+                endpoint,
+                user,
+                chunk_bytes: chunk_size,
+                fresh,
+                jobs: usize::try_from(jobs).unwrap_or(1),
+            },
+            &store,
+        ),
         Command::Render {
             focus,
             depth,
