@@ -103,9 +103,9 @@ printf '| render, no focus | %.2f s: %s |\n' "$(echo "$end - $start" | bc)" "$(t
 # kill -9 at random points of a build that adds documents (the corpus again under new ids):
 # the store must be exactly as it was each time. The build's length is measured on a copy.
 state() {
-  "$KG" query --store "$work/store" --format tsv \
+  "$KG" query --store "${1:-$work/store}" --format tsv \
     -e 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
-  "$KG" query --store "$work/store" --format tsv \
+  "$KG" query --store "${1:-$work/store}" --format tsv \
     -e 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a kg:Statement } } GROUP BY ?g ORDER BY ?g' | md5sum
 }
 python3 - "$corpus" "$work/more.jsonl" <<'PY'
@@ -116,12 +116,15 @@ with open(sys.argv[2], "w", encoding="utf-8") as f:
             d = json.loads(l); d["id"] = f"{d['id']}-more"; f.write(json.dumps(d) + "\n")
 PY
 cp -a "$work/store" "$work/store-copy"
+cp -a "$work/store" "$work/store-before"
 start=$(date +%s.%N)
 "$KG" build --store "$work/store-copy" "$work/more.jsonl" > /dev/null 2>&1
 more_s=$(echo "$(date +%s.%N) - $start" | bc)
+after=$(state "$work/store-copy")
 rm -rf "$work/store-copy"
 before=$(state)
 unchanged=0
+complete=0
 for i in $(seq 1 "$kills"); do
   delay=$(python3 -c "import random; print(round(random.uniform(0.05, 0.95 * $more_s), 2))")
   "$KG" build --store "$work/store" "$work/more.jsonl" > /dev/null 2>&1 &
@@ -129,11 +132,16 @@ for i in $(seq 1 "$kills"); do
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  if [ "$(state)" = "$before" ]; then
+  now=$(state)
+  if [ "$now" = "$before" ]; then
     unchanged=$((unchanged + 1))
+  elif [ "$now" = "$after" ]; then
+    # Killed after the switch: the new store, whole. Put the old one back for the next kill.
+    complete=$((complete + 1))
+    rm -rf "$work/store" && cp -a "$work/store-before" "$work/store"
   else
-    echo "kill -9 after ${delay}s changed the store" >&2
+    echo "kill -9 after ${delay}s left a store that is neither the old nor the new one" >&2
   fi
 done
-printf '| kill -9 at %d random points of a %.1f s build | store unchanged %d/%d times |\n' \
-  "$kills" "$more_s" "$unchanged" "$kills"
+printf '| kill -9 at %d random points of a %.1f s build | store exactly as before %d times, exactly the finished build %d times, anything else %d times |\n' \
+  "$kills" "$more_s" "$unchanged" "$complete" "$((kills - unchanged - complete))"
