@@ -223,7 +223,7 @@ fn a_second_writer_is_refused_while_a_build_runs() {
     build(&store, &root().join("seeds"), &[]);
     let input = seeds_jsonl(dir.path(), 30);
     let mut child = spawn_build(&store, &input);
-    // Let it take the lock, then try a second build.
+    // Let it take the lock (it does so before reading any document), then try a second build.
     std::thread::sleep(Duration::from_millis(300));
     let second = kg()
         .arg("build")
@@ -235,10 +235,12 @@ fn a_second_writer_is_refused_while_a_build_runs() {
     let running = child.try_wait().expect("wait").is_none();
     child.kill().expect("kill");
     let _ = child.wait();
-    if running {
-        assert_eq!(second.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&second.stderr).contains("locked"));
-    }
+    assert!(
+        running,
+        "the first build must still run for the check to mean anything"
+    );
+    assert_eq!(second.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("locked"));
 }
 
 #[test]

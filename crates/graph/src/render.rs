@@ -297,14 +297,19 @@ fn edge(from: NodeIndex, to: NodeIndex, w: &RelationEdge, max: usize) -> Edge {
         ),
     ];
     if w.kind == EdgeKind::Role {
-        attrs.push(attr("style", text("dashed")));
-        attrs.push(attr("color", text("#1f78b4")));
-        attrs.push(attr("fontcolor", text("#1f78b4")));
+        role_style(&mut attrs);
     }
     Edge {
         ty: EdgeTy::Pair(Vertex::N(vertex(from)), Vertex::N(vertex(to))),
         attributes: attrs,
     }
+}
+
+/// Roles are drawn dashed and blue, apart from relations.
+fn role_style(attrs: &mut Vec<Attribute>) {
+    attrs.push(attr("style", text("dashed")));
+    attrs.push(attr("color", text("#1f78b4")));
+    attrs.push(attr("fontcolor", text("#1f78b4")));
 }
 
 fn vertex(ix: NodeIndex) -> NodeId {
@@ -383,9 +388,7 @@ fn merged_edge(link: &Link<'_>, max: usize) -> Edge {
         attrs.push(attr("dir", text("both")));
     }
     if link.parts.iter().all(|(w, _)| w.kind == EdgeKind::Role) {
-        attrs.push(attr("style", text("dashed")));
-        attrs.push(attr("color", text("#1f78b4")));
-        attrs.push(attr("fontcolor", text("#1f78b4")));
+        role_style(&mut attrs);
     }
     Edge {
         ty: EdgeTy::Pair(Vertex::N(vertex(from)), Vertex::N(vertex(to))),
