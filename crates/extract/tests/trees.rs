@@ -256,3 +256,27 @@ fn a_name_in_apposition_to_the_subject_of_saying_is_the_speaker() {
         x.quotes
     );
 }
+
+#[test]
+fn he_and_she_stand_for_the_one_person_just_named() {
+    let x = run("Tove Lindqvist grew up in a small town. \
+         She was born in Bergen in 1961. \
+         In 1990 she joined Kestrel Media, and two years later she left Kestrel Media for Vexa Corp.");
+    expect(&x, "/tove-lindqvist", "bornIn", "/bergen");
+    expect(&x, "/tove-lindqvist", "memberOf", "/kestrel-media");
+    // Two people just named: "he" is nobody's.
+    let y = run("Tom Reyes met Sam Pike in Dayton. He was born in Bergen.");
+    assert!(
+        !y.relations.iter().any(|r| r.predicate == "bornIn"),
+        "{:#?}",
+        y.relations
+    );
+    // A relative named after "his" is not who "he" is.
+    let z = run("Ola Dahl taught in Oslo for years. \
+         Following the advice of his mentor Sam Pike, he was born again in Bergen.");
+    assert!(
+        !has(&z, "/sam-pike", "bornIn", "/bergen"),
+        "{:#?}",
+        z.relations
+    );
+}

@@ -4,7 +4,7 @@
 use crate::clean::{Cleaned, clean};
 use crate::doc::analysis::Analysis;
 use crate::doc::{ClusterId, Doc};
-use crate::facts::{quotes, relations, roles, trees, values};
+use crate::facts::{pronouns, quotes, relations, roles, trees, values};
 use crate::model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind,
@@ -41,10 +41,11 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
         clusters,
         cluster_of,
     };
-    let trees = trees::parse(&ctx, &pipeline.parser);
+    let pronouns = pronouns::resolve(&ctx);
+    let trees = trees::parse(&ctx, &pipeline.parser, &pronouns);
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);
-    let mut found_relations = relations::find(&ctx, &trees);
+    let mut found_relations = relations::find(&ctx, &trees, &pronouns);
     governments_for_capitals(&mut ctx, &mut found_relations);
     relations::based::find(&mut ctx, &mut found_relations);
     let found_quotes = quotes::find(&ctx, &trees);

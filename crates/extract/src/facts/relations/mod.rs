@@ -191,8 +191,14 @@ pub(super) fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
 /// Mentions of one sentence: (first token, end token, cluster).
 pub(crate) type Slots = Vec<(usize, usize, ClusterId)>;
 
-/// Finds the relations in every sentence, with the sentences' trees where they were parsed.
-pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation> {
+/// Finds the relations in every sentence, with the sentences' trees where they were parsed. The
+/// trees also read the pronouns that stand for a named person (`pronouns`, one slot list per
+/// sentence); the rules that read how names stand read names only.
+pub fn find(
+    ctx: &Doc<'_, '_>,
+    trees: &[Option<Deps<'_>>],
+    pronouns: &[Slots],
+) -> Vec<FoundRelation> {
     let mut out: Vec<FoundRelation> = Vec::new();
     for sent in &ctx.analysis.sents {
         let slots: Slots = ctx
@@ -202,12 +208,18 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
             .filter(|(_, f)| f.sent == sent.index)
             .map(|(m, f)| (f.start, f.end, ctx.cluster_of[m]))
             .collect();
-        if slots.len() < 2 {
+        let resolved = pronouns.get(sent.index).map_or(&[][..], |p| &p[..]);
+        if slots.len() + resolved.len() < 2 {
             continue;
         }
         let before = out.len();
         if let Some(Some(deps)) = trees.get(sent.index) {
-            tree::read(ctx, sent, deps, &slots, &mut out);
+            let mut with_pronouns = slots.clone();
+            with_pronouns.extend_from_slice(resolved);
+            tree::read(ctx, sent, deps, &with_pronouns, &mut out);
+        }
+        if slots.len() < 2 {
+            continue;
         }
         triggered(ctx, sent, &slots, &mut out);
         structure::find(ctx, sent, &slots, &mut out);

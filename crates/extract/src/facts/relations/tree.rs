@@ -347,6 +347,7 @@ pub(super) fn read(
         if found_rules.is_empty() && tag != Upos::Verb {
             continue;
         }
+        let noun = tag == Upos::Noun;
         let args = arguments(deps, sent, p);
         if args.subjects.is_empty() {
             continue;
@@ -387,6 +388,12 @@ pub(super) fn read(
             });
         };
         for rule in &found_rules {
+            // "lost his fortune to Y" is no defeat by Y: a reversed rule ("lost to Y") reads no
+            // verb whose object someone owns.
+            if rule.reverse && !noun && args.objects.iter().any(|&o| deps.has_child(o, "nmod:poss"))
+            {
+                continue;
+            }
             obj.clear();
             match &rule.prep {
                 None => {

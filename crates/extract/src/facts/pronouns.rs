@@ -1,0 +1,157 @@
+//! Personal pronouns that stand for one named person, so that the trees can read facts whose
+//! subject or object is "he", "she" or "his" ("He was born in Leeds", "her visit to Oslo").
+//!
+//! A wrong link is worse than a missing one, so a pronoun is resolved only where one person is
+//! the clear antecedent:
+//!
+//! * the one person named earlier in the same sentence; two or more: no link;
+//! * else the people of the nearest of the [`LOOK_BACK`] sentences before that names any: the one
+//!   person there, or, among several, the document's topic (the person named most often, at
+//!   least [`TOPIC_MIN`] times and more often than anyone else) when it is one of them.
+//!
+//! Only the pronouns resolved this way become slots; the facts the trees read from them are
+//! tested like any other (`tests/trees.rs`).
+
+use crate::doc::analysis::Sent;
+use crate::doc::{ClusterId, Doc};
+use crate::facts::relations::Slots;
+use crate::model::EntityType;
+
+/// Sentences before a pronoun's own in which its antecedent is looked for.
+const LOOK_BACK: usize = 3;
+/// Mentions a person needs to be the document's topic.
+const TOPIC_MIN: usize = 3;
+
+/// The gender of a third-person singular personal pronoun (subject, object or possessive): 0
+/// masculine, 1 feminine; `None` for any other word.
+fn gender(word: &str) -> Option<usize> {
+    let is = |forms: &[&str]| forms.iter().any(|p| word.eq_ignore_ascii_case(p));
+    if is(&["he", "him", "his", "himself"]) {
+        Some(0)
+    } else if is(&["she", "her", "hers", "herself"]) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The pronoun slots of every sentence: each resolved pronoun as a one-token slot of its
+/// person's cluster.
+pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
+    let n = ctx.analysis.sents.len();
+    // People named in each sentence: (first token, cluster), in text order.
+    let mut people: Vec<Vec<(usize, ClusterId)>> = vec![Vec::new(); n];
+    let mut counts: Vec<usize> = vec![0; ctx.clusters.len()];
+    for (m, f) in ctx.found.iter().enumerate() {
+        let c = ctx.cluster_of[m];
+        if ctx.clusters[c].kind == EntityType::Person && f.sent < n {
+            people[f.sent].push((f.start, c));
+            counts[c.0] += 1;
+        }
+    }
+    let topic = topic(&counts);
+    let mut out = Vec::with_capacity(n);
+    for sent in &ctx.analysis.sents {
+        // A relative named after a possessive ("his mentor X", "her husband, X") is not who a
+        // later "he" or "she" stands for.
+        people[sent.index].retain(|&(start, _)| !after_possessive(sent, start));
+        let slots = slots_of(sent, &people, topic);
+        // A resolved pronoun names its person for the sentences after it ("He married X. In
+        // 1997 he married Y": the second "he" is not X).
+        for &(start, _, c) in &slots {
+            people[sent.index].push((start, c));
+        }
+        people[sent.index].sort_unstable();
+        out.push(slots);
+    }
+    out
+}
+
+/// Whether a possessive pronoun stands in the few words before token `start`.
+fn after_possessive(sent: &Sent<'_>, start: usize) -> bool {
+    sent.toks[start.saturating_sub(3)..start]
+        .iter()
+        .any(|t| t.is("his") || t.is("her"))
+}
+
+/// The person named most often, if clearly so.
+fn topic(counts: &[usize]) -> Option<ClusterId> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut second = 0;
+    for (c, &k) in counts.iter().enumerate() {
+        match best {
+            Some((_, b)) if k > b => {
+                second = b;
+                best = Some((c, k));
+            }
+            Some(_) => second = second.max(k),
+            None => best = Some((c, k)),
+        }
+    }
+    let (c, k) = best?;
+    (k >= TOPIC_MIN && k > second).then_some(ClusterId(c))
+}
+
+fn slots_of(
+    sent: &Sent<'_>,
+    people: &[Vec<(usize, ClusterId)>],
+    topic: Option<ClusterId>,
+) -> Slots {
+    let mut out = Slots::new();
+    // The person the last resolved pronoun of each gender stands for: a second "he" of the
+    // sentence is the first one's ("he travelled with X to Gaul, where he copied ...").
+    let mut last: [Option<ClusterId>; 2] = [None, None];
+    for (i, t) in sent.toks.iter().enumerate() {
+        let Some(g) = gender(t.text) else { continue };
+        let found = last[g].or_else(|| antecedent(sent.index, i, people, topic));
+        if let Some(c) = found {
+            out.push((i, i + 1, c));
+            last[g] = Some(c);
+        }
+    }
+    out
+}
+
+/// The one person pronoun `i` of sentence `s` stands for, if clear.
+fn antecedent(
+    s: usize,
+    i: usize,
+    people: &[Vec<(usize, ClusterId)>],
+    topic: Option<ClusterId>,
+) -> Option<ClusterId> {
+    let mut here: Vec<(usize, ClusterId)> = people[s]
+        .iter()
+        .copied()
+        .filter(|(start, _)| *start < i)
+        .collect();
+    here.sort_unstable_by_key(|p| (p.1, p.0));
+    here.dedup_by_key(|p| p.1);
+    let before = earlier(s, people, topic);
+    match here[..] {
+        // "X said he ...": the sentence's first name, or the topic, is the subject's; another
+        // ("Placed in the care of X, he ...") only when no earlier sentence says otherwise.
+        [(start, one)] if start == 0 || Some(one) == topic || before.is_none_or(|b| b == one) => {
+            Some(one)
+        }
+        [] => before,
+        _ => None,
+    }
+}
+
+/// The person the nearest earlier sentence that names people leaves as the clear antecedent.
+fn earlier(
+    s: usize,
+    people: &[Vec<(usize, ClusterId)>],
+    topic: Option<ClusterId>,
+) -> Option<ClusterId> {
+    let earlier = (s.saturating_sub(LOOK_BACK)..s)
+        .rev()
+        .find(|&k| !people[k].is_empty())?;
+    let mut there: Vec<ClusterId> = people[earlier].iter().map(|p| p.1).collect();
+    there.sort_unstable();
+    there.dedup();
+    match there[..] {
+        [one] => Some(one),
+        _ => topic.filter(|t| there.contains(t)),
+    }
+}
