@@ -158,7 +158,15 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldRelation>, Error> {
         let part = match split {
             "dev" => Part::Dev,
             "test" => Part::Test,
+            // GUM documents of genres kg was never developed on may name GUM's own split
+            // (`dev`, `test` or `train`): all are held out from kg's rules, so all are test.
+            "train" if doc.starts_with("GUM_") && !doc.starts_with("GUM_news_") => Part::Test,
             other => return Err(err(format!("split must be dev or test, not {other:?}"))),
+        };
+        let part = if doc.starts_with("GUM_") && !doc.starts_with("GUM_news_") {
+            Part::Test
+        } else {
+            part
         };
         // GUM documents have a fixed part; a user's own documents take the part written.
         if doc.starts_with("GUM_") && part != Part::of(doc) {
@@ -629,12 +637,35 @@ pub fn evaluate(data_dir: &Path, gold_path: &Path, pipeline: &Pipeline) -> Resul
             Some(format!("GUM_{genre}_"))
         })
         .collect();
+    // A gold file that lists the documents it annotated (`# documents:` lines) is scored on
+    // those and the ones its rows name; otherwise on every document of its genres.
+    let listed = listed_documents(&crate::read_text(gold_path)?);
+    let named: BTreeSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
+    let gum_listed = listed.iter().any(|d| d.starts_with("GUM_"));
     let mut docs = Vec::new();
     for genre in &genres {
-        docs.extend(read_gum(data_dir, genre)?);
+        docs.extend(
+            read_gum(data_dir, genre)?
+                .into_iter()
+                .filter(|d| !gum_listed || listed.contains(&d.id) || named.contains(d.id.as_str())),
+        );
+    }
+    for id in listed.iter().filter(|d| d.starts_with("GUM_")) {
+        if !docs.iter().any(|d| &d.id == id) {
+            let genre = id.rsplit_once('_').map_or(id.as_str(), |(g, _)| g);
+            docs.extend(
+                read_gum(data_dir, &format!("{genre}_"))?
+                    .into_iter()
+                    .filter(|d| &d.id == id),
+            );
+        }
     }
     // EWT documents: those the gold file lists as annotated, and those its rows name.
-    let mut ewt: BTreeSet<String> = listed_documents(&crate::read_text(gold_path)?);
+    let mut ewt: BTreeSet<String> = listed
+        .iter()
+        .filter(|d| !d.starts_with("GUM_"))
+        .cloned()
+        .collect();
     ewt.extend(
         gold.iter()
             .filter(|g| !g.doc.starts_with("GUM_"))
@@ -839,6 +870,19 @@ GUM_news_nasa\ttest\tCharles Bolden\tholds\tNASA\tNASA Administrator Charles Bol
             former: false,
             evidence: evidence(),
         }
+    }
+
+    #[test]
+    fn gum_documents_of_other_genres_are_test_whatever_gum_split_they_name() {
+        let text = "doc\tsplit\tsubject\tpredicate\tobject\tevidence\n\
+GUM_court_x\ttrain\tAna Berg\tsues\tVexa Corp\tBerg v. Vexa\n\
+GUM_voyage_y\tdev\tBergen\tlocatedIn\tNorway\tBergen, Norway\n";
+        let gold = parse_gold(text).expect("parses");
+        assert!(gold.iter().all(|g| g.part == Part::Test));
+        // A news document still has its fixed part, and `train` is not one.
+        let news = "doc\tsplit\tsubject\tpredicate\tobject\tevidence\n\
+GUM_news_x\ttrain\tAna Berg\tsues\tVexa Corp\tBerg v. Vexa\n";
+        assert!(parse_gold(news).is_err());
     }
 
     #[test]
