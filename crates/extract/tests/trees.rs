@@ -280,3 +280,19 @@ fn he_and_she_stand_for_the_one_person_just_named() {
         z.relations
     );
 }
+
+#[test]
+fn every_sentence_of_a_quote_has_the_speaker_named_before_it() {
+    let x = run("Tom Reyes tweeted: \"Cool work on the ferry, Ana. \
+         Come and see us at the plant in Dayton. We need more people like you.\"");
+    for words in [
+        "Cool work on the ferry",
+        "Come and see us",
+        "We need more people",
+    ] {
+        assert!(said_by(&x, words, "/tom-reyes"), "{words}: {:#?}", x.quotes);
+    }
+    // A title in marks is no speech.
+    let y = run("Ana Berg bought two books, \"The Long Night Over Harbour Street\" and another.");
+    assert!(y.quotes.is_empty(), "{:#?}", y.quotes);
+}

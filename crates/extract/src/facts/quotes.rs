@@ -15,7 +15,7 @@ use crate::pos::Upos;
 
 /// Words of reporting that the dependency tree reads speech from (with [`SPEECH`]): their
 /// subject is the speaker, their clausal complement what was said.
-const REPORTING: [&str; 57] = [
+const REPORTING: [&str; 69] = [
     "report",
     "reports",
     "reported",
@@ -73,6 +73,18 @@ const REPORTING: [&str; 57] = [
     "tweeted",
     "warn",
     "write",
+    "assert",
+    "asserts",
+    "asserted",
+    "conclude",
+    "concludes",
+    "concluded",
+    "remark",
+    "remarks",
+    "remarked",
+    "observe",
+    "observes",
+    "observed",
 ];
 
 const SPEECH: [&str; 22] = [
@@ -108,6 +120,9 @@ pub struct FoundQuote {
     pub start: usize,
     pub end: usize,
     pub speaker: Option<ClusterId>,
+    /// Sentence and token where the quote this is a piece of opens (a quote over several
+    /// sentences has one piece per sentence).
+    pub opened: (usize, usize),
 }
 
 fn opening(w: &str) -> bool {
@@ -120,6 +135,16 @@ fn closing(w: &str) -> bool {
 
 fn speech(w: &str) -> bool {
     SPEECH.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// Whether quoted words are a title, not speech: every word of four letters or more
+/// capitalised ("Scarne on Card Tricks", "The Internet Explorer 6 Countdown").
+fn title(words: &[crate::doc::analysis::Tok<'_>]) -> bool {
+    let mut long = words
+        .iter()
+        .filter(|t| t.text.chars().count() >= 4 && t.text.chars().all(char::is_alphabetic))
+        .peekable();
+    long.peek().is_some() && long.all(|t| t.capitalised())
 }
 
 /// Whether a word reports speech: a verb of saying or reporting, or "according (to)".
@@ -136,8 +161,25 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
         }
     }
     out.sort_by_key(|q| (q.sent, q.start));
+    share_speakers(&mut out);
     continue_speakers(ctx, &mut out);
     out
+}
+
+/// The pieces of a quote over several sentences share the speaker any of them was given
+/// (`X tweeted: “Cool idea. Come and see us. We need you.”`: the tree names X in the first).
+fn share_speakers(out: &mut [FoundQuote]) {
+    let mut of: Vec<((usize, usize), ClusterId)> = out
+        .iter()
+        .filter_map(|q| q.speaker.map(|s| (q.opened, s)))
+        .collect();
+    of.sort_by_key(|p| p.0);
+    of.dedup_by_key(|p| p.0);
+    for q in out.iter_mut().filter(|q| q.speaker.is_none()) {
+        if let Ok(k) = of.binary_search_by_key(&q.opened, |p| p.0) {
+            q.speaker = Some(of[k].1);
+        }
+    }
 }
 
 /// Sentences after a speaker's quote within which a quote that opens its sentence, with no
@@ -208,6 +250,7 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
                         start: 0,
                         end: close,
                         speaker: None,
+                        opened: (at, mark),
                     });
                 }
                 let speaker = speaker_after(ctx, sent, close)
@@ -223,6 +266,7 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
                     start: 0,
                     end: toks.len(),
                     speaker: None,
+                    opened: (at, mark),
                 });
                 continue;
             }
@@ -242,11 +286,12 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
                         start: i + 1,
                         end: toks.len(),
                         speaker: None,
+                        opened: (sent.index, i),
                     });
                 }
                 break;
             };
-            if close - i > 4 {
+            if close - i > 4 && !title(&toks[i + 1..close]) {
                 let speaker =
                     speaker_after(ctx, sent, close).or_else(|| speaker_before(ctx, sent, i));
                 out.push(FoundQuote {
@@ -254,6 +299,7 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
                     start: i + 1,
                     end: close,
                     speaker,
+                    opened: (sent.index, i),
                 });
             }
             i = close + 1;
@@ -315,14 +361,14 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
         j += 1;
     }
     let t = toks.get(j)?;
-    if speech(t.text) {
+    if reporting(t.text) && !t.is("according") {
         // said Silva
         return person_at(ctx, sent.index, Some(j + 1), None);
     }
     if t.is("he") || t.is("she") {
         return toks
             .get(j + 1)
-            .filter(|t| speech(t.text))
+            .filter(|t| reporting(t.text))
             .and_then(|_| pronoun(ctx, sent.index, j));
     }
     // Agency quoted Silva as saying
@@ -348,7 +394,7 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
         .position(|f| f.sent == sent.index && f.start == j)?;
     let end = ctx.found[m].end;
     let verb = toks.get(end)?;
-    (ctx.found[m].kind == EntityType::Person && speech(verb.text)).then(|| ctx.cluster_of[m])
+    (ctx.found[m].kind == EntityType::Person && reporting(verb.text)).then(|| ctx.cluster_of[m])
 }
 
 fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<ClusterId> {
@@ -358,7 +404,7 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
         j -= 1;
     }
     let verb = j.checked_sub(1)?;
-    if !speech(toks[verb].text) {
+    if !reporting(toks[verb].text) || toks[verb].is("according") {
         return None;
     }
     if toks[verb].is("saying") && verb >= 3 && toks[verb - 1].is("as") {
@@ -499,6 +545,7 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
                 start,
                 end,
                 speaker: Some(speaker),
+                opened: (sent.index, start),
             }),
             None => {}
         }

@@ -4,13 +4,15 @@
 //!   recognizer alone or from the whole extractor;
 //! * [`pos`]: UPOS accuracy;
 //! * [`coref`]: B-cubed over named mentions, inside documents and across them;
-//! * [`relations`]: (subject, predicate, object) against a hand-written gold set.
+//! * [`relations`]: (subject, predicate, object) against a hand-written gold set;
+//! * [`coverage`]: the share of entities in a relation and of quotes with a speaker (no gold).
 //!
 //! Each report implements [`Scores`]: a printable table plus its headline figures. Scorers of
 //! the whole extractor take a [`Pipeline`], so candidate models (`Pipeline::from_dir`) are
 //! scored through the pipeline that would ship them.
 
 pub mod coref;
+pub mod coverage;
 pub mod ner;
 pub mod parse;
 pub mod pos;

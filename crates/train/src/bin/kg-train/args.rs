@@ -320,4 +320,21 @@ pub enum Eval {
         #[arg(long)]
         list: bool,
     },
+    /// The share of entities in at least one relation and of quotes with a named speaker, over
+    /// GUM documents (no gold needed), and a sample of quotes with their speakers to review.
+    Coverage {
+        #[command(flatten)]
+        data: Data,
+        #[command(flatten)]
+        models: Models,
+        /// GUM document name prefixes, each counted apart and together.
+        #[arg(long, value_name = "PREFIX", default_values = ["GUM_news_", "GUM_interview_"])]
+        prefix: Vec<String>,
+        /// Print this many quotes with a speaker, spread evenly over all of them, as TSV.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        quotes: usize,
+        /// List the quotes found without a speaker.
+        #[arg(long)]
+        unspoken: bool,
+    },
 }

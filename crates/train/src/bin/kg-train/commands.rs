@@ -82,6 +82,13 @@ pub fn run(command: Command) -> Result<(), Error> {
                 errors,
                 list,
             } => eval_relations(&data.data, &models, gold, errors, list),
+            Eval::Coverage {
+                data,
+                models,
+                prefix,
+                quotes,
+                unspoken,
+            } => eval_coverage(&data.data, &models, &prefix, quotes, unspoken),
         },
         Command::Review {
             data,
@@ -362,6 +369,58 @@ fn eval_relations(
 /// object flags sentence` (`holds [Role]` for a post, `related (verb)` for an open relation;
 /// flags: the rule, `negated`, `hedged`). Entities are shown by label as resolved inside the
 /// document.
+fn eval_coverage(
+    data: &Path,
+    models: &Models,
+    prefixes: &[String],
+    sample: usize,
+    unspoken: bool,
+) -> Result<(), Error> {
+    let pipeline = pipeline(models)?;
+    let mut all = score::coverage::Coverage::default();
+    let mut spoken: Vec<(String, String, String, String)> = Vec::new();
+    for prefix in prefixes {
+        let docs = score::relations::read_gum(data, prefix)?;
+        let extractions = score::extract_all(&docs, pipeline);
+        let here = score::coverage::Coverage::of(&extractions);
+        println!("== {prefix}*\n{here}");
+        for (doc, x) in docs.iter().zip(&extractions) {
+            all.add(x);
+            let label: BTreeMap<&str, &str> = x
+                .entities
+                .iter()
+                .map(|e| (e.key.as_str(), e.label.as_str()))
+                .collect();
+            let flat = |t: &str| t.replace(['\t', '\n'], " ");
+            for q in &x.quotes {
+                if let Some(s) = &q.speaker {
+                    let who = label.get(s.as_str()).copied().unwrap_or(s).to_string();
+                    spoken.push((doc.id.clone(), who, flat(&q.text), flat(&q.evidence.text)));
+                } else if unspoken {
+                    println!(
+                        "unspoken\t{}\t{}\t{}",
+                        doc.id,
+                        flat(&q.text),
+                        flat(&q.evidence.text)
+                    );
+                }
+            }
+        }
+    }
+    if prefixes.len() > 1 {
+        println!("== all\n{all}");
+    }
+    if sample > 0 && !spoken.is_empty() {
+        println!("doc\tspeaker\tquote\tsentence");
+        let n = sample.min(spoken.len());
+        for k in 0..n {
+            let (doc, who, quote, sentence) = &spoken[k * spoken.len() / n];
+            println!("{doc}\t{who}\t{quote}\t{sentence}");
+        }
+    }
+    Ok(())
+}
+
 fn review(data: &Path, models: &Models, prefix: &str) -> Result<(), Error> {
     let pipeline = pipeline(models)?;
     let docs = score::relations::read_gum(data, prefix)?;
