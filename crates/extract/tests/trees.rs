@@ -296,3 +296,21 @@ fn every_sentence_of_a_quote_has_the_speaker_named_before_it() {
     let y = run("Ana Berg bought two books, \"The Long Night Over Harbour Street\" and another.");
     assert!(y.quotes.is_empty(), "{:#?}", y.quotes);
 }
+
+#[test]
+fn according_to_a_paper_that_reports_a_speaker_is_not_the_speaker() {
+    let x = run("According to the Dayton Herald, Ana Berg said the plant would close in March.");
+    assert!(
+        x.quotes.iter().all(|q| q
+            .speaker
+            .as_deref()
+            .is_none_or(|s| s.ends_with("/ana-berg"))),
+        "{:#?}",
+        x.quotes
+    );
+    assert!(
+        said_by(&x, "the plant would close", "/ana-berg"),
+        "{:#?}",
+        x.quotes
+    );
+}

@@ -506,6 +506,10 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
             // "according to X": X is the head of "according"; the clause is X's head.
             let Some(x) = deps.head[v] else { continue };
             let Some(clause) = deps.head[x] else { continue };
+            // "According to the Herald, Ana Berg said ...": Ana Berg speaks, the paper reports.
+            if reporting(sent.toks[clause].text) && deps.has_child(clause, "nsubj") {
+                continue;
+            }
             (
                 speaker_at(ctx, sent, deps, x, out),
                 deps.span(sent, clause, Some(x)),
