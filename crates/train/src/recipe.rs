@@ -55,6 +55,9 @@ pub struct TrainStep {
 pub struct PruneStep {
     /// Features whose largest weight is under this share of the model's largest are dropped.
     pub fraction: f32,
+    /// Train again on the kept features only (the parser).
+    #[serde(default)]
+    pub retrain: bool,
 }
 
 impl Recipe {

@@ -4,21 +4,24 @@
 //! test). The tags the parser trains on are predicted, not gold: EWT train is what the shipped
 //! POS tagger learnt, so its tags come from jackknifed taggers (each trained without the fold it
 //! tags, shared with the NER trainer's cache); GUM's from the shipped tagger. Non-projective
-//! trees are skipped (the arc-hybrid oracle builds projective trees only); relations seen fewer
-//! than `min_label` times are folded into their basic relation. The epoch best on EWT dev (LAS,
-//! punctuation included) is kept, pruned, and written with the lemmatiser and a manifest.
+//! trees are made projective by lifting arcs (the arc-hybrid oracle builds projective trees
+//! only); relations seen fewer than `min_label` times are folded into their basic relation. The
+//! epoch best on EWT dev (LAS, punctuation included) is kept and pruned; with `retrain`, the
+//! written model is trained again from scratch on the features pruning kept (which recovers most
+//! of what pruning loses). It is written with the lemmatiser and a manifest.
 
 pub mod train;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use kg_extract::classes::WordClasses;
 use kg_extract::lemma::Lemmatizer;
-use kg_extract::parse::state::{Transition, is_projective};
+use kg_extract::parse::state::Transition;
 use kg_extract::parse::{MAX_LABELS, Parser, ROOT_LABEL};
+use kg_extract::perceptron::{IdBuildHasher, Perceptron};
 use kg_extract::pos::{Tagger, Upos};
 use kg_extract::{ModelKind, Pipeline};
 use rayon::prelude::*;
@@ -54,6 +57,9 @@ pub struct ParseConfig {
     pub min_label: usize,
     /// Drop features whose largest weight is under this share of the model's largest weight.
     pub prune: Option<f32>,
+    /// With `prune`: train once to choose the features, then train the written models (all
+    /// `ensemble` of them) on the kept features only.
+    pub retrain: bool,
     /// Write the model.
     pub save: bool,
     /// Models trained with consecutive seeds and averaged.
@@ -75,6 +81,7 @@ impl Default for ParseConfig {
             explore: 0.9,
             min_label: 20,
             prune: None,
+            retrain: false,
             save: true,
             ensemble: 1,
             from: None,
@@ -129,13 +136,15 @@ pub fn label_set(sents: &[&TreeSentence], min: usize) -> (Vec<String>, HashMap<S
     (labels, map)
 }
 
-/// The training example of a sentence with `tags`, if its tree is projective.
+/// The training example of a sentence with `tags` (its tree made projective), if it has one
+/// root.
 pub fn example(s: &TreeSentence, tags: Vec<Upos>, map: &HashMap<String, u8>) -> Option<Example> {
     let mut heads = vec![u32::MAX];
     heads.extend_from_slice(&s.heads);
-    if !is_projective(&heads) || s.heads.iter().filter(|&&h| h == 0).count() != 1 {
+    if s.heads.iter().filter(|&&h| h == 0).count() != 1 {
         return None;
     }
+    let heads = projectivized(&heads);
     let mut labels = vec![0u8];
     labels.extend(s.labels.iter().map(|l| map.get(l).copied().unwrap_or(0)));
     Some(Example {
@@ -146,6 +155,47 @@ pub fn example(s: &TreeSentence, tags: Vec<Upos>, map: &HashMap<String, u8>) -> 
     })
 }
 
+/// The projective tree nearest `heads` (index 0 unused, 0 = root) by lifting: while an arc
+/// spans a word its head does not dominate, the shortest such arc moves up to the head's head.
+/// Labels stay with their dependents.
+pub fn projectivized(heads: &[u32]) -> Vec<u32> {
+    let mut heads = heads.to_vec();
+    let n = heads.len();
+    let dominates = |heads: &[u32], h: u32, mut w: u32| {
+        for _ in 0..n {
+            if w == h {
+                return true;
+            }
+            if w == 0 || w as usize >= n {
+                return false;
+            }
+            w = heads[w as usize];
+        }
+        false
+    };
+    loop {
+        let mut shortest: Option<(u32, usize)> = None;
+        for d in 1..n {
+            let h = heads[d];
+            if h == 0 || h as usize >= n {
+                continue;
+            }
+            let (a, b) = (h.min(d as u32), h.max(d as u32));
+            let span = b - a;
+            if shortest.is_some_and(|(s, _)| s <= span) {
+                continue;
+            }
+            if (a + 1..b).any(|w| !dominates(&heads, h, w)) {
+                shortest = Some((span, d));
+            }
+        }
+        match shortest {
+            Some((_, d)) => heads[d] = heads[heads[d] as usize],
+            None => return heads,
+        }
+    }
+}
+
 /// What a training run did.
 #[derive(Clone, Debug, Default)]
 pub struct ParseReport {
@@ -153,9 +203,9 @@ pub struct ParseReport {
     pub dev_by_epoch: Vec<f64>,
     /// The epoch kept (1-based).
     pub best_epoch: usize,
-    /// Training sentences used, and skipped as non-projective.
+    /// Training sentences used.
     pub train_sentences: usize,
-    /// Non-projective (or multi-root) trees skipped.
+    /// Multi-root trees skipped.
     pub skipped: usize,
     /// Labels.
     pub labels: usize,
@@ -169,8 +219,12 @@ pub struct ParseReport {
     pub seconds: f64,
 }
 
+/// A set of feature ids.
+pub type FeatureSet = HashSet<u64, IdBuildHasher>;
+
 /// Trains a parser on `train` examples for `epochs` epochs, keeping the epoch best on `dev`
-/// (sentences and their tags) if given, else the last. Prints progress when `verbose`.
+/// (sentences and their tags) if given, else the last; only the features in `keep` are learnt
+/// if it is given. Prints progress when `verbose`.
 #[allow(clippy::too_many_arguments)]
 pub fn train_parser(
     examples: &[Example],
@@ -180,6 +234,7 @@ pub fn train_parser(
     epochs: usize,
     seed: u64,
     explore: f64,
+    keep: Option<&FeatureSet>,
     dev: Option<(&[TreeSentence], &[Vec<Upos>])>,
     verbose: bool,
 ) -> (Parser, Vec<f64>, usize) {
@@ -196,6 +251,7 @@ pub fn train_parser(
         let explore = if e == 1 { 0.0 } else { explore };
         let acc = train::epoch(
             &mut trainer,
+            keep,
             examples,
             &words,
             &order,
@@ -286,42 +342,66 @@ pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
         }
     }
     eprintln!(
-        "{} training sentences ({skipped} non-projective skipped), {} labels",
+        "{} training sentences ({skipped} multi-root skipped), {} labels",
         examples.len(),
         labels.len()
     );
     let classes = WordClasses::embedded_shared();
-    let mut runs = Vec::new();
-    let mut dev_by_epoch = Vec::new();
-    let mut best_epoch = 0;
-    for i in 0..c.ensemble.max(1) {
-        let (parser, by_epoch, best) = train_parser(
-            &examples,
-            &labels,
-            &lemmatizer,
-            &classes,
-            c.epochs,
-            c.seed.wrapping_add(i as u64),
-            c.explore,
-            Some((&ewt_dev, &dev_tags)),
-            true,
-        );
-        if i == 0 {
-            dev_by_epoch = by_epoch;
-            best_epoch = best;
+    // `ensemble` models with consecutive seeds (learning only the features in `keep`, if
+    // given), their mean, and the dev LAS by epoch and kept epoch of the first.
+    let ensemble = |keep: Option<&FeatureSet>| {
+        let mut runs = Vec::new();
+        let mut first = (Vec::new(), 0);
+        for i in 0..c.ensemble.max(1) {
+            let (parser, by_epoch, best) = train_parser(
+                &examples,
+                &labels,
+                &lemmatizer,
+                &classes,
+                c.epochs,
+                c.seed.wrapping_add(i as u64),
+                c.explore,
+                keep,
+                Some((&ewt_dev, &dev_tags)),
+                true,
+            );
+            if i == 0 {
+                first = (by_epoch, best);
+            }
+            runs.push(parser);
         }
-        runs.push(parser);
-    }
-    let model = if runs.len() > 1 {
-        let models: Vec<&kg_extract::perceptron::Perceptron> =
-            runs.iter().map(Parser::model).collect();
-        crate::perceptron::mean(&models)
-    } else {
-        runs[0].model().clone()
+        let models: Vec<&Perceptron> = runs.iter().map(Parser::model).collect();
+        let model = match models[..] {
+            [one] => one.clone(),
+            _ => crate::perceptron::mean(&models),
+        };
+        (model, first.0, first.1)
     };
-    let model = match c.prune {
-        Some(f) => pruned(&model, f),
-        None => model,
+    let (model, dev_by_epoch, best_epoch) = match c.prune {
+        Some(f) if c.retrain => {
+            // One model picks the features (those its pruning keeps); the written ones learn
+            // only those, from scratch.
+            let (first, ..) = train_parser(
+                &examples,
+                &labels,
+                &lemmatizer,
+                &classes,
+                c.epochs,
+                c.seed,
+                c.explore,
+                None,
+                Some((&ewt_dev, &dev_tags)),
+                true,
+            );
+            let keep: FeatureSet = pruned(first.model(), f).rows().map(|(id, _)| id).collect();
+            eprintln!("retraining on the {} features pruning kept", keep.len());
+            ensemble(Some(&keep))
+        }
+        Some(f) => {
+            let (model, by_epoch, best) = ensemble(None);
+            (pruned(&model, f), by_epoch, best)
+        }
+        None => ensemble(None),
     };
     let parser = Parser::from_parts(
         model,

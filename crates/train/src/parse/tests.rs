@@ -36,6 +36,7 @@ fn trains_on_invented_trees_and_parses_them_back() {
         7,
         0.9,
         None,
+        None,
         false,
     );
     assert_eq!(by_epoch.len(), 8);
@@ -55,7 +56,7 @@ fn trains_on_invented_trees_and_parses_them_back() {
 }
 
 #[test]
-fn non_projective_and_multi_root_trees_are_skipped() {
+fn non_projective_trees_are_lifted_and_multi_root_trees_skipped() {
     let s = TreeSentence {
         words: ["a", "b", "c", "d"].map(String::from).to_vec(),
         lemmas: ["a", "b", "c", "d"].map(String::from).to_vec(),
@@ -65,7 +66,8 @@ fn non_projective_and_multi_root_trees_are_skipped() {
         id: None,
     };
     let (_, map) = label_set(&[&s], 1);
-    assert!(example(&s, s.tags.clone(), &map).is_none());
+    let lifted = example(&s, s.tags.clone(), &map).expect("lifted");
+    assert_eq!(lifted.heads, [u32::MAX, 2, 0, 2, 2]);
     let two_roots = TreeSentence {
         heads: vec![0, 0, 2, 3],
         ..s.clone()
@@ -104,4 +106,17 @@ fn training_needs_its_data() {
         ..ParseConfig::default()
     };
     assert!(matches!(run(&c), Err(Error::Io { .. })));
+}
+
+#[test]
+fn lifting_makes_trees_projective() {
+    use kg_extract::parse::state::is_projective;
+    // 3 -> 1 crosses 4 -> 2 (4 is the root), and 2 -> 5 spans the root.
+    let heads = [u32::MAX, 3, 4, 4, 0, 2];
+    assert!(!is_projective(&heads));
+    let lifted = super::projectivized(&heads);
+    assert!(is_projective(&lifted));
+    assert_eq!(lifted, [u32::MAX, 4, 4, 4, 0, 4]);
+    let projective = [u32::MAX, 2, 0, 2];
+    assert_eq!(super::projectivized(&projective), projective);
 }

@@ -3,6 +3,7 @@
 //! its own wrong predictions with probability `explore`, and each step is taught the best-scoring
 //! transition that loses no gold arc from where it is.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use kg_extract::classes::WordClasses;
@@ -10,6 +11,7 @@ use kg_extract::lemma::Lemmatizer;
 use kg_extract::parse::features::{Word, features, words_into};
 use kg_extract::parse::state::{State, Transition};
 use kg_extract::parse::{Parser, allowed_best};
+use kg_extract::perceptron::IdBuildHasher;
 use kg_extract::pos::Upos;
 use kg_extract::pos::features::Analyzer;
 
@@ -76,10 +78,35 @@ pub fn analyse(examples: &[Example], classes: &WordClasses) -> Vec<Vec<Word>> {
         .collect()
 }
 
+/// The cost of each transition from `st` toward the gold tree of `ex` (a wrong label on a
+/// gold arc costs one).
+fn step_cost<'a>(st: &'a State, ex: &'a Example) -> impl Fn(Transition) -> u32 + 'a {
+    let c = st.costs(&ex.heads);
+    let s0 = st.s(0);
+    let gold_label = move |w: Option<u32>| w.map(|w| ex.labels[w as usize]);
+    move |t: Transition| -> u32 {
+        match t {
+            Transition::Shift => c.shift,
+            Transition::Left(l) => {
+                let arc = s0.is_some_and(|s| Some(ex.heads[s as usize]) == st.b(0));
+                c.left
+                    .saturating_add(u32::from(arc && gold_label(s0) != Some(l)))
+            }
+            Transition::Right(l) => {
+                let arc = s0.is_some_and(|s| Some(ex.heads[s as usize]) == st.s(1));
+                c.right
+                    .saturating_add(u32::from(arc && gold_label(s0) != Some(l)))
+            }
+        }
+    }
+}
+
 /// One epoch over `examples` in `order`; returns the share of transitions predicted right.
+/// Only the features in `keep` (if given) are scored and learnt.
 #[allow(clippy::too_many_arguments)]
 pub fn epoch(
     trainer: &mut Trainer,
+    keep: Option<&HashSet<u64, IdBuildHasher>>,
     examples: &[Example],
     words: &[Vec<Word>],
     order: &[usize],
@@ -97,43 +124,31 @@ pub fn epoch(
         st.reset(ex.words.len());
         while !st.is_final() {
             features(&st, &words[k], &mut feats);
+            if let Some(keep) = keep {
+                feats.retain(|f| keep.contains(f));
+            }
             trainer.scores(&feats, &mut scores);
-            let c = st.costs(&ex.heads);
-            let s0 = st.s(0);
-            let gold_label = |w: Option<u32>| w.map(|w| ex.labels[w as usize]);
-            let cost = |t: Transition| -> u32 {
-                match t {
-                    Transition::Shift => c.shift,
-                    Transition::Left(l) => {
-                        let arc = s0.is_some_and(|s| Some(ex.heads[s as usize]) == st.b(0));
-                        c.left
-                            .saturating_add(u32::from(arc && gold_label(s0) != Some(l)))
-                    }
-                    Transition::Right(l) => {
-                        let arc = s0.is_some_and(|s| Some(ex.heads[s as usize]) == st.s(1));
-                        c.right
-                            .saturating_add(u32::from(arc && gold_label(s0) != Some(l)))
-                    }
-                }
-            };
-            let pred = allowed_best(&st, &scores, n_labels, root, None);
-            let zero = |t: Transition| cost(t) == 0;
-            let gold = allowed_best(&st, &scores, n_labels, root, Some(&zero));
-            total += 1;
-            let next = if zero(pred) {
-                right += 1;
-                trainer.update(&feats, pred.class(), pred.class());
-                pred
-            } else if !zero(gold) {
-                // No zero-cost transition (a tree the oracle cannot build): follow the model.
-                trainer.tick();
-                pred
-            } else {
-                trainer.update(&feats, gold.class(), pred.class());
-                if explore > 0.0 && rng.unit() < explore {
+            let next = {
+                let cost = step_cost(&st, ex);
+                let pred = allowed_best(&st, &scores, n_labels, root, None);
+                let zero = |t: Transition| cost(t) == 0;
+                let gold = allowed_best(&st, &scores, n_labels, root, Some(&zero));
+                total += 1;
+                if zero(pred) {
+                    right += 1;
+                    trainer.update(&feats, pred.class(), pred.class());
+                    pred
+                } else if !zero(gold) {
+                    // No zero-cost transition (a tree the oracle cannot build): follow the model.
+                    trainer.tick();
                     pred
                 } else {
-                    gold
+                    trainer.update(&feats, gold.class(), pred.class());
+                    if explore > 0.0 && rng.unit() < explore {
+                        pred
+                    } else {
+                        gold
+                    }
                 }
             };
             st.apply(next);

@@ -126,6 +126,10 @@ pub struct ParseArgs {
     /// Drop features whose largest weight is under F of the model's largest weight.
     #[arg(long, value_name = "F")]
     pub prune: Option<f32>,
+    /// With --prune: train once to choose the features, then train the written model(s) on the
+    /// kept features only.
+    #[arg(long)]
+    pub retrain: bool,
     /// Do not write the model.
     #[arg(long)]
     pub no_save: bool,

@@ -147,6 +147,7 @@ fn parse(args: &ParseArgs) -> Result<(), Error> {
         .map_or(c.min_label, |n| n as usize);
     c.explore = t.explore.unwrap_or(c.explore);
     c.prune = args.prune.or(recipe.prune.map(|p| p.fraction));
+    c.retrain = args.retrain || recipe.prune.is_some_and(|p| p.retrain);
     c.save = !args.no_save;
     c.from = args.from.clone();
     c.ensemble = args.ensemble.or(t.ensemble).unwrap_or(c.ensemble);
@@ -155,7 +156,7 @@ fn parse(args: &ParseArgs) -> Result<(), Error> {
         println!("epoch {:>2}: EWT dev LAS {:.2}", i + 1, las * 100.0);
     }
     println!(
-        "kept epoch {} (first run); written model: EWT dev LAS {:.2}; {} training sentences ({} non-projective skipped), {} labels; {} features; model {} bytes; {:.0}s",
+        "kept epoch {} (first run); written model: EWT dev LAS {:.2}; {} training sentences ({} multi-root skipped), {} labels; {} features; model {} bytes; {:.0}s",
         r.best_epoch,
         r.dev_las * 100.0,
         r.train_sentences,
