@@ -6,8 +6,9 @@
 //!
 //! * the one person named earlier in the same sentence; two or more: no link;
 //! * else the people of the nearest of the [`LOOK_BACK`] sentences before that names any: the one
-//!   person there, or, among several, the document's topic (the person named most often, at
-//!   least [`TOPIC_MIN`] times and more often than anyone else) when it is one of them.
+//!   person there (when it is not the document's topic, only if it opens that sentence), or,
+//!   among several, the topic (the person named most often, at least [`TOPIC_MIN`] times
+//!   and more often than anyone else) when it is one of them.
 //!
 //! Only the pronouns resolved this way become slots; the facts the trees read from them are
 //! tested like any other (`tests/trees.rs`).
@@ -19,6 +20,8 @@ use crate::model::EntityType;
 
 /// Sentences before a pronoun's own in which its antecedent is looked for.
 const LOOK_BACK: usize = 3;
+/// Tokens before a name that still count as the opening of its sentence ("Then Ana Berg ...").
+const OPENING: usize = 2;
 /// Mentions a person needs to be the document's topic.
 const TOPIC_MIN: usize = 3;
 
@@ -150,8 +153,13 @@ fn earlier(
     let mut there: Vec<ClusterId> = people[earlier].iter().map(|p| p.1).collect();
     there.sort_unstable();
     there.dedup();
+    // The one person of that sentence; when the document has a topic and this is someone
+    // else, only if the sentence opens with them ("Byron ... Placed in the care of Dr. X, he
+    // ... In 1801 he was sent to Harrow": "he" is not X).
+    let opens = |c: ClusterId| people[earlier].iter().any(|p| p.1 == c && p.0 <= OPENING);
     match there[..] {
-        [one] => Some(one),
+        [one] if topic.is_none_or(|t| t == one) || opens(one) => Some(one),
+        [_] => None,
         _ => topic.filter(|t| there.contains(t)),
     }
 }

@@ -507,7 +507,13 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
             let Some(x) = deps.head[v] else { continue };
             let Some(clause) = deps.head[x] else { continue };
             // "According to the Herald, Ana Berg said ...": Ana Berg speaks, the paper reports.
-            if reporting(sent.toks[clause].text) && deps.has_child(clause, "nsubj") {
+            let other_speaker = (0..sent.toks.len()).any(|k| {
+                k != v
+                    && sent.toks[k].tag == Upos::Verb
+                    && reporting(sent.toks[k].text)
+                    && deps.has_child(k, "nsubj")
+            });
+            if other_speaker {
                 continue;
             }
             (
