@@ -867,3 +867,29 @@ fn a_word_before_a_demonym_is_no_place_and_a_place_with_posts_is_an_institution(
         .expect("the palace");
     assert_eq!(palace.kind, EntityType::Organization);
 }
+
+#[test]
+fn lines_of_an_email_run_together_do_not_make_one_name() {
+    // Signature and next greeting, as running text gives them.
+    let x = run("Please send the figures by Friday. Thanks, Marta Marta, \
+         the new plan is ready. Dear Oskar Lindqvist, I attach the plan.");
+    let people: Vec<&str> = x
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains("Marta Marta") || p.contains("Dear")),
+        "{people:?}"
+    );
+    // A name that repeats a word is one name when no greeting follows.
+    let y = run("The photograph was taken by Nasir Nasir in Gaza on Monday.");
+    assert!(
+        y.mentions.iter().any(|m| m.text == "Nasir Nasir"),
+        "{:#?}",
+        y.mentions
+    );
+}

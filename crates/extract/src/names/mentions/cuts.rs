@@ -224,3 +224,57 @@ pub(super) fn and_phrase_after(
     let closed = sent.toks.get(e).is_none_or(|t| !t.capitalised());
     (e > end + 1 && closed).then_some(e)
 }
+
+/// Words that open or close a letter, never part of a name ("Dear", "Thanks"), and list heads
+/// ("Attendees"). Lines of an email run together in running text: "... Take Care Traci Traci,
+/// I have visited ...", "Vince Dear All".
+const LETTER_WORDS: [&str; 9] = [
+    "dear",
+    "hi",
+    "hello",
+    "thanks",
+    "regards",
+    "cheers",
+    "attendees",
+    "participants",
+    "cc",
+];
+
+/// Cuts person spans of the model where two names of running text meet: at a word repeated
+/// right after itself before a comma ("Renee Renee,": a signature, then the next greeting) and
+/// before or after a letter word ("Vince Dear"), which is dropped.
+pub(super) fn split_joined_people(words: &[&str], spans: &mut Vec<crate::ner::Span>) {
+    let letter = |w: &str| LETTER_WORDS.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if s.label != NerLabel::Per || s.end - s.start < 2 {
+            out.push(s);
+            continue;
+        }
+        // A repeated word is a name meeting itself only before the greeting's comma ("Renee
+        // Renee,"); "Nasser Nasser" alone is one name.
+        let greeting = words.get(s.end).is_some_and(|w| matches!(*w, "," | ":"));
+        let mut from = s.start;
+        for k in s.start..=s.end {
+            let cut = k == s.end
+                || letter(words[k])
+                || (greeting && k > from && words[k].eq_ignore_ascii_case(words[k - 1]));
+            if !cut {
+                continue;
+            }
+            if k > from {
+                out.push(crate::ner::Span {
+                    start: from,
+                    end: k,
+                    ..s
+                });
+            }
+            from = if k < s.end && letter(words[k]) {
+                k + 1
+            } else {
+                k
+            };
+        }
+    }
+    *spans = out;
+}

@@ -109,6 +109,9 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         .map(|s| s.toks.iter().map(|t| t.tag).collect())
         .collect();
     let mut spans = recognizer.recognize_sentences(lex, &sentences, &tags);
+    for (words, spans) in sentences.iter().zip(&mut spans) {
+        split_joined_people(words, spans);
+    }
     crate::ner::reconcile_document(&sentences, &mut spans);
     // The last words of the document's person names of two words or more.
     let surnames: std::collections::HashSet<&str> = sentences
