@@ -893,3 +893,14 @@ fn lines_of_an_email_run_together_do_not_make_one_name() {
         y.mentions
     );
 }
+
+#[test]
+fn a_place_described_after_a_copula_is_located_in_the_next_place() {
+    let x = run("Tromsø is a small university town in Norway. Many visitors come in summer.");
+    assert!(
+        has_relation(&x, "City/tromso", "locatedIn", "Country/norway"),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+}

@@ -7,7 +7,7 @@
 //!   not part of a list ("Kanata, Ontario"; not "Paris, Berlin and Rome"), and `X` is not an
 //!   organisation before a country (often two clauses);
 //! - `X, a|an|the <description> [based|located] in Y` ("Acme, a software company based in
-//!   Lyon");
+//!   Lyon"), and `X is|was a|an|the <description> in Y` ("Vardby is a port town in Norway");
 //! - `Org of City` ("the Aviation Museum of Springfield"), `Y's X` ("Mecca's Grand Mosque",
 //!   "Italy's la Repubblica").
 //!
@@ -294,8 +294,9 @@ pub(crate) fn find(
     }
 }
 
-/// `, [a|an|the] [lower-case words] [based|located] in [the]` between two names: "Acme, a
-/// software company based in Lyon"; "St Mary's, a catholic school in Milan".
+/// `, [a|an|the] [lower-case words] [based|located] in [the]` between two names, or the same
+/// after `is`/`was`: "Acme, a software company based in Lyon"; "St Mary's, a catholic school in
+/// Milan"; "Vardby is a small port town in Norway".
 fn described_in(sent: &Sent<'_>, from: usize, to: usize) -> bool {
     let toks = &sent.toks[from..to];
     let [first, rest @ ..] = toks else {
@@ -304,7 +305,8 @@ fn described_in(sent: &Sent<'_>, from: usize, to: usize) -> bool {
     let Some(article) = rest.first() else {
         return false;
     };
-    if first.text != "," || !(article.is("a") || article.is("an") || article.is("the")) {
+    let joins = first.text == "," || first.is("is") || first.is("was");
+    if !joins || !(article.is("a") || article.is("an") || article.is("the")) {
         return false;
     }
     let mut end = rest.len();
