@@ -885,6 +885,16 @@ fn lines_of_an_email_run_together_do_not_make_one_name() {
             .any(|p| p.contains("Marta Marta") || p.contains("Dear")),
         "{people:?}"
     );
+    // A list of names whose commas are gone.
+    let z =
+        run("Attending: Karen Holmgren Jason Petrakis Linda Okafor. The meeting starts at noon.");
+    let listed: Vec<&str> = z
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert!(listed.contains(&"Jason Petrakis"), "{listed:?}");
     // A name that repeats a word is one name when no greeting follows.
     let y = run("The photograph was taken by Nasir Nasir in Gaza on Monday.");
     assert!(

@@ -278,3 +278,49 @@ pub(super) fn split_joined_people(words: &[&str], spans: &mut Vec<crate::ner::Sp
     }
     *spans = out;
 }
+
+/// Babies a word must have been the given name of to start a second name in a run of names.
+const GIVEN_NAME_MIN: u32 = 2_000;
+
+/// Cuts a person span of four capitalised words or more where a second given name follows a
+/// surname: lists of names whose commas or line breaks are gone ("Pam Butler Renee Ratcliff").
+/// Both parts must be two words or more and start with a common given name, and the word
+/// before the cut must not be one ("Mary Ann Smith" stays whole).
+pub(super) fn split_name_lists(lex: &Lexicon, words: &[&str], spans: &mut Vec<crate::ner::Span>) {
+    let given = |w: &str| lex.given_name(w) >= GIVEN_NAME_MIN;
+    let capitalised = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        let plain = s.label == NerLabel::Per
+            && s.end - s.start >= 4
+            && words[s.start..s.end].iter().all(|w| capitalised(w));
+        if !plain || !given(words[s.start]) {
+            out.push(s);
+            continue;
+        }
+        let mut from = s.start;
+        let mut k = s.start + 2;
+        while k + 2 <= s.end {
+            if given(words[k]) && !given(words[k - 1]) {
+                out.push(crate::ner::Span {
+                    start: from,
+                    end: k,
+                    ..s
+                });
+                from = k;
+                k += 2;
+            } else {
+                k += 1;
+            }
+        }
+        out.push(crate::ner::Span {
+            start: from,
+            end: s.end,
+            ..s
+        });
+    }
+    *spans = out;
+}

@@ -111,6 +111,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
     let mut spans = recognizer.recognize_sentences(lex, &sentences, &tags);
     for (words, spans) in sentences.iter().zip(&mut spans) {
         split_joined_people(words, spans);
+        split_name_lists(lex, words, spans);
     }
     crate::ner::reconcile_document(&sentences, &mut spans);
     // The last words of the document's person names of two words or more.
