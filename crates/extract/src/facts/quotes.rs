@@ -4,8 +4,8 @@
 //! four words (shorter quoted text is a term, not speech: the “comprehensive partnership”). The
 //! speaker is a person named next to a speech verb right after the quote (“...,” Ana Silva said /
 //! said Silva) or right before it (Silva said: “...”; Silva, noting, “...”), or in "quoted X as
-//! saying". "he"/"she" next to the verb is the last person named in this or the previous
-//! sentence, when there is exactly one.
+//! saying". "he"/"she" next to the verb is the person `facts::pronouns` resolves it to (one clear
+//! antecedent in this sentence or the few before).
 
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
@@ -328,23 +328,13 @@ fn person_at(
     (ctx.found[m].kind == EntityType::Person).then(|| ctx.cluster_of[m])
 }
 
-/// "he"/"she": the one person named in this sentence before `before`, or in the previous one.
-fn pronoun(ctx: &Doc<'_, '_>, sent: usize, before: usize) -> Option<ClusterId> {
-    let mut people: Vec<ClusterId> = ctx
-        .found
+/// "he"/"she" at token `at`: the person `facts::pronouns` resolved it to, if any.
+fn pronoun(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<ClusterId> {
+    ctx.pronouns
+        .get(sent)?
         .iter()
-        .enumerate()
-        .filter(|(_, f)| {
-            f.kind == EntityType::Person
-                && (f.sent + 1 == sent || (f.sent == sent && f.end <= before))
-        })
-        .map(|(m, _)| ctx.cluster_of[m])
-        .collect();
-    people.dedup();
-    match people[..] {
-        [one] => Some(one),
-        _ => None,
-    }
+        .find(|slot| slot.0 == at)
+        .map(|slot| slot.2)
 }
 
 fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<ClusterId> {

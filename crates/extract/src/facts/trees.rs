@@ -3,7 +3,6 @@
 
 use crate::doc::Doc;
 use crate::doc::analysis::Sent;
-use crate::facts::relations::Slots;
 use crate::parse::{Parser, Tree};
 use crate::pos::Upos;
 
@@ -127,17 +126,13 @@ fn worth_parsing(sent: &Sent<'_>, names: usize) -> bool {
 }
 
 /// The trees of the document's sentences that [`worth_parsing`] says may hold a fact, counting
-/// the pronouns that stand for a named person (`pronouns`, one slot list per sentence) as names.
-pub(crate) fn parse<'p>(
-    ctx: &Doc<'_, '_>,
-    parser: &'p Parser,
-    pronouns: &[Slots],
-) -> Vec<Option<Deps<'p>>> {
+/// the pronouns that stand for a named person (`Doc::pronouns`) as names.
+pub(crate) fn parse<'p>(ctx: &Doc<'_, '_>, parser: &'p Parser) -> Vec<Option<Deps<'p>>> {
     let mut names = vec![0usize; ctx.analysis.sents.len()];
     for f in &ctx.found {
         names[f.sent] += 1;
     }
-    for (n, p) in names.iter_mut().zip(pronouns) {
+    for (n, p) in names.iter_mut().zip(&ctx.pronouns) {
         *n += p.len();
     }
     ctx.analysis

@@ -40,12 +40,13 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
         found,
         clusters,
         cluster_of,
+        pronouns: Vec::new(),
     };
-    let pronouns = pronouns::resolve(&ctx);
-    let trees = trees::parse(&ctx, &pipeline.parser, &pronouns);
+    ctx.pronouns = pronouns::resolve(&ctx);
+    let trees = trees::parse(&ctx, &pipeline.parser);
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);
-    let mut found_relations = relations::find(&ctx, &trees, &pronouns);
+    let mut found_relations = relations::find(&ctx, &trees);
     governments_for_capitals(&mut ctx, &mut found_relations);
     relations::based::find(&mut ctx, &mut found_relations);
     let found_quotes = quotes::find(&ctx, &trees);

@@ -192,13 +192,9 @@ pub(super) fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
 pub(crate) type Slots = Vec<(usize, usize, ClusterId)>;
 
 /// Finds the relations in every sentence, with the sentences' trees where they were parsed. The
-/// trees also read the pronouns that stand for a named person (`pronouns`, one slot list per
-/// sentence); the rules that read how names stand read names only.
-pub fn find(
-    ctx: &Doc<'_, '_>,
-    trees: &[Option<Deps<'_>>],
-    pronouns: &[Slots],
-) -> Vec<FoundRelation> {
+/// trees also read the pronouns that stand for a named person (`Doc::pronouns`); the rules that
+/// read how names stand read names only.
+pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation> {
     let mut out: Vec<FoundRelation> = Vec::new();
     for sent in &ctx.analysis.sents {
         let slots: Slots = ctx
@@ -208,7 +204,7 @@ pub fn find(
             .filter(|(_, f)| f.sent == sent.index)
             .map(|(m, f)| (f.start, f.end, ctx.cluster_of[m]))
             .collect();
-        let resolved = pronouns.get(sent.index).map_or(&[][..], |p| &p[..]);
+        let resolved = ctx.pronouns.get(sent.index).map_or(&[][..], |p| &p[..]);
         if slots.len() + resolved.len() < 2 {
             continue;
         }
