@@ -914,3 +914,17 @@ fn a_place_described_after_a_copula_is_located_in_the_next_place() {
         x.relations
     );
 }
+
+#[test]
+fn a_month_is_no_town_of_its_name() {
+    // "March" and "Sunday" are towns somewhere; after "in" and "on" they are dates.
+    let x = run("Ola Dahl wrote to the board in March. He resigned on Sunday.");
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.label == "March" || e.label == "Sunday"),
+        "{:#?}",
+        x.entities
+    );
+    assert!(x.entities.iter().any(|e| e.key == "Person/ola-dahl"));
+}

@@ -315,3 +315,48 @@ fn according_to_a_paper_that_reports_a_speaker_is_not_the_speaker() {
         x.quotes
     );
 }
+
+#[test]
+fn quotes_framed_by_a_colon_a_description_or_a_statement() {
+    let x = run(
+        "Ana Berg defended the plan on Monday: \"We will keep every job in the valley.\" \
+         Mara Quint, of Halvard Laboratories, said \"the results are far better than we hoped.\" \
+         Ola Dahl wrote to the board in March. Dahl's statement added, \"The board has failed the \
+         workers of this town.\" As Tom Reyes told the Bergen Courier, \"Nobody here wants the \
+         mine to close.\"",
+    );
+    for (words, who) in [
+        ("keep every job", "/ana-berg"),
+        ("far better than", "/mara-quint"),
+        ("board has failed", "/ola-dahl"),
+        ("Nobody here wants", "/tom-reyes"),
+    ] {
+        assert!(said_by(&x, words, who), "{words}: {:#?}", x.quotes);
+    }
+}
+
+#[test]
+fn marks_pair_by_style_and_a_mistyped_close_ends_the_quote() {
+    // The closing mark is typed as an opening one; the next paragraph is narration, and a later
+    // straight-marked quote is someone else's.
+    let x = run(
+        "Ola Dahl said, “The board has failed the workers of this town.“\n\
+         However, the mine will keep its night shift until May.\n\
+         In a statement, Mara Quint said, \"We are proud of the whole valley and its people.\"",
+    );
+    assert!(
+        said_by(&x, "board has failed", "/ola-dahl"),
+        "{:#?}",
+        x.quotes
+    );
+    assert!(
+        !x.quotes.iter().any(|q| q.text.contains("night shift")),
+        "{:#?}",
+        x.quotes
+    );
+    assert!(
+        said_by(&x, "proud of the whole valley", "/mara-quint"),
+        "{:#?}",
+        x.quotes
+    );
+}

@@ -15,7 +15,7 @@ use crate::pos::Upos;
 
 /// Words of reporting that the dependency tree reads speech from (with [`SPEECH`]): their
 /// subject is the speaker, their clausal complement what was said.
-const REPORTING: [&str; 69] = [
+const REPORTING: [&str; 72] = [
     "report",
     "reports",
     "reported",
@@ -85,6 +85,9 @@ const REPORTING: [&str; 69] = [
     "observe",
     "observes",
     "observed",
+    "continue",
+    "continued",
+    "continues",
 ];
 
 const SPEECH: [&str; 22] = [
@@ -133,6 +136,17 @@ fn closing(w: &str) -> bool {
     matches!(w, "\u{201D}" | "\"" | "''")
 }
 
+/// Whether `w` closes a quote opened with `open`: marks pair by style (curly with curly,
+/// straight with straight), and a curly opening mark that ends its sentence is a closing one
+/// mistyped (“...decision.“).
+fn closes(open: &str, w: &str, last: bool) -> bool {
+    match open {
+        "\u{201C}" => w == "\u{201D}" || (last && w == "\u{201C}"),
+        "``" => w == "''" || w == "\u{201D}",
+        _ => closing(w),
+    }
+}
+
 fn speech(w: &str) -> bool {
     SPEECH.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
@@ -158,6 +172,7 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
     for sent in &ctx.analysis.sents {
         if let Some(Some(deps)) = trees.get(sent.index) {
             reported(ctx, sent, deps, &mut out);
+            colon_frame(ctx, sent, deps, &mut out);
         }
     }
     out.sort_by_key(|q| (q.sent, q.start));
@@ -234,16 +249,27 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
     let mut out: Vec<FoundQuote> = Vec::new();
     // A quote opened in an earlier sentence and not closed yet: where its mark stands, and the
     // index in `out` of its first piece (every later entry of `out` is a piece of it).
-    let mut open: Option<(usize, usize, usize)> = None;
+    let mut open: Option<(usize, usize, usize, &str)> = None;
     for sent in sents {
         let toks = &sent.toks;
         let mut i = 0;
-        if let Some((at, mark, first)) = open {
+        if let Some((at, mark, first, style)) = open {
+            let ends = |j: usize| toks[j + 1..].iter().all(|t| t.tag == Upos::Punct);
             if sent.index > at + MAX_QUOTE_SENTENCES {
                 // Never closed: a stray mark, not speech.
                 out.truncate(first);
                 open = None;
-            } else if let Some(close) = (0..toks.len()).find(|&j| closing(toks[j].text)) {
+            } else if toks.first().is_some_and(|t| t.text == "\u{201C}") {
+                // A new paragraph of quotation, or the closing mark mistyped and split off
+                // (“...decision.“ However): the open quote ends with the sentence before.
+                let speaker = speaker_before(ctx, &sents[at], mark);
+                for q in &mut out[first..] {
+                    q.speaker = speaker;
+                }
+                open = None;
+            } else if let Some(close) =
+                (0..toks.len()).find(|&j| closes(style, toks[j].text, ends(j)))
+            {
                 if close > 0 {
                     out.push(FoundQuote {
                         sent: sent.index,
@@ -276,10 +302,13 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
                 i += 1;
                 continue;
             }
-            let Some(close) = (i + 1..toks.len()).find(|&j| closing(toks[j].text)) else {
+            let style = toks[i].text;
+            let ends = |j: usize| toks[j + 1..].iter().all(|t| t.tag == Upos::Punct);
+            let Some(close) = (i + 1..toks.len()).find(|&j| closes(style, toks[j].text, ends(j)))
+            else {
                 // “We will win. The people know it,” he said: the quote goes on in the next
                 // sentences.
-                open = Some((sent.index, i, out.len()));
+                open = Some((sent.index, i, out.len(), style));
                 if i + 1 < toks.len() {
                     out.push(FoundQuote {
                         sent: sent.index,
@@ -305,7 +334,7 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
             i = close + 1;
         }
     }
-    if let Some((_, _, first)) = open {
+    if let Some((_, _, first, _)) = open {
         out.truncate(first);
     }
     out
@@ -411,6 +440,9 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
     if let Some(person) = person_at(ctx, sent.index, None, Some(k)) {
         return Some(person);
     }
+    if let Some(person) = apposed_subject(ctx, sent, k) {
+        return Some(person);
+    }
     // "X acknowledged ..., noting, “...”": a participle after a comma speaks for the sentence's
     // subject, when the sentence opens with a person.
     let participle = toks[verb].text.ends_with("ing") && k < verb;
@@ -420,6 +452,25 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
         .get(f.end)
         .is_some_and(|t| t.tag == crate::pos::Upos::Verb);
     (participle && f.kind == EntityType::Person && subject).then(|| ctx.cluster_of[first])
+}
+
+/// "Mara Quint, of Halvard Laboratories, said": the person who opens the clause, set off by a
+/// comma, with only a description (no verb) between the name and the comma at `comma`.
+fn apposed_subject(ctx: &Doc<'_, '_>, sent: &Sent<'_>, comma: usize) -> Option<ClusterId> {
+    let toks = &sent.toks;
+    if toks.get(comma).is_none_or(|t| t.text != ",") {
+        return None;
+    }
+    let verbal = |t: &crate::doc::analysis::Tok<'_>| matches!(t.tag, Upos::Verb | Upos::Aux);
+    let m = ctx.found.iter().position(|f| {
+        f.sent == sent.index
+            && f.kind == EntityType::Person
+            && f.end < comma
+            && toks[f.end].text == ","
+            && !toks[f.end..comma].iter().any(verbal)
+            && !toks[..f.start].iter().any(|t| verbal(t) || t.text == ",")
+    })?;
+    Some(ctx.cluster_of[m])
 }
 
 /// Whether an entity of this kind may speak: a person, or a body that issues statements.
@@ -451,13 +502,34 @@ fn speaker_at(
     if let Some(m) = at(i) {
         return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
-    // "the firm's chief executive, Ana Berg, said": the name in apposition to the subject.
-    if let Some(m) = deps.children(i, "appos").find_map(at) {
+    // "the firm's chief executive, Ana Berg, said": the name in apposition to the subject, a
+    // person before a body ("the head of CEI (Italian Episcopal Conference), Ana Berg").
+    let mut chain: Vec<usize> = deps.children(i, "appos").collect();
+    let mut k = 0;
+    while k < chain.len() && chain.len() < 8 {
+        chain.extend(deps.children(chain[k], "appos"));
+        k += 1;
+    }
+    let apposed: Vec<usize> = chain.into_iter().filter_map(at).collect();
+    if let Some(&m) = apposed
+        .iter()
+        .find(|&&m| ctx.found[m].kind == EntityType::Person)
+        .or(apposed.first())
+    {
         return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
     // "a spokesman for Nordhavn Motors said": the body speaks through its spokesperson.
     if !SPOKESPEOPLE.iter().any(|w| w.eq_ignore_ascii_case(t.text)) {
         return None;
+    }
+    // "Dahl's statement added", "the Kestrel statement said": whose words the text is.
+    if let Some(m) = deps.kids[i]
+        .iter()
+        .copied()
+        .filter(|&k| matches!(deps.rel[k], "nmod:poss" | "compound"))
+        .find_map(at)
+    {
+        return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
     deps.kids[i].iter().copied().find_map(|k| {
         let by = deps.base(k) == "nmod"
@@ -471,7 +543,7 @@ fn speaker_at(
 }
 
 /// Nouns for whoever speaks for a body ("a spokesman for X", "officials at X").
-const SPOKESPEOPLE: [&str; 9] = [
+const SPOKESPEOPLE: [&str; 15] = [
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -481,7 +553,54 @@ const SPOKESPEOPLE: [&str; 9] = [
     "source",
     "sources",
     "statement",
+    "analysis",
+    "letter",
+    "release",
+    "announcement",
+    "editorial",
+    "filing",
 ];
+
+/// Clauses that hang off another and so do not frame a quote after a colon.
+const SUBORDINATE: [&str; 7] = [
+    "acl",
+    "acl:relcl",
+    "advcl",
+    "ccomp",
+    "xcomp",
+    "csubj",
+    "conj",
+];
+
+/// "X defended the plan: “...”", "She continued: “...”": a quote opened right after a colon
+/// is the words of the subject of the main clause before it.
+fn colon_frame(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut [FoundQuote]) {
+    let toks = &sent.toks;
+    let Some(colon) = (1..toks.len())
+        .find(|&c| toks[c].text == ":" && toks.get(c + 1).is_some_and(|t| opening(t.text)))
+    else {
+        return;
+    };
+    let Some(v) = (0..colon).find(|&v| {
+        toks[v].tag == Upos::Verb
+            && deps.has_child(v, "nsubj")
+            && !SUBORDINATE.contains(&deps.rel[v])
+    }) else {
+        return;
+    };
+    let Some(s) = deps.children(v, "nsubj").last() else {
+        return;
+    };
+    let Some(speaker) = speaker_at(ctx, sent, deps, s, out) else {
+        return;
+    };
+    for q in out
+        .iter_mut()
+        .filter(|q| q.opened == (sent.index, colon + 1) && q.speaker.is_none())
+    {
+        q.speaker = Some(speaker);
+    }
+}
 
 /// Speech read from the tree: "X said (that) ...", "..., X said", "X told Y ...", "according to
 /// X, ...". A quote between marks that the reported clause covers gets its speaker; reported
@@ -523,8 +642,12 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
                 .find(|&k| matches!(deps.rel[k], "ccomp" | "parataxis"));
             let content = match (complement, deps.head[v]) {
                 (Some(c), _) => deps.span(sent, c, None),
-                // "“...,” X said": the verb hangs off the quoted clause.
-                (None, Some(h)) if matches!(deps.rel[v], "parataxis" | "ccomp") => {
+                // "“...,” X said": the verb hangs off the quoted clause; "As X told Y, “...”".
+                (None, Some(h))
+                    if matches!(deps.rel[v], "parataxis" | "ccomp")
+                        || (deps.rel[v] == "advcl"
+                            && deps.children(v, "mark").any(|m| sent.toks[m].is("as"))) =>
+                {
                     deps.span(sent, h, Some(v))
                 }
                 _ => None,

@@ -119,10 +119,9 @@ impl<'p> Deps<'p> {
 fn worth_parsing(sent: &Sent<'_>, names: usize) -> bool {
     names >= 2
         || (names == 1
-            && sent
-                .toks
-                .iter()
-                .any(|t| crate::facts::quotes::reporting(t.text)))
+            && sent.toks.iter().any(|t| {
+                crate::facts::quotes::reporting(t.text) || matches!(t.text, "\"" | "\u{201C}")
+            }))
 }
 
 /// The trees of the document's sentences that [`worth_parsing`] says may hold a fact, counting

@@ -103,7 +103,13 @@ pub(super) fn add_rule_mentions(
             })
             // "Lyon's Grand Theatre": capitalised words ending in a building or street word.
             .or_else(|| facility_at(lex, sent, taken, i).map(|end| (end, EntityType::Place, None)))
-            .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t));
+            .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t))
+            // "in March": a month or a day is a date, though a town bears its name.
+            .filter(|(end, kind, _)| {
+                !(*end == i + 1
+                    && matches!(kind, EntityType::City | EntityType::Place)
+                    && crate::values::is_month_or_day(t.text))
+            });
         if let Some((end, kind, country)) = rule {
             take(analysis, sent, taken, found, (i, end), kind, country);
             i = end;

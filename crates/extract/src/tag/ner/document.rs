@@ -107,8 +107,13 @@ pub(crate) fn reconcile(sentences: &[Vec<&str>], spans: &mut [Vec<Span>]) {
                         .then(|| surnames.get(words[i]).copied())
                         .flatten()
                 });
+                // A sentence's first word is a name found inside sentences only when a
+                // possessive or a word of saying follows it ("Dahl's statement", "Dahl said").
+                let owned_or_speaking = words.get(i + len).is_some_and(|w| {
+                    matches!(*w, "'s" | "\u{2019}s" | "said" | "says" | "told" | "added")
+                });
                 if let Some(v) = v
-                    && (i > 0 || !v.inner || len > 1)
+                    && (i > 0 || !v.inner || len > 1 || owned_or_speaking)
                     && let Some(label) = v.best()
                 {
                     hit = Some((len, label));
@@ -192,5 +197,21 @@ mod tests {
         ];
         reconcile(&sentences, &mut spans);
         assert_eq!(spans[2][0].label, NerLabel::Loc);
+    }
+
+    #[test]
+    fn a_surname_opening_a_sentence_is_the_person_when_owned_or_speaking() {
+        let sentences = vec![
+            vec!["Ola", "Dahl", "wrote", "."],
+            vec!["Dahl", "'s", "letter", "was", "long", "."],
+            vec!["Dahl", "said", "no", "."],
+            vec!["Dahl", "is", "a", "town", "."],
+        ];
+        let mut spans = vec![vec![span(0, 2, NerLabel::Per, 0.9)], vec![], vec![], vec![]];
+        reconcile(&sentences, &mut spans);
+        assert_eq!(spans[1], vec![span(0, 1, NerLabel::Per, PROPAGATED_SCORE)]);
+        assert_eq!(spans[2], vec![span(0, 1, NerLabel::Per, PROPAGATED_SCORE)]);
+        // Any other first word stays as the tagger left it.
+        assert!(spans[3].is_empty());
     }
 }
