@@ -268,9 +268,22 @@ fn members_of_parties_and_posts_with_a_comma() {
     let x = run(
         "Ana Silva of the Green Party and Ola Berg of the Daily Herald spoke. \
          The Green Party's Rui Costa and Maria Lopes were elected. \
-         Norway's Prime Minister, Erik Dahl, said he agreed.",
+         Norway's Prime Minister, Erik Dahl, said he agreed. \
+         Mara Quint, of Halvard Laboratories, disagreed. Tom Reyes of The Bergen Herald wrote.",
     );
     let has = |s: &str, p: &str, o: &str| has_relation(&x, s, p, o);
+    assert!(
+        has("Person/mara-quint", "worksFor", "Company/halvard-laboratories"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.relations.iter().any(|r| r.subject == "Person/tom-reyes"
+            && r.predicate == "worksFor"
+            && r.object.ends_with("/bergen-herald")),
+        "{:#?}",
+        x.relations
+    );
     assert!(
         has("Person/ana-silva", "memberOf", "Organization/green-party"),
         "{:#?}",

@@ -279,15 +279,26 @@ pub(crate) fn find(
         if kind(a) == EntityType::Person && is_org(b) && member_apposition(sent, ae, bs) {
             add(a, b, MEMBER_OF, ae, "member-of", 0.75);
         }
-        // "Ana Silva of the Green Party", "Ola Berg from the Daily Post".
-        let of_from = matches!(gap[..], ["of" | "from"] | ["of" | "from", "the"]);
+        // "Ana Silva of the Green Party", "Ola Berg from the Daily Post", "Mara Quint, of
+        // Halvard Laboratories," (set off by commas).
+        let lower: Vec<String> = gap.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let closed = sent
+            .toks
+            .get(be)
+            .is_none_or(|t| matches!(t.text, "," | "." | ";" | ")"));
+        let of_from = match lower[..] {
+            ["of" | "from"] | ["of" | "from", "the"] => true,
+            [",", "of" | "from"] | [",", "of" | "from", "the"] => closed,
+            _ => false,
+        };
         if of_from
             && kind(a) == EntityType::Person
             && is_org(b)
             && !titled(lex, sent, as_)
             && !sent.toks[be..].iter().take(3).any(|t| t.is("respectively"))
             && let Some((predicate, confidence)) = belonging(ctx, b)
-            && (gap[0] == "of" || predicate == MEMBER_OF)
+            && (lower.contains(&"of") || predicate == MEMBER_OF)
         {
             add(a, b, predicate, ae, "of", confidence);
         }

@@ -281,6 +281,15 @@ pub(super) fn refine(
         NerLabel::Per if lex.org_suffix(last) == Some(EntityType::Company) => {
             (EntityType::Company, None)
         }
+        // "The Bergen Courier", "Kestrel Party" read as a person: a name of two words or more
+        // ending in a word for a body, not opening with a common given name, is that body.
+        NerLabel::Per
+            if end - start >= 2
+                && lex.org_suffix(last) == Some(EntityType::Organization)
+                && lex.given_name(sent.toks[start].text) < super::rules::COMMON_GIVEN_NAME =>
+        {
+            (EntityType::Organization, None)
+        }
         NerLabel::Per => (EntityType::Person, None),
         NerLabel::Org => match lex.org_suffix(last) {
             Some(kind) => (kind, None),
