@@ -273,7 +273,11 @@ fn members_of_parties_and_posts_with_a_comma() {
     );
     let has = |s: &str, p: &str, o: &str| has_relation(&x, s, p, o);
     assert!(
-        has("Person/mara-quint", "worksFor", "Company/halvard-laboratories"),
+        has(
+            "Person/mara-quint",
+            "worksFor",
+            "Company/halvard-laboratories"
+        ),
         "{:#?}",
         x.relations
     );
@@ -940,4 +944,33 @@ fn a_month_is_no_town_of_its_name() {
         x.entities
     );
     assert!(x.entities.iter().any(|e| e.key == "Person/ola-dahl"));
+}
+
+#[test]
+fn a_mayor_or_governor_holds_the_post_of_the_place_before_the_title() {
+    let x = run(
+        "Dayton Mayor Tom Reyes and Ohio Gov. Ola Dahl met on Monday. \
+         Kremlin spokesman Ivan Berg said nothing.",
+    );
+    let post = |person: &str| {
+        x.roles
+            .iter()
+            .find(|r| r.person == person)
+            .map(|r| (r.role.clone(), r.org.clone()))
+    };
+    assert_eq!(
+        post("Person/tom-reyes"),
+        Some(("Mayor".to_string(), Some("City/dayton".to_string()))),
+        "{:#?}",
+        x.roles
+    );
+    let (role, org) = post("Person/ola-dahl").expect("a post");
+    assert_eq!(role, "Governor");
+    // The state stays a place: a governor is of a state, not of a body named Ohio.
+    assert!(org.is_some_and(|o| o.ends_with("/ohio") && !o.starts_with("Organization")));
+    // Any other title keeps its body.
+    assert_eq!(
+        post("Person/ivan-berg").and_then(|p| p.1),
+        Some("Organization/kremlin".to_string())
+    );
 }

@@ -142,6 +142,24 @@ impl Doc<'_, '_> {
         self.is_owner(cluster).then_some(cluster)
     }
 
+    /// A city, region or country named right before token `end`, possessive or not ("Dayton
+    /// Mayor", "Ohio's governor"): the place a local post is of.
+    pub fn place_before(&self, sent: usize, end: usize) -> Option<ClusterId> {
+        let toks = &self.analysis.sents[sent].toks;
+        let last = toks.get(end.checked_sub(1)?)?.text;
+        let end = if matches!(last, "'s" | "\u{2019}s") {
+            end - 1
+        } else {
+            end
+        };
+        let cluster = self.cluster_of[self.mention_ending_at(sent, end)?];
+        matches!(
+            self.clusters[cluster].kind,
+            EntityType::City | EntityType::Place | EntityType::Country
+        )
+        .then_some(cluster)
+    }
+
     /// The owner of a post named from token `start` on ("the Norwegian ...", "the US's ...");
     /// returns it and the token after it.
     pub fn owner_after(&mut self, sent: usize, start: usize) -> (Option<ClusterId>, usize) {

@@ -71,6 +71,8 @@ pub fn normalise_role(words: &[&str]) -> String {
         .map(|w| {
             if matches!(*w, "of" | "the" | "for" | "and") {
                 (*w).to_string()
+            } else if let Some(full) = abbreviated(w) {
+                full.to_string()
             } else {
                 let mut c = w.chars();
                 c.next()
@@ -82,11 +84,29 @@ pub fn normalise_role(words: &[&str]) -> String {
         .join(" ")
 }
 
+/// The title an abbreviation before a name stands for ("Gov." is "Governor").
+fn abbreviated(word: &str) -> Option<&'static str> {
+    Some(match word.trim_end_matches('.') {
+        "Gov" => "Governor",
+        "Sen" => "Senator",
+        "Rep" => "Representative",
+        "Lt" => "Lieutenant",
+        "Gen" => "General",
+        "Col" => "Colonel",
+        "Capt" => "Captain",
+        "Sgt" => "Sergeant",
+        "Supt" => "Superintendent",
+        "Insp" => "Inspector",
+        "Prof" => "Professor",
+        _ => return None,
+    })
+}
+
 /// The run of title words ending right before token `end` (exclusive), with its start.
 fn title_run_before(lex: &Lexicon, sent: &Sent<'_>, end: usize) -> Option<usize> {
     let mut i = end;
     loop {
-        while i > 0 && lex.title_word(sent.toks[i - 1].text) {
+        while i > 0 && (lex.title_word(sent.toks[i - 1].text) || lex.title(sent.toks[i - 1].text)) {
             i -= 1;
         }
         // "interior and overseas minister": "and" between two title words.
@@ -172,6 +192,30 @@ fn org_phrase(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<(ClusterId, u
     .then_some((cluster, ctx.found[m].end))
 }
 
+/// Last words of the posts a city, state or region has ("Dayton Mayor", "Ohio Gov.").
+const LOCAL_POSTS: [&str; 12] = [
+    "mayor",
+    "governor",
+    "gov",
+    "premier",
+    "sheriff",
+    "senator",
+    "sen",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "assemblyman",
+];
+
+/// Whether a title is a post of a place, not of a body ("Mayor", "Lieutenant Governor").
+fn local(title: &[&str]) -> bool {
+    title.last().is_some_and(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        LOCAL_POSTS.contains(&w.as_str())
+    })
+}
+
 /// Finds roles in every sentence of the document.
 pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
     let mut out = Vec::new();
@@ -194,8 +238,12 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
         };
         // [owner ['s]] Title... Person [of [the] Org]
         if let Some(r) = title_run_before(lex, sent, start) {
-            let org = ctx
-                .owner_before(s, r)
+            // A mayor's or governor's place stays a place ("Ohio Gov."), other owners are
+            // bodies ("Kremlin spokesman").
+            let org = local(&words[r..start])
+                .then(|| ctx.place_before(s, r))
+                .flatten()
+                .or_else(|| ctx.owner_before(s, r))
                 .or_else(|| org_phrase(ctx, s, end).map(|(org, _)| org));
             role(&words[r..start], org, "role-premodifier");
         } else if start > 1
@@ -530,5 +578,7 @@ mod tests {
             normalise_role(&["Secretary", "of", "State"]),
             "Secretary of State"
         );
+        assert_eq!(normalise_role(&["Lt.", "Gov."]), "Lieutenant Governor");
+        assert_eq!(normalise_role(&["Government"]), "Government");
     }
 }
