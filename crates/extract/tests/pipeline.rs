@@ -974,3 +974,33 @@ fn a_mayor_or_governor_holds_the_post_of_the_place_before_the_title() {
         Some("Organization/kremlin".to_string())
     );
 }
+
+#[test]
+fn jobs_in_apposition_and_speakers_after_said() {
+    let x = run(
+        "\"The plan will work,\" said Tom Reyes, an analyst at Vantor Group. \
+         \"We are proud of the result,\" said Mr Quint of the Bergen Herald. \
+         Said Ana Berg, the founder: \"Nobody believed in the idea back then.\"",
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/tom-reyes"
+            && r.role == "Analyst"
+            && r.org.as_deref() == Some("Company/vantor-group")),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        x.quotes
+            .iter()
+            .any(|q| q.text.contains("proud of the result")
+                && q.speaker.as_deref().is_some_and(|s| s.ends_with("/quint"))),
+        "{:#?}",
+        x.quotes
+    );
+    // "Said" opening the sentence is the verb, not a given name.
+    assert!(
+        x.entities.iter().any(|e| e.key == "Person/ana-berg"),
+        "{:#?}",
+        x.entities
+    );
+}

@@ -381,8 +381,12 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
     }
     let t = toks.get(j)?;
     if reporting(t.text) && !t.is("according") {
-        // said Silva
-        return person_at(ctx, sent.index, Some(j + 1), None);
+        // said Silva, said Mr Silva
+        let mut k = j + 1;
+        while toks.get(k).is_some_and(|t| lex.honorific(t.text)) {
+            k += 1;
+        }
+        return person_at(ctx, sent.index, Some(k), None);
     }
     if t.is("he") || t.is("she") {
         return toks

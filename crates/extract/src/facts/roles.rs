@@ -153,7 +153,8 @@ fn title_of_field(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> Option<usize>
 /// ("Secretary of State"), whichever is longer.
 fn title_run_after(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> Option<usize> {
     let mut j = start;
-    while j < sent.toks.len() && lex.title_word(sent.toks[j].text) {
+    while j < sent.toks.len() && (lex.title_word(sent.toks[j].text) || lex.title(sent.toks[j].text))
+    {
         j += 1;
     }
     let run = j;

@@ -86,7 +86,14 @@ pub(super) fn trim(
             || lex.honorific(t.text)
             || (kind == NerLabel::Per && (GREETINGS.contains(&t.text) || t.text == "Doctor"))
             || (kind == NerLabel::Per && (lex.title_word(t.text) || lex.demonym(t.text).is_some()));
-        if strip && end - start > 1 {
+        // "Said Ana Berg, chief of ...": a verb of saying before a full name opening the
+        // clause (a given name follows it) is no part of the name.
+        let said = kind == NerLabel::Per
+            && end - start >= 3
+            && matches!(t.text, "Said" | "Says" | "Added" | "Asked" | "Told")
+            && (start == 0 || !sent.toks[start - 1].capitalised())
+            && lex.given_name(sent.toks[start + 1].text) >= RARE_NAME;
+        if (strip || said) && end - start > 1 {
             start += 1;
         } else {
             break;
