@@ -360,3 +360,23 @@ fn marks_pair_by_style_and_a_mistyped_close_ends_the_quote() {
         x.quotes
     );
 }
+
+#[test]
+fn buying_a_firm_is_a_takeover_and_buying_its_goods_a_purchase() {
+    let x = run(
+        "Kestrel Media agreed to buy Halvard Laboratories last year. \
+         Vantor Airlines will purchase 40 jets from Halvard Aerospace Inc. \
+         The European Union imposed sanctions on Belarus. \
+         The Green Party endorsed Ana Berg for mayor.",
+    );
+    expect(&x, "/kestrel-media", "acquires", "/halvard-laboratories");
+    // The tree's reading overrules the word-order one for the same trigger and names.
+    assert!(
+        !has(&x, "/kestrel-media", "buysFrom", "/halvard-laboratories"),
+        "{:#?}",
+        x.relations
+    );
+    expect(&x, "/vantor-airlines", "buysFrom", "/halvard-aerospace-inc");
+    expect(&x, "/european-union", "sanctions", "/belarus");
+    expect(&x, "/green-party", "supports", "/ana-berg");
+}

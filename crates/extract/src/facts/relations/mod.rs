@@ -69,6 +69,10 @@ pub(super) struct Rule {
     pos: TriggerPos,
     /// The name after the trigger is the subject ("support from X").
     reverse: bool,
+    /// Which reader may use the rule: `Some(true)` the tree only (the name heads the object:
+    /// "bought Halvard Labs" is a takeover), `Some(false)` the words only (the next name after
+    /// the trigger: "bought 50 Boeing jets" buys from Boeing), `None` both.
+    tree: Option<bool>,
 }
 
 #[derive(Debug)]
@@ -104,6 +108,11 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 _ => TriggerPos::Any,
             },
             reverse: f.get(5) == Some(&"reverse"),
+            tree: match f.get(5) {
+                Some(&"tree") => Some(true),
+                Some(&"words") => Some(false),
+                _ => None,
+            },
         };
         for form in f[0].split('|') {
             by_form
@@ -217,7 +226,26 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
         if slots.len() < 2 {
             continue;
         }
+        let tree_end = out.len();
         triggered(ctx, sent, &slots, &mut out);
+        // The tree read the same trigger between the same two names otherwise ("agreed to buy
+        // Halvard Labs" is a takeover, not a purchase from it): the tree's reading stands.
+        let (tree_part, words_part) = out[before..].split_at(tree_end - before);
+        let overruled: Vec<bool> = words_part
+            .iter()
+            .map(|w| {
+                tree_part.iter().any(|t| {
+                    t.trigger == w.trigger
+                        && t.predicate != w.predicate
+                        && [t.subject, t.object] == [w.subject, w.object]
+                })
+            })
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            k <= tree_end || !overruled[k - tree_end - 1]
+        });
         structure::find(ctx, sent, &slots, &mut out);
         if out.len() == before {
             open(ctx.analysis.lex, sent, &slots, &mut out);

@@ -374,8 +374,14 @@ fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
     if cluster.kind == EntityType::Company {
         return Some((WORKS_FOR, 0.65));
     }
-    let last = cluster.label.split_whitespace().last().unwrap_or_default();
-    match ORG_KINDS.get(last) {
+    // The head word: the last, or the last before "of" ("University of Helsinki").
+    let head = cluster
+        .label
+        .split(" of ")
+        .next()
+        .and_then(|h| h.split_whitespace().last())
+        .unwrap_or_default();
+    match ORG_KINDS.get(head) {
         Some(OrgKind::Member) => Some((MEMBER_OF, 0.7)),
         Some(OrgKind::Work) => Some((WORKS_FOR, 0.65)),
         Some(OrgKind::School) => None,

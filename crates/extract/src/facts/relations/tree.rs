@@ -342,7 +342,11 @@ pub(super) fn read(
         let found_rules: Vec<&Rule> = rules
             .by_form
             .get(&form)
-            .map(|v| v.iter().filter(|r| pos_ok(tag, r.pos)).collect())
+            .map(|v| {
+                v.iter()
+                    .filter(|r| pos_ok(tag, r.pos) && r.tree != Some(false))
+                    .collect()
+            })
             .unwrap_or_default();
         if found_rules.is_empty() && tag != Upos::Verb {
             continue;

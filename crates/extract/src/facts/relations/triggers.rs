@@ -19,7 +19,10 @@ pub(super) fn triggered(
         if slots.iter().any(|&(s, e, _)| (s..e).contains(&k)) {
             continue;
         }
-        for rule in candidates.iter().filter(|r| pos_ok(tok.tag, r.pos)) {
+        for rule in candidates
+            .iter()
+            .filter(|r| pos_ok(tok.tag, r.pos) && r.tree != Some(true))
+        {
             let passive = rule.prep.is_none()
                 && sent.toks.get(k + 1).is_some_and(|t| t.is("by"))
                 && k > 0
