@@ -380,3 +380,34 @@ fn buying_a_firm_is_a_takeover_and_buying_its_goods_a_purchase() {
     expect(&x, "/european-union", "sanctions", "/belarus");
     expect(&x, "/green-party", "supports", "/ana-berg");
 }
+
+#[test]
+fn the_company_stands_for_the_firm_named_before() {
+    let x = run("Kestrel Media cut 200 jobs in Bergen on Monday. \
+         The company said the cuts were needed to survive the winter. \
+         Later the company bought Vantor Systems. \
+         Halvard Laboratories and Osprey Labs Inc. both rose. The firm said profits would grow. \
+         The Bergen Police Department closed the case. The committee said it would appeal.");
+    assert!(
+        said_by(&x, "cuts were needed", "/kestrel-media"),
+        "{:#?}",
+        x.quotes
+    );
+    expect(&x, "/kestrel-media", "acquires", "/vantor-systems");
+    // Two firms named before: "the firm" is neither.
+    assert!(
+        !x.quotes
+            .iter()
+            .any(|q| q.text.contains("profits would grow") && q.speaker.is_some()),
+        "{:#?}",
+        x.quotes
+    );
+    // A body word names only a body called so: "the committee" is not the police department.
+    assert!(
+        !x.quotes
+            .iter()
+            .any(|q| q.text.contains("would appeal") && q.speaker.is_some()),
+        "{:#?}",
+        x.quotes
+    );
+}

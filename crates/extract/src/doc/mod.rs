@@ -42,8 +42,9 @@ pub struct Doc<'a, 't> {
     pub clusters: Vec<Cluster>,
     /// For each mention, its cluster.
     pub cluster_of: Vec<ClusterId>,
-    /// For each sentence, its "he"/"she"/"his" that stand for one named person, as one-token
-    /// slots of that person's cluster (`facts::pronouns`; empty until resolved).
+    /// For each sentence, its "he"/"she"/"his" that stand for one named person and its "the
+    /// company"/"the ministry" that stand for one named body or country, as one-token slots of
+    /// that entity's cluster (`facts::pronouns`, `facts::descriptions`; empty until resolved).
     pub pronouns: Vec<crate::facts::relations::Slots>,
 }
 

@@ -498,6 +498,10 @@ fn speaker_at(
         // The one person just named, else the one who spoke last.
         return pronoun(ctx, sent.index, i).or_else(|| last_speaker(ctx, out, sent.index));
     }
+    // "the company said": the body a description stands for (`facts::descriptions`).
+    if let Some(c) = pronoun(ctx, sent.index, i) {
+        return may_speak(ctx.clusters[c].kind).then_some(c);
+    }
     let at = |k: usize| {
         ctx.found
             .iter()

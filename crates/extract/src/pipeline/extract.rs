@@ -4,7 +4,7 @@
 use crate::clean::{Cleaned, clean};
 use crate::doc::analysis::Analysis;
 use crate::doc::{ClusterId, Doc};
-use crate::facts::{pronouns, quotes, relations, roles, trees, values};
+use crate::facts::{descriptions, pronouns, quotes, relations, roles, trees, values};
 use crate::model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
     SentenceSpan, Value, ValueKind,
@@ -43,6 +43,12 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
         pronouns: Vec::new(),
     };
     ctx.pronouns = pronouns::resolve(&ctx);
+    // "The company said ...": descriptions of a named organisation or country are slots too.
+    let described = descriptions::resolve(&ctx);
+    for (slots, described) in ctx.pronouns.iter_mut().zip(described) {
+        slots.extend(described);
+        slots.sort_unstable_by_key(|s| s.0);
+    }
     let trees = trees::parse(&ctx, &pipeline.parser);
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);

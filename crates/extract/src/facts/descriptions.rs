@@ -1,0 +1,181 @@
+//! Definite descriptions that stand for an organisation or a country named shortly before:
+//! "Kestrel Media cut 200 jobs. The company said ..." (`data/rules/descriptions.tsv`). The
+//! description's head noun becomes a one-token slot of that entity, as a resolved pronoun does
+//! (`facts::pronouns`), so the trees and the quotes read it as the name.
+//!
+//! As with pronouns, a wrong link is worse than none: a description is resolved only to the one
+//! entity of a fitting kind named earlier in its sentence, else in the nearest of the
+//! [`LOOK_BACK`] sentences before that names any; among several there, the document's topic of
+//! that kind (named most often, at least [`TOPIC_MIN`] times and more than any other) if it is
+//! one of them. "The company" followed by a name ("the company Vantor") or by "of" is no
+//! description of an earlier name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::doc::analysis::Sent;
+use crate::doc::{ClusterId, Doc};
+use crate::facts::relations::Slots;
+use crate::model::EntityType;
+use crate::pos::Upos;
+
+/// Sentences before a description's own in which its antecedent is looked for.
+const LOOK_BACK: usize = 3;
+/// Mentions an entity needs to be the document's topic of its kind.
+const TOPIC_MIN: usize = 3;
+
+/// What a description may stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Firm,
+    Body,
+    Country,
+}
+
+impl Kind {
+    /// Whether an entity of this type, with this label, may be what `noun` describes: a
+    /// company or body for a firm word (the tagger types many firms as bodies), a body named
+    /// with the word for a body word ("the church": the Church of Scientology; "the committee"
+    /// is no description of an agency named otherwise), a country for a country word.
+    fn fits(self, noun: &str, kind: EntityType, label: &str) -> bool {
+        let named = || {
+            label
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(noun))
+        };
+        match self {
+            Kind::Firm => matches!(kind, EntityType::Company | EntityType::Organization),
+            Kind::Body => matches!(kind, EntityType::Company | EntityType::Organization) && named(),
+            Kind::Country => kind == EntityType::Country,
+        }
+    }
+}
+
+static NOUNS: LazyLock<HashMap<&'static str, Kind>> = LazyLock::new(|| {
+    include_str!("../../data/rules/descriptions.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (kind, noun) = l.split_once('\t')?;
+            let kind = match kind {
+                "firm" => Kind::Firm,
+                "body" => Kind::Body,
+                "country" => Kind::Country,
+                _ => return None,
+            };
+            Some((noun.trim(), kind))
+        })
+        .collect()
+});
+
+/// The description at token `i`: "the NOUN" with NOUN in the table, not followed by a name,
+/// "of" or another noun ("the company chairman"). An adjective makes it another one ("the
+/// investigative committee").
+fn description(sent: &Sent<'_>, i: usize) -> Option<Kind> {
+    let t = &sent.toks[i];
+    if t.tag != Upos::Noun || t.capitalised() || i == 0 || !sent.toks[i - 1].is("the") {
+        return None;
+    }
+    let kind = *NOUNS.get(t.text)?;
+    let next = sent.toks.get(i + 1);
+    let open = next.is_none_or(|n| {
+        !n.capitalised() && !n.is("of") && !matches!(n.tag, Upos::Noun | Upos::Propn)
+    });
+    open.then_some(kind)
+}
+
+/// A named organisation or country of a sentence: first token, cluster, type and label.
+type Named<'a> = (usize, ClusterId, EntityType, &'a str);
+
+/// The description slots of every sentence.
+pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
+    let n = ctx.analysis.sents.len();
+    // Named organisations and countries of each sentence.
+    let mut named: Vec<Vec<Named<'_>>> = vec![Vec::new(); n];
+    let mut counts: HashMap<ClusterId, usize> = HashMap::new();
+    for (m, f) in ctx.found.iter().enumerate() {
+        let c = ctx.cluster_of[m];
+        let kind = ctx.clusters[c].kind;
+        if f.sent < n
+            && matches!(
+                kind,
+                EntityType::Company | EntityType::Organization | EntityType::Country
+            )
+        {
+            named[f.sent].push((f.start, c, kind, ctx.clusters[c].label.as_str()));
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    ctx.analysis
+        .sents
+        .iter()
+        .map(|sent| {
+            let mut slots = Slots::new();
+            for i in 0..sent.toks.len() {
+                let Some(kind) = description(sent, i) else {
+                    continue;
+                };
+                let noun = sent.toks[i].text;
+                if let Some(c) = antecedent(sent.index, i, (kind, noun), &named, &counts) {
+                    slots.push((i, i + 1, c));
+                }
+            }
+            slots
+        })
+        .collect()
+}
+
+/// The one entity of a fitting kind that description `i` of sentence `s` stands for.
+fn antecedent(
+    s: usize,
+    i: usize,
+    (kind, noun): (Kind, &str),
+    named: &[Vec<Named<'_>>],
+    counts: &HashMap<ClusterId, usize>,
+) -> Option<ClusterId> {
+    let fitting = |k: usize, before: usize| {
+        let mut cs: Vec<ClusterId> = named[k]
+            .iter()
+            .filter(|(start, _, t, label)| *start < before && kind.fits(noun, *t, label))
+            .map(|p| p.1)
+            .collect();
+        cs.sort_unstable();
+        cs.dedup();
+        cs
+    };
+    let here = fitting(s, i);
+    match here[..] {
+        [one] => return Some(one),
+        [] => {}
+        _ => return None,
+    }
+    let there = (s.saturating_sub(LOOK_BACK)..s)
+        .rev()
+        .map(|k| fitting(k, usize::MAX))
+        .find(|cs| !cs.is_empty())?;
+    match there[..] {
+        [one] => Some(one),
+        _ => topic((kind, noun), named, counts).filter(|t| there.contains(t)),
+    }
+}
+
+/// The entity of a fitting kind named most often, if clearly so.
+fn topic(
+    (kind, noun): (Kind, &str),
+    named: &[Vec<Named<'_>>],
+    counts: &HashMap<ClusterId, usize>,
+) -> Option<ClusterId> {
+    let mut ranked: Vec<(usize, ClusterId)> = named
+        .iter()
+        .flatten()
+        .filter(|p| kind.fits(noun, p.2, p.3))
+        .map(|p| (counts.get(&p.1).copied().unwrap_or(0), p.1))
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    ranked.dedup();
+    match ranked[..] {
+        [(k, c), (second, _), ..] if k >= TOPIC_MIN && k > second => Some(c),
+        [(k, c)] if k >= TOPIC_MIN => Some(c),
+        _ => None,
+    }
+}
