@@ -411,3 +411,21 @@ fn the_company_stands_for_the_firm_named_before() {
         x.quotes
     );
 }
+
+#[test]
+fn it_said_is_the_body_that_spoke_last() {
+    let x = run("The Bergen Herald said the mayor had resigned on Friday. \
+         \"Nobody in the city council knew about the letter,\" it added. \
+         Ana Berg said the council would meet. \"It was a shock to all of us,\" it added.");
+    assert!(
+        said_by(&x, "Nobody in the city council", "/bergen-herald"),
+        "{:#?}",
+        x.quotes
+    );
+    // A person spoke since: "it" is not the paper.
+    assert!(
+        !said_by(&x, "a shock to all", "/bergen-herald"),
+        "{:#?}",
+        x.quotes
+    );
+}

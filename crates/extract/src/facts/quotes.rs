@@ -243,6 +243,29 @@ fn last_speaker(ctx: &Doc<'_, '_>, out: &[FoundQuote], sent: usize) -> Option<Cl
     (ctx.clusters[speaker].kind == EntityType::Person && !other).then_some(speaker)
 }
 
+/// The body (organisation, company or country) that spoke last before sentence `sent`, within
+/// [`CONTINUATION`] sentences, when no other body is named in between: what "it said" stands for
+/// ("The agency said ... “...,” it added").
+fn last_body_speaker(ctx: &Doc<'_, '_>, out: &[FoundQuote], sent: usize) -> Option<ClusterId> {
+    let (at, speaker) = out
+        .iter()
+        .filter(|q| q.sent <= sent && q.sent + CONTINUATION >= sent)
+        .filter_map(|q| q.speaker.map(|s| (q.sent, s)))
+        .next_back()?;
+    let body = |k: EntityType| {
+        matches!(
+            k,
+            EntityType::Organization | EntityType::Company | EntityType::Country
+        )
+    };
+    // Bodies named in the sentences between (the quoted words themselves may name others).
+    let other =
+        ctx.found.iter().enumerate().any(|(m, f)| {
+            body(f.kind) && f.sent > at && f.sent < sent && ctx.cluster_of[m] != speaker
+        });
+    (body(ctx.clusters[speaker].kind) && !other).then_some(speaker)
+}
+
 /// Text between quotation marks, with the speaker named next to it.
 fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
     let sents = &ctx.analysis.sents;
@@ -497,6 +520,9 @@ fn speaker_at(
     if t.is("he") || t.is("she") {
         // The one person just named, else the one who spoke last.
         return pronoun(ctx, sent.index, i).or_else(|| last_speaker(ctx, out, sent.index));
+    }
+    if t.is("it") {
+        return last_body_speaker(ctx, out, sent.index);
     }
     // "the company said": the body a description stands for (`facts::descriptions`).
     if let Some(c) = pronoun(ctx, sent.index, i) {

@@ -114,14 +114,22 @@ impl<'p> Deps<'p> {
     }
 }
 
-/// Whether a sentence may state a fact the trees serve: two names or more (a relation), or one
-/// name and a word of saying (speech).
+/// Whether a sentence may state a fact the trees serve: two names or more (a relation), one
+/// name and a word of saying or a quotation mark (speech), or a quotation mark and a word of
+/// saying (speech whose speaker is named before).
 fn worth_parsing(sent: &Sent<'_>, names: usize) -> bool {
-    names >= 2
-        || (names == 1
-            && sent.toks.iter().any(|t| {
-                crate::facts::quotes::reporting(t.text) || matches!(t.text, "\"" | "\u{201C}")
-            }))
+    let reports = || {
+        sent.toks
+            .iter()
+            .any(|t| crate::facts::quotes::reporting(t.text))
+    };
+    let marked = || {
+        sent.toks
+            .iter()
+            .any(|t| matches!(t.text, "\"" | "\u{201C}" | "\u{201D}"))
+    };
+    // "“...,” it added": a quote and a word of saying name a speaker of an earlier sentence.
+    names >= 2 || (names == 1 && (reports() || marked())) || (reports() && marked())
 }
 
 /// The trees of the document's sentences that [`worth_parsing`] says may hold a fact, counting
