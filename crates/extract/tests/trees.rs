@@ -105,7 +105,7 @@ fn he_said_and_quoted_paragraphs_continue_the_last_speaker() {
     let x = run(
         "“We will build the plant in Bergen,” said Ana Berg, the chief executive.\n\n\
          “It will open in two years and employ 300 people.”\n\n\
-         Later Tom Reyes met Ana Berg and Ola Dahl. He said the deal was good for the region.",
+         Later Tom Reyes met Ana Berg and Erik Dahl. He said the deal was good for the region.",
     );
     let speaker_of = |words: &str| {
         x.quotes
@@ -118,7 +118,7 @@ fn he_said_and_quoted_paragraphs_continue_the_last_speaker() {
         "{:#?}",
         x.quotes
     );
-    // Other people named since the last quote: "He said" is no guess.
+    // Two men named since the last quote: "He said" is no guess.
     assert_eq!(speaker_of("good for the region"), None, "{:#?}", x.quotes);
 }
 
@@ -428,4 +428,25 @@ fn it_said_is_the_body_that_spoke_last() {
         "{:#?}",
         x.quotes
     );
+}
+
+#[test]
+fn a_pronoun_stands_for_the_person_its_gender_fits() {
+    let x = run(
+        "Ana Berg met Tom Reyes in Oslo on Monday. He later visited Chile. \
+         Pan-democrat Gary Fan of the Neo Democrats lost his seat. She visited Peru.",
+    );
+    expect(&x, "/tom-reyes", "visits", "/chile");
+    assert!(
+        !has(&x, "/ana-berg", "visits", "/chile"),
+        "{:#?}",
+        x.relations
+    );
+    // "She" is not Gary Fan (but may be Ana Berg, the one woman named before).
+    assert!(
+        !has(&x, "/gary-fan", "visits", "/peru"),
+        "{:#?}",
+        x.relations
+    );
+    expect(&x, "/gary-fan", "memberOf", "/neo-democrats");
 }

@@ -2,7 +2,8 @@
 //! subject or object is "he", "she" or "his" ("He was born in Leeds", "her visit to Oslo").
 //!
 //! A wrong link is worse than a missing one, so a pronoun is resolved only where one person is
-//! the clear antecedent:
+//! the clear antecedent, among the people its gender fits (a given name borne by one sex, from
+//! `given_genders.tsv`, says the person's; a name that does not say fits either):
 //!
 //! * the one person named earlier in the same sentence; two or more: no link;
 //! * else the people of the nearest of the [`LOOK_BACK`] sentences before that names any: the one
@@ -52,13 +53,25 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
             counts[c.0] += 1;
         }
     }
+    // The gender of each cluster, from the given name its label opens with, where nearly all
+    // who bear it are of one sex: "she" is not Gary Fan.
+    let genders: Vec<Option<usize>> = ctx
+        .clusters
+        .iter()
+        .map(|c| {
+            (c.kind == EntityType::Person)
+                .then(|| c.label.split_whitespace().next())
+                .flatten()
+                .and_then(|w| ctx.analysis.lex.given_gender(w))
+        })
+        .collect();
     let topic = topic(&counts);
     let mut out = Vec::with_capacity(n);
     for sent in &ctx.analysis.sents {
         // A relative named after a possessive ("his mentor X", "her husband, X") is not who a
         // later "he" or "she" stands for.
         people[sent.index].retain(|&(start, _)| !after_possessive(sent, start));
-        let slots = slots_of(sent, &people, topic);
+        let slots = slots_of(sent, &people, topic, &genders);
         // A resolved pronoun names its person for the sentences after it ("He married X. In
         // 1997 he married Y": the second "he" is not X).
         for &(start, _, c) in &slots {
@@ -99,6 +112,7 @@ fn slots_of(
     sent: &Sent<'_>,
     people: &[Vec<(usize, ClusterId)>],
     topic: Option<ClusterId>,
+    genders: &[Option<usize>],
 ) -> Slots {
     let mut out = Slots::new();
     // The person the last resolved pronoun of each gender stands for: a second "he" of the
@@ -106,7 +120,10 @@ fn slots_of(
     let mut last: [Option<ClusterId>; 2] = [None, None];
     for (i, t) in sent.toks.iter().enumerate() {
         let Some(g) = gender(t.text) else { continue };
-        let found = last[g].or_else(|| antecedent(sent.index, i, people, topic));
+        // Only the people the pronoun's gender fits (any whose gender is unknown).
+        let fits = |c: &ClusterId| genders[c.0].is_none_or(|x| x == g);
+        let topic = topic.filter(fits);
+        let found = last[g].or_else(|| antecedent(sent.index, i, people, topic, &fits));
         if let Some(c) = found {
             out.push((i, i + 1, c));
             last[g] = Some(c);
@@ -121,15 +138,16 @@ fn antecedent(
     i: usize,
     people: &[Vec<(usize, ClusterId)>],
     topic: Option<ClusterId>,
+    fits: &dyn Fn(&ClusterId) -> bool,
 ) -> Option<ClusterId> {
     let mut here: Vec<(usize, ClusterId)> = people[s]
         .iter()
         .copied()
-        .filter(|(start, _)| *start < i)
+        .filter(|(start, c)| *start < i && fits(c))
         .collect();
     here.sort_unstable_by_key(|p| (p.1, p.0));
     here.dedup_by_key(|p| p.1);
-    let before = earlier(s, people, topic);
+    let before = earlier(s, people, topic, fits);
     match here[..] {
         // "X said he ...": the sentence's first name, or the topic, is the subject's; another
         // ("Placed in the care of X, he ...") only when no earlier sentence says otherwise.
@@ -146,11 +164,16 @@ fn earlier(
     s: usize,
     people: &[Vec<(usize, ClusterId)>],
     topic: Option<ClusterId>,
+    fits: &dyn Fn(&ClusterId) -> bool,
 ) -> Option<ClusterId> {
     let earlier = (s.saturating_sub(LOOK_BACK)..s)
         .rev()
-        .find(|&k| !people[k].is_empty())?;
-    let mut there: Vec<ClusterId> = people[earlier].iter().map(|p| p.1).collect();
+        .find(|&k| people[k].iter().any(|p| fits(&p.1)))?;
+    let mut there: Vec<ClusterId> = people[earlier]
+        .iter()
+        .map(|p| p.1)
+        .filter(|c| fits(c))
+        .collect();
     there.sort_unstable();
     there.dedup();
     // The one person of that sentence; when the document has a topic and this is someone

@@ -43,6 +43,8 @@ pub struct Lexicon {
     cities: HashMap<String, String>,
     regions: HashMap<String, String>,
     given: HashMap<String, u32>,
+    /// Given names borne by one sex: 0 male, 1 female.
+    genders: HashMap<String, u8>,
     titles: HashSet<String>,
     job_titles: HashSet<String>,
     title_words: HashSet<String>,
@@ -160,6 +162,7 @@ impl Lexicon {
             cities: HashMap::new(),
             regions: HashMap::new(),
             given: HashMap::new(),
+            genders: HashMap::new(),
             titles: HashSet::new(),
             job_titles: HashSet::new(),
             title_words: HashSet::new(),
@@ -243,6 +246,16 @@ impl Lexicon {
         for f in rows(regions_text) {
             if let (Some(region), Some(country)) = (f.first(), f.get(1)) {
                 lex.regions.insert(region.to_string(), country.to_string());
+            }
+        }
+        for f in rows(&sources.text("given_genders.tsv")) {
+            if let (Some(name), Some(g)) = (f.first(), f.get(1)) {
+                let g = match *g {
+                    "m" => 0,
+                    "f" => 1,
+                    _ => continue,
+                };
+                lex.genders.insert(name.to_string(), g);
             }
         }
         for f in rows(given_text) {
@@ -377,6 +390,12 @@ impl Lexicon {
     /// How many US babies got this given name (1940-2023), 0 when it is not in the list.
     pub fn given_name(&self, word: &str) -> u32 {
         self.given.get(word).copied().unwrap_or(0)
+    }
+
+    /// The gender of whoever bears this given name, when nearly all its bearers are of one
+    /// sex: 0 male, 1 female (the order of `facts::pronouns`).
+    pub fn given_gender(&self, word: &str) -> Option<usize> {
+        self.genders.get(word).map(|&g| usize::from(g))
     }
 
     /// Whether this whole phrase is a known title ("Prime Minister", "secretary of state").
@@ -547,6 +566,10 @@ mod tests {
         assert!(!lex.event(&["Hurricane"]));
         assert!(lex.given_name("Olaf") > 0);
         assert_eq!(lex.given_name("Xylophone"), 0);
+        assert_eq!(lex.given_gender("James"), Some(0));
+        assert_eq!(lex.given_gender("Mary"), Some(1));
+        // Borne by both: no gender.
+        assert_eq!(lex.given_gender("Jordan"), None);
         assert!(lex.title("prime minister"));
         assert!(lex.title_word("Deputy"));
         assert!(lex.honorific("Mrs"));

@@ -42,6 +42,7 @@ embedded!(
     "regions.tsv",
     "ner_regions.txt",
     "given_names.tsv",
+    "given_genders.tsv",
     "titles.txt",
     "title_words.txt",
     "honorifics.txt",

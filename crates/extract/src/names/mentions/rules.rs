@@ -360,7 +360,14 @@ fn lone_given_name(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> 
 /// is not capitalised; returns its end.
 fn person_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
     let plain = |k: usize| plain_name(lex, sent, taken, k);
-    if i == 0 || !plain(i) || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {
+    // A common given name may be a town's too ("Gary", "Austin"): a surname must follow.
+    let given = sent.toks[i].capitalised()
+        && sent.toks[i].tag == Upos::Propn
+        && !taken[i]
+        && lex.country(sent.toks[i].text).is_none()
+        && lex.region(sent.toks[i].text).is_none()
+        && (plain(i) || lex.city(sent.toks[i].text).is_some());
+    if i == 0 || !given || lex.given_name(sent.toks[i].text) < COMMON_GIVEN_NAME {
         return None;
     }
     let mut end = i + 1;
