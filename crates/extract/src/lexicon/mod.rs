@@ -248,7 +248,7 @@ impl Lexicon {
                 lex.regions.insert(region.to_string(), country.to_string());
             }
         }
-        for f in rows(&sources.text("given_genders.tsv")) {
+        for f in rows(sources.text("given_genders.tsv")) {
             if let (Some(name), Some(g)) = (f.first(), f.get(1)) {
                 let g = match *g {
                     "m" => 0,
