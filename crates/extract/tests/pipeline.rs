@@ -1004,3 +1004,40 @@ fn jobs_in_apposition_and_speakers_after_said() {
         x.entities
     );
 }
+
+#[test]
+fn counsel_represent_their_clients_and_captions_name_who_sues() {
+    let x = run("Ana Berg, a lawyer for Tom Reyes, said the case was weak. \
+         Halvard Laboratories's attorney, Mara Quint, declined to comment. \
+         Kestrel Media v. Vantor Systems was decided on Monday. \
+         Brazil vs. Argentina ended in a draw.");
+    assert!(
+        has_relation(&x, "Person/ana-berg", "represents", "Person/tom-reyes"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.relations.iter().any(|r| r.subject == "Person/mara-quint"
+            && r.predicate == "represents"
+            && r.object.ends_with("/halvard-laboratories")),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/kestrel-media")
+                && r.predicate == "sues"
+                && r.object.ends_with("/vantor-systems")),
+        "{:#?}",
+        x.relations
+    );
+    // A match is no lawsuit.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.predicate == "sues" && r.subject.ends_with("/brazil")),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -24,6 +24,9 @@
 //! whose named people are students as often as staff. An organisation of no known kind gives
 //! `memberOf` at lower confidence. A person with a title right before the name is left to the
 //! roles ("publisher Ana Silva of the Daily Post" holds a post).
+//!
+//! Counsel and cases: `Person, a|the [adjective] lawyer|attorney|counsel for|of X` and `X's
+//! lawyer|attorney[,] Person`: represents; a caption `X v. Y`: X sues Y.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -40,10 +43,26 @@ const BASED_IN: &str = "basedIn";
 const MEMBER_OF: &str = "memberOf";
 const WORKS_FOR: &str = "worksFor";
 const LIVES_IN: &str = "livesIn";
+const REPRESENTS: &str = "represents";
+const SUES: &str = "sues";
 
 /// Every predicate the structural rules can give (kg-schema must list each one).
 #[cfg(test)]
-pub(super) const PREDICATES: [&str; 5] = [LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR, LIVES_IN];
+pub(super) const PREDICATES: [&str; 7] = [
+    LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR, LIVES_IN, REPRESENTS, SUES,
+];
+
+/// Nouns for whoever acts for a party in law ("a lawyer for X", "X's attorney").
+const COUNSEL: [&str; 8] = [
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "counsel",
+    "solicitor",
+    "barrister",
+    "advocate",
+];
 
 /// What an organisation's last word says about how people belong to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -274,6 +293,39 @@ pub(crate) fn find(
                     }
                 }
             }
+        }
+        // Counsel: "Ana Berg, a lawyer for Tom Reyes," and "Tom Reyes's attorney, Ana Berg".
+        let counsel = |w: &str| COUNSEL.contains(&w.to_lowercase().as_str());
+        if kind(a) == EntityType::Person {
+            let lawyer_for = match gap[..] {
+                [",", art, adj, w, "for" | "of"]
+                    if matches!(art, "a" | "an" | "the") && !counsel(adj) =>
+                {
+                    counsel(w)
+                }
+                [",", "a" | "an" | "the", w, "for" | "of"] => counsel(w),
+                [",", w, "for"] => counsel(w),
+                _ => false,
+            };
+            if lawyer_for {
+                add(a, b, REPRESENTS, ae, "counsel", 0.7);
+            }
+        }
+        if kind(b) == EntityType::Person {
+            let lawyer_of = match gap[..] {
+                [s, w, ","] | [s, w] if possessive(s) => counsel(w),
+                _ => false,
+            };
+            if lawyer_of {
+                add(b, a, REPRESENTS, ae, "counsel", 0.7);
+            }
+        }
+        // A case's caption: "Kestrel Media v. Vantor Systems" (the plaintiff first).
+        if gap[..] == ["v."]
+            && !matches!(kind(a), EntityType::City | EntityType::Place)
+            && !matches!(kind(b), EntityType::City | EntityType::Place)
+        {
+            add(a, b, SUES, ae, "caption", 0.7);
         }
         // "Ana Silva, 40, a member of the Green Party".
         if kind(a) == EntityType::Person && is_org(b) && member_apposition(sent, ae, bs) {
