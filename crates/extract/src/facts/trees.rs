@@ -115,21 +115,25 @@ impl<'p> Deps<'p> {
 }
 
 /// Whether a sentence may state a fact the trees serve: two names or more (a relation), one
-/// name and a word of saying or a quotation mark (speech), or a quotation mark and a word of
-/// saying (speech whose speaker is named before).
+/// name and a word of saying or a quote opened after a colon (speech), or a quote, "it" and a
+/// word of saying (speech of a body named before).
 fn worth_parsing(sent: &Sent<'_>, names: usize) -> bool {
     let reports = || {
         sent.toks
             .iter()
             .any(|t| crate::facts::quotes::reporting(t.text))
     };
-    let marked = || {
+    let mark = |t: &crate::doc::analysis::Tok<'_>| matches!(t.text, "\"" | "\u{201C}" | "\u{201D}");
+    // "X defended the plan: “...”": a quote opened after a colon.
+    let framed = || {
         sent.toks
-            .iter()
-            .any(|t| matches!(t.text, "\"" | "\u{201C}" | "\u{201D}"))
+            .windows(2)
+            .any(|w| w[0].text == ":" && mark(&w[1]))
     };
-    // "“...,” it added": a quote and a word of saying name a speaker of an earlier sentence.
-    names >= 2 || (names == 1 && (reports() || marked())) || (reports() && marked())
+    // "“...,” it added": a quote and "it" saying it, for a body named before.
+    let it_said =
+        || sent.toks.iter().any(mark) && sent.toks.iter().any(|t| t.is("it")) && reports();
+    names >= 2 || (names == 1 && (reports() || framed())) || it_said()
 }
 
 /// The trees of the document's sentences that [`worth_parsing`] says may hold a fact, counting
