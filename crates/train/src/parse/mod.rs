@@ -347,8 +347,11 @@ pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
         labels.len()
     );
     let classes = WordClasses::embedded_shared();
-    // `ensemble` models with consecutive seeds (learning only the features in `keep`, if
-    // given), their mean, and the dev LAS by epoch and kept epoch of the first.
+    // `ensemble` models with distinct seeds (learning only the features in `keep`, if given),
+    // their mean, and the dev LAS by epoch and kept epoch of the first. Seeds step by two: the
+    // generator starts from `seed | 1`, so two neighbouring seeds would give one model twice
+    // (the shipped model of 2026-12-02 was trained before this was seen: two distinct models,
+    // one counted twice; three distinct ones scored the same on dev, 82.51-82.64 LAS).
     let ensemble = |keep: Option<&FeatureSet>| {
         let mut runs = Vec::new();
         let mut first = (Vec::new(), 0);
@@ -359,7 +362,7 @@ pub fn run(c: &ParseConfig) -> Result<ParseReport, Error> {
                 &lemmatizer,
                 &classes,
                 c.epochs,
-                c.seed.wrapping_add(i as u64),
+                c.seed.wrapping_add(2 * i as u64),
                 c.explore,
                 keep,
                 Some((&ewt_dev, &dev_tags)),
