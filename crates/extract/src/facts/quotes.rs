@@ -226,44 +226,34 @@ fn continue_speakers(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
     }
 }
 
-/// The last person who spoke before sentence `sent`, within [`CONTINUATION`] sentences, when
-/// no other person is named since.
-fn last_speaker(ctx: &Doc<'_, '_>, out: &[FoundQuote], sent: usize) -> Option<ClusterId> {
-    let (at, speaker) = out
-        .iter()
-        .filter(|q| q.sent < sent && q.sent + CONTINUATION >= sent)
-        .filter_map(|q| q.speaker.map(|s| (q.sent, s)))
-        .next_back()?;
-    let other = ctx.found.iter().enumerate().any(|(m, f)| {
-        f.kind == EntityType::Person
-            && f.sent > at
-            && f.sent <= sent
-            && ctx.cluster_of[m] != speaker
-    });
-    (ctx.clusters[speaker].kind == EntityType::Person && !other).then_some(speaker)
-}
-
-/// The body (organisation, company or country) that spoke last before sentence `sent`, within
-/// [`CONTINUATION`] sentences, when no other body is named in between: what "it said" stands for
-/// ("The agency said ... “...,” it added").
-fn last_body_speaker(ctx: &Doc<'_, '_>, out: &[FoundQuote], sent: usize) -> Option<ClusterId> {
-    let (at, speaker) = out
-        .iter()
-        .filter(|q| q.sent <= sent && q.sent + CONTINUATION >= sent)
-        .filter_map(|q| q.speaker.map(|s| (q.sent, s)))
-        .next_back()?;
-    let body = |k: EntityType| {
-        matches!(
-            k,
-            EntityType::Organization | EntityType::Company | EntityType::Country
-        )
+/// Who spoke last, for "he said" (`person`) or "it said" (a body: organisation, company or
+/// country): the speaker of the last quote within [`CONTINUATION`] sentences, when it is of that
+/// kind and no other of that kind is named since. A person's quote counts only before sentence
+/// `sent` and a person named in `sent` breaks the chain; a body's quote may stand in `sent`
+/// itself, whose quoted words may name other bodies.
+fn last_speaker(
+    ctx: &Doc<'_, '_>,
+    out: &[FoundQuote],
+    sent: usize,
+    person: bool,
+) -> Option<ClusterId> {
+    let of_kind = |k: EntityType| {
+        if person {
+            k == EntityType::Person
+        } else {
+            k != EntityType::Person && may_speak(k)
+        }
     };
-    // Bodies named in the sentences between (the quoted words themselves may name others).
-    let other =
-        ctx.found.iter().enumerate().any(|(m, f)| {
-            body(f.kind) && f.sent > at && f.sent < sent && ctx.cluster_of[m] != speaker
-        });
-    (body(ctx.clusters[speaker].kind) && !other).then_some(speaker)
+    let (at, speaker) = out
+        .iter()
+        .filter(|q| (q.sent < sent || (!person && q.sent == sent)) && q.sent + CONTINUATION >= sent)
+        .filter_map(|q| q.speaker.map(|s| (q.sent, s)))
+        .next_back()?;
+    let until = if person { sent + 1 } else { sent };
+    let other = ctx.found.iter().enumerate().any(|(m, f)| {
+        of_kind(f.kind) && f.sent > at && f.sent < until && ctx.cluster_of[m] != speaker
+    });
+    (of_kind(ctx.clusters[speaker].kind) && !other).then_some(speaker)
 }
 
 /// Text between quotation marks, with the speaker named next to it.
@@ -519,10 +509,10 @@ fn speaker_at(
     let t = &sent.toks[i];
     if t.is("he") || t.is("she") {
         // The one person just named, else the one who spoke last.
-        return pronoun(ctx, sent.index, i).or_else(|| last_speaker(ctx, out, sent.index));
+        return pronoun(ctx, sent.index, i).or_else(|| last_speaker(ctx, out, sent.index, true));
     }
     if t.is("it") {
-        return last_body_speaker(ctx, out, sent.index);
+        return last_speaker(ctx, out, sent.index, false);
     }
     // "the company said": the body a description stands for (`facts::descriptions`).
     if let Some(c) = pronoun(ctx, sent.index, i) {

@@ -194,14 +194,12 @@ fn org_phrase(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<(ClusterId, u
 }
 
 /// Last words of the posts a city, state or region has ("Dayton Mayor", "Ohio Gov.").
-const LOCAL_POSTS: [&str; 12] = [
+const LOCAL_POSTS: [&str; 10] = [
     "mayor",
     "governor",
-    "gov",
     "premier",
     "sheriff",
     "senator",
-    "sen",
     "councillor",
     "councilman",
     "councilwoman",
@@ -212,7 +210,7 @@ const LOCAL_POSTS: [&str; 12] = [
 /// Whether a title is a post of a place, not of a body ("Mayor", "Lieutenant Governor").
 fn local(title: &[&str]) -> bool {
     title.last().is_some_and(|w| {
-        let w = w.trim_end_matches('.').to_lowercase();
+        let w = abbreviated(w).unwrap_or(w).to_lowercase();
         LOCAL_POSTS.contains(&w.as_str())
     })
 }

@@ -69,10 +69,20 @@ pub(super) struct Rule {
     pos: TriggerPos,
     /// The name after the trigger is the subject ("support from X").
     reverse: bool,
-    /// Which reader may use the rule: `Some(true)` the tree only (the name heads the object:
-    /// "bought Halvard Labs" is a takeover), `Some(false)` the words only (the next name after
-    /// the trigger: "bought 50 Boeing jets" buys from Boeing), `None` both.
-    tree: Option<bool>,
+    /// Which reader may use the rule.
+    reader: Reader,
+}
+
+/// The reader a trigger rule is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reader {
+    /// Both the tree and the word-order rules.
+    Both,
+    /// The tree only: the name heads the object ("bought Halvard Labs" is a takeover).
+    Tree,
+    /// The word-order rules only: the next name after the trigger ("bought 50 Osprey jets"
+    /// buys from Osprey).
+    Words,
 }
 
 #[derive(Debug)]
@@ -108,10 +118,10 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 _ => TriggerPos::Any,
             },
             reverse: f.get(5) == Some(&"reverse"),
-            tree: match f.get(5) {
-                Some(&"tree") => Some(true),
-                Some(&"words") => Some(false),
-                _ => None,
+            reader: match f.get(5) {
+                Some(&"tree") => Reader::Tree,
+                Some(&"words") => Reader::Words,
+                _ => Reader::Both,
             },
         };
         for form in f[0].split('|') {
@@ -230,22 +240,19 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
         triggered(ctx, sent, &slots, &mut out);
         // The tree read the same trigger between the same two names otherwise ("agreed to buy
         // Halvard Labs" is a takeover, not a purchase from it): the tree's reading stands.
-        let (tree_part, words_part) = out[before..].split_at(tree_end - before);
-        let overruled: Vec<bool> = words_part
-            .iter()
-            .map(|w| {
-                tree_part.iter().any(|t| {
+        let words = out.split_off(tree_end);
+        let tree_part = &out[before..];
+        let kept: Vec<FoundRelation> = words
+            .into_iter()
+            .filter(|w| {
+                !tree_part.iter().any(|t| {
                     t.trigger == w.trigger
                         && t.predicate != w.predicate
                         && [t.subject, t.object] == [w.subject, w.object]
                 })
             })
             .collect();
-        let mut k = 0;
-        out.retain(|_| {
-            k += 1;
-            k <= tree_end || !overruled[k - tree_end - 1]
-        });
+        out.extend(kept);
         structure::find(ctx, sent, &slots, &mut out);
         if out.len() == before {
             open(ctx.analysis.lex, sent, &slots, &mut out);

@@ -20,7 +20,7 @@ use crate::facts::trees::Deps;
 use crate::model::RELATED;
 use crate::pos::Upos;
 
-use super::{FoundRelation, RULES, Rule, Slots, TriggerPos, fits, pos_ok};
+use super::{FoundRelation, RULES, Reader, Rule, Slots, TriggerPos, fits, pos_ok};
 
 /// Confidence of a relation whose arguments the tree gave and a rule typed.
 const TREE_CONFIDENCE: f32 = 0.8;
@@ -344,7 +344,7 @@ pub(super) fn read(
             .get(&form)
             .map(|v| {
                 v.iter()
-                    .filter(|r| pos_ok(tag, r.pos) && r.tree != Some(false))
+                    .filter(|r| pos_ok(tag, r.pos) && r.reader != Reader::Words)
                     .collect()
             })
             .unwrap_or_default();

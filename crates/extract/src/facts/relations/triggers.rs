@@ -21,7 +21,7 @@ pub(super) fn triggered(
         }
         for rule in candidates
             .iter()
-            .filter(|r| pos_ok(tok.tag, r.pos) && r.tree != Some(true))
+            .filter(|r| pos_ok(tok.tag, r.pos) && r.reader != Reader::Tree)
         {
             let passive = rule.prep.is_none()
                 && sent.toks.get(k + 1).is_some_and(|t| t.is("by"))
