@@ -1,25 +1,27 @@
-//! Training the POS tagger on UD English EWT.
+//! Training the POS tagger on UD English EWT (and, if asked, GUM train).
 //!
-//! Trains on `en_ewt-ud-train.conllu` (plus copies of its sentences with hyphenated compounds
-//! joined, as the segmenter keeps them), keeps the epoch with the best accuracy on
-//! `en_ewt-ud-dev.conllu`, and scores that model once on `en_ewt-ud-test.conllu`.
+//! Trains on `en_ewt-ud-train.conllu` and the GUM train documents `gum_weight` times (plus
+//! copies of the sentences with hyphenated compounds joined, as the segmenter keeps them), keeps
+//! the epoch with the best accuracy on `en_ewt-ud-dev.conllu`, and scores that model on
+//! `en_ewt-ud-test.conllu` only when asked (a test split is read once per shipped model).
 //! Sentence order is shuffled each epoch by a seeded xorshift generator, so runs repeat.
 
 use std::collections::HashSet;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use kg_extract::classes::WordClasses;
-use kg_extract::perceptron::{IdBuildHasher, argmax};
+use kg_extract::perceptron::{IdBuildHasher, Perceptron, argmax};
 use kg_extract::pos::features::{Analyzer, Attrs, features};
 use kg_extract::pos::tagdict::{Lexicon, LexiconCounts};
 use kg_extract::pos::{Tagger, Upos};
 
 use crate::Error;
+use crate::corpus::Split;
 use crate::corpus::ud::{self, TaggedSentence};
-use crate::perceptron::Trainer;
+use crate::perceptron::{Trainer, mean};
 use crate::score::pos::accuracy;
 
 /// Seed of the shuffling generator.
@@ -37,8 +39,8 @@ pub struct PosReport {
     pub best_epoch: usize,
     /// UPOS accuracy of the kept model on the dev set.
     pub dev_accuracy: f64,
-    /// UPOS accuracy of the kept model on the test set.
-    pub test_accuracy: f64,
+    /// UPOS accuracy of the kept model on the test set, when it was read.
+    pub test_accuracy: Option<f64>,
     /// Training sentences (including hyphen-joined copies) and words.
     pub train_sentences: usize,
     /// Training words.
@@ -56,13 +58,16 @@ impl fmt::Display for PosReport {
         for (i, a) in self.dev_by_epoch.iter().enumerate() {
             writeln!(f, "epoch {:>2}: dev UPOS accuracy {:.2}%", i + 1, a * 100.0)?;
         }
-        writeln!(
+        write!(
             f,
-            "kept epoch {}: dev {:.2}%, test {:.2}%",
+            "kept epoch {}: dev {:.2}%",
             self.best_epoch,
-            self.dev_accuracy * 100.0,
-            self.test_accuracy * 100.0
+            self.dev_accuracy * 100.0
         )?;
+        match self.test_accuracy {
+            Some(t) => writeln!(f, ", test {:.2}%", t * 100.0)?,
+            None => writeln!(f, " (test not read)")?,
+        }
         write!(
             f,
             "{} training sentences, {} words; {} features; model {} bytes; {:.1}s",
@@ -122,13 +127,36 @@ fn build_lexicon(train: &[TaggedSentence], fold: Option<usize>) -> Lexicon {
     counts.build(|k| exact_keys.contains(&k))
 }
 
-/// Trains the POS tagger on the EWT files in `data_dir` for up to `epochs` epochs, keeps the
-/// epoch best on dev, writes it to `out`, and scores it on test.
-pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport, Error> {
+/// Settings of [`train_pos`].
+#[derive(Clone, Debug)]
+pub struct PosConfig {
+    /// The shared data folder (holding `ud-ewt/` and `gum/`).
+    pub data: PathBuf,
+    /// Most epochs; the one best on EWT dev is kept.
+    pub epochs: usize,
+    /// Times GUM train counts (0: EWT train only).
+    pub gum_weight: usize,
+    /// Members trained with distinct shuffles whose weights are averaged (1: one model).
+    pub ensemble: usize,
+    /// Score the kept model on EWT test.
+    pub test: bool,
+}
+
+/// Trains the POS tagger as `c` says, keeps the epoch best on EWT dev and writes it to `out`.
+pub fn train_pos(c: &PosConfig, out: &Path) -> Result<PosReport, Error> {
     let started = Instant::now();
-    let mut train = read_conllu(&data_dir.join("en_ewt-ud-train.conllu"))?;
-    let dev = read_conllu(&data_dir.join("en_ewt-ud-dev.conllu"))?;
-    let test = read_conllu(&data_dir.join("en_ewt-ud-test.conllu"))?;
+    let ewt = c.data.join("ud-ewt");
+    let mut train = read_conllu(&ewt.join("en_ewt-ud-train.conllu"))?;
+    if c.gum_weight > 0 {
+        let mut gum = Vec::new();
+        for (_, path) in crate::corpus::gum_files(&c.data, Split::Train, false)? {
+            gum.extend(read_conllu(&path)?);
+        }
+        for _ in 0..c.gum_weight {
+            train.extend(gum.iter().cloned());
+        }
+    }
+    let dev = read_conllu(&ewt.join("en_ewt-ud-dev.conllu"))?;
     let merged: Vec<TaggedSentence> = train.iter().filter_map(ud::merge_hyphens).collect();
     train.extend(merged);
     let lexicon = build_lexicon(&train, None);
@@ -157,15 +185,72 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
     }
     let train_words = data.iter().map(|d| d.1.len()).sum();
 
+    // Each member learns from its own shuffles; its averaged weights after every epoch are kept,
+    // and the members' models of one epoch are averaged into that epoch's tagger.
+    let members: Vec<Vec<Perceptron>> = (0..c.ensemble.max(1))
+        .map(|m| train_member(&data, member_seed(m), c.epochs.max(1)))
+        .collect();
+    let mut dev_by_epoch = Vec::new();
+    let mut best: Option<(usize, f64, Tagger)> = None;
+    for epoch in 0..c.epochs.max(1) {
+        let models: Vec<&Perceptron> = members.iter().map(|m| &m[epoch]).collect();
+        let model = match models.as_slice() {
+            [one] => (*one).clone(),
+            many => mean(many),
+        };
+        let tagger = Tagger::from_parts(model, lexicon.clone(), Arc::clone(&classes));
+        let acc = accuracy(&tagger, &dev);
+        dev_by_epoch.push(acc);
+        if best.as_ref().is_none_or(|b| acc > b.1) {
+            best = Some((epoch + 1, acc, tagger));
+        }
+    }
+    let (best_epoch, dev_accuracy, tagger) = best.expect("at least one epoch ran");
+    let bytes = tagger.to_bytes();
+    crate::models::write_model(
+        out,
+        &bytes,
+        kg_extract::ModelKind::Pos,
+        &kg_extract::lexicon::Lexicon::embedded(),
+        &classes,
+    )?;
+    let test_accuracy = if c.test {
+        Some(accuracy(
+            &tagger,
+            &read_conllu(&ewt.join("en_ewt-ud-test.conllu"))?,
+        ))
+    } else {
+        None
+    };
+    Ok(PosReport {
+        dev_by_epoch,
+        best_epoch,
+        dev_accuracy,
+        test_accuracy,
+        train_sentences: data.len(),
+        train_words,
+        features: tagger.n_features(),
+        model_bytes: bytes.len(),
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// The shuffling seed of ensemble member `m` (member 0 has the historical seed).
+fn member_seed(m: usize) -> u64 {
+    SEED ^ (m as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Trains one perceptron for `epochs` epochs over `data` (shuffled with `seed`) and returns its
+/// averaged weights after each epoch.
+fn train_member(data: &[(Vec<Attrs>, &[Upos])], seed: u64, epochs: usize) -> Vec<Perceptron> {
     let mut trainer = Trainer::new(Upos::COUNT);
-    let mut rng = XorShift(SEED);
+    let mut rng = XorShift(seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut feats = Vec::new();
     let mut scores = [0f32; Upos::COUNT];
     let mut pred: Vec<Upos> = Vec::new();
-    let mut dev_by_epoch = Vec::new();
-    let mut best: Option<(usize, f64, Tagger)> = None;
-    for epoch in 1..=epochs.max(1) {
+    let mut by_epoch = Vec::with_capacity(epochs);
+    for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &k in &order {
             let (attrs, gold) = &data[k];
@@ -186,34 +271,9 @@ pub fn train_pos(data_dir: &Path, out: &Path, epochs: usize) -> Result<PosReport
                 pred.push(guess);
             }
         }
-        let tagger = Tagger::from_parts(trainer.average(), lexicon.clone(), Arc::clone(&classes));
-        let acc = accuracy(&tagger, &dev);
-        dev_by_epoch.push(acc);
-        if best.as_ref().is_none_or(|b| acc > b.1) {
-            best = Some((epoch, acc, tagger));
-        }
+        by_epoch.push(trainer.average());
     }
-    let (best_epoch, dev_accuracy, tagger) = best.expect("at least one epoch ran");
-    let bytes = tagger.to_bytes();
-    crate::models::write_model(
-        out,
-        &bytes,
-        kg_extract::ModelKind::Pos,
-        &kg_extract::lexicon::Lexicon::embedded(),
-        &classes,
-    )?;
-    let test_accuracy = accuracy(&tagger, &test);
-    Ok(PosReport {
-        dev_by_epoch,
-        best_epoch,
-        dev_accuracy,
-        test_accuracy,
-        train_sentences: data.len(),
-        train_words,
-        features: tagger.n_features(),
-        model_bytes: bytes.len(),
-        seconds: started.elapsed().as_secs_f64(),
-    })
+    by_epoch
 }
 
 /// Loads a model file written by [`train_pos`] (with the embedded word classes it was trained
@@ -243,7 +303,14 @@ mod tests {
     #[test]
     fn missing_data_is_an_error() {
         let dir = Path::new("/nonexistent/kg-pos-data");
-        let err = train_pos(dir, &dir.join("out.model"), 1);
+        let c = PosConfig {
+            data: dir.to_path_buf(),
+            epochs: 1,
+            gum_weight: 1,
+            ensemble: 1,
+            test: false,
+        };
+        let err = train_pos(&c, &dir.join("out.model"));
         assert!(matches!(err, Err(Error::Io { .. })));
     }
 }

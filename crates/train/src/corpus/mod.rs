@@ -68,7 +68,7 @@ pub fn load(data_dir: &Path, corpus: Corpus) -> Result<Vec<LabeledDoc>, Error> {
 }
 
 /// The names and paths of the GUM documents of a split, sorted by name.
-fn gum_files(
+pub(crate) fn gum_files(
     data_dir: &Path,
     split: Split,
     news_only: bool,

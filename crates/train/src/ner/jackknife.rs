@@ -13,7 +13,7 @@ use kg_extract::perceptron::hash_str;
 use kg_extract::pos::{Tagger, Upos};
 
 use crate::Error;
-use crate::pos::{load_tagger, train_pos};
+use crate::pos::{PosConfig, load_tagger, train_pos};
 
 /// Fold taggers and the fold of every EWT train sentence id.
 #[derive(Debug)]
@@ -48,7 +48,7 @@ fn blocks(text: &str) -> Vec<(Option<&str>, &str)> {
 }
 
 impl Jackknife {
-    /// Trains `folds` taggers from the UD EWT files in `ud_dir` (`en_ewt-ud-{train,dev,test}.conllu`;
+    /// Trains `folds` taggers from the UD EWT files in `ud_dir` (`en_ewt-ud-{train,dev}.conllu`;
     /// dev picks each tagger's epoch), working in `work_dir`.
     pub fn train(
         ud_dir: &Path,
@@ -80,7 +80,9 @@ impl Jackknife {
                 .filter(|(k, _)| k % folds != fold)
                 .map(|(_, (_, b))| *b)
                 .collect();
-            let path = dir.join("en_ewt-ud-train.conllu");
+            let ud = dir.join("ud-ewt");
+            std::fs::create_dir_all(&ud).map_err(io(&ud))?;
+            let path = ud.join("en_ewt-ud-train.conllu");
             let model = dir.join("pos.model");
             // A fold trained before on the same sentences and epochs, with the same POS features
             // and word classes, is reused.
@@ -94,11 +96,20 @@ impl Jackknife {
             let cached = model.exists() && std::fs::read_to_string(&stamp).is_ok_and(|s| s == key);
             if !cached {
                 std::fs::write(&path, train).map_err(io(&path))?;
-                for name in ["en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"] {
-                    let (from, to) = (ud_dir.join(name), dir.join(name));
-                    std::fs::copy(&from, &to).map_err(io(&to))?;
-                }
-                train_pos(&dir, &model, epochs).map_err(|e| Error::Fold {
+                let (from, to) = (
+                    ud_dir.join("en_ewt-ud-dev.conllu"),
+                    ud.join("en_ewt-ud-dev.conllu"),
+                );
+                std::fs::copy(&from, &to).map_err(io(&to))?;
+                // EWT train only: the folds stand for the tagger on sentences it has not seen.
+                let c = PosConfig {
+                    data: dir.clone(),
+                    epochs,
+                    gum_weight: 0,
+                    ensemble: 1,
+                    test: false,
+                };
+                train_pos(&c, &model).map_err(|e| Error::Fold {
                     fold,
                     source: Box::new(e),
                 })?;

@@ -95,6 +95,15 @@ pub struct PosArgs {
     /// Most epochs; the one best on dev is kept [default: the recipe's, else 12].
     #[arg(long)]
     pub epochs: Option<usize>,
+    /// Times GUM train counts beside EWT train, 0 for none [default: the recipe's, else 0].
+    #[arg(long)]
+    pub gum_weight: Option<usize>,
+    /// Members trained with distinct shuffles and averaged [default: the recipe's, else 1].
+    #[arg(long)]
+    pub ensemble: Option<usize>,
+    /// Score the kept model on EWT test (read a test split once per shipped model).
+    #[arg(long)]
+    pub test: bool,
 }
 
 /// `kg-train parse`.

@@ -120,8 +120,14 @@ fn pos(args: &PosArgs) -> Result<(), Error> {
         .clone()
         .or(recipe.out.map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("crates/extract/data/models/pos.model"));
-    let epochs = args.epochs.or(recipe.train.epochs).unwrap_or(12);
-    let report = kg_train::pos::train_pos(&args.data.data.join("ud-ewt"), &out, epochs)?;
+    let c = kg_train::pos::PosConfig {
+        data: args.data.data.clone(),
+        epochs: args.epochs.or(recipe.train.epochs).unwrap_or(12),
+        gum_weight: args.gum_weight.or(recipe.train.gum_weight).unwrap_or(0),
+        ensemble: args.ensemble.or(recipe.train.ensemble).unwrap_or(1),
+        test: args.test,
+    };
+    let report = kg_train::pos::train_pos(&c, &out)?;
     println!("{report}");
     println!("wrote {}", out.display());
     Ok(())
