@@ -450,3 +450,50 @@ fn a_pronoun_stands_for_the_person_its_gender_fits() {
     );
     expect(&x, "/gary-fan", "memberOf", "/neo-democrats");
 }
+
+#[test]
+fn split_quotes_lead_ins_and_continued_paragraphs() {
+    let x = run("Ana Berg said the plant in Dayton would stay open.\n\n\
+         “We owe it to the town. Tom Reyes built this place with his own hands.”\n\n\
+         “We came here to win,” Ola Dahl told the press, “and we will win again next year \
+         in Bergen. Nobody can stop us now.”\n\n\
+         “The talks have failed and the border stays closed,” added the Kestrel Agency.");
+    for (words, who) in [
+        // A paragraph of quotation after a sentence of what she said.
+        ("We owe it to the town", "/ana-berg"),
+        // Its next sentence names another man inside the quote: still her words.
+        ("built this place", "/ana-berg"),
+        // The second half of a quote split by its reporting clause, and its next sentence.
+        ("we will win again", "/ola-dahl"),
+        ("Nobody can stop us", "/ola-dahl"),
+        // A body after the verb of saying.
+        ("talks have failed", "/kestrel-agency"),
+    ] {
+        assert!(said_by(&x, words, who), "{words}: {:#?}", x.quotes);
+    }
+    // A quote whose own sentence reports speech by someone the extractor cannot name is no
+    // continuation of the last speaker.
+    let y = run("“Prices will rise,” said Ana Berg.\n\n\
+         “The harbour is full,” a dock worker named Tom told the press.");
+    assert!(
+        !said_by(&y, "harbour is full", "/ana-berg"),
+        "{:#?}",
+        y.quotes
+    );
+}
+
+#[test]
+fn a_stray_mark_before_a_quote_read_from_the_tree_is_no_split_quote() {
+    // A closing mark with no opening one, then speech the tree reads: this once sliced a
+    // sentence's tokens backwards.
+    let x = run(
+        "When a young girl,\" the family moved south to Lyon, spending summers at the \
+         village of Arly. \"It was wonderful there\", Ana Berg said. \"Every house in the valley \
+         was for a Berg\".",
+    );
+    assert!(
+        said_by(&x, "wonderful there", "/ana-berg"),
+        "{:#?}",
+        x.quotes
+    );
+}

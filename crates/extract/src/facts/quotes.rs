@@ -5,7 +5,10 @@
 //! speaker is a person named next to a speech verb right after the quote (“...,” Ana Silva said /
 //! said Silva) or right before it (Silva said: “...”; Silva, noting, “...”), or in "quoted X as
 //! saying". "he"/"she" next to the verb is the person `facts::pronouns` resolves it to (one clear
-//! antecedent in this sentence or the few before).
+//! antecedent in this sentence or the few before). The halves of a quote split by its reporting
+//! clause share their speaker; a paragraph of quotation with no speaker of its own is the words
+//! of the person a lead-in sentence just reported ("X said ...", "X issued a statement"), or
+//! continues the last speaker's.
 
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
@@ -176,9 +179,99 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
         }
     }
     out.sort_by_key(|q| (q.sent, q.start));
+    share_split(ctx, &mut out);
     share_speakers(&mut out);
+    lead_in(ctx, &mut out);
     continue_speakers(ctx, &mut out);
+    share_speakers(&mut out);
     out
+}
+
+/// Most words between the two halves of a quote split by its reporting clause.
+const SPLIT_GAP: usize = 10;
+
+/// `“We came to win,” Ana Berg told the press, “and we will.”`: the two halves of a quote split
+/// by a short reporting clause share the speaker either was given.
+fn share_split(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.sent != b.sent || b.opened != (b.sent, b.start.wrapping_sub(1)) || a.end >= b.start {
+            continue;
+        }
+        // The words between the closing mark of the first half and the opening one of the second
+        // (a quote read from the tree has no mark).
+        let toks = &ctx.analysis.sents[a.sent].toks;
+        if toks.get(a.end).is_none_or(|t| !closing(t.text)) {
+            continue;
+        }
+        let Some(gap) = toks.get(a.end + 1..b.start - 1) else {
+            continue;
+        };
+        let framed = gap.len() <= SPLIT_GAP
+            && gap.last().is_some_and(|t| matches!(t.text, "," | ":"))
+            && gap.iter().any(|t| reporting(t.text) && !t.is("according"));
+        if !framed {
+            continue;
+        }
+        match (a.speaker, b.speaker) {
+            (Some(s), None) => out[k].speaker = Some(s),
+            (None, Some(s)) => out[k - 1].speaker = Some(s),
+            _ => {}
+        }
+    }
+}
+
+/// Most words between a person named in a lead-in sentence and its word of saying.
+const LEAD_IN_REACH: usize = 12;
+
+/// Nouns of saying that introduce the quote of the next paragraph ("X issued a statement").
+const STATEMENTS: [&str; 4] = ["statement", "remarks", "interview", "comments"];
+
+/// `Ana Berg said the plant would stay open. “We owe it to the town.”`: a quote that opens its
+/// sentence with no speaker of its own, right after a sentence without quotation that opens with
+/// a person who says something ("X said", "X also said", "X issued a statement", "He told
+/// reporters"), is that person's.
+fn lead_in(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
+    let quoted: Vec<usize> = out.iter().map(|q| q.sent).collect();
+    for q in out.iter_mut() {
+        if q.speaker.is_some() || q.opened != (q.sent, 0) || q.sent == 0 {
+            continue;
+        }
+        let p = q.sent - 1;
+        if quoted.contains(&p) {
+            continue;
+        }
+        let toks = &ctx.analysis.sents[p].toks;
+        let says = |from: usize| {
+            (from..toks.len().min(from + LEAD_IN_REACH)).find(|&r| {
+                let t = &toks[r];
+                (reporting(t.text) && !t.is("according")) || STATEMENTS.iter().any(|w| t.is(w))
+            })
+        };
+        let speaker = if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
+            says(1).and_then(|_| pronoun(ctx, p, 0))
+        } else {
+            let Some(m) = ctx.found.iter().position(|f| {
+                f.sent == p
+                    && f.kind == EntityType::Person
+                    && !toks[..f.start]
+                        .iter()
+                        .any(|t| matches!(t.tag, Upos::Verb | Upos::Aux))
+            }) else {
+                continue;
+            };
+            let f = &ctx.found[m];
+            let other = |r: usize| {
+                ctx.found.iter().any(|g| {
+                    g.sent == p && g.kind == EntityType::Person && g.start >= f.end && g.start < r
+                })
+            };
+            says(f.end)
+                .filter(|&r| !other(r))
+                .map(|_| ctx.cluster_of[m])
+        };
+        q.speaker = speaker;
+    }
 }
 
 /// The pieces of a quote over several sentences share the speaker any of them was given
@@ -202,21 +295,41 @@ fn share_speakers(out: &mut [FoundQuote]) {
 const CONTINUATION: usize = 3;
 
 /// A quote that opens its sentence and names no speaker continues the last quote's speaker
+/// (and passes it on to its pieces in the next sentences)
 /// when it follows within [`CONTINUATION`] sentences and no other person is named in between
-/// (news paragraphs that go on quoting the same person).
+/// (news paragraphs that go on quoting the same person). Names inside the quote itself do not
+/// count; a sentence whose own words outside the quote report speech ("..., a member told the
+/// press") has a speaker the extractor did not find, and is left alone.
 fn continue_speakers(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
+    let spans: Vec<(usize, usize, usize)> = out.iter().map(|q| (q.sent, q.start, q.end)).collect();
+    let quoted = |sent: usize, tok: usize| {
+        spans
+            .iter()
+            .any(|&(s, a, b)| s == sent && (a.saturating_sub(1)..=b).contains(&tok))
+    };
     let mut last: Option<(usize, ClusterId)> = None;
     for q in out.iter_mut() {
         match (q.speaker, last) {
             (Some(s), _) => last = Some((q.sent, s)),
-            (None, Some((at, s))) if q.start <= 1 && q.sent > at && q.sent <= at + CONTINUATION => {
+            (None, Some((at, s)))
+                if q.start <= 1
+                    && q.opened.0 == q.sent
+                    && q.sent > at
+                    && q.sent <= at + CONTINUATION =>
+            {
                 let other = ctx.found.iter().enumerate().any(|(m, f)| {
                     f.kind == EntityType::Person
                         && f.sent > at
                         && f.sent <= q.sent
                         && ctx.cluster_of[m] != s
+                        && !(f.sent == q.sent && (q.start..q.end).contains(&f.start))
                 });
-                if !other {
+                let reports = ctx.analysis.sents[q.sent]
+                    .toks
+                    .iter()
+                    .enumerate()
+                    .any(|(k, t)| reporting(t.text) && !quoted(q.sent, k));
+                if !other && !reports {
                     q.speaker = Some(s);
                     last = Some((q.sent, s));
                 }
@@ -394,12 +507,19 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
     }
     let t = toks.get(j)?;
     if reporting(t.text) && !t.is("according") {
-        // said Silva, said Mr Silva
+        // said Silva, said Mr Silva, added the Kestrel Agency
         let mut k = j + 1;
-        while toks.get(k).is_some_and(|t| lex.honorific(t.text)) {
+        while toks
+            .get(k)
+            .is_some_and(|t| lex.honorific(t.text) || t.is("the"))
+        {
             k += 1;
         }
-        return person_at(ctx, sent.index, Some(k), None);
+        let m = ctx
+            .found
+            .iter()
+            .position(|f| f.sent == sent.index && f.start == k)?;
+        return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
     if t.is("he") || t.is("she") {
         return toks
