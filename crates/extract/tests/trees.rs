@@ -497,3 +497,35 @@ fn a_stray_mark_before_a_quote_read_from_the_tree_is_no_split_quote() {
         x.quotes
     );
 }
+
+#[test]
+fn family_ties_between_named_people() {
+    let x = run(
+        "Tom Reyes, 42, and his wife Ana Reyes, 36, from Bergen, went on trial on Monday. \
+         Ola Dahl, the eldest son of Erik Dahl, runs the ferry. \
+         Mara Quint's brother Liv Quint sold the farm. \
+         Ivan Petrov married Sara Lind in Oslo in 1990.",
+    );
+    expect(&x, "/ana-reyes", "spouseOf", "/tom-reyes");
+    expect(&x, "/ola-dahl", "childOf", "/erik-dahl");
+    expect(&x, "/liv-quint", "siblingOf", "/mara-quint");
+    assert!(
+        has(&x, "/ivan-petrov", "spouseOf", "/sara-lind")
+            || has(&x, "/sara-lind", "spouseOf", "/ivan-petrov"),
+        "{:#?}",
+        x.relations
+    );
+    // The word for a parent names the parent: the possessor is the child.
+    let y = run(
+        "Ana Berg's father Tom Berg built the plant. Ana Berg and her colleague Mara Quint \
+         run it now.",
+    );
+    expect(&y, "/ana-berg", "childOf", "/tom-berg");
+    assert!(
+        !y.relations.iter().any(|r| r.predicate == "spouseOf"
+            || r.predicate == "siblingOf"
+            || (r.predicate == "childOf" && r.subject.ends_with("/mara-quint"))),
+        "{:#?}",
+        y.relations
+    );
+}

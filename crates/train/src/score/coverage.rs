@@ -31,21 +31,30 @@ pub struct Coverage {
     pub spoken: usize,
 }
 
+/// The keys of the entities of `x` that are connected: in a relation that is not negated, or
+/// the person or organisation of a post with an organisation.
+pub fn connected(x: &Extraction) -> BTreeSet<&str> {
+    let mut connected: BTreeSet<&str> = BTreeSet::new();
+    for r in x.relations.iter().filter(|r| !r.negated) {
+        connected.insert(&r.subject);
+        connected.insert(&r.object);
+    }
+    for r in &x.roles {
+        if let Some(org) = &r.org {
+            connected.insert(&r.person);
+            connected.insert(org);
+        }
+    }
+    connected
+}
+
 impl Coverage {
     /// Adds one document's extraction.
     pub fn add(&mut self, x: &Extraction) {
-        let mut connected: BTreeSet<&str> = BTreeSet::new();
-        for r in x.relations.iter().filter(|r| !r.negated) {
-            connected.insert(&r.subject);
-            connected.insert(&r.object);
-        }
+        let connected = connected(x);
         let mut with_fact = BTreeSet::new();
         for r in &x.roles {
             with_fact.insert(r.person.as_str());
-            if let Some(org) = &r.org {
-                connected.insert(&r.person);
-                connected.insert(org);
-            }
         }
         for q in &x.quotes {
             self.quotes += 1;

@@ -8,9 +8,11 @@
 //! each other without a verb give places, seats and memberships (`structure`); events get the
 //! place named in their sentence.
 //!
-//! `triggers` reads trigger words, `open` open relations, `structure` how names stand.
+//! `triggers` reads trigger words, `open` open relations, `structure` how names stand, `kin`
+//! family ties ("X and his wife Y", "X, the son of Y").
 
 pub(crate) mod based;
+mod kin;
 mod open;
 mod structure;
 mod tree;
@@ -168,8 +170,10 @@ pub fn canonical_predicates() -> Vec<&'static str> {
 }
 
 /// Predicates that read the same both ways round.
-pub(super) const SYMMETRIC: [&str; 5] = [
+pub(super) const SYMMETRIC: [&str; 7] = [
     "meets",
+    "spouseOf",
+    "siblingOf",
     "negotiatesWith",
     "signsAgreementWith",
     "partnerOf",
@@ -233,7 +237,12 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
             with_pronouns.extend_from_slice(resolved);
             tree::read(ctx, sent, deps, &with_pronouns, &mut out);
         }
+        // Family ties are added after the other rules, so that they never stand in for an open
+        // relation.
+        let mut family = Vec::new();
+        kin::find(ctx, sent, &slots, resolved, &mut family);
         if slots.len() < 2 {
+            out.extend(family);
             continue;
         }
         let tree_end = out.len();
@@ -257,6 +266,7 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
         if out.len() == before {
             open(ctx.analysis.lex, sent, &slots, &mut out);
         }
+        out.extend(family);
     }
     place_events(ctx, &mut out);
     // One fact per sentence, subject, predicate and object: the most confident reading.
@@ -325,6 +335,7 @@ mod tests {
         let produced: BTreeSet<&str> = canonical_predicates()
             .into_iter()
             .chain(structure::PREDICATES)
+            .chain(kin::PREDICATES)
             .collect();
         let listed: BTreeSet<&str> = kg_schema::predicates().iter().map(|p| p.name).collect();
         let missing: Vec<_> = produced.difference(&listed).collect();

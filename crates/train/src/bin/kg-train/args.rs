@@ -349,5 +349,8 @@ pub enum Eval {
         /// List the quotes found without a speaker.
         #[arg(long)]
         unspoken: bool,
+        /// List the entities in no relation: type, label, mentions and the first sentence.
+        #[arg(long)]
+        unconnected: bool,
     },
 }

@@ -88,7 +88,17 @@ pub fn run(command: Command) -> Result<(), Error> {
                 prefix,
                 quotes,
                 unspoken,
-            } => eval_coverage(&data.data, &models, &prefix, quotes, unspoken),
+                unconnected,
+            } => eval_coverage(
+                &data.data,
+                &models,
+                &prefix,
+                quotes,
+                Listings {
+                    unspoken,
+                    unconnected,
+                },
+            ),
         },
         Command::Review {
             data,
@@ -376,12 +386,20 @@ fn eval_relations(
 /// object flags sentence` (`holds [Role]` for a post, `related (verb)` for an open relation;
 /// flags: the rule, `negated`, `hedged`). Entities are shown by label as resolved inside the
 /// document.
+/// What `eval coverage` lists besides its counts.
+struct Listings {
+    /// Quotes without a speaker.
+    unspoken: bool,
+    /// Entities in no relation.
+    unconnected: bool,
+}
+
 fn eval_coverage(
     data: &Path,
     models: &Models,
     prefixes: &[String],
     sample: usize,
-    unspoken: bool,
+    list: Listings,
 ) -> Result<(), Error> {
     let pipeline = pipeline(models)?;
     let mut all = score::coverage::Coverage::default();
@@ -399,11 +417,35 @@ fn eval_coverage(
                 .map(|e| (e.key.as_str(), e.label.as_str()))
                 .collect();
             let flat = |t: &str| t.replace(['\t', '\n'], " ");
+            if list.unconnected {
+                let connected = score::coverage::connected(x);
+                for e in x
+                    .entities
+                    .iter()
+                    .filter(|e| !connected.contains(e.key.as_str()))
+                {
+                    let mentions: Vec<_> =
+                        x.mentions.iter().filter(|m| m.entity == e.key).collect();
+                    let first = mentions
+                        .first()
+                        .and_then(|m| x.sentences.get(m.sentence))
+                        .and_then(|s| x.doc.text.get(s.start..s.end))
+                        .unwrap_or("");
+                    println!(
+                        "unconnected\t{}\t{:?}\t{}\t{}\t{}",
+                        doc.id,
+                        e.kind,
+                        e.label,
+                        mentions.len(),
+                        flat(first)
+                    );
+                }
+            }
             for q in &x.quotes {
                 if let Some(s) = &q.speaker {
                     let who = label.get(s.as_str()).copied().unwrap_or(s).to_string();
                     spoken.push((doc.id.clone(), who, flat(&q.text), flat(&q.evidence.text)));
-                } else if unspoken {
+                } else if list.unspoken {
                     println!(
                         "unspoken\t{}\t{}\t{}",
                         doc.id,
