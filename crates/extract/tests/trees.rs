@@ -529,3 +529,34 @@ fn family_ties_between_named_people() {
         y.relations
     );
 }
+
+#[test]
+fn credit_lines_the_words_of_and_bodies_that_note() {
+    let x = run(
+        "\"The market is ours to lose. But it is a long game.\" - Tom Reyes\n\n\
+         In the words of the prosecutor, Ana Berg, \"the harm was done long before the trial.\"\n\n\
+         The Bergen Port Authority notes, \"Ships wait three days on average to unload.\"\n\n\
+         The Kestrel Media letter reads \"we will not sell the station to anyone this year\".",
+    );
+    for (words, who) in [
+        ("ours to lose", "/tom-reyes"),
+        ("a long game", "/tom-reyes"),
+        ("harm was done", "/ana-berg"),
+        ("Ships wait three days", "/bergen-port-authority"),
+        ("not sell the station", "/kestrel-media"),
+    ] {
+        assert!(said_by(&x, words, who), "{words}: {:#?}", x.quotes);
+    }
+    // The words of a letter a body has seen are not that body's.
+    let z = run(
+        "A leaked letter seen by the Bergen Courier says \"the plant will close in March next year\".",
+    );
+    assert!(
+        !said_by(&z, "plant will close", "/bergen-courier"),
+        "{:#?}",
+        z.quotes
+    );
+    // A dash before a name that goes on into a clause is no credit.
+    let y = run("\"We expect many more ships next year\" - Tom Reyes doubts it, and so do we.");
+    assert!(!said_by(&y, "more ships", "/tom-reyes"), "{:#?}", y.quotes);
+}

@@ -18,7 +18,7 @@ use crate::pos::Upos;
 
 /// Words of reporting that the dependency tree reads speech from (with [`SPEECH`]): their
 /// subject is the speaker, their clausal complement what was said.
-const REPORTING: [&str; 72] = [
+const REPORTING: [&str; 74] = [
     "report",
     "reports",
     "reported",
@@ -91,6 +91,8 @@ const REPORTING: [&str; 72] = [
     "continue",
     "continued",
     "continues",
+    "reads",
+    "reasoned",
 ];
 
 const SPEECH: [&str; 22] = [
@@ -180,11 +182,51 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
     }
     out.sort_by_key(|q| (q.sent, q.start));
     share_split(ctx, &mut out);
+    credit_line(ctx, &mut out);
     share_speakers(&mut out);
     lead_in(ctx, &mut out);
     continue_speakers(ctx, &mut out);
     share_speakers(&mut out);
     out
+}
+
+/// Whether a token is a dash (as typed or as the segmenter writes it).
+fn dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "\u{2013}" | "\u{2014}")
+}
+
+/// The person named right after a dash at token `at` ("— Ana Berg", "- Ana Berg, on the
+/// talks"), as a quote's credit line names its speaker.
+fn credited(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<ClusterId> {
+    if !sent.toks.get(at).is_some_and(|t| dash(t.text)) {
+        return None;
+    }
+    let m = ctx
+        .found
+        .iter()
+        .position(|f| f.sent == sent.index && f.start == at + 1)?;
+    let closes = sent
+        .toks
+        .get(ctx.found[m].end)
+        .is_none_or(|t| matches!(t.text, "," | "." | ";" | "("));
+    (ctx.found[m].kind == EntityType::Person && closes).then(|| ctx.cluster_of[m])
+}
+
+/// A line that opens with a dash and a name right after a quote that ends its sentence credits
+/// the quote: `“... We have brains.” — Ana Berg, on the talks.`
+fn credit_line(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
+    let sents = &ctx.analysis.sents;
+    for q in out.iter_mut().filter(|q| q.speaker.is_none()) {
+        let Some(next) = sents.get(q.sent + 1) else {
+            continue;
+        };
+        let ends = sents[q.sent].toks[q.end..]
+            .iter()
+            .all(|t| t.tag == Upos::Punct);
+        if ends {
+            q.speaker = credited(ctx, next, 0);
+        }
+    }
 }
 
 /// Most words between the two halves of a quote split by its reporting clause.
@@ -498,6 +540,10 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
     if toks.get(j).is_some_and(|t| t.text == ",") {
         j += 1;
     }
+    // “...” — Ana Berg
+    if let Some(person) = credited(ctx, sent, j) {
+        return Some(person);
+    }
     let lex = ctx.analysis.lex;
     while toks
         .get(j)
@@ -560,6 +606,10 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
         j -= 1;
     }
     let verb = j.checked_sub(1)?;
+    // "in the words of the prosecutor, Ana Berg, “...”"
+    if let Some(person) = in_the_words_of(ctx, sent, j) {
+        return Some(person);
+    }
     if !reporting(toks[verb].text) || toks[verb].is("according") {
         return None;
     }
@@ -574,8 +624,23 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
     if k > 0 && (toks[k - 1].is("he") || toks[k - 1].is("she")) {
         return pronoun(ctx, sent.index, k - 1);
     }
-    if let Some(person) = person_at(ctx, sent.index, None, Some(k)) {
-        return Some(person);
+    // "the company notes, “...”": a description that stands for a body.
+    if let Some(c) = k.checked_sub(1).and_then(|d| pronoun(ctx, sent.index, d)) {
+        return may_speak(ctx.clusters[c].kind).then_some(c);
+    }
+    // "Ana Berg said, “...”", "The Department of Agriculture notes, “...”"; not the object of
+    // a preposition ("a letter seen by Sky News says").
+    if let Some(m) = ctx
+        .found
+        .iter()
+        .position(|f| f.sent == sent.index && f.end == k)
+    {
+        let governed = toks[..ctx.found[m].start]
+            .iter()
+            .rev()
+            .find(|t| t.tag != Upos::Det)
+            .is_some_and(|t| t.tag == Upos::Adp);
+        return (may_speak(ctx.found[m].kind) && !governed).then(|| ctx.cluster_of[m]);
     }
     if let Some(person) = apposed_subject(ctx, sent, k) {
         return Some(person);
@@ -589,6 +654,23 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
         .get(f.end)
         .is_some_and(|t| t.tag == crate::pos::Upos::Verb);
     (participle && f.kind == EntityType::Person && subject).then(|| ctx.cluster_of[first])
+}
+
+/// "in the words of [the prosecutor,] Ana Berg[, QC]," before a quote's mark at `open` (commas
+/// before it skipped): the person named in the phrase, which must end at the mark.
+fn in_the_words_of(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<ClusterId> {
+    let toks = &sent.toks;
+    let from = (0..open).rev().take(12).find(|&k| {
+        toks[k].is("words")
+            && k >= 2
+            && toks[k - 2].is("in")
+            && toks[k - 1].is("the")
+            && toks.get(k + 1).is_some_and(|t| t.is("of"))
+    })?;
+    let m = ctx.found.iter().position(|f| {
+        f.sent == sent.index && f.start > from && f.end <= open && f.kind == EntityType::Person
+    })?;
+    Some(ctx.cluster_of[m])
 }
 
 /// "Mara Quint, of Halvard Laboratories, said": the person who opens the clause, set off by a
