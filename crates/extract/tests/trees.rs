@@ -560,3 +560,23 @@ fn credit_lines_the_words_of_and_bodies_that_note() {
     let y = run("\"We expect many more ships next year\" - Tom Reyes doubts it, and so do we.");
     assert!(!said_by(&y, "more ships", "/tom-reyes"), "{:#?}", y.quotes);
 }
+
+#[test]
+fn going_on_is_no_speech_and_marks_round_nothing_are_no_quote() {
+    let x = run(
+        "Tom Reyes lives in Bergen. At age 80 he continues to write books; his latest \
+         book, The Long Night, was a bestseller in Norway.",
+    );
+    assert!(x.quotes.is_empty(), "{:#?}", x.quotes);
+    let y = run(
+        "Ana Berg asserted that the officials, \"... misled the police with a long \
+         story about the harbour. ... The rest was silence,\" she said.",
+    );
+    assert!(
+        y.quotes
+            .iter()
+            .all(|q| q.text.chars().any(char::is_alphanumeric)),
+        "{:#?}",
+        y.quotes
+    );
+}

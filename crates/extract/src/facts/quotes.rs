@@ -187,6 +187,12 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
     lead_in(ctx, &mut out);
     continue_speakers(ctx, &mut out);
     share_speakers(&mut out);
+    // Quoted marks with no word between them ("...") are no speech.
+    out.retain(|q| {
+        ctx.analysis.sents[q.sent].toks[q.start..q.end]
+            .iter()
+            .any(|t| t.text.chars().any(char::is_alphanumeric))
+    });
     out
 }
 
@@ -768,6 +774,9 @@ fn speaker_at(
     })
 }
 
+/// Verbs of going on that report speech only next to quotation marks ("she continued: “...”").
+const CONTINUING: [&str; 3] = ["continue", "continued", "continues"];
+
 /// Nouns for whoever speaks for a body ("a spokesman for X", "officials at X").
 const SPOKESPEOPLE: [&str; 15] = [
     "spokesman",
@@ -889,13 +898,17 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
         match overlapping {
             Some(q) if q.speaker.is_none() => q.speaker = Some(speaker),
             Some(_) => {}
-            None if end - start >= 3 => out.push(FoundQuote {
-                sent: sent.index,
-                start,
-                end,
-                speaker: Some(speaker),
-                opened: (sent.index, start),
-            }),
+            // "he continues to write books; his latest book was a bestseller": going on frames
+            // quoted words only, never a clause of its own.
+            None if end - start >= 3 && !CONTINUING.iter().any(|w| t.is(w)) => {
+                out.push(FoundQuote {
+                    sent: sent.index,
+                    start,
+                    end,
+                    speaker: Some(speaker),
+                    opened: (sent.index, start),
+                })
+            }
             None => {}
         }
     }
