@@ -580,3 +580,29 @@ fn going_on_is_no_speech_and_marks_round_nothing_are_no_quote() {
         y.quotes
     );
 }
+
+#[test]
+fn posts_left_posts_of_places_spokespeople_and_subsidiaries() {
+    let x = run("Liv Quint was elected mayor of Dayton in 2019. \
+         Ola Dahl stepped down as chief executive of Vantor Systems last year. \
+         Sara Lind for the Bergen Red Cross said more tents were needed. \
+         Kestrel Media, a subsidiary of Halvard Group, employs 300 people.");
+    let post = |who: &str| {
+        x.roles
+            .iter()
+            .find(|r| r.person.ends_with(who))
+            .unwrap_or_else(|| panic!("no post of {who}: {:#?}", x.roles))
+    };
+    assert!(
+        post("/liv-quint")
+            .org
+            .as_deref()
+            .is_some_and(|o| o.ends_with("/dayton")),
+        "{:#?}",
+        x.roles
+    );
+    assert!(!post("/liv-quint").former);
+    assert!(post("/ola-dahl").former, "{:#?}", x.roles);
+    expect(&x, "/sara-lind", "worksFor", "/bergen-red-cross");
+    expect(&x, "/halvard-group", "owns", "/kestrel-media");
+}

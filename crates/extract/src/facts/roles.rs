@@ -18,6 +18,8 @@
 //! job ("columnist", "attorney": `job` in `data/lexicons/titles.txt`) is a post only with the
 //! organisation it is held in.
 
+use std::sync::LazyLock;
+
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc, MentionId};
 use crate::facts::trees::Deps;
@@ -37,6 +39,16 @@ pub struct FoundRole {
     pub rule: &'static str,
 }
 
+/// Verbs of leaving a post ("resigned as", "stepped down as"): the `left` rows of
+/// `data/rules/cues.tsv`.
+static LEFT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/rules/cues.tsv")
+        .lines()
+        .filter_map(|l| l.strip_prefix("left\t"))
+        .map(str::trim)
+        .collect()
+});
+
 /// Words that say a post is no longer held, right before its title ("former minister",
 /// "ex-chief", "then-governor").
 const FORMER: [&str; 4] = ["former", "ex", "then", "erstwhile"];
@@ -50,18 +62,29 @@ pub fn former(sent: &Sent<'_>, who: &crate::names::mentions::Found, role: &str) 
     };
     let from = who.start.saturating_sub(8);
     let to = (who.end + 10).min(sent.toks.len());
-    (from..to).any(|i| {
-        let t = sent.toks[i].text;
-        let lower = t.to_lowercase();
-        let prefixed = ["ex-", "then-"].iter().find_map(|p| lower.strip_prefix(p));
-        if let Some(rest) = prefixed {
-            return rest.eq_ignore_ascii_case(first);
-        }
-        FORMER.contains(&lower.as_str())
-            && sent.toks[i + 1..(i + 5).min(sent.toks.len())]
+    // "X resigned as chief executive", "X stepped down as mayor": a post left.
+    let left_as = (who.end..to).any(|a| {
+        sent.toks[a].is("as")
+            && sent.toks[who.end..a]
+                .iter()
+                .any(|t| LEFT.contains(&t.lower().as_str()))
+            && sent.toks[a + 1..(a + 5).min(sent.toks.len())]
                 .iter()
                 .any(|n| n.text.eq_ignore_ascii_case(first))
-    })
+    });
+    left_as
+        || (from..to).any(|i| {
+            let t = sent.toks[i].text;
+            let lower = t.to_lowercase();
+            let prefixed = ["ex-", "then-"].iter().find_map(|p| lower.strip_prefix(p));
+            if let Some(rest) = prefixed {
+                return rest.eq_ignore_ascii_case(first);
+            }
+            FORMER.contains(&lower.as_str())
+                && sent.toks[i + 1..(i + 5).min(sent.toks.len())]
+                    .iter()
+                    .any(|n| n.text.eq_ignore_ascii_case(first))
+        })
 }
 
 /// Title-cases a role: "principal deputy national security adviser" -> "Principal Deputy ...".
@@ -191,6 +214,26 @@ fn org_phrase(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<(ClusterId, u
         EntityType::Organization | EntityType::Company | EntityType::Country
     )
     .then_some((cluster, ctx.found[m].end))
+}
+
+/// The city, region or country named by `of [the] Place` from token `at`: the place a local
+/// post belongs to ("elected mayor of Dayton").
+fn place_of(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<ClusterId> {
+    let toks = &ctx.analysis.sents[sent].toks;
+    if !toks.get(at).is_some_and(|t| t.is("of")) {
+        return None;
+    }
+    let j = if toks.get(at + 1).is_some_and(|t| t.is("the")) {
+        at + 2
+    } else {
+        at + 1
+    };
+    let cluster = ctx.cluster_of[ctx.mention_starting_at(sent, j)?];
+    matches!(
+        ctx.clusters[cluster].kind,
+        EntityType::City | EntityType::Place | EntityType::Country
+    )
+    .then_some(cluster)
 }
 
 /// Last words of the posts a city, state or region has ("Dayton Mayor", "Ohio Gov.").
@@ -500,8 +543,10 @@ fn post_from(ctx: &mut Doc<'_, '_>, s: usize, j: usize) -> Option<(String, Optio
     if ctx.mention_starting_at(s, e).is_some() {
         return None;
     }
-    let org = owner.or_else(|| org_phrase(ctx, s, e).map(|(org, _)| org));
     let words: Vec<&str> = sent.toks[after..e].iter().map(|t| t.text).collect();
+    let org = owner
+        .or_else(|| org_phrase(ctx, s, e).map(|(org, _)| org))
+        .or_else(|| local(&words).then(|| place_of(ctx, s, e)).flatten());
     Some((normalise_role(&words), org))
 }
 

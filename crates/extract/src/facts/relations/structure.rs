@@ -25,6 +25,9 @@
 //! `memberOf` at lower confidence. A person with a title right before the name is left to the
 //! roles ("publisher Ana Silva of the Daily Post" holds a post).
 //!
+//! `Person for [the] Org, said|says` (a spokesperson, "Sara Lind for the Red Cross said"):
+//! worksFor.
+//!
 //! Counsel and cases: `Person, a|the [adjective] lawyer|attorney|counsel for|of X` and `X's
 //! lawyer|attorney[,] Person`: represents; a caption `X v. Y`: X sues Y.
 
@@ -344,6 +347,15 @@ pub(crate) fn find(
             [",", "of" | "from"] | [",", "of" | "from", "the"] => closed,
             _ => false,
         };
+        // "Sara Lind for the Bergen Red Cross said ...": a person speaking for a body works for
+        // it.
+        let speaks_for = matches!(lower[..], ["for"] | ["for", "the"])
+            && sent.toks.get(be).is_some_and(|t| {
+                t.text == "," || (crate::facts::quotes::reporting(t.text) && !t.is("according"))
+            });
+        if speaks_for && kind(a) == EntityType::Person && is_org(b) && !titled(lex, sent, as_) {
+            add(a, b, WORKS_FOR, ae, "speaks-for", 0.6);
+        }
         if of_from
             && kind(a) == EntityType::Person
             && is_org(b)
