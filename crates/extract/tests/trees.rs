@@ -605,4 +605,12 @@ fn posts_left_posts_of_places_spokespeople_and_subsidiaries() {
     assert!(post("/ola-dahl").former, "{:#?}", x.roles);
     expect(&x, "/sara-lind", "worksFor", "/bergen-red-cross");
     expect(&x, "/halvard-group", "owns", "/kestrel-media");
+    // Leaving a body is quitting it; leaving a country is not.
+    let y = run("Ola Dahl left Vantor Systems in 2011. Tom Reyes left Norway in 2012.");
+    expect(&y, "/ola-dahl", "resignsFrom", "/vantor-systems");
+    assert!(
+        !has(&y, "/tom-reyes", "resignsFrom", "/norway"),
+        "{:#?}",
+        y.relations
+    );
 }

@@ -53,6 +53,8 @@ pub(super) enum ObjectKind {
     Any,
     Place,
     Org,
+    /// An organisation or a company, not a country.
+    Body,
     Site,
 }
 
@@ -111,6 +113,7 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
             object: match f[3] {
                 "place" => ObjectKind::Place,
                 "org" => ObjectKind::Org,
+                "body" => ObjectKind::Body,
                 "site" => ObjectKind::Site,
                 _ => ObjectKind::Any,
             },
@@ -199,6 +202,7 @@ pub(super) fn fits(kind: EntityType, object: ObjectKind) -> bool {
             kind,
             EntityType::Organization | EntityType::Company | EntityType::Country
         ),
+        ObjectKind::Body => matches!(kind, EntityType::Organization | EntityType::Company),
         ObjectKind::Site => kind != EntityType::Person,
     }
 }
