@@ -614,3 +614,22 @@ fn posts_left_posts_of_places_spokespeople_and_subsidiaries() {
         y.relations
     );
 }
+
+#[test]
+fn a_name_after_a_post_in_lower_case_before_speech_is_a_person() {
+    let x = run(
+        "\"We are so interested because we find a big chance to show the talent and \
+         ability of Afghans,\" team member Zerah Tolkun told the press, \"to show that Afghan \
+         women can make robots too.\"",
+    );
+    assert!(
+        said_by(&x, "a big chance", "/zerah-tolkun"),
+        "{:#?}",
+        x.quotes
+    );
+    assert!(
+        said_by(&x, "make robots too", "/zerah-tolkun"),
+        "{:#?}",
+        x.quotes
+    );
+}

@@ -97,6 +97,11 @@ pub(super) fn add_rule_mentions(
             })
             // "veteran Cyd Ho from the Labour Party": a common given name, then a surname.
             .or_else(|| person_at(lex, sent, taken, i).map(|end| (end, EntityType::Person, None)))
+            // "team member Rodaba Noori told the press": a post in lower case, then a name, then
+            // speech.
+            .or_else(|| {
+                speaker_after_post(lex, sent, taken, i).map(|end| (end, EntityType::Person, None))
+            })
             // "Thanks Josh!", "Jacques is ready": a common given name on its own.
             .or_else(|| {
                 lone_given_name(lex, sent, taken, i).then_some((i + 1, EntityType::Person, None))
@@ -353,6 +358,31 @@ fn lone_given_name(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> 
     let subject = next.is_some_and(|n| matches!(n.tag, Upos::Verb | Upos::Aux));
     let addressed = i == 0 && next.is_some_and(|n| n.text == ",");
     greeted || subject || addressed
+}
+
+/// A person's name the model missed at `i`, of names no list knows: two or three capitalised
+/// proper nouns right after a post written in lower case ("member", "researcher",
+/// "spokesman": a title of the lexicon) and right before a verb of saying, or before a comma
+/// ("team member Rodaba Noori told the press", "senior researcher Mu Li, of ..., said");
+/// returns its end.
+fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
+    let post = i.checked_sub(1).map(|p| &sent.toks[p])?;
+    let lower_post = post.text.chars().all(|c| c.is_lowercase())
+        && post.tag == Upos::Noun
+        && !taken[i - 1]
+        && (lex.title(post.text) || lex.title_word(post.text));
+    if !lower_post {
+        return None;
+    }
+    let plain = |k: usize| plain_name(lex, sent, taken, k);
+    let mut end = i;
+    while end < i + 3 && plain(end) {
+        end += 1;
+    }
+    let next = sent.toks.get(end)?;
+    let speaks =
+        (crate::facts::quotes::reporting(next.text) && !next.is("according")) || next.text == ",";
+    (end >= i + 2 && speaks).then_some(end)
 }
 
 /// A person's name the model missed at `i`: a common given name inside the sentence, then one
