@@ -633,3 +633,16 @@ fn a_name_after_a_post_in_lower_case_before_speech_is_a_person() {
         x.quotes
     );
 }
+
+#[test]
+fn words_put_on_what_is_described_are_the_describers() {
+    let x = run(
+        "Tom Reyes described the ferry dispute as \"another small skirmish in a war that \
+         the company has waged for years\".",
+    );
+    assert!(
+        said_by(&x, "small skirmish", "/tom-reyes"),
+        "{:#?}",
+        x.quotes
+    );
+}

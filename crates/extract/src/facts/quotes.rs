@@ -616,6 +616,10 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
     if let Some(person) = in_the_words_of(ctx, sent, j) {
         return Some(person);
     }
+    // "He described the conflict as “...”"
+    if let Some(speaker) = described_as(ctx, sent, j) {
+        return Some(speaker);
+    }
     if !reporting(toks[verb].text) || toks[verb].is("according") {
         return None;
     }
@@ -677,6 +681,46 @@ fn in_the_words_of(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Cl
         f.sent == sent.index && f.start > from && f.end <= open && f.kind == EntityType::Person
     })?;
     Some(ctx.cluster_of[m])
+}
+
+/// Verbs that put words on what they name ("described the plan as “...”").
+const DESCRIBING: [&str; 10] = [
+    "described",
+    "describes",
+    "characterized",
+    "characterised",
+    "characterizes",
+    "characterises",
+    "called",
+    "calls",
+    "labelled",
+    "labeled",
+];
+
+/// "X described the conflict as [an individual,] “...”": a quote that the phrase after "as"
+/// opens (at most four words before the mark at `open`), after a verb of describing whose
+/// subject, a name, stands right before it.
+fn described_as(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<ClusterId> {
+    let toks = &sent.toks;
+    let as_at = (open.saturating_sub(5)..open)
+        .rev()
+        .find(|&k| toks[k].is("as"))?;
+    if toks[as_at + 1..open]
+        .iter()
+        .any(|t| matches!(t.tag, Upos::Verb | Upos::Aux))
+    {
+        return None;
+    }
+    let v = (as_at.saturating_sub(15)..as_at)
+        .rev()
+        .find(|&k| DESCRIBING.iter().any(|w| toks[k].is(w)))?;
+    // A named subject only: "He described Montalvo as ..." too often resolves "he" to the one
+    // described.
+    let m = ctx
+        .found
+        .iter()
+        .position(|f| f.sent == sent.index && f.end == v)?;
+    may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m])
 }
 
 /// "Mara Quint, of Halvard Laboratories, said": the person who opens the clause, set off by a
