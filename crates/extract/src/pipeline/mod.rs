@@ -99,6 +99,13 @@ pub enum PipelineError {
     Empty(PathBuf),
 }
 
+/// The result of a loading thread (a panic there is one here).
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// The shipped pipeline, loaded on first use.
 static EMBEDDED: LazyLock<Pipeline> = LazyLock::new(|| {
     Pipeline::load(None)
@@ -187,8 +194,14 @@ impl Pipeline {
                 sources
             }
         };
-        let lexicon = Lexicon::from_sources(sources);
-        let classes = WordClasses::embedded_shared();
+        // The lexicon beside the word classes, then the parser beside the other models, are
+        // decoded on two threads: loading is most of the time of a short run (`kg extract` of
+        // one sentence). More threads would hold more decoding buffers at once.
+        let (lexicon, classes) = std::thread::scope(|scope| {
+            let classes = scope.spawn(WordClasses::embedded_shared);
+            let lexicon = Lexicon::from_sources(sources);
+            (lexicon, join(classes))
+        });
         let [pos, cased, uncased, parse] =
             ModelKind::ALL.map(|kind| read_model(dir, kind, &lexicon, &classes));
         let (pos, cased, uncased, parse) = (pos?, cased?, uncased?, parse?);
@@ -196,26 +209,34 @@ impl Pipeline {
             .iter()
             .filter_map(|m| m.path.clone())
             .collect();
-        let tagger = Tagger::from_bytes(&pos.bytes, Arc::clone(&classes)).map_err(|source| {
-            PipelineError::Pos {
-                path: pos.label,
-                source,
-            }
-        })?;
+        // Each model's bytes are dropped once decoded.
         let ner = |m: ModelBytes| {
             Recognizer::from_bytes(&m.bytes).map_err(|source| PipelineError::Ner {
                 path: m.label,
                 source,
             })
         };
-        let cased = ner(cased)?;
-        let uncased = ner(uncased)?;
-        let parser = Parser::from_bytes(&parse.bytes, Arc::clone(&classes)).map_err(|source| {
-            PipelineError::Parse {
-                path: parse.label,
-                source,
-            }
-        })?;
+        let (tagger, cased, uncased, parser) = std::thread::scope(|scope| {
+            let parser = scope.spawn(|| {
+                Parser::from_bytes(&parse.bytes, Arc::clone(&classes)).map_err(|source| {
+                    PipelineError::Parse {
+                        path: parse.label,
+                        source,
+                    }
+                })
+            });
+            // The other three in turn beside it, each decoding buffer freed before the next.
+            let tagger = Tagger::from_bytes(&pos.bytes, Arc::clone(&classes)).map_err(|source| {
+                PipelineError::Pos {
+                    path: pos.label,
+                    source,
+                }
+            });
+            let cased = ner(cased);
+            let uncased = ner(uncased);
+            (tagger, cased, uncased, join(parser))
+        });
+        let (tagger, cased, uncased, parser) = (tagger?, cased?, uncased?, parser?);
         let recognizer = if uncased.is_empty() {
             cased
         } else {
