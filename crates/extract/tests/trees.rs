@@ -646,3 +646,14 @@ fn words_put_on_what_is_described_are_the_describers() {
         x.quotes
     );
 }
+
+#[test]
+fn a_name_after_of_is_no_subject_of_the_verb_after_it() {
+    let x = run("Tom Reyes and Ana Berg of Kestrel Media visited Oslo on Monday.");
+    expect(&x, "/ana-berg", "visits", "/oslo");
+    assert!(
+        !has(&x, "/kestrel-media", "visits", "/oslo"),
+        "{:#?}",
+        x.relations
+    );
+}

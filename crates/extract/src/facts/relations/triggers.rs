@@ -230,10 +230,14 @@ pub(super) fn subjects_before(
         return Vec::new();
     }
     // A name inside a prepositional phrase is not the subject ("talks with X are ...", "the war
-    // in X, including negotiations"), unless a participle makes it one ("reports of X engaging
-    // in talks").
+    // in X, including negotiations", "Ana Berg of Kestrel Media visited"), unless a participle
+    // makes it one ("reports of X engaging in talks").
     let in_pp = after_preposition(sent, start);
-    if in_pp && sent.toks.get(end).is_none_or(|t| t.tag != Upos::Verb) {
+    let participle = sent
+        .toks
+        .get(end)
+        .is_some_and(|t| t.tag == Upos::Verb && t.text.ends_with("ing"));
+    if in_pp && !participle {
         return Vec::new();
     }
     // "In the United States, he taught ...": a pronoun between is the subject.
