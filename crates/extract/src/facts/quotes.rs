@@ -11,7 +11,7 @@
 //! continues the last speaker's.
 
 use crate::doc::analysis::Sent;
-use crate::doc::{ClusterId, Doc};
+use crate::doc::{ClusterId, Doc, MentionId};
 use crate::facts::trees::Deps;
 use crate::model::EntityType;
 use crate::pos::Upos;
@@ -207,15 +207,17 @@ fn credited(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<ClusterId> 
     if !sent.toks.get(at).is_some_and(|t| dash(t.text)) {
         return None;
     }
-    let m = ctx
-        .found
-        .iter()
-        .position(|f| f.sent == sent.index && f.start == at + 1)?;
+    let m = ctx.mention_starting_at(sent.index, at + 1)?.index();
     let closes = sent
         .toks
         .get(ctx.found[m].end)
         .is_none_or(|t| matches!(t.text, "," | "." | ";" | "("));
     (ctx.found[m].kind == EntityType::Person && closes).then(|| ctx.cluster_of[m])
+}
+
+/// The cluster of mention `m` when it may speak (a person, or a body that issues statements).
+fn speaker_of(ctx: &Doc<'_, '_>, m: MentionId) -> Option<ClusterId> {
+    may_speak(ctx.found[m.index()].kind).then(|| ctx.cluster_of[m.index()])
 }
 
 /// A line that opens with a dash and a name right after a quote that ends its sentence credits
@@ -567,11 +569,7 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
         {
             k += 1;
         }
-        let m = ctx
-            .found
-            .iter()
-            .position(|f| f.sent == sent.index && f.start == k)?;
-        return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
+        return speaker_of(ctx, ctx.mention_starting_at(sent.index, k)?);
     }
     if t.is("he") || t.is("she") {
         return toks
@@ -640,17 +638,13 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
     }
     // "Ana Berg said, “...”", "The Department of Agriculture notes, “...”"; not the object of
     // a preposition ("a letter seen by Sky News says").
-    if let Some(m) = ctx
-        .found
-        .iter()
-        .position(|f| f.sent == sent.index && f.end == k)
-    {
-        let governed = toks[..ctx.found[m].start]
+    if let Some(m) = ctx.mention_ending_at(sent.index, k) {
+        let governed = toks[..ctx.found[m.index()].start]
             .iter()
             .rev()
             .find(|t| t.tag != Upos::Det)
             .is_some_and(|t| t.tag == Upos::Adp);
-        return (may_speak(ctx.found[m].kind) && !governed).then(|| ctx.cluster_of[m]);
+        return speaker_of(ctx, m).filter(|_| !governed);
     }
     if let Some(person) = apposed_subject(ctx, sent, k) {
         return Some(person);
@@ -716,11 +710,7 @@ fn described_as(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clust
         .find(|&k| DESCRIBING.iter().any(|w| toks[k].is(w)))?;
     // A named subject only: "He described Montalvo as ..." too often resolves "he" to the one
     // described.
-    let m = ctx
-        .found
-        .iter()
-        .position(|f| f.sent == sent.index && f.end == v)?;
-    may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m])
+    speaker_of(ctx, ctx.mention_ending_at(sent.index, v)?)
 }
 
 /// "Mara Quint, of Halvard Laboratories, said": the person who opens the clause, set off by a

@@ -193,14 +193,17 @@ fn title_run_after(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> Option<usize
     (end > start).then_some(end)
 }
 
-/// An organisation named by `of|for|at [the] Org` from token `at`; returns it and the token
-/// after it.
-fn org_phrase(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<(ClusterId, usize)> {
+/// A name after one of `preps` and an optional "the", from token `at`, whose kind `fits`;
+/// returns its cluster and the token after it.
+fn named_after(
+    ctx: &Doc<'_, '_>,
+    sent: usize,
+    at: usize,
+    preps: &[&str],
+    fits: fn(EntityType) -> bool,
+) -> Option<(ClusterId, usize)> {
     let toks = &ctx.analysis.sents[sent].toks;
-    if !toks
-        .get(at)
-        .is_some_and(|t| t.is("of") || t.is("for") || t.is("at"))
-    {
+    if !toks.get(at).is_some_and(|t| preps.iter().any(|p| t.is(p))) {
         return None;
     }
     let mut j = at + 1;
@@ -209,31 +212,30 @@ fn org_phrase(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<(ClusterId, u
     }
     let m = ctx.mention_starting_at(sent, j)?;
     let cluster = ctx.cluster_of[m];
-    matches!(
-        ctx.clusters[cluster].kind,
-        EntityType::Organization | EntityType::Company | EntityType::Country
-    )
-    .then_some((cluster, ctx.found[m].end))
+    fits(ctx.clusters[cluster].kind).then_some((cluster, ctx.found[m].end))
+}
+
+/// An organisation named by `of|for|at [the] Org` from token `at`; returns it and the token
+/// after it.
+fn org_phrase(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<(ClusterId, usize)> {
+    named_after(ctx, sent, at, &["of", "for", "at"], |k| {
+        matches!(
+            k,
+            EntityType::Organization | EntityType::Company | EntityType::Country
+        )
+    })
 }
 
 /// The city, region or country named by `of [the] Place` from token `at`: the place a local
 /// post belongs to ("elected mayor of Dayton").
 fn place_of(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<ClusterId> {
-    let toks = &ctx.analysis.sents[sent].toks;
-    if !toks.get(at).is_some_and(|t| t.is("of")) {
-        return None;
-    }
-    let j = if toks.get(at + 1).is_some_and(|t| t.is("the")) {
-        at + 2
-    } else {
-        at + 1
-    };
-    let cluster = ctx.cluster_of[ctx.mention_starting_at(sent, j)?];
-    matches!(
-        ctx.clusters[cluster].kind,
-        EntityType::City | EntityType::Place | EntityType::Country
-    )
-    .then_some(cluster)
+    named_after(ctx, sent, at, &["of"], |k| {
+        matches!(
+            k,
+            EntityType::City | EntityType::Place | EntityType::Country
+        )
+    })
+    .map(|(place, _)| place)
 }
 
 /// Last words of the posts a city, state or region has ("Dayton Mayor", "Ohio Gov.").

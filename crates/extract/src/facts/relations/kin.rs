@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{FoundRelation, Slots, cues};
+use super::{FoundRelation, Slots, cues, structure};
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
 use crate::model::EntityType;
@@ -130,7 +130,7 @@ pub(crate) fn find(
     // people it names.
     let possessors = names
         .iter()
-        .filter(|s| person(s.2) && matches!(text(s.1), "'s" | "\u{2019}s"))
+        .filter(|s| person(s.2) && structure::possessive(text(s.1)))
         .map(|s| (s.1 + 1, s.2))
         .chain(
             pronouns

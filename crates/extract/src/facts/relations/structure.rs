@@ -91,7 +91,7 @@ static ORG_KINDS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::new(|| {
         .collect()
 });
 
-fn possessive(word: &str) -> bool {
+pub(super) fn possessive(word: &str) -> bool {
     matches!(word, "'s" | "\u{2019}s")
 }
 
