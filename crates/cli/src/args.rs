@@ -373,11 +373,26 @@ pub struct ModelArgs {
 }
 
 impl ModelArgs {
-    /// The pipeline: the shipped one, or one loaded from `--models`.
+    /// The pipeline for extraction and parsing: the shipped one (its parser decoded with the
+    /// other models), or one loaded from `--models`.
     pub fn pipeline(&self) -> anyhow::Result<&'static kg_extract::Pipeline> {
+        self.load(true)
+    }
+
+    /// The pipeline for commands that never parse (entity resolution, name tagging): the
+    /// shipped one's parser is then not decoded at all.
+    pub fn pipeline_without_parser(&self) -> anyhow::Result<&'static kg_extract::Pipeline> {
+        self.load(false)
+    }
+
+    fn load(&self, parse: bool) -> anyhow::Result<&'static kg_extract::Pipeline> {
         use anyhow::Context;
         let Some(dir) = &self.models else {
-            return Ok(kg_extract::Pipeline::embedded());
+            return Ok(if parse {
+                kg_extract::Pipeline::embedded_with_parser()
+            } else {
+                kg_extract::Pipeline::embedded()
+            });
         };
         let pipeline = kg_extract::Pipeline::from_dir(dir)
             .with_context(|| format!("--models {}", dir.display()))?;

@@ -59,7 +59,12 @@ pub fn run(command: Command) -> Result<Outcome> {
             model,
         } => {
             let store = store.map(|store| StoreArgs { store, base });
-            shards::resolve(&shards, out.as_deref(), store.as_ref(), model.pipeline()?)
+            shards::resolve(
+                &shards,
+                out.as_deref(),
+                store.as_ref(),
+                model.pipeline_without_parser()?,
+            )
         }
         Command::Load {
             shards,
@@ -72,7 +77,7 @@ pub fn run(command: Command) -> Result<Outcome> {
             &entities,
             &store,
             usize::try_from(batch).unwrap_or(usize::MAX),
-            model.pipeline()?,
+            model.pipeline_without_parser()?,
         ),
         Command::Parse {
             paths,

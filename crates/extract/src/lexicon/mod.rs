@@ -7,7 +7,7 @@
 pub(crate) mod org_names;
 mod sources;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::EntityType;

@@ -49,7 +49,7 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
         slots.extend(described);
         slots.sort_unstable_by_key(|s| s.0);
     }
-    let trees = trees::parse(&ctx, &pipeline.parser);
+    let trees = trees::parse(&ctx, pipeline.parser());
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);
     let mut found_relations = relations::find(&ctx, &trees);

@@ -12,7 +12,8 @@ mod manifest;
 mod parse;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 pub use manifest::{Manifest, ManifestError, ModelKind};
 pub use parse::{ParsedSentence, ParsedToken};
@@ -108,9 +109,13 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 
 /// The shipped pipeline, loaded on first use.
 static EMBEDDED: LazyLock<Pipeline> = LazyLock::new(|| {
-    Pipeline::load(None)
+    Pipeline::load(None, EAGER_PARSER.load(Ordering::Relaxed))
         .expect("the models and lexicon embedded in the crate fit together (checked by a test)")
 });
+
+/// Set by [`Pipeline::embedded_with_parser`] before the first load: decode the parser then,
+/// beside the other models, rather than on its first use.
+static EAGER_PARSER: AtomicBool = AtomicBool::new(false);
 
 pub(crate) const EMBEDDED_POS: &[u8] = include_bytes!("../../data/models/pos.model");
 pub(crate) const EMBEDDED_NER: &[u8] = include_bytes!("../../data/models/ner.model");
@@ -156,14 +161,29 @@ pub struct Pipeline {
     classes: Arc<WordClasses>,
     tagger: Tagger,
     recognizer: Recognizer,
-    parser: Parser,
+    /// Decoded on first use when it is the embedded one (tagging and entity recognition alone
+    /// never run it), at load time when it came from a folder (so a bad file fails there).
+    parser: OnceLock<Parser>,
     provenance: Provenance,
 }
 
 impl Pipeline {
     /// The shipped pipeline: the models and lexicon compiled into the crate, loaded once.
+    ///
+    /// Its dependency parser is decoded on first use: callers that only tag and recognise
+    /// names never pay for it.
     pub fn embedded() -> &'static Pipeline {
         &EMBEDDED
+    }
+
+    /// The shipped pipeline, for callers that will parse (extraction does): when this is the
+    /// first load, the parser is decoded beside the other models instead of after them, which
+    /// shortens a short run. The pipeline is the same as [`Pipeline::embedded`]'s.
+    pub fn embedded_with_parser() -> &'static Pipeline {
+        EAGER_PARSER.store(true, Ordering::Relaxed);
+        let pipeline = &*EMBEDDED;
+        pipeline.parser();
+        pipeline
     }
 
     /// The pipeline with models and lexicon files from `dir` where it has them, the embedded
@@ -171,14 +191,16 @@ impl Pipeline {
     /// `NAME.manifest.json`), and any lexicon file (`cities.tsv`, `titles.txt`, ...) directly
     /// in `dir` or in `dir/lexicons/`. Every model's manifest is checked against the lexicon.
     pub fn from_dir(dir: &Path) -> Result<Pipeline, PipelineError> {
-        let pipeline = Pipeline::load(Some(dir))?;
+        let pipeline = Pipeline::load(Some(dir), true)?;
         if pipeline.provenance == Provenance::default() {
             return Err(PipelineError::Empty(dir.to_path_buf()));
         }
         Ok(pipeline)
     }
 
-    fn load(dir: Option<&Path>) -> Result<Pipeline, PipelineError> {
+    /// Loads the pipeline; with `parser_now`, the parser too (else on first use, and then only
+    /// the embedded one).
+    fn load(dir: Option<&Path>, parser_now: bool) -> Result<Pipeline, PipelineError> {
         let mut provenance = Provenance::default();
         let sources = match dir {
             None => Sources::embedded(),
@@ -209,6 +231,8 @@ impl Pipeline {
             .iter()
             .filter_map(|m| m.path.clone())
             .collect();
+        // A parser from a folder is decoded now, whatever `parser_now` says.
+        let parse = (parser_now || parse.path.is_some()).then_some(parse);
         // Each model's bytes are dropped once decoded.
         let ner = |m: ModelBytes| {
             Recognizer::from_bytes(&m.bytes).map_err(|source| PipelineError::Ner {
@@ -217,12 +241,15 @@ impl Pipeline {
             })
         };
         let (tagger, cased, uncased, parser) = std::thread::scope(|scope| {
-            let parser = scope.spawn(|| {
-                Parser::from_bytes(&parse.bytes, Arc::clone(&classes)).map_err(|source| {
-                    PipelineError::Parse {
-                        path: parse.label,
-                        source,
-                    }
+            let parser = parse.map(|parse| {
+                let classes = Arc::clone(&classes);
+                scope.spawn(move || {
+                    Parser::from_bytes(&parse.bytes, classes).map_err(|source| {
+                        PipelineError::Parse {
+                            path: parse.label,
+                            source,
+                        }
+                    })
                 })
             });
             // The other three in turn beside it, each decoding buffer freed before the next.
@@ -234,7 +261,7 @@ impl Pipeline {
             });
             let cased = ner(cased);
             let uncased = ner(uncased);
-            (tagger, cased, uncased, join(parser))
+            (tagger, cased, uncased, parser.map(join).transpose())
         });
         let (tagger, cased, uncased, parser) = (tagger?, cased?, uncased?, parser?);
         let recognizer = if uncased.is_empty() {
@@ -243,6 +270,10 @@ impl Pipeline {
             cased.with_uncased(uncased)
         }
         .with_classes(Arc::clone(&classes));
+        let parser = match parser {
+            Some(parser) => OnceLock::from(parser),
+            None => OnceLock::new(),
+        };
         Ok(Pipeline {
             lexicon,
             classes,
@@ -268,9 +299,13 @@ impl Pipeline {
         &self.tagger
     }
 
-    /// The dependency parser (and its lemmatiser).
+    /// The dependency parser (and its lemmatiser); the embedded one is decoded on the first
+    /// call.
     pub fn parser(&self) -> &Parser {
-        &self.parser
+        self.parser.get_or_init(|| {
+            Parser::from_bytes(EMBEDDED_PARSE, Arc::clone(&self.classes))
+                .expect("the embedded parser decodes (checked by a test)")
+        })
     }
 
     /// The entity tagger (with its uncased model, if any).
@@ -326,9 +361,13 @@ fn read_model(
         .filter(|p| p.is_file());
     let Some(path) = file else {
         let (bytes, json) = embedded_model(kind);
-        check_manifest(kind, json, lexicon, classes, || {
-            format!("embedded {}.manifest.json", kind.name())
-        })?;
+        // An embedded model always fits the embedded lexicon (a test checks every manifest):
+        // only lexicon files from a folder can break it.
+        if dir.is_some() {
+            check_manifest(kind, json, lexicon, classes, || {
+                format!("embedded {}.manifest.json", kind.name())
+            })?;
+        }
         return Ok(ModelBytes {
             bytes: bytes.to_vec(),
             label: format!("embedded {}.model", kind.name()),

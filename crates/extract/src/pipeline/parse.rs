@@ -137,8 +137,8 @@ impl Pipeline {
     pub fn parse_words<S: AsRef<str>>(&self, words: &[S]) -> ParsedSentence {
         let refs: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
         let tags = self.tagger.tag(&refs);
-        let tree = self.parser.parse(&refs, &tags);
-        let lem = self.parser.lemmatizer();
+        let tree = self.parser().parse(&refs, &tags);
+        let lem = self.parser().lemmatizer();
         let mut tokens = Vec::with_capacity(refs.len());
         let mut at = 0usize;
         for (i, w) in refs.iter().enumerate() {
@@ -149,7 +149,7 @@ impl Pipeline {
                 upos: tags[i],
                 xpos: None,
                 head: tree.heads[i],
-                deprel: self.parser.label(tree.labels[i]).to_string(),
+                deprel: self.parser().label(tree.labels[i]).to_string(),
                 start: at,
                 end: at + len,
                 space_after: true,

@@ -56,7 +56,7 @@ fn the_shipped_models_match_the_shipped_lexicon() {
         );
         assert_eq!(manifest.classes.is_some(), kind.reads_classes());
     }
-    let p = Pipeline::load(None).expect("embedded pipeline");
+    let p = Pipeline::load(None, true).expect("embedded pipeline");
     assert!(p.recognizer().uncased().is_some());
     assert_eq!(p.provenance(), &Provenance::default());
 }
@@ -217,4 +217,30 @@ fn a_pos_model_of_another_word_class_table_is_refused() {
     std::fs::write(dir.0.join("pos.manifest.json"), old).expect("write");
     let err = Pipeline::from_dir(&dir.0).expect_err("no table recorded");
     assert!(err.to_string().contains("hash none"), "{err}");
+}
+
+#[test]
+fn the_embedded_parser_is_decoded_on_first_use_and_parses_as_an_eager_one() {
+    let lazy = Pipeline::load(None, false).expect("embedded pipeline");
+    assert!(
+        lazy.parser.get().is_none(),
+        "tagging alone must not decode it"
+    );
+    assert!(!lazy.recognize_text(TEXT).is_empty());
+    assert!(lazy.parser.get().is_none());
+    let eager = Pipeline::load(None, true).expect("embedded pipeline");
+    assert!(eager.parser.get().is_some());
+    assert_eq!(lazy.parse_text(TEXT), eager.parse_text(TEXT));
+    assert!(lazy.parser.get().is_some());
+}
+
+#[test]
+fn a_broken_parser_in_a_folder_fails_at_load_not_at_first_use() {
+    let dir = TempDir::new("broken-parser");
+    write_embedded(&dir.0, ModelKind::Parse);
+    let model = dir.0.join("parse.model");
+    let bytes = std::fs::read(&model).expect("model");
+    std::fs::write(&model, &bytes[..bytes.len() / 2]).expect("truncated");
+    let err = Pipeline::from_dir(&dir.0).expect_err("a truncated parser is refused");
+    assert!(matches!(err, PipelineError::Parse { .. }), "{err}");
 }

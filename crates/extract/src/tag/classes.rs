@@ -32,6 +32,7 @@
 use super::packed::Unpacked;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use std::sync::{Arc, LazyLock};
 
 use crate::perceptron::{FeatureHasher, put_varint};
@@ -99,8 +100,9 @@ pub struct WordClasses {
     ends: Vec<u32>,
     rows: Vec<u16>,
     slots: Vec<u32>,
-    /// [`crate::lexicon::content_hash`] of the serialised payload (before compression).
-    hash: u64,
+    /// [`crate::lexicon::content_hash`] of the serialised payload (before compression), taken
+    /// when first asked for: only manifest checks read it.
+    hash: OnceLock<u64>,
 }
 
 impl std::fmt::Debug for WordClasses {
@@ -109,7 +111,7 @@ impl std::fmt::Debug for WordClasses {
             .field("level_sizes", &self.level_sizes)
             .field("rows", &self.row_levels.len())
             .field("forms", &self.rows.len())
-            .field("hash", &format_args!("{:016x}", self.hash))
+            .field("forms_bytes", &self.text.len())
             .finish_non_exhaustive()
     }
 }
@@ -185,19 +187,16 @@ impl WordClasses {
             ends.push(text.len() as u32);
             rows.push(*r);
         }
-        let mut table = Self::indexed(level_sizes, row_levels, text, ends, rows, 0);
-        table.hash = crate::lexicon::content_hash(&table.payload());
-        Ok(table)
+        Ok(Self::indexed(level_sizes, row_levels, text, ends, rows))
     }
 
-    /// Adds the hash index to checked parts (and the content hash of their payload).
+    /// Adds the hash index to checked parts.
     fn indexed(
         level_sizes: [u32; LEVELS],
         row_levels: Vec<[u16; LEVELS]>,
         text: String,
         ends: Vec<u32>,
         rows: Vec<u16>,
-        content_hash: u64,
     ) -> Self {
         // At most 2/3 full, so probes stay short.
         let cap = (ends.len() * 3 / 2 + 1).next_power_of_two().max(16);
@@ -208,7 +207,7 @@ impl WordClasses {
             ends,
             rows,
             slots: vec![EMPTY; cap],
-            hash: content_hash,
+            hash: OnceLock::new(),
         };
         let mask = cap - 1;
         for i in 0..table.ends.len() {
@@ -299,7 +298,9 @@ impl WordClasses {
     /// Content hash of the table ([`crate::lexicon::content_hash`] of its uncompressed payload),
     /// which model manifests record: equal tables hash the same however they were compressed.
     pub fn content_hash(&self) -> u64 {
-        self.hash
+        *self
+            .hash
+            .get_or_init(|| crate::lexicon::content_hash(&self.payload()))
     }
 
     /// Serialises the table (see the module docs for the format).
@@ -418,15 +419,7 @@ impl WordClasses {
         if !r.buf.is_empty() {
             return invalid("trailing data");
         }
-        let hash = crate::lexicon::content_hash(&payload);
-        Ok(Self::indexed(
-            level_sizes,
-            row_levels,
-            text,
-            ends,
-            rows,
-            hash,
-        ))
+        Ok(Self::indexed(level_sizes, row_levels, text, ends, rows))
     }
 }
 

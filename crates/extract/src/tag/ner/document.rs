@@ -10,7 +10,7 @@
 //!    sentence start only if it was found at a sentence start too); the last word of a multi-word person name is
 //!    that person too (`Olaf Scholz` ... `Scholz`).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{NerLabel, Span};
 

@@ -1,6 +1,6 @@
 //! Word lists of the segmenter, read from the data files embedded in the crate.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How an abbreviation's period behaves.
