@@ -657,3 +657,51 @@ fn a_name_after_of_is_no_subject_of_the_verb_after_it() {
         x.relations
     );
 }
+
+#[test]
+fn i_in_quoted_words_is_their_speaker() {
+    let x = run("\"I visited Oslo last week and met Tom Reyes there,\" said Ana Berg. \
+         Ola Dahl said: \"I work for Halvard Laboratories.\"");
+    expect(&x, "/ana-berg", "visits", "/oslo");
+    expect(&x, "/ana-berg", "meets", "/tom-reyes");
+    expect(&x, "/ola-dahl", "worksFor", "/halvard-laboratories");
+}
+
+#[test]
+fn i_in_an_interview_is_the_one_interviewed() {
+    let answers = "Why did you start?\n\
+         I went to Lima in 2004 and I founded Kestrel Media there.\n\
+         What came next?\n\
+         My brother and I still work for Kestrel Media.\n";
+    let x = run(&format!(
+        "The Daily Post interviews engineer Ana Berg about bridges\n{answers}"
+    ));
+    expect(&x, "/ana-berg", "visits", "/lima");
+    expect(&x, "/ana-berg", "founded", "/kestrel-media");
+    // A letter that mentions an interview is no interview: its "I" is nobody named.
+    let letter = run(&format!(
+        "Tom Reyes asked about my interview next week.\n{answers}"
+    ));
+    assert!(!has(&letter, "/tom-reyes", "founded", "/kestrel-media"));
+    assert!(!has(&letter, "/tom-reyes", "visits", "/lima"));
+    // Two people interviewed: whose "I" it is stays open.
+    let two = run(&format!(
+        "The Daily Post interviews Ana Berg and Tom Reyes about bridges\n{answers}"
+    ));
+    assert!(!two.relations.iter().any(|r| r.predicate == "founded"));
+}
+
+#[test]
+fn going_to_a_place_is_a_visit_and_a_hope_is_hedged() {
+    let x = run("Ana Berg went to Oslo in May. Tom Reyes hopes to lead Kestrel Media.");
+    expect(&x, "/ana-berg", "visits", "/oslo");
+    let lead = x
+        .relations
+        .iter()
+        .find(|r| r.predicate == "leads")
+        .expect("the hoped-for lead");
+    assert!(lead.hedged, "{lead:#?}");
+    // "going to" before a verb is a plan, not a trip.
+    let plan = run("Ana Berg is going to call Peru's president.");
+    assert!(!has(&plan, "/ana-berg", "visits", "/peru"), "{:#?}", plan.relations);
+}

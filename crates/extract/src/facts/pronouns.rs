@@ -186,3 +186,156 @@ fn earlier(
         _ => topic.filter(|t| there.contains(t)),
     }
 }
+
+/// Whether `word` is a first-person singular pronoun ("I", "me", "my", "myself", "mine").
+fn first_person(word: &str) -> bool {
+    word == "I"
+        || ["me", "my", "myself", "mine"]
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Adds to `slots` the first-person pronouns of quoted words whose speaker is a person: in
+/// `"I was in Oslo last week," said Ana Berg`, "I" is Ana Berg, so the trees read her visit.
+pub(crate) fn add_speakers(
+    ctx: &Doc<'_, '_>,
+    quotes: &[crate::facts::quotes::FoundQuote],
+    slots: &mut [Slots],
+) {
+    for q in quotes {
+        let Some(speaker) = q.speaker else { continue };
+        if ctx.clusters[speaker].kind != EntityType::Person {
+            continue;
+        }
+        let (Some(sent), Some(out)) = (ctx.analysis.sents.get(q.sent), slots.get_mut(q.sent))
+        else {
+            continue;
+        };
+        let end = q.end.min(sent.toks.len());
+        for i in q.start.min(end)..end {
+            if first_person(sent.toks[i].text) && !out.iter().any(|s| s.0 == i) {
+                out.push((i, i + 1, speaker));
+            }
+        }
+        out.sort_unstable_by_key(|s| s.0);
+    }
+}
+
+/// Sentences at the top of a document in which an interview is announced.
+const LEAD: usize = 6;
+/// Words between an interview word and the name of the one interviewed.
+const NEAR: usize = 8;
+/// First-person pronouns outside quotes, after the announcement, that make a document an
+/// interview transcript rather than a report about one.
+const ANSWERS_MIN: usize = 3;
+
+/// Words that announce an interview: the `interview` rows of `data/rules/cues.tsv`.
+static INTERVIEW: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../../data/rules/cues.tsv")
+        .lines()
+        .filter_map(|l| l.strip_prefix("interview\t"))
+        .map(str::trim)
+        .collect()
+});
+
+/// Adds to `slots` the first-person pronouns of an interview's answers: when one of the
+/// document's first sentences announces an interview of exactly one named person ("Wikinews
+/// interviews Ana Berg", "Ana Berg answered questions"), and at least [`ANSWERS_MIN`] "I", "me" or
+/// "my" stand outside quotes after it, each of them is that person, except in questions (a
+/// sentence ending with "?", or followed on its line by one).
+pub(crate) fn add_interviewee(
+    ctx: &Doc<'_, '_>,
+    quotes: &[crate::facts::quotes::FoundQuote],
+    slots: &mut [Slots],
+) {
+    let Some((from, person)) = interviewee(ctx) else {
+        return;
+    };
+    let sents = &ctx.analysis.sents;
+    let quoted = |s: usize, i: usize| {
+        quotes
+            .iter()
+            .any(|q| q.sent == s && (q.start.saturating_sub(1)..q.end + 1).contains(&i))
+    };
+    let question = |s: usize| {
+        let asks = |k: usize| sents[k].toks.last().is_some_and(|t| t.text == "?");
+        asks(s)
+            || (s + 1 < sents.len()
+                && asks(s + 1)
+                && !ctx.analysis.text[sents[s].end..sents[s + 1].start].contains('\n'))
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for sent in &sents[from + 1..] {
+        if question(sent.index) {
+            continue;
+        }
+        for (i, t) in sent.toks.iter().enumerate() {
+            if first_person(t.text) && !quoted(sent.index, i) {
+                found.push((sent.index, i));
+            }
+        }
+    }
+    if found.len() < ANSWERS_MIN {
+        return;
+    }
+    for (s, i) in found {
+        let Some(out) = slots.get_mut(s) else {
+            continue;
+        };
+        if !out.iter().any(|x| x.0 == i) {
+            out.push((i, i + 1, person));
+            out.sort_unstable_by_key(|x| x.0);
+        }
+    }
+}
+
+/// The sentence announcing an interview of one named person, and that person: one whose name
+/// starts within [`NEAR`] words after an interview word, or ends within [`NEAR`] words before
+/// one that "by" follows or "an" comes before ("X: An Interview with ..."). A sentence in the
+/// first person ("I have an interview with X") announces none.
+fn interviewee(ctx: &Doc<'_, '_>) -> Option<(usize, ClusterId)> {
+    let sents = &ctx.analysis.sents;
+    let cue = |s: &Sent<'_>, i: usize| {
+        INTERVIEW
+            .iter()
+            .any(|w| s.toks[i].text.eq_ignore_ascii_case(w))
+    };
+    for s in sents.iter().take(LEAD) {
+        let cues: Vec<usize> = (0..s.toks.len()).filter(|&i| cue(s, i)).collect();
+        if cues.is_empty() {
+            continue;
+        }
+        let first_person_here = s
+            .toks
+            .iter()
+            .any(|t| first_person(t.text) || ["we", "our", "your"].iter().any(|w| t.is(w)));
+        if first_person_here {
+            return None;
+        }
+        let near = |f: &crate::names::mentions::Found| {
+            cues.iter().any(|&i| {
+                let after = f.start > i && f.start - i <= NEAR;
+                let by = s.toks.get(i + 1).is_some_and(|t| t.is("by"));
+                let an = i > 0 && s.toks[i - 1].is("an");
+                let before = f.end <= i && i - f.end <= NEAR && (by || an);
+                after || before
+            })
+        };
+        let mut people: Vec<ClusterId> = ctx
+            .found
+            .iter()
+            .zip(&ctx.cluster_of)
+            .filter(|(f, c)| {
+                f.sent == s.index && ctx.clusters[**c].kind == EntityType::Person && near(f)
+            })
+            .map(|(_, &c)| c)
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        return match people[..] {
+            [one] => Some((s.index, one)),
+            _ => None,
+        };
+    }
+    None
+}

@@ -139,6 +139,18 @@ fn worth_parsing(sent: &Sent<'_>, names: usize) -> bool {
 /// The trees of the document's sentences that [`worth_parsing`] says may hold a fact, counting
 /// the pronouns that stand for a named person (`Doc::pronouns`) as names.
 pub(crate) fn parse<'p>(ctx: &Doc<'_, '_>, parser: &'p Parser) -> Vec<Option<Deps<'p>>> {
+    let mut trees = Vec::new();
+    parse_more(ctx, parser, &mut trees);
+    trees
+}
+
+/// Parses the sentences without a tree that are now worth parsing (pronouns resolved since
+/// [`parse`] count as names).
+pub(crate) fn parse_more<'p>(
+    ctx: &Doc<'_, '_>,
+    parser: &'p Parser,
+    trees: &mut Vec<Option<Deps<'p>>>,
+) {
     let mut names = vec![0usize; ctx.analysis.sents.len()];
     for f in &ctx.found {
         names[f.sent] += 1;
@@ -146,15 +158,12 @@ pub(crate) fn parse<'p>(ctx: &Doc<'_, '_>, parser: &'p Parser) -> Vec<Option<Dep
     for (n, p) in names.iter_mut().zip(&ctx.pronouns) {
         *n += p.len();
     }
-    ctx.analysis
-        .sents
-        .iter()
-        .map(|sent| {
-            worth_parsing(sent, names[sent.index]).then(|| {
-                let words: Vec<&str> = sent.toks.iter().map(|t| t.text).collect();
-                let tags: Vec<Upos> = sent.toks.iter().map(|t| t.tag).collect();
-                Deps::new(parser, &parser.parse(&words, &tags))
-            })
-        })
-        .collect()
+    trees.resize_with(ctx.analysis.sents.len(), || None);
+    for (sent, tree) in ctx.analysis.sents.iter().zip(trees.iter_mut()) {
+        if tree.is_none() && worth_parsing(sent, names[sent.index]) {
+            let words: Vec<&str> = sent.toks.iter().map(|t| t.text).collect();
+            let tags: Vec<Upos> = sent.toks.iter().map(|t| t.tag).collect();
+            *tree = Some(Deps::new(parser, &parser.parse(&words, &tags)));
+        }
+    }
 }

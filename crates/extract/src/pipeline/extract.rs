@@ -49,13 +49,19 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
         slots.extend(described);
         slots.sort_unstable_by_key(|s| s.0);
     }
-    let trees = trees::parse(&ctx, pipeline.parser());
+    let mut trees = trees::parse(&ctx, pipeline.parser());
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);
+    // Quotes before relations: "I" in quoted words is their speaker, for the trees to read.
+    let found_quotes = quotes::find(&ctx, &trees);
+    let mut slots = std::mem::take(&mut ctx.pronouns);
+    pronouns::add_speakers(&ctx, &found_quotes, &mut slots);
+    pronouns::add_interviewee(&ctx, &found_quotes, &mut slots);
+    ctx.pronouns = slots;
+    trees::parse_more(&ctx, pipeline.parser(), &mut trees);
     let mut found_relations = relations::find(&ctx, &trees);
     governments_for_capitals(&mut ctx, &mut found_relations);
     relations::based::find(&mut ctx, &mut found_relations);
-    let found_quotes = quotes::find(&ctx, &trees);
 
     let keys: Vec<String> = ctx.clusters.iter().map(|c| c.key()).collect();
     let evidence = |sent: usize, rule: &str, confidence: f32| {
