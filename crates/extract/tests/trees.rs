@@ -660,8 +660,10 @@ fn a_name_after_of_is_no_subject_of_the_verb_after_it() {
 
 #[test]
 fn i_in_quoted_words_is_their_speaker() {
-    let x = run("\"I visited Oslo last week and met Tom Reyes there,\" said Ana Berg. \
-         Ola Dahl said: \"I work for Halvard Laboratories.\"");
+    let x = run(
+        "\"I visited Oslo last week and met Tom Reyes there,\" said Ana Berg. \
+         Ola Dahl said: \"I work for Halvard Laboratories.\"",
+    );
     expect(&x, "/ana-berg", "visits", "/oslo");
     expect(&x, "/ana-berg", "meets", "/tom-reyes");
     expect(&x, "/ola-dahl", "worksFor", "/halvard-laboratories");
@@ -703,5 +705,30 @@ fn going_to_a_place_is_a_visit_and_a_hope_is_hedged() {
     assert!(lead.hedged, "{lead:#?}");
     // "going to" before a verb is a plan, not a trip.
     let plan = run("Ana Berg is going to call Peru's president.");
-    assert!(!has(&plan, "/ana-berg", "visits", "/peru"), "{:#?}", plan.relations);
+    assert!(
+        !has(&plan, "/ana-berg", "visits", "/peru"),
+        "{:#?}",
+        plan.relations
+    );
+}
+
+#[test]
+fn a_second_verb_of_saying_shares_the_first_ones_speaker() {
+    let x = run("Ana Berg said her party had backed the plan \"for months\", and said it was \
+         \"a disgrace that the ministry has not acted yet\".");
+    assert!(said_by(&x, "a disgrace that the ministry", "/ana-berg"), "{:#?}", x.quotes);
+}
+
+#[test]
+fn terms_and_cited_titles_in_marks_are_no_quotes() {
+    let x = run("The site offers \"free as in beer\" content to its readers. \
+         Sources: \"Harbour plan splits the council in two\" — The Daily Post, August 15, 2008. \
+         \"We will build it this year,\" said Ana Berg.");
+    let texts: Vec<&str> = x.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert!(!texts.iter().any(|t| t.contains("free as in beer")), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("Harbour plan")), "{texts:?}");
+    assert!(said_by(&x, "We will build it", "/ana-berg"), "{texts:?}");
+    // A few words in marks that someone is said to say stay a quote.
+    let y = run("Ana Berg said the plan was \"a disgrace\".");
+    assert!(said_by(&y, "a disgrace", "/ana-berg"), "{:#?}", y.quotes);
 }

@@ -187,14 +187,53 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
     lead_in(ctx, &mut out);
     continue_speakers(ctx, &mut out);
     share_speakers(&mut out);
-    // Quoted marks with no word between them ("...") are no speech.
+    // Quoted marks with no word between them ("...") are no speech; nor are a few words in
+    // marks inside a sentence that no one is reported to say: a term or a title ("features
+    // “free as in beer” content", "granted “parole” status").
     out.retain(|q| {
-        ctx.analysis.sents[q.sent].toks[q.start..q.end]
+        let toks = &ctx.analysis.sents[q.sent].toks;
+        let words = toks[q.start..q.end]
             .iter()
-            .any(|t| t.text.chars().any(char::is_alphanumeric))
+            .filter(|t| t.text.chars().any(char::is_alphanumeric))
+            .count();
+        let outside = toks[..q.start]
+            .iter()
+            .chain(&toks[q.end..])
+            .any(|t| t.text.chars().any(char::is_alphanumeric));
+        words > 0
+            && (q.speaker.is_some() || ((words >= TERM_WORDS || !outside) && !cited(toks, q.end)))
     });
     out
 }
+
+/// Whether the quoted words ending at `end` are a title in a list of sources: the closing mark,
+/// a dash, then a publisher and a date (`“...” — The Daily Post, August 15, 2008`).
+fn cited(toks: &[crate::doc::analysis::Tok<'_>], end: usize) -> bool {
+    let mut k = end;
+    while toks
+        .get(k)
+        .is_some_and(|t| closing(t.text) || t.text == ",")
+    {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(|t| dash(t.text)) {
+        return false;
+    }
+    toks[k + 1..]
+        .iter()
+        .take(CITATION)
+        .take_while(|t| !opening(t.text))
+        .any(|t| {
+            crate::facts::values::is_month(t.text)
+                || (t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// Words after a title's dash within which a citation gives its date.
+const CITATION: usize = 10;
+
+/// Fewer words than this between marks, with no speaker, inside a sentence, are a term.
+const TERM_WORDS: usize = 5;
 
 /// Whether a token is a dash (as typed or as the segmenter writes it).
 fn dash(w: &str) -> bool {
@@ -902,7 +941,12 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
             if !matches!(t.tag, Upos::Verb) {
                 continue;
             }
-            let Some(s) = deps.children(v, "nsubj").last() else {
+            // "X said ... and added “...”": a verb joined to another shares its subject.
+            let subject = deps.children(v, "nsubj").last().or_else(|| {
+                let h = deps.head[v].filter(|_| deps.rel[v] == "conj")?;
+                deps.children(h, "nsubj").last()
+            });
+            let Some(s) = subject else {
                 continue;
             };
             let complement = deps.kids[v]

@@ -71,6 +71,11 @@ fn month(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
 }
 
+/// Whether `word` names a month ("August", "Sept.").
+pub(crate) fn is_month(word: &str) -> bool {
+    month(word).is_some()
+}
+
 /// Whether a word names a month or a day of the week ("May", "Sept.", "Sunday").
 pub(crate) fn is_month_or_day(word: &str) -> bool {
     month(word).is_some() || WEEKDAYS.contains(&word.to_lowercase().as_str())
