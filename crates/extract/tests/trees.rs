@@ -714,21 +714,50 @@ fn going_to_a_place_is_a_visit_and_a_hope_is_hedged() {
 
 #[test]
 fn a_second_verb_of_saying_shares_the_first_ones_speaker() {
-    let x = run("Ana Berg said her party had backed the plan \"for months\", and said it was \
-         \"a disgrace that the ministry has not acted yet\".");
-    assert!(said_by(&x, "a disgrace that the ministry", "/ana-berg"), "{:#?}", x.quotes);
+    let x = run(
+        "Ana Berg said her party had backed the plan \"for months\", and said it was \
+         \"a disgrace that the ministry has not acted yet\".",
+    );
+    assert!(
+        said_by(&x, "a disgrace that the ministry", "/ana-berg"),
+        "{:#?}",
+        x.quotes
+    );
 }
 
 #[test]
 fn terms_and_cited_titles_in_marks_are_no_quotes() {
-    let x = run("The site offers \"free as in beer\" content to its readers. \
+    let x = run(
+        "The site offers \"free as in beer\" content to its readers. \
          Sources: \"Harbour plan splits the council in two\" — The Daily Post, August 15, 2008. \
-         \"We will build it this year,\" said Ana Berg.");
+         \"We will build it this year,\" said Ana Berg.",
+    );
     let texts: Vec<&str> = x.quotes.iter().map(|q| q.text.as_str()).collect();
-    assert!(!texts.iter().any(|t| t.contains("free as in beer")), "{texts:?}");
-    assert!(!texts.iter().any(|t| t.contains("Harbour plan")), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("free as in beer")),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("Harbour plan")),
+        "{texts:?}"
+    );
     assert!(said_by(&x, "We will build it", "/ana-berg"), "{texts:?}");
     // A few words in marks that someone is said to say stay a quote.
     let y = run("Ana Berg said the plan was \"a disgrace\".");
     assert!(said_by(&y, "a disgrace", "/ana-berg"), "{:#?}", y.quotes);
+}
+
+#[test]
+fn members_named_after_including_and_not_the_subject_of_a_passive() {
+    let x = run(
+        "Kestrel Media has been criticised by former members of the Halvard Church, \
+         including musician Tom Reyes and actor Ola Dahl.",
+    );
+    expect(&x, "/tom-reyes", "memberOf", "/halvard-church");
+    expect(&x, "/ola-dahl", "memberOf", "/halvard-church");
+    assert!(
+        !has(&x, "/kestrel-media", "memberOf", "/halvard-church"),
+        "{:#?}",
+        x.relations
+    );
 }

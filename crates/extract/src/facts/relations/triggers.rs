@@ -48,6 +48,11 @@ pub(super) fn triggered(
                 }
             }
             let mut subjects = subjects_before(ctx.analysis.lex, sent, slots, &clauses, k);
+            // "X was criticised by former members of Y": a noun after "by" is an agent, and
+            // the sentence's subject is not what it says.
+            if tok.tag == Upos::Noun && agent_noun(sent, k) {
+                subjects.clear();
+            }
             let Some(object) = object_after(ctx, sent, slots, k, rule, passive) else {
                 // "X and Y met": a symmetric relation between coordinated subjects.
                 // Not when a "with" phrase follows whose name we could not read ("X and Y
@@ -75,6 +80,10 @@ pub(super) fn triggered(
                 continue;
             };
             let objects = coordinated_after(sent, slots, k, object);
+            // "members of Y, including A and B": the names the list gives are the subjects.
+            if subjects.is_empty() && tok.tag == Upos::Noun {
+                subjects = included(sent, slots, k, &objects);
+            }
             // "donated to X by Y": the agent after the object is the subject.
             if rule.prep.is_some()
                 && !passive
@@ -110,6 +119,52 @@ pub(super) fn triggered(
             }
         }
     }
+}
+
+/// Whether the noun at `k` heads the agent of a passive: "by" within the few words before it,
+/// with only determiners and modifiers between ("by former members").
+fn agent_noun(sent: &Sent<'_>, k: usize) -> bool {
+    sent.toks[k.saturating_sub(4)..k]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.tag, Upos::Verb | Upos::Propn | Upos::Punct))
+        .any(|t| t.is("by"))
+}
+
+/// The names listed after "including" right after a noun trigger's objects ("members of Y,
+/// including musician A and actor B"): joined by commas and "and", with lower-case words (what
+/// each one is) between.
+fn included(sent: &Sent<'_>, slots: &Slots, k: usize, objects: &[ClusterId]) -> Vec<ClusterId> {
+    let Some(last) = slots
+        .iter()
+        .filter(|s| s.0 > k && objects.contains(&s.2))
+        .map(|s| s.1)
+        .max()
+    else {
+        return Vec::new();
+    };
+    let mut at = last;
+    if sent.toks.get(at).is_some_and(|t| t.text == ",") {
+        at += 1;
+    }
+    if !sent.toks.get(at).is_some_and(|t| t.is("including")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = at + 1;
+    for &(start, end, c) in slots.iter().filter(|s| s.0 > at) {
+        let gap_ok = sent.toks[from..start]
+            .iter()
+            .all(|t| t.text == "," || t.is("and") || (t.tag == Upos::Noun && !t.capitalised()));
+        if !gap_ok || start - from > 3 {
+            break;
+        }
+        if !out.contains(&c) && !objects.contains(&c) {
+            out.push(c);
+        }
+        from = end;
+    }
+    out
 }
 
 /// The object and the names coordinated with it: "with Norway, Sweden and Finland".
