@@ -761,3 +761,27 @@ fn members_named_after_including_and_not_the_subject_of_a_passive() {
         x.relations
     );
 }
+
+#[test]
+fn a_cited_example_is_not_the_citers_words_and_he_said_after_a_new_name_stays_open() {
+    let x = run(
+        "The Guardian cited examples of long questions with many words, including: \
+         \"Were you ever asked to pay a fee for the crossing to the island?\"",
+    );
+    assert!(
+        !x.quotes.iter().any(|q| q.speaker.is_some()),
+        "{:#?}",
+        x.quotes
+    );
+    // Peter Holm is the topic; Mark Olsen, new in the sentence before "He said", may be "he".
+    let y = run(
+        "Peter Holm built the bridge. Peter Holm opened it in May. Peter Holm left in \
+         June. For Mark Olsen, a local teacher, Peter Holm was a hero. \
+         He said, \"Holm changed the town for ever.\"",
+    );
+    assert!(
+        !said_by(&y, "Holm changed the town", "/peter-holm"),
+        "{:#?}",
+        y.quotes
+    );
+}

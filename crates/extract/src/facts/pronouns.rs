@@ -123,7 +123,12 @@ fn slots_of(
         // Only the people the pronoun's gender fits (any whose gender is unknown).
         let fits = |c: &ClusterId| genders[c.0].is_none_or(|x| x == g);
         let topic = topic.filter(fits);
-        let found = last[g].or_else(|| antecedent(sent.index, i, people, topic, &fits));
+        // "he said", "she added": the pronoun reports speech.
+        let speech = sent
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| crate::facts::quotes::reporting(t.text));
+        let found = last[g].or_else(|| antecedent(sent.index, i, people, topic, &fits, speech));
         if let Some(c) = found {
             out.push((i, i + 1, c));
             last[g] = Some(c);
@@ -139,6 +144,7 @@ fn antecedent(
     people: &[Vec<(usize, ClusterId)>],
     topic: Option<ClusterId>,
     fits: &dyn Fn(&ClusterId) -> bool,
+    speech: bool,
 ) -> Option<ClusterId> {
     let mut here: Vec<(usize, ClusterId)> = people[s]
         .iter()
@@ -147,7 +153,7 @@ fn antecedent(
         .collect();
     here.sort_unstable_by_key(|p| (p.1, p.0));
     here.dedup_by_key(|p| p.1);
-    let before = earlier(s, people, topic, fits);
+    let before = earlier(s, people, topic, fits, speech);
     match here[..] {
         // "X said he ...": the sentence's first name, or the topic, is the subject's; another
         // ("Placed in the care of X, he ...") only when no earlier sentence says otherwise.
@@ -165,6 +171,7 @@ fn earlier(
     people: &[Vec<(usize, ClusterId)>],
     topic: Option<ClusterId>,
     fits: &dyn Fn(&ClusterId) -> bool,
+    speech: bool,
 ) -> Option<ClusterId> {
     let earlier = (s.saturating_sub(LOOK_BACK)..s)
         .rev()
@@ -180,9 +187,13 @@ fn earlier(
     // else, only if the sentence opens with them ("Byron ... Placed in the care of Dr. X, he
     // ... In 1801 he was sent to Harrow": "he" is not X).
     let opens = |c: ClusterId| people[earlier].iter().any(|p| p.1 == c && p.0 <= OPENING);
+    // "For Kevin Allton, a USI instructor, Warhol was a legend. He said, ...": a person named
+    // there for the first time may well be who "he said" means, topic or not.
+    let introduced = |c: ClusterId| !people[..earlier].iter().flatten().any(|p| p.1 == c);
     match there[..] {
         [one] if topic.is_none_or(|t| t == one) || opens(one) => Some(one),
         [_] => None,
+        _ if speech && there.iter().any(|&c| Some(c) != topic && introduced(c)) => None,
         _ => topic.filter(|t| there.contains(t)),
     }
 }

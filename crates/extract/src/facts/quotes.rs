@@ -880,6 +880,18 @@ const SUBORDINATE: [&str; 7] = [
     "conj",
 ];
 
+/// Verbs whose subject shows others' words rather than saying its own.
+const CITING: [&str; 8] = [
+    "cited",
+    "cites",
+    "quoted",
+    "quotes",
+    "listed",
+    "lists",
+    "published",
+    "publishes",
+];
+
 /// "X defended the plan: “...”", "She continued: “...”": a quote opened right after a colon
 /// is the words of the subject of the main clause before it.
 fn colon_frame(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut [FoundQuote]) {
@@ -896,6 +908,10 @@ fn colon_frame(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut [F
     }) else {
         return;
     };
+    // "X cited examples, including: “...”": words X cites are not X's own.
+    if CITING.iter().any(|w| toks[v].is(w)) || toks[colon - 1].is("including") {
+        return;
+    }
     let Some(s) = deps.children(v, "nsubj").last() else {
         return;
     };
