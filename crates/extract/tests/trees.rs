@@ -785,3 +785,19 @@ fn a_cited_example_is_not_the_citers_words_and_he_said_after_a_new_name_stays_op
         y.quotes
     );
 }
+
+#[test]
+fn an_organisation_named_inside_a_title_after_the_name_is_the_posts() {
+    let x = run(
+        "Hilda Voss, Nordhavn University associate professor of art history, said the \
+         exhibit was a success.",
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person.ends_with("/hilda-voss")
+            && r.org
+                .as_deref()
+                .is_some_and(|o| o.ends_with("/nordhavn-university"))),
+        "{:#?}",
+        x.roles
+    );
+}

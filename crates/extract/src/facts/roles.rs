@@ -501,7 +501,7 @@ fn post_org(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, a: usize) -> Op
         (ctx.is_owner(c) || matches!(ctx.clusters[c].kind, EntityType::Place | EntityType::City))
             .then_some(c)
     };
-    deps.kids[a].iter().copied().find_map(|k| {
+    let phrase = deps.kids[a].iter().copied().find_map(|k| {
         let by = deps.base(k) == "nmod"
             && deps
                 .children(k, "case")
@@ -516,6 +516,19 @@ fn post_org(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, a: usize) -> Op
                 .filter(|&q| matches!(deps.rel[q], "nmod:poss" | "compound"))
                 .find_map(owner_at)
         })
+    });
+    // "X, USI associate professor of art history": the owner named before the title.
+    phrase.or_else(|| {
+        let inside = deps.subtree(a);
+        (0..a)
+            .filter(|q| inside.contains(q))
+            .find_map(owner_at)
+            .filter(|&c| {
+                matches!(
+                    ctx.clusters[c].kind,
+                    EntityType::Organization | EntityType::Company | EntityType::Country
+                )
+            })
     })
 }
 
