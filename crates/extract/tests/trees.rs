@@ -801,3 +801,23 @@ fn an_organisation_named_inside_a_title_after_the_name_is_the_posts() {
         x.roles
     );
 }
+
+#[test]
+fn having_been_to_a_place_is_a_visit() {
+    let x = run(
+        "Tom Reyes has been to Peru twice. Ana Berg had never been to Oslo before. \
+         The prize has been given to Norway.",
+    );
+    expect(&x, "/tom-reyes", "visits", "/peru");
+    let oslo = x
+        .relations
+        .iter()
+        .find(|r| r.object.ends_with("/oslo"))
+        .expect("the visit denied");
+    assert!(oslo.negated, "{oslo:#?}");
+    assert!(
+        !x.relations.iter().any(|r| r.object.ends_with("/norway")),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -240,6 +240,7 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
             let mut with_pronouns = slots.clone();
             with_pronouns.extend_from_slice(resolved);
             tree::read(ctx, sent, deps, &with_pronouns, &mut out);
+            tree::been_to(ctx, sent, deps, &with_pronouns, &mut out);
         }
         // Family ties are added after the other rules, so that they never stand in for an open
         // relation.

@@ -458,3 +458,51 @@ pub(super) fn read(
         }
     }
 }
+
+/// "X has been to Y" (a place): the copula "been" with "to" before the place is a visit. The
+/// tree hangs both on the place, and its subject is the visitor.
+pub(super) fn been_to(
+    ctx: &Doc<'_, '_>,
+    sent: &Sent<'_>,
+    deps: &Deps<'_>,
+    slots: &Slots,
+    out: &mut Vec<FoundRelation>,
+) {
+    for p in 0..sent.toks.len() {
+        let been = deps.children(p, "cop").any(|c| sent.toks[c].is("been"));
+        let to = deps.children(p, "case").any(|c| sent.toks[c].is("to"));
+        if !(been && to) {
+            continue;
+        }
+        let Some(place) = cluster_at(slots, p) else {
+            continue;
+        };
+        if !fits(ctx.clusters[place].kind, super::ObjectKind::Place) {
+            continue;
+        }
+        let mut visitors = Vec::new();
+        for s in deps.children(p, "nsubj") {
+            entities(deps, sent, slots, s, &mut visitors);
+        }
+        let (negated, hedged) = {
+            let (n1, h1) = tree_cues(deps, sent, p);
+            let (n2, h2) = super::cues(sent, p);
+            (n1 || n2, h1 || h2)
+        };
+        for v in visitors.into_iter().filter(|&v| v != place) {
+            out.push(FoundRelation {
+                sent: sent.index,
+                subject: v,
+                object: place,
+                predicate: "visits".into(),
+                label: "been to".into(),
+                negated,
+                hedged,
+                trigger: p,
+                rule: "tree-been-to:visits".into(),
+                confidence: TREE_CONFIDENCE,
+                place: None,
+            });
+        }
+    }
+}
