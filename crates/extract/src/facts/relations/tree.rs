@@ -363,11 +363,7 @@ pub(super) fn read(
         if subj.is_empty() {
             continue;
         }
-        let (negated, hedged) = {
-            let (n1, h1) = tree_cues(deps, sent, p);
-            let (n2, h2) = super::cues(sent, p);
-            (n1 || n2, h1 || h2)
-        };
+        let (negated, hedged) = all_cues(deps, sent, p);
         let mut typed = false;
         let mut push = |s: ClusterId, o: ClusterId, predicate: &str, label: String, how: &str| {
             if s == o {
@@ -459,6 +455,13 @@ pub(super) fn read(
     }
 }
 
+/// Negation and hedging of the fact at `p`, from the tree and from the words around it.
+fn all_cues(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> (bool, bool) {
+    let (n1, h1) = tree_cues(deps, sent, p);
+    let (n2, h2) = super::cues(sent, p);
+    (n1 || n2, h1 || h2)
+}
+
 /// "X has been to Y" (a place): the copula "been" with "to" before the place is a visit. The
 /// tree hangs both on the place, and its subject is the visitor.
 pub(super) fn been_to(
@@ -484,11 +487,7 @@ pub(super) fn been_to(
         for s in deps.children(p, "nsubj") {
             entities(deps, sent, slots, s, &mut visitors);
         }
-        let (negated, hedged) = {
-            let (n1, h1) = tree_cues(deps, sent, p);
-            let (n2, h2) = super::cues(sent, p);
-            (n1 || n2, h1 || h2)
-        };
+        let (negated, hedged) = all_cues(deps, sent, p);
         for v in visitors.into_iter().filter(|&v| v != place) {
             out.push(FoundRelation {
                 sent: sent.index,
