@@ -821,3 +821,11 @@ fn having_been_to_a_place_is_a_visit() {
         x.relations
     );
 }
+
+#[test]
+fn a_copula_joined_to_a_verb_shares_its_subject() {
+    let x = run("Ana Berg was born in Lima and is a native of Peru. \
+         Tom Reyes served as director and was a member of the Halvard Society.");
+    expect(&x, "/ana-berg", "bornIn", "/peru");
+    expect(&x, "/tom-reyes", "memberOf", "/halvard-society");
+}

@@ -225,6 +225,15 @@ fn noun_subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, patient: bool) -> V
             out.extend(deps.head[p]);
         } else if deps.kids[p].iter().any(|&k| deps.rel[k] == "cop") {
             out.extend(deps.children(p, "nsubj"));
+            // "X was born in Y and is a native of Z": the copula joined to a verb shares its
+            // subject.
+            if out.is_empty()
+                && deps.rel[p] == "conj"
+                && let Some(h) = deps.head[p]
+            {
+                out.extend(deps.children(h, "nsubj"));
+                out.extend(deps.children(h, "nsubj:pass"));
+            }
         }
     }
     out
