@@ -680,6 +680,22 @@ fn i_in_an_interview_is_the_one_interviewed() {
     ));
     expect(&x, "/ana-berg", "visits", "/lima");
     expect(&x, "/ana-berg", "founded", "/kestrel-media");
+    // A pull quote in the first person is the interviewee's; one that a sentence reports is not.
+    let quoted = run(&format!(
+        "The Daily Post interviews engineer Ana Berg about bridges\n{answers}\
+         \"I have never regretted it, by the way.\"\n\
+         My father would say, \"I told you so.\"\n"
+    ));
+    assert!(
+        said_by(&quoted, "never regretted", "/ana-berg"),
+        "{:#?}",
+        quoted.quotes
+    );
+    assert!(
+        !said_by(&quoted, "I told you so", "/ana-berg"),
+        "{:#?}",
+        quoted.quotes
+    );
     // A letter that mentions an interview is no interview: its "I" is nobody named.
     let letter = run(&format!(
         "Tom Reyes asked about my interview next week.\n{answers}"

@@ -300,6 +300,40 @@ pub(crate) fn add_interviewee(
     }
 }
 
+/// Quoted words with no speaker, in the first person, in an interview whose answers
+/// [`add_interviewee`] gives to one person, are that person's when nothing else in their
+/// sentence reports speech (a pull quote of the interviewee's words, "“I have no doubt ...”").
+pub(crate) fn interviewee_quotes(
+    ctx: &Doc<'_, '_>,
+    quotes: &mut [crate::facts::quotes::FoundQuote],
+) {
+    let Some((from, person)) = interviewee(ctx) else {
+        return;
+    };
+    let spans: Vec<(usize, usize, usize)> =
+        quotes.iter().map(|q| (q.sent, q.start, q.end)).collect();
+    for q in quotes
+        .iter_mut()
+        .filter(|q| q.speaker.is_none() && q.sent > from)
+    {
+        let toks = &ctx.analysis.sents[q.sent].toks;
+        let quoted = |k: usize| {
+            spans
+                .iter()
+                .any(|&(s, a, b)| s == q.sent && (a.saturating_sub(1)..=b).contains(&k))
+        };
+        let reports = toks
+            .iter()
+            .enumerate()
+            .any(|(k, t)| crate::facts::quotes::reporting(t.text) && !quoted(k));
+        let first = toks[q.start..q.end].iter().any(|t| first_person(t.text));
+        let asks = toks.last().is_some_and(|t| t.text == "?");
+        if first && !reports && !asks {
+            q.speaker = Some(person);
+        }
+    }
+}
+
 /// The sentence announcing an interview of one named person, and that person: one whose name
 /// starts within [`NEAR`] words after an interview word, or ends within [`NEAR`] words before
 /// one that "by" follows or "an" comes before ("X: An Interview with ..."). A sentence in the

@@ -53,7 +53,8 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);
     // Quotes before relations: "I" in quoted words is their speaker, for the trees to read.
-    let found_quotes = quotes::find(&ctx, &trees);
+    let mut found_quotes = quotes::find(&ctx, &trees);
+    pronouns::interviewee_quotes(&ctx, &mut found_quotes);
     let mut slots = std::mem::take(&mut ctx.pronouns);
     pronouns::add_speakers(&ctx, &found_quotes, &mut slots);
     pronouns::add_interviewee(&ctx, &found_quotes, &mut slots);
