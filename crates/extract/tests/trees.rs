@@ -845,3 +845,23 @@ fn a_copula_joined_to_a_verb_shares_its_subject() {
     expect(&x, "/ana-berg", "bornIn", "/peru");
     expect(&x, "/tom-reyes", "memberOf", "/halvard-society");
 }
+
+#[test]
+fn blame_in_a_speakers_own_words_is_criticism() {
+    let x = run(
+        "\"I am disappointed with Kestrel Media's decision to close the plant,\" \
+         said Ana Berg. Tom Reyes said the mayor felt \"betrayed\" by the actions of Ola Dahl. \
+         \"They fired reckless shots at the posts of Vexa Corp for hours,\" said Mara Quint.",
+    );
+    expect(&x, "/ana-berg", "criticises", "/kestrel-media");
+    assert!(
+        !has(&x, "/tom-reyes", "criticises", "/ola-dahl"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        !has(&x, "/mara-quint", "criticises", "/vexa-corp"),
+        "{:#?}",
+        x.relations
+    );
+}

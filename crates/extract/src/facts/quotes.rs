@@ -133,7 +133,7 @@ pub struct FoundQuote {
     pub opened: (usize, usize),
 }
 
-fn opening(w: &str) -> bool {
+pub(crate) fn opening(w: &str) -> bool {
     matches!(w, "\u{201C}" | "\"" | "``")
 }
 

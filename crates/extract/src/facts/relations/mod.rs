@@ -12,6 +12,7 @@
 //! family ties ("X and his wife Y", "X, the son of Y").
 
 pub(crate) mod based;
+pub(crate) mod criticism;
 mod kin;
 mod open;
 mod structure;
