@@ -865,3 +865,10 @@ fn blame_in_a_speakers_own_words_is_criticism() {
         x.relations
     );
 }
+
+#[test]
+fn verbs_of_blame_and_praise() {
+    let y = run("Ola Dahl slammed Vexa Corp over the delays. Mara Quint commended Tom Reyes.");
+    expect(&y, "/ola-dahl", "criticises", "/vexa-corp");
+    expect(&y, "/mara-quint", "praises", "/tom-reyes");
+}
