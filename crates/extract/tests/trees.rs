@@ -872,3 +872,14 @@ fn verbs_of_blame_and_praise() {
     expect(&y, "/ola-dahl", "criticises", "/vexa-corp");
     expect(&y, "/mara-quint", "praises", "/tom-reyes");
 }
+
+#[test]
+fn a_roman_one_is_no_speaker() {
+    let x = run("\"In World War I the Halvard Society funded Kestrel Media,\" said Ana Berg.");
+    expect(&x, "/halvard-society", "funds", "/kestrel-media");
+    assert!(
+        !has(&x, "/halvard-society", "funds", "/ana-berg"),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -206,6 +206,21 @@ fn first_person(word: &str) -> bool {
             .any(|p| word.eq_ignore_ascii_case(p))
 }
 
+/// Whether token `i` of `sent` is a first-person pronoun standing for a speaker: not part of a
+/// name ("Elizabeth I", "World War I", a mention's own words).
+fn speaker_pronoun(ctx: &Doc<'_, '_>, sent: &Sent<'_>, i: usize) -> bool {
+    let t = &sent.toks[i];
+    if !first_person(t.text) {
+        return false;
+    }
+    let numeral = t.text == "I" && i > 0 && sent.toks[i - 1].tag == crate::pos::Upos::Propn;
+    let named = ctx
+        .found
+        .iter()
+        .any(|f| f.sent == sent.index && (f.start..f.end).contains(&i));
+    !numeral && !named
+}
+
 /// Adds to `slots` the first-person pronouns of quoted words whose speaker is a person: in
 /// `"I was in Oslo last week," said Ana Berg`, "I" is Ana Berg, so the trees read her visit.
 pub(crate) fn add_speakers(
@@ -224,7 +239,7 @@ pub(crate) fn add_speakers(
         };
         let end = q.end.min(sent.toks.len());
         for i in q.start.min(end)..end {
-            if first_person(sent.toks[i].text) && !out.iter().any(|s| s.0 == i) {
+            if speaker_pronoun(ctx, sent, i) && !out.iter().any(|s| s.0 == i) {
                 out.push((i, i + 1, speaker));
             }
         }
@@ -280,8 +295,8 @@ pub(crate) fn add_interviewee(
         if question(sent.index) {
             continue;
         }
-        for (i, t) in sent.toks.iter().enumerate() {
-            if first_person(t.text) && !quoted(sent.index, i) {
+        for i in 0..sent.toks.len() {
+            if speaker_pronoun(ctx, sent, i) && !quoted(sent.index, i) {
                 found.push((sent.index, i));
             }
         }
