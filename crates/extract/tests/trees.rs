@@ -883,3 +883,15 @@ fn a_roman_one_is_no_speaker() {
         x.relations
     );
 }
+
+#[test]
+fn a_short_name_the_tagger_misreads_after_a_lower_case_post_is_a_person() {
+    let x = run("Senior researcher Lu Mei, of Halvard Laboratories, said the study was done.");
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Lu Mei" && e.kind == kg_extract::EntityType::Person),
+        "{:#?}",
+        x.entities
+    );
+}

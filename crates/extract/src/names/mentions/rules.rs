@@ -374,7 +374,22 @@ fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
     if !lower_post {
         return None;
     }
-    let plain = |k: usize| plain_name(lex, sent, taken, k);
+    // The tagger may take a short unknown name for a common noun or a preposition ("Mu Li",
+    // "Lu Mei"): capitalised inside the sentence, right after a lower-case post, it is a name
+    // all the same.
+    let plain = |k: usize| {
+        plain_name(lex, sent, taken, k)
+            || sent.toks.get(k).is_some_and(|t| {
+                matches!(t.tag, Upos::Noun | Upos::Adp | Upos::Adj | Upos::X)
+                    && t.capitalised()
+                    && t.text.chars().all(char::is_alphabetic)
+                    && !t.text.chars().skip(1).any(char::is_uppercase)
+                    && !taken[k]
+                    && lex.unclaimed(t.text)
+                    && lex.demonym(t.text).is_none()
+                    && !crate::values::is_month_or_day(t.text)
+            })
+    };
     let mut end = i;
     while end < i + 3 && plain(end) {
         end += 1;
