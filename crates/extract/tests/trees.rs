@@ -895,3 +895,19 @@ fn a_short_name_the_tagger_misreads_after_a_lower_case_post_is_a_person() {
         x.entities
     );
 }
+
+#[test]
+fn a_post_before_a_name_takes_the_organisation_set_off_after_it() {
+    let x = run(
+        "Senior researcher Ola Dahl, of Halvard University's school of law, said the \
+         study was done.",
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person.ends_with("/ola-dahl")
+            && r.org
+                .as_deref()
+                .is_some_and(|o| o.ends_with("/halvard-university"))),
+        "{:#?}",
+        x.roles
+    );
+}

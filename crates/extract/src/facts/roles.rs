@@ -288,7 +288,13 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                 .then(|| ctx.place_before(s, r))
                 .flatten()
                 .or_else(|| ctx.owner_before(s, r))
-                .or_else(|| org_phrase(ctx, s, end).map(|(org, _)| org));
+                .or_else(|| org_phrase(ctx, s, end).map(|(org, _)| org))
+                // "Senior researcher Mu Li, of the University of Sydney's school of ..."
+                .or_else(|| {
+                    (words.get(end) == Some(&","))
+                        .then(|| org_phrase(ctx, s, end + 1).map(|(org, _)| org))
+                        .flatten()
+                });
             role(&words[r..start], org, "role-premodifier");
         } else if start > 1
             && words[start - 1] == ","
