@@ -23,6 +23,13 @@ fn expect(x: &Extraction, s: &str, p: &str, o: &str) {
     assert!(has(x, s, p, o), "no {s} {p} {o} in {:#?}", x.relations);
 }
 
+/// Whether a post of the person whose key ends with `who` has the organisation ending `org`.
+fn holds_at(x: &Extraction, who: &str, org: &str) -> bool {
+    x.roles
+        .iter()
+        .any(|r| r.person.ends_with(who) && r.org.as_deref().is_some_and(|o| o.ends_with(org)))
+}
+
 fn has(x: &Extraction, s: &str, p: &str, o: &str) -> bool {
     x.relations
         .iter()
