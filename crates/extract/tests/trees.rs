@@ -816,10 +816,7 @@ fn an_organisation_named_inside_a_title_after_the_name_is_the_posts() {
          exhibit was a success.",
     );
     assert!(
-        x.roles.iter().any(|r| r.person.ends_with("/hilda-voss")
-            && r.org
-                .as_deref()
-                .is_some_and(|o| o.ends_with("/nordhavn-university"))),
+        holds_at(&x, "/hilda-voss", "/nordhavn-university"),
         "{:#?}",
         x.roles
     );
@@ -910,10 +907,7 @@ fn a_post_before_a_name_takes_the_organisation_set_off_after_it() {
          study was done.",
     );
     assert!(
-        x.roles.iter().any(|r| r.person.ends_with("/ola-dahl")
-            && r.org
-                .as_deref()
-                .is_some_and(|o| o.ends_with("/halvard-university"))),
+        holds_at(&x, "/ola-dahl", "/halvard-university"),
         "{:#?}",
         x.roles
     );
