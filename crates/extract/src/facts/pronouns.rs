@@ -278,11 +278,8 @@ pub(crate) fn add_interviewee(
         return;
     };
     let sents = &ctx.analysis.sents;
-    let quoted = |s: usize, i: usize| {
-        quotes
-            .iter()
-            .any(|q| q.sent == s && (q.start.saturating_sub(1)..q.end + 1).contains(&i))
-    };
+    let spans = crate::facts::quotes::Spans::of(quotes);
+    let quoted = |s: usize, i: usize| spans.covers(s, i);
     let question = |s: usize| {
         let asks = |k: usize| sents[k].toks.last().is_some_and(|t| t.text == "?");
         asks(s)
@@ -325,22 +322,13 @@ pub(crate) fn interviewee_quotes(
     let Some((from, person)) = interviewee(ctx) else {
         return;
     };
-    let spans: Vec<(usize, usize, usize)> =
-        quotes.iter().map(|q| (q.sent, q.start, q.end)).collect();
+    let spans = crate::facts::quotes::Spans::of(quotes);
     for q in quotes
         .iter_mut()
         .filter(|q| q.speaker.is_none() && q.sent > from)
     {
         let toks = &ctx.analysis.sents[q.sent].toks;
-        let quoted = |k: usize| {
-            spans
-                .iter()
-                .any(|&(s, a, b)| s == q.sent && (a.saturating_sub(1)..=b).contains(&k))
-        };
-        let reports = toks
-            .iter()
-            .enumerate()
-            .any(|(k, t)| crate::facts::quotes::reporting(t.text) && !quoted(k));
+        let reports = spans.reports_outside(ctx, q.sent);
         let first = toks[q.start..q.end].iter().any(|t| first_person(t.text));
         let asks = toks.last().is_some_and(|t| t.text == "?");
         if first && !reports && !asks {

@@ -379,6 +379,33 @@ fn share_speakers(out: &mut [FoundQuote]) {
     }
 }
 
+/// Where the quotes of a document stand: (sentence, first token, end), for telling the words
+/// of a sentence outside its quotes from those inside.
+pub(crate) struct Spans(Vec<(usize, usize, usize)>);
+
+impl Spans {
+    pub(crate) fn of(quotes: &[FoundQuote]) -> Spans {
+        Spans(quotes.iter().map(|q| (q.sent, q.start, q.end)).collect())
+    }
+
+    /// Whether token `tok` of sentence `sent` is quoted words or one of their marks.
+    pub(crate) fn covers(&self, sent: usize, tok: usize) -> bool {
+        self.0
+            .iter()
+            .any(|&(s, a, b)| s == sent && (a.saturating_sub(1)..=b).contains(&tok))
+    }
+
+    /// Whether sentence `sent` reports speech outside its quotes ("..., a member told the
+    /// press"): a speaker the extractor may not have found.
+    pub(crate) fn reports_outside(&self, ctx: &Doc<'_, '_>, sent: usize) -> bool {
+        ctx.analysis.sents[sent]
+            .toks
+            .iter()
+            .enumerate()
+            .any(|(k, t)| reporting(t.text) && !self.covers(sent, k))
+    }
+}
+
 /// Sentences after a speaker's quote within which a quote that opens its sentence, with no
 /// speaker of its own, still continues that speaker's words.
 const CONTINUATION: usize = 3;
@@ -390,12 +417,7 @@ const CONTINUATION: usize = 3;
 /// count; a sentence whose own words outside the quote report speech ("..., a member told the
 /// press") has a speaker the extractor did not find, and is left alone.
 fn continue_speakers(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
-    let spans: Vec<(usize, usize, usize)> = out.iter().map(|q| (q.sent, q.start, q.end)).collect();
-    let quoted = |sent: usize, tok: usize| {
-        spans
-            .iter()
-            .any(|&(s, a, b)| s == sent && (a.saturating_sub(1)..=b).contains(&tok))
-    };
+    let spans = Spans::of(out);
     let mut last: Option<(usize, ClusterId)> = None;
     for q in out.iter_mut() {
         match (q.speaker, last) {
@@ -413,12 +435,7 @@ fn continue_speakers(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
                         && ctx.cluster_of[m] != s
                         && !(f.sent == q.sent && (q.start..q.end).contains(&f.start))
                 });
-                let reports = ctx.analysis.sents[q.sent]
-                    .toks
-                    .iter()
-                    .enumerate()
-                    .any(|(k, t)| reporting(t.text) && !quoted(q.sent, k));
-                if !other && !reports {
+                if !other && !spans.reports_outside(ctx, q.sent) {
                     q.speaker = Some(s);
                     last = Some((q.sent, s));
                 }
