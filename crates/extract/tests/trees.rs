@@ -912,3 +912,33 @@ fn a_post_before_a_name_takes_the_organisation_set_off_after_it() {
         x.roles
     );
 }
+
+#[test]
+fn said_a_bodys_titled_person_is_the_person() {
+    let x = run(
+        "\"We will grow every year in every market,\" said Kestrel chief executive \
+         Mara Quint. \"Sales fell in every region last year,\" said Vexa Corp's spokesman Tom Reyes.",
+    );
+    assert!(
+        said_by(&x, "We will grow", "/mara-quint"),
+        "{:#?}",
+        x.quotes
+    );
+    assert!(said_by(&x, "Sales fell", "/tom-reyes"), "{:#?}", x.quotes);
+}
+
+#[test]
+fn former_belongs_to_its_own_name_in_a_list() {
+    let x = run(
+        "Green Party leader Ola Dahl and former Liberal leader Per Holt met in Oslo. \
+         Her former professor, Tom Reyes, praised her.",
+    );
+    let former = |who: &str| {
+        x.roles
+            .iter()
+            .find(|r| r.person.ends_with(who))
+            .map(|r| r.former)
+    };
+    assert_eq!(former("/ola-dahl"), Some(false), "{:#?}", x.roles);
+    assert_eq!(former("/tom-reyes"), Some(true), "{:#?}", x.roles);
+}

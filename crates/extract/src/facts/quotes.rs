@@ -598,6 +598,37 @@ fn pronoun(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<ClusterId> {
         .map(|slot| slot.2)
 }
 
+/// The person named after a body's mention `m` and a post in lower case: "Kestrel chief
+/// executive Ana Berg", "Kestrel Media's spokesman Tom Reyes".
+fn titled_person_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, m: MentionId) -> Option<ClusterId> {
+    let f = &ctx.found[m.index()];
+    if f.kind == EntityType::Person {
+        return None;
+    }
+    let toks = &sent.toks;
+    let lex = ctx.analysis.lex;
+    let mut k = f.end;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"))
+    {
+        k += 1;
+    }
+    let title = k;
+    while k < title + 4
+        && toks
+            .get(k)
+            .is_some_and(|t| !t.capitalised() && (lex.title_word(t.text) || lex.title(t.text)))
+    {
+        k += 1;
+    }
+    if k == title {
+        return None;
+    }
+    let person = ctx.mention_starting_at(sent.index, k)?;
+    (ctx.found[person.index()].kind == EntityType::Person).then(|| ctx.cluster_of[person.index()])
+}
+
 fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<ClusterId> {
     let toks = &sent.toks;
     let mut j = close + 1;
@@ -625,7 +656,12 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
         {
             k += 1;
         }
-        return speaker_of(ctx, ctx.mention_starting_at(sent.index, k)?);
+        let m = ctx.mention_starting_at(sent.index, k)?;
+        // "said Kestrel chief executive Ana Berg": the body owns the post; the person speaks.
+        if let Some(person) = titled_person_after(ctx, sent, m) {
+            return Some(person);
+        }
+        return speaker_of(ctx, m);
     }
     if t.is("he") || t.is("she") {
         return toks

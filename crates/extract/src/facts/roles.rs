@@ -84,7 +84,28 @@ pub fn former(sent: &Sent<'_>, who: &crate::names::mentions::Found, role: &str) 
                 && sent.toks[i + 1..(i + 5).min(sent.toks.len())]
                     .iter()
                     .any(|n| n.text.eq_ignore_ascii_case(first))
+                && own_post(sent, who, i)
         })
+}
+
+/// Whether a word of [`FORMER`] at `i` describes the post of `who`, not of someone else in a
+/// list: before the name, with no "and" between ("former Liberal leader X", "her former
+/// professor, X", not
+/// "former Liberal leader Y and Green Party leader X"); after it, in an apposition or a copula
+/// ("X, the former leader", "X was a former leader"), not after "and".
+fn own_post(sent: &Sent<'_>, who: &crate::names::mentions::Found, i: usize) -> bool {
+    if i < who.start {
+        return !sent.toks[i..who.start]
+            .iter()
+            .any(|t| t.is("and") || t.text == ";");
+    }
+    sent.toks[who.end.min(i)..i].iter().all(|t| {
+        [
+            ",", "a", "an", "the", "is", "was", "who", "as", "its", "their",
+        ]
+        .iter()
+        .any(|w| t.is(w))
+    })
 }
 
 /// Title-cases a role: "principal deputy national security adviser" -> "Principal Deputy ...".
