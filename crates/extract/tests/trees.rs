@@ -942,3 +942,10 @@ fn former_belongs_to_its_own_name_in_a_list() {
     assert_eq!(former("/ola-dahl"), Some(false), "{:#?}", x.roles);
     assert_eq!(former("/tom-reyes"), Some(true), "{:#?}", x.roles);
 }
+
+#[test]
+fn a_name_after_a_place_and_a_title_is_the_argument() {
+    let x = run("Ola Dahl met Dayton Mayor Tom Reyes and Ohio Gov. Ana Berg.");
+    expect(&x, "/ola-dahl", "meets", "/tom-reyes");
+    expect(&x, "/ola-dahl", "meets", "/ana-berg");
+}

@@ -110,6 +110,13 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
             continue;
         }
         if let Some(c) = cluster_at(slots, t) {
+            // "Ohio Gov. Ana Berg" parsed as one flat name headed by "Ohio": the name at its
+            // end is who it is.
+            let c = deps
+                .children(t, "flat")
+                .last()
+                .and_then(|k| cluster_at(slots, k))
+                .unwrap_or(c);
             if !out.contains(&c) {
                 out.push(c);
             }
