@@ -264,75 +264,83 @@ static INTERVIEW: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::
         .collect()
 });
 
-/// Adds to `slots` the first-person pronouns of an interview's answers: when one of the
-/// document's first sentences announces an interview of exactly one named person ("Wikinews
-/// interviews Ana Berg", "Ana Berg answered questions"), and at least [`ANSWERS_MIN`] "I", "me" or
-/// "my" stand outside quotes after it, each of them is that person, except in questions (a
-/// sentence ending with "?", or followed on its line by one).
-pub(crate) fn add_interviewee(
-    ctx: &Doc<'_, '_>,
-    quotes: &[crate::facts::quotes::FoundQuote],
-    slots: &mut [Slots],
-) {
-    let Some((from, person)) = interviewee(ctx) else {
-        return;
-    };
-    let sents = &ctx.analysis.sents;
-    let spans = crate::facts::quotes::Spans::of(quotes);
-    let quoted = |s: usize, i: usize| spans.covers(s, i);
-    let question = |s: usize| {
+/// An interview transcript: the one person interviewed, and the first-person pronouns of the
+/// answers that stand for them.
+pub(crate) struct Interview {
+    /// The sentence that announces the interview.
+    from: usize,
+    person: ClusterId,
+    /// (sentence, token) of each "I", "me", "my" of the answers.
+    answers: Vec<(usize, usize)>,
+}
+
+impl Interview {
+    /// The interview `ctx` transcribes, if any: one of the document's first sentences
+    /// announces an interview of exactly one named person ("Wikinews interviews Ana Berg",
+    /// "Ana Berg, interviewed by Wikinews"), and at least [`ANSWERS_MIN`] "I", "me" or "my"
+    /// stand outside `quotes` after it, except in questions (a sentence ending with "?", or
+    /// followed on its line by one).
+    pub(crate) fn find(
+        ctx: &Doc<'_, '_>,
+        quotes: &[crate::facts::quotes::FoundQuote],
+    ) -> Option<Interview> {
+        let (from, person) = interviewee(ctx)?;
+        let sents = &ctx.analysis.sents;
+        let spans = crate::facts::quotes::Spans::of(quotes);
         let asks = |k: usize| sents[k].toks.last().is_some_and(|t| t.text == "?");
-        asks(s)
-            || (s + 1 < sents.len()
-                && asks(s + 1)
-                && !ctx.analysis.text[sents[s].end..sents[s + 1].start].contains('\n'))
-    };
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for sent in &sents[from + 1..] {
-        if question(sent.index) {
-            continue;
+        let question = |s: usize| {
+            asks(s)
+                || (s + 1 < sents.len()
+                    && asks(s + 1)
+                    && !ctx.analysis.text[sents[s].end..sents[s + 1].start].contains('\n'))
+        };
+        let mut answers = Vec::new();
+        for sent in sents[from + 1..].iter().filter(|s| !question(s.index)) {
+            for i in 0..sent.toks.len() {
+                if speaker_pronoun(ctx, sent, i) && !spans.covers(sent.index, i) {
+                    answers.push((sent.index, i));
+                }
+            }
         }
-        for i in 0..sent.toks.len() {
-            if speaker_pronoun(ctx, sent, i) && !quoted(sent.index, i) {
-                found.push((sent.index, i));
+        (answers.len() >= ANSWERS_MIN).then_some(Interview {
+            from,
+            person,
+            answers,
+        })
+    }
+
+    /// Adds to `slots` each pronoun of the answers as the person interviewed.
+    pub(crate) fn add_slots(&self, slots: &mut [Slots]) {
+        for &(s, i) in &self.answers {
+            let Some(out) = slots.get_mut(s) else {
+                continue;
+            };
+            if !out.iter().any(|x| x.0 == i) {
+                out.push((i, i + 1, self.person));
+                out.sort_unstable_by_key(|x| x.0);
             }
         }
     }
-    if found.len() < ANSWERS_MIN {
-        return;
-    }
-    for (s, i) in found {
-        let Some(out) = slots.get_mut(s) else {
-            continue;
-        };
-        if !out.iter().any(|x| x.0 == i) {
-            out.push((i, i + 1, person));
-            out.sort_unstable_by_key(|x| x.0);
-        }
-    }
-}
 
-/// Quoted words with no speaker, in the first person, in an interview whose answers
-/// [`add_interviewee`] gives to one person, are that person's when nothing else in their
-/// sentence reports speech (a pull quote of the interviewee's words, "“I have no doubt ...”").
-pub(crate) fn interviewee_quotes(
-    ctx: &Doc<'_, '_>,
-    quotes: &mut [crate::facts::quotes::FoundQuote],
-) {
-    let Some((from, person)) = interviewee(ctx) else {
-        return;
-    };
-    let spans = crate::facts::quotes::Spans::of(quotes);
-    for q in quotes
-        .iter_mut()
-        .filter(|q| q.speaker.is_none() && q.sent > from)
-    {
-        let toks = &ctx.analysis.sents[q.sent].toks;
-        let reports = spans.reports_outside(ctx, q.sent);
-        let first = toks[q.start..q.end].iter().any(|t| first_person(t.text));
-        let asks = toks.last().is_some_and(|t| t.text == "?");
-        if first && !reports && !asks {
-            q.speaker = Some(person);
+    /// Gives the person interviewed the quoted words with no speaker, in the first person, in
+    /// a sentence that reports no speech and asks nothing (a pull quote of the interviewee's
+    /// words, "“I have no doubt ...”").
+    pub(crate) fn claim_quotes(
+        &self,
+        ctx: &Doc<'_, '_>,
+        quotes: &mut [crate::facts::quotes::FoundQuote],
+    ) {
+        let spans = crate::facts::quotes::Spans::of(quotes);
+        for q in quotes
+            .iter_mut()
+            .filter(|q| q.speaker.is_none() && q.sent > self.from)
+        {
+            let toks = &ctx.analysis.sents[q.sent].toks;
+            let first = toks[q.start..q.end].iter().any(|t| first_person(t.text));
+            let asks = toks.last().is_some_and(|t| t.text == "?");
+            if first && !asks && !spans.reports_outside(ctx, q.sent) {
+                q.speaker = Some(self.person);
+            }
         }
     }
 }

@@ -223,10 +223,7 @@ fn cited(toks: &[crate::doc::analysis::Tok<'_>], end: usize) -> bool {
         .iter()
         .take(CITATION)
         .take_while(|t| !opening(t.text))
-        .any(|t| {
-            crate::facts::values::is_month(t.text)
-                || (t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
-        })
+        .any(|t| crate::facts::values::is_month(t.text) || crate::facts::values::is_year(t.text))
 }
 
 /// Words after a title's dash within which a citation gives its date.
@@ -610,7 +607,7 @@ fn titled_person_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, m: MentionId) -> Opti
     let mut k = f.end;
     if toks
         .get(k)
-        .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"))
+        .is_some_and(|t| crate::facts::relations::structure::possessive(t.text))
     {
         k += 1;
     }

@@ -90,9 +90,8 @@ pub fn former(sent: &Sent<'_>, who: &crate::names::mentions::Found, role: &str) 
 
 /// Whether a word of [`FORMER`] at `i` describes the post of `who`, not of someone else in a
 /// list: before the name, with no "and" between ("former Liberal leader X", "her former
-/// professor, X", not
-/// "former Liberal leader Y and Green Party leader X"); after it, in an apposition or a copula
-/// ("X, the former leader", "X was a former leader"), not after "and".
+/// professor, X", not "former Liberal leader Y and Green Party leader X"); after it, in an
+/// apposition or a copula ("X, the former leader", "X was a former leader"), not after "and".
 fn own_post(sent: &Sent<'_>, who: &crate::names::mentions::Found, i: usize) -> bool {
     if i < who.start {
         return !sent.toks[i..who.start]

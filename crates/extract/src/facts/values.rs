@@ -76,6 +76,11 @@ pub(crate) fn is_month(word: &str) -> bool {
     month(word).is_some()
 }
 
+/// Whether `word` is a year of the last two centuries or this one ("2008").
+pub(crate) fn is_year(word: &str) -> bool {
+    year(word).is_some()
+}
+
 /// Whether a word names a month or a day of the week ("May", "Sept.", "Sunday").
 pub(crate) fn is_month_or_day(word: &str) -> bool {
     month(word).is_some() || WEEKDAYS.contains(&word.to_lowercase().as_str())

@@ -54,10 +54,15 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     roles::appositions(&ctx, &trees, &mut found_roles);
     // Quotes before relations: "I" in quoted words is their speaker, for the trees to read.
     let mut found_quotes = quotes::find(&ctx, &trees);
-    pronouns::interviewee_quotes(&ctx, &mut found_quotes);
+    let interview = pronouns::Interview::find(&ctx, &found_quotes);
+    if let Some(interview) = &interview {
+        interview.claim_quotes(&ctx, &mut found_quotes);
+    }
     let mut slots = std::mem::take(&mut ctx.pronouns);
     pronouns::add_speakers(&ctx, &found_quotes, &mut slots);
-    pronouns::add_interviewee(&ctx, &found_quotes, &mut slots);
+    if let Some(interview) = &interview {
+        interview.add_slots(&mut slots);
+    }
     ctx.pronouns = slots;
     trees::parse_more(&ctx, pipeline.parser(), &mut trees);
     let mut found_relations = relations::find(&ctx, &trees);

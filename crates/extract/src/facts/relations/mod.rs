@@ -15,7 +15,7 @@ pub(crate) mod based;
 pub(crate) mod criticism;
 mod kin;
 mod open;
-mod structure;
+pub(crate) mod structure;
 mod tree;
 mod triggers;
 

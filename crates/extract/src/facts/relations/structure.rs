@@ -91,7 +91,8 @@ static ORG_KINDS: LazyLock<HashMap<&'static str, OrgKind>> = LazyLock::new(|| {
         .collect()
 });
 
-pub(super) fn possessive(word: &str) -> bool {
+/// Whether `word` is the possessive ending "'s".
+pub(crate) fn possessive(word: &str) -> bool {
     matches!(word, "'s" | "\u{2019}s")
 }
 

@@ -317,10 +317,15 @@ pub(super) const COMMON_GIVEN_NAME: u32 = 2000;
 /// Whether token `k` is a capitalised proper noun, not taken, that no lexicon knows as
 /// anything but a name.
 fn plain_name(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], k: usize) -> bool {
+    unclaimed_capitalised(lex, sent, taken, k) && sent.toks[k].tag == Upos::Propn
+}
+
+/// Whether token `k` is capitalised, not taken, and known to no lexicon as anything but a
+/// name (whatever its tag).
+fn unclaimed_capitalised(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], k: usize) -> bool {
     sent.toks.get(k).is_some_and(|t| {
         !taken[k]
             && t.capitalised()
-            && t.tag == Upos::Propn
             && lex.unclaimed(t.text)
             && lex.demonym(t.text).is_none()
             && !crate::values::is_month_or_day(t.text)
@@ -379,15 +384,11 @@ fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
     // all the same.
     let plain = |k: usize| {
         plain_name(lex, sent, taken, k)
-            || sent.toks.get(k).is_some_and(|t| {
+            || (unclaimed_capitalised(lex, sent, taken, k) && {
+                let t = &sent.toks[k];
                 matches!(t.tag, Upos::Noun | Upos::Adp | Upos::Adj | Upos::X)
-                    && t.capitalised()
                     && t.text.chars().all(char::is_alphabetic)
                     && !t.text.chars().skip(1).any(char::is_uppercase)
-                    && !taken[k]
-                    && lex.unclaimed(t.text)
-                    && lex.demonym(t.text).is_none()
-                    && !crate::values::is_month_or_day(t.text)
             })
     };
     let mut end = i;
