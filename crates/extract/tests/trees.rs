@@ -286,6 +286,19 @@ fn he_and_she_stand_for_the_one_person_just_named() {
         "{:#?}",
         z.relations
     );
+    // The story is Anna's, but "he" is the man named most often, not nobody.
+    let w = run(
+        "Anna Berg, 9, was treated at home by her father, Tom Reyes. \
+         Anna Berg cried for months. Anna Berg could not sleep. Anna Berg lost weight. \
+         Tom Reyes, a healer, chose herbs. Tom Reyes ignored the school. \
+         A doctor, Mark Lee, saw Anna Berg in May. \
+         Anna Berg's aunt pleaded with Tom Reyes, but he replied \"I cannot do that\".",
+    );
+    assert!(
+        said_by(&w, "I cannot do that", "/tom-reyes"),
+        "{:#?}",
+        w.quotes
+    );
 }
 
 #[test]

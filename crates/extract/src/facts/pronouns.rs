@@ -8,8 +8,8 @@
 //! * the one person named earlier in the same sentence; two or more: no link;
 //! * else the people of the nearest of the [`LOOK_BACK`] sentences before that names any: the one
 //!   person there (when it is not the document's topic, only if it opens that sentence), or,
-//!   among several, the topic (the person named most often, at least [`TOPIC_MIN`] times
-//!   and more often than anyone else) when it is one of them.
+//!   among several, the topic (the person the pronoun fits named most often, at least
+//!   [`TOPIC_MIN`] times and more often than anyone else it fits) when it is one of them.
 //!
 //! Only the pronouns resolved this way become slots; the facts the trees read from them are
 //! tested like any other (`tests/trees.rs`).
@@ -65,7 +65,16 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
                 .and_then(|w| ctx.analysis.lex.given_gender(w))
         })
         .collect();
-    let topic = topic(&counts);
+    // The topic for each pronoun gender, among the people it fits: in a story about a girl and
+    // her father, "he" is the father, the man named most often, not nobody.
+    let topic = [0, 1].map(|g| {
+        let fitting: Vec<usize> = counts
+            .iter()
+            .zip(&genders)
+            .map(|(&k, x)| if x.is_none_or(|x| x == g) { k } else { 0 })
+            .collect();
+        topic(&fitting)
+    });
     let mut out = Vec::with_capacity(n);
     for sent in &ctx.analysis.sents {
         // A relative named after a possessive ("his mentor X", "her husband, X") is not who a
@@ -111,7 +120,7 @@ fn topic(counts: &[usize]) -> Option<ClusterId> {
 fn slots_of(
     sent: &Sent<'_>,
     people: &[Vec<(usize, ClusterId)>],
-    topic: Option<ClusterId>,
+    topic: [Option<ClusterId>; 2],
     genders: &[Option<usize>],
 ) -> Slots {
     let mut out = Slots::new();
@@ -122,7 +131,7 @@ fn slots_of(
         let Some(g) = gender(t.text) else { continue };
         // Only the people the pronoun's gender fits (any whose gender is unknown).
         let fits = |c: &ClusterId| genders[c.0].is_none_or(|x| x == g);
-        let topic = topic.filter(fits);
+        let topic = topic[g];
         // "he said", "she added": the pronoun reports speech.
         let speech = sent
             .toks
