@@ -962,3 +962,20 @@ fn a_name_after_a_place_and_a_title_is_the_argument() {
     expect(&x, "/ola-dahl", "meets", "/tom-reyes");
     expect(&x, "/ola-dahl", "meets", "/ana-berg");
 }
+
+#[test]
+fn players_residents_and_regions_as_match_reports_name_them() {
+    let x = run("Tunisia faced England in Volgograd. \
+         Ferjani Sassi scored from the penalty spot, equalising for Tunisia. \
+         Later Tunisia's goalkeeper Mouez Hassen was substituted off.");
+    expect(&x, "/ferjani-sassi", "playsFor", "/tunisia");
+    assert!(holds_at(&x, "/mouez-hassen", "/tunisia"), "{:#?}", x.roles);
+    // England is a region; it is in no city, whatever stands after it.
+    assert!(
+        !x.relations.iter().any(|r| r.predicate == "locatedIn"),
+        "{:#?}",
+        x.relations
+    );
+    let y = run("The gown was made by Mara Quint, a former resident of Dayton.");
+    expect(&y, "/mara-quint", "livesIn", "/dayton");
+}

@@ -230,7 +230,8 @@ pub(crate) fn find(
                 before || after
             };
             let larger = match how {
-                PlaceGap::In => is_place(b),
+                // A region is in no city ("Tunisia faced England in Volgograd").
+                PlaceGap::In => is_place(b) && !(is_region(a) && kind(b) == EntityType::City),
                 PlaceGap::At => is_place(b) && !is_org(a),
                 // An organisation, then a country: too often two clauses ("As she told the
                 // Daily Post, US ozone ...").
