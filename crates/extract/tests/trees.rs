@@ -979,3 +979,35 @@ fn players_residents_and_regions_as_match_reports_name_them() {
     let y = run("The gown was made by Mara Quint, a former resident of Dayton.");
     expect(&y, "/mara-quint", "livesIn", "/dayton");
 }
+
+#[test]
+fn each_post_in_apposition_has_its_own_organisation() {
+    let x = run(
+        "Professor Tom Reyes, Director of the Nordic Salt Nutrition study, and Chairman of \
+         the Nordic Centre for Control of Salt Deficiency Disorders, says it is crucial that \
+         children eat less salt.",
+    );
+    let post = |role: &str| x.roles.iter().find(|r| r.role == role);
+    assert!(
+        post("Director")
+            .is_some_and(|r| r.org.as_deref() == Some("Organization/nordic-salt-nutrition")),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        post("Chairman").is_some_and(|r| r.org.as_deref().is_some_and(
+            |o| o.ends_with("/nordic-centre-for-control-of-salt-deficiency-disorders")
+        )),
+        "{:#?}",
+        x.roles
+    );
+    // The professorship is not the study's.
+    assert!(
+        post("Professor").is_some_and(|r| r.org.is_none()),
+        "{:#?}",
+        x.roles
+    );
+    // One post, named twice, is one post.
+    let y = run("Nordhavn Press owner, Ana Berg, displays the drink.");
+    assert_eq!(y.roles.len(), 1, "{:#?}", y.roles);
+}

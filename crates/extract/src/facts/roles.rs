@@ -461,10 +461,6 @@ pub fn appositions(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>], out: &mut Vec<
         if f.kind != EntityType::Person {
             continue;
         }
-        let known = out.iter().position(|r| r.person == MentionId(m));
-        if known.is_some_and(|r| out[r].org.is_some()) {
-            continue;
-        }
         let Some(Some(deps)) = trees.get(f.sent) else {
             continue;
         };
@@ -480,37 +476,76 @@ pub fn appositions(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>], out: &mut Vec<
             matches!(t.tag, Upos::Noun | Upos::Adj | Upos::Propn) && lex.title_word(t.text)
         };
         let parent = deps.head[head].filter(|_| deps.rel[head] == "appos");
-        let title = deps
+        let first_title = deps
             .children(head, "appos")
             .find(|&a| is_title(a))
             .or(parent.filter(|&p| is_title(p)));
-        let Some(a) = title else { continue };
-        let org = post_org(ctx, sent, deps, a);
-        if let Some(r) = known {
-            out[r].org = org;
-            continue;
+        let Some(a) = first_title else { continue };
+        // "Professor X, director of A, and chairman of B": each title joined to the first.
+        // The parser joins the second to the first or to the name itself.
+        let unnamed = |c: usize| {
+            !ctx.found
+                .iter()
+                .any(|g| g.sent == f.sent && (g.start..g.end).contains(&c))
+        };
+        let mut titles = vec![a];
+        titles.extend(deps.children(a, "conj").filter(|&c| is_title(c)));
+        if a > head {
+            titles.extend(
+                deps.children(head, "conj")
+                    .filter(|&c| c > a && is_title(c) && unnamed(c)),
+            );
         }
-        // The title: the apposition's words up to its head, without article or numbers.
-        let inside = deps.subtree(a);
-        let mut first = a;
-        while first > 0
-            && inside.contains(&(first - 1))
-            && matches!(deps.rel[first - 1], "amod" | "compound")
-        {
-            first -= 1;
+        for a in titles {
+            let org = post_org(ctx, sent, deps, a);
+            // The title: the apposition's words up to its head, without article or numbers.
+            let inside = deps.subtree(a);
+            let mut first = a;
+            while first > 0
+                && inside.contains(&(first - 1))
+                && matches!(deps.rel[first - 1], "amod" | "compound")
+            {
+                first -= 1;
+            }
+            let words: Vec<&str> = sent.toks[first..=a].iter().map(|t| t.text).collect();
+            let role = normalise_role(&words);
+            let mine = |r: &FoundRole| r.person == MentionId(m);
+            // The same post as one the patterns found: the same title or the same last word
+            // ("NASA Administrator" and "Administrator"), or the one the patterns read, without
+            // its organisation, from the same apposition.
+            let head_word = sent.toks[a].text;
+            let same = |r: &FoundRole| {
+                r.role == role
+                    || r.role
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(head_word))
+                    || (r.rule == "role-appositive" && r.org.is_none())
+            };
+            if let Some(r) = out.iter().position(|r| mine(r) && same(r)) {
+                if out[r].org.is_none() {
+                    out[r].org = org;
+                }
+                continue;
+            }
+            // Another post of a person the patterns gave one: only with an organisation of
+            // its own ("Professor X, director of A, and chairman of B").
+            let posts = || out.iter().filter(|r| mine(r));
+            if posts().next().is_some() && (org.is_none() || posts().any(|r| r.org == org)) {
+                continue;
+            }
+            // A job ("columnist") is a post only with its organisation.
+            if org.is_none() && lex.job_title(&words.join(" ")) {
+                continue;
+            }
+            out.push(FoundRole {
+                sent: f.sent,
+                person: MentionId(m),
+                role,
+                org,
+                rule: "role-tree-apposition",
+            });
         }
-        let words: Vec<&str> = sent.toks[first..=a].iter().map(|t| t.text).collect();
-        // A job ("columnist") is a post only with its organisation.
-        if org.is_none() && lex.job_title(&words.join(" ")) {
-            continue;
-        }
-        out.push(FoundRole {
-            sent: f.sent,
-            person: MentionId(m),
-            role: normalise_role(&words),
-            org,
-            rule: "role-tree-apposition",
-        });
     }
 }
 
