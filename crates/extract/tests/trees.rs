@@ -1011,3 +1011,29 @@ fn each_post_in_apposition_has_its_own_organisation() {
     let y = run("Nordhavn Press owner, Ana Berg, displays the drink.");
     assert_eq!(y.roles.len(), 1, "{:#?}", y.roles);
 }
+
+#[test]
+fn a_spokesperson_after_the_quote_speaks_for_the_body() {
+    for text in [
+        "\"We will fight this decision in every court we can find,\" said a spokeswoman for Vexa Corp.",
+        "\"We will fight this decision in every court we can find,\" a spokesman for Vexa Corp said.",
+        "\"We will fight this decision in every court we can find,\" said officials at the Nordic Ministry.",
+    ] {
+        let x = run(text);
+        assert!(
+            x.quotes.iter().any(|q| q
+                .speaker
+                .as_deref()
+                .is_some_and(|s| !s.starts_with("Person/"))),
+            "{text}: {:#?}",
+            x.quotes
+        );
+    }
+    // A lawyer for a person is not the person.
+    let y = run("\"We will fight this decision,\" said the lawyer for Tom Reyes.");
+    assert!(
+        !said_by(&y, "We will fight", "/tom-reyes"),
+        "{:#?}",
+        y.quotes
+    );
+}

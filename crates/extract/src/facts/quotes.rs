@@ -636,6 +636,18 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
     if let Some(person) = credited(ctx, sent, j) {
         return Some(person);
     }
+    // “...,” said a spokeswoman for Vexa; “...,” a Vexa spokesman said
+    let said = |k: usize| toks.get(k).is_some_and(|t| speech(t.text));
+    if said(j)
+        && let Some((body, _)) = spokesperson(ctx, sent, j + 1)
+    {
+        return Some(body);
+    }
+    if let Some((body, end)) = spokesperson(ctx, sent, j)
+        && said(end)
+    {
+        return Some(body);
+    }
     let lex = ctx.analysis.lex;
     while toks
         .get(j)
@@ -690,6 +702,50 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
     let end = ctx.found[m].end;
     let verb = toks.get(end)?;
     (ctx.found[m].kind == EntityType::Person && reporting(verb.text)).then(|| ctx.cluster_of[m])
+}
+
+/// "a spokeswoman for Vexa", "an official at the ministry", "a Vexa spokesman" from token `at`:
+/// the body that speaks through the spokesperson, and the token after the phrase.
+fn spokesperson(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<(ClusterId, usize)> {
+    let toks = &sent.toks;
+    let article = toks
+        .get(at)
+        .is_some_and(|t| t.is("a") || t.is("an") || t.is("the") || t.is("one"));
+    let at = if article { at } else { at.checked_sub(1)? };
+    let body = |m: MentionId| {
+        let kind = ctx.found[m.0].kind;
+        (kind != EntityType::Person && may_speak(kind)).then(|| ctx.cluster_of[m.0])
+    };
+    let spokes = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| SPOKESPEOPLE.iter().any(|w| t.is(w)))
+    };
+    // "a Vexa spokesman", "a senior Vexa official"
+    let mut j = at + 1;
+    while j < at + 4 && toks.get(j).is_some_and(|t| t.tag == Upos::Adj) {
+        j += 1;
+    }
+    if let Some(m) = ctx.mention_starting_at(sent.index, j) {
+        let end = ctx.found[m.0].end;
+        return spokes(end).then(|| body(m)).flatten().map(|c| (c, end + 1));
+    }
+    // "a spokeswoman for Vexa", "a senior official at the ministry"
+    if !spokes(j) {
+        return None;
+    }
+    let mut k = j + 1;
+    if !toks
+        .get(k)
+        .is_some_and(|t| t.is("for") || t.is("of") || t.is("at"))
+    {
+        return None;
+    }
+    k += 1;
+    if toks.get(k).is_some_and(|t| t.is("the")) {
+        k += 1;
+    }
+    let m = ctx.mention_starting_at(sent.index, k)?;
+    body(m).map(|c| (c, ctx.found[m.0].end))
 }
 
 fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<ClusterId> {
@@ -874,7 +930,11 @@ fn speaker_at(
         return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
     // "a spokesman for Nordhavn Motors said": the body speaks through its spokesperson.
-    if !SPOKESPEOPLE.iter().any(|w| w.eq_ignore_ascii_case(t.text)) {
+    if !SPOKESPEOPLE
+        .iter()
+        .chain(&ISSUED)
+        .any(|w| w.eq_ignore_ascii_case(t.text))
+    {
         return None;
     }
     // "Dahl's statement added", "the Kestrel statement said": whose words the text is.
@@ -901,13 +961,17 @@ fn speaker_at(
 const CONTINUING: [&str; 3] = ["continue", "continued", "continues"];
 
 /// Nouns for whoever speaks for a body ("a spokesman for X", "officials at X").
-const SPOKESPEOPLE: [&str; 15] = [
+const SPOKESPEOPLE: [&str; 6] = [
     "spokesman",
     "spokeswoman",
     "spokesperson",
     "representative",
     "official",
     "officials",
+];
+
+/// Nouns for what a body issues, whose words are the body's ("the Kestrel statement said").
+const ISSUED: [&str; 9] = [
     "source",
     "sources",
     "statement",
