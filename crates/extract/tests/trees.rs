@@ -1037,3 +1037,50 @@ fn a_spokesperson_after_the_quote_speaks_for_the_body() {
         y.quotes
     );
 }
+
+#[test]
+fn speakers_set_off_by_an_age_or_a_post_and_named_by_their_post() {
+    let x =
+        run("\"We will not give up on the workers of this town,\" Ana Berg, 45, told reporters.");
+    assert!(
+        said_by(&x, "We will not give up", "/ana-berg"),
+        "{:#?}",
+        x.quotes
+    );
+    let y = run(
+        "\"We will not give up on the workers of this town,\" Ana Berg said, adding \
+         that \"the strike goes on until we win\".",
+    );
+    assert!(
+        said_by(&y, "the strike goes on", "/ana-berg"),
+        "{:#?}",
+        y.quotes
+    );
+    // "the minister", "the chief executive": the one person given that post before.
+    let z = run("Interior Minister Ana Berg visited Oslo on Monday. \
+         \"We will not give up on the workers of this town,\" the minister said. \
+         Later the minister met Tom Reyes.");
+    assert!(
+        said_by(&z, "We will not give up", "/ana-berg"),
+        "{:#?}",
+        z.quotes
+    );
+    expect(&z, "/ana-berg", "meets", "/tom-reyes");
+    let w = run("Vexa Corp chief executive Ana Berg resigned on Monday. \
+         \"We failed our customers and we will pay them back,\" the chief executive said.");
+    assert!(
+        said_by(&w, "We failed our customers", "/ana-berg"),
+        "{:#?}",
+        w.quotes
+    );
+    // Two ministers: "the minister" is neither.
+    let v = run(
+        "Interior Minister Ana Berg and Finance Minister Tom Reyes arrived in Oslo. \
+         The minister met Erik Dahl on Monday.",
+    );
+    assert!(
+        !v.relations.iter().any(|r| r.predicate == "meets"),
+        "{:#?}",
+        v.relations
+    );
+}

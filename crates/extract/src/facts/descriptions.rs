@@ -1,4 +1,5 @@
-//! Definite descriptions that stand for an organisation or a country named shortly before:
+//! Definite descriptions that stand for an organisation or a country named shortly before, or
+//! for the person given a post ([`posts`]):
 //! "Kestrel Media cut 200 jobs. The company said ..." (`data/rules/descriptions.tsv`). The
 //! description's head noun becomes a one-token slot of that entity, as a resolved pronoun does
 //! (`facts::pronouns`), so the trees and the quotes read it as the name.
@@ -106,21 +107,24 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
             *counts.entry(c).or_default() += 1;
         }
     }
+    one_token_slots(ctx, |sent, i| {
+        let kind = description(sent, i)?;
+        antecedent(sent.index, i, (kind, sent.toks[i].text), &named, &counts)
+    })
+}
+
+/// The one-token slots of every sentence: each token `stands_for` resolves.
+fn one_token_slots(
+    ctx: &Doc<'_, '_>,
+    stands_for: impl Fn(&Sent<'_>, usize) -> Option<ClusterId>,
+) -> Vec<Slots> {
     ctx.analysis
         .sents
         .iter()
         .map(|sent| {
-            let mut slots = Slots::new();
-            for i in 0..sent.toks.len() {
-                let Some(kind) = description(sent, i) else {
-                    continue;
-                };
-                let noun = sent.toks[i].text;
-                if let Some(c) = antecedent(sent.index, i, (kind, noun), &named, &counts) {
-                    slots.push((i, i + 1, c));
-                }
-            }
-            slots
+            (0..sent.toks.len())
+                .filter_map(|i| stands_for(sent, i).map(|c| (i, i + 1, c)))
+                .collect()
         })
         .collect()
 }
@@ -178,4 +182,58 @@ fn topic(
         [(k, c)] if k >= TOPIC_MIN => Some(c),
         _ => None,
     }
+}
+
+/// "the minister", "the prime minister", "the chief executive": descriptions of the one person
+/// who, earlier in the document, was given a post ending in the same word and holding any words
+/// before it ("Interior Minister Ana Berg ... the minister said"). Two people with such a post:
+/// no link. Returns the slots of every sentence.
+pub(crate) fn posts(ctx: &Doc<'_, '_>, roles: &[crate::facts::roles::FoundRole]) -> Vec<Slots> {
+    let lex = ctx.analysis.lex;
+    one_token_slots(ctx, |sent, i| {
+        let t = &sent.toks[i];
+        // The tagger reads "the chief executive" as two adjectives now and then.
+        if i == 0 || !matches!(t.tag, Upos::Noun | Upos::Adj) || t.capitalised() {
+            return None;
+        }
+        // "the [foreign] minister", not "the minister of ..." nor "the minister Ana".
+        let modifier = |w: &crate::doc::analysis::Tok<'_>| {
+            lex.title_word(w.text) && !w.is("the") && !w.is("of")
+        };
+        let mut a = i;
+        while a > 0 && i - a < 3 && modifier(&sent.toks[a - 1]) {
+            a -= 1;
+        }
+        let open = sent.toks.get(i + 1).is_none_or(|n| {
+            !n.capitalised() && !n.is("of") && !matches!(n.tag, Upos::Noun | Upos::Propn)
+        });
+        if a == 0 || !sent.toks[a - 1].is("the") || !open {
+            return None;
+        }
+        let words: Vec<&str> = sent.toks[a..=i].iter().map(|t| t.text).collect();
+        if !lex.title(t.text) && !lex.title(&words.join(" ")) {
+            return None;
+        }
+        let mut people: Vec<ClusterId> = roles
+            .iter()
+            .filter(|r| {
+                let earlier = r.sent < sent.index
+                    || (r.sent == sent.index && ctx.found[r.person.index()].end <= a);
+                let role: Vec<&str> = r.role.split(' ').collect();
+                earlier
+                    && role.len() >= words.len()
+                    && role[role.len() - words.len()..]
+                        .iter()
+                        .zip(&words)
+                        .all(|(x, y)| x.eq_ignore_ascii_case(y))
+            })
+            .map(|r| ctx.cluster_of[r.person])
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        match people[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    })
 }

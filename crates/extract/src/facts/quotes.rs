@@ -95,7 +95,7 @@ const REPORTING: [&str; 74] = [
     "reasoned",
 ];
 
-const SPEECH: [&str; 22] = [
+const SPEECH: [&str; 25] = [
     "said",
     "says",
     "say",
@@ -118,6 +118,9 @@ const SPEECH: [&str; 22] = [
     "argued",
     "saying",
     "acknowledged",
+    "adding",
+    "insisting",
+    "explaining",
 ];
 
 /// A quote before it is tied to entity keys.
@@ -678,6 +681,15 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
             .filter(|t| reporting(t.text))
             .and_then(|_| pronoun(ctx, sent.index, j));
     }
+    // “...,” the chief executive said: a description resolved to its person or body.
+    if t.is("the")
+        && let Some(k) = (j + 1..(j + 4).min(toks.len()))
+            .find(|&k| toks.get(k + 1).is_some_and(|v| reporting(v.text)))
+        && toks[j + 1..k].iter().all(|w| lex.title_word(w.text))
+        && let Some(c) = pronoun(ctx, sent.index, k)
+    {
+        return Some(c);
+    }
     // Agency quoted Silva as saying
     let quoted = (j..(j + 4).min(toks.len())).find(|&k| toks[k].is("quoted"));
     if let Some(q) = quoted {
@@ -694,12 +706,19 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
             && toks.get(end + 1).is_some_and(|t| t.is("saying"));
         return (ctx.found[m].kind == EntityType::Person && as_saying).then(|| ctx.cluster_of[m]);
     }
-    // Silva said
+    // Silva said; Silva, 45, said; Silva, the union's leader, told reporters
     let m = ctx
         .found
         .iter()
         .position(|f| f.sent == sent.index && f.start == j)?;
-    let end = ctx.found[m].end;
+    let mut end = ctx.found[m].end;
+    if toks.get(end).is_some_and(|t| t.text == ",")
+        && let Some(c) = (end + 1..(end + 9).min(toks.len()))
+            .take_while(|&k| !matches!(toks[k].tag, Upos::Verb | Upos::Aux) || toks[k].text == ",")
+            .find(|&k| toks[k].text == ",")
+    {
+        end = c + 1;
+    }
     let verb = toks.get(end)?;
     (ctx.found[m].kind == EntityType::Person && reporting(verb.text)).then(|| ctx.cluster_of[m])
 }
@@ -1072,8 +1091,11 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
                 continue;
             }
             // "X said ... and added “...”": a verb joined to another shares its subject.
+            // "X said ..., adding that “...”": so does a verb of saying in "-ing" hung off it.
             let subject = deps.children(v, "nsubj").last().or_else(|| {
-                let h = deps.head[v].filter(|_| deps.rel[v] == "conj")?;
+                let joined =
+                    deps.rel[v] == "conj" || (deps.rel[v] == "advcl" && t.text.ends_with("ing"));
+                let h = deps.head[v].filter(|_| joined)?;
                 deps.children(h, "nsubj").last()
             });
             let Some(s) = subject else {

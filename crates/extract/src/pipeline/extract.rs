@@ -52,6 +52,17 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     let mut trees = trees::parse(&ctx, pipeline.parser());
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);
+    // "The minister said ...": the one person given that post before.
+    let described = descriptions::posts(&ctx, &found_roles);
+    for (slots, described) in ctx.pronouns.iter_mut().zip(described) {
+        let free: Vec<_> = described
+            .into_iter()
+            .filter(|d| !slots.iter().any(|s| s.0 == d.0))
+            .collect();
+        slots.extend(free);
+        slots.sort_unstable_by_key(|s| s.0);
+    }
+    trees::parse_more(&ctx, pipeline.parser(), &mut trees);
     // Quotes before relations: "I" in quoted words is their speaker, for the trees to read.
     let mut found_quotes = quotes::find(&ctx, &trees);
     let interview = pronouns::Interview::find(&ctx, &found_quotes);
