@@ -30,6 +30,25 @@ fn holds_at(x: &Extraction, who: &str, org: &str) -> bool {
         .any(|r| r.person.ends_with(who) && r.org.as_deref().is_some_and(|o| o.ends_with(org)))
 }
 
+/// Fails, listing the relations, if `x` holds `s p o`.
+#[track_caller]
+fn reject(x: &Extraction, s: &str, p: &str, o: &str) {
+    assert!(
+        !has(x, s, p, o),
+        "a wrong {s} {p} {o} in {:#?}",
+        x.relations
+    );
+}
+
+/// The first relation with predicate `p`; fails, naming `what`, without one.
+#[track_caller]
+fn first<'a>(x: &'a Extraction, p: &str, what: &str) -> &'a kg_extract::Relation {
+    x.relations
+        .iter()
+        .find(|r| r.predicate == p)
+        .unwrap_or_else(|| panic!("no {what} in {:#?}", x.relations))
+}
+
 fn has(x: &Extraction, s: &str, p: &str, o: &str) -> bool {
     x.relations
         .iter()
@@ -218,11 +237,7 @@ fn event_nouns_whose_possessor_is_the_patient() {
          Tom Reyes admitted that the plan had failed.",
     );
     expect(&x, "/ola-dahl", "kills", "/tom-reyes");
-    assert!(
-        !has(&x, "/tom-reyes", "kills", "/ola-dahl"),
-        "{:#?}",
-        x.relations
-    );
+    reject(&x, "/tom-reyes", "kills", "/ola-dahl");
     assert!(
         said_by(&x, "plan had failed", "/tom-reyes"),
         "{:#?}",
@@ -281,11 +296,7 @@ fn he_and_she_stand_for_the_one_person_just_named() {
     // A relative named after "his" is not who "he" is.
     let z = run("Ola Dahl taught in Oslo for years. \
          Following the advice of his mentor Sam Pike, he was born again in Bergen.");
-    assert!(
-        !has(&z, "/sam-pike", "bornIn", "/bergen"),
-        "{:#?}",
-        z.relations
-    );
+    reject(&z, "/sam-pike", "bornIn", "/bergen");
     // The story is Anna's, but "he" is the man named most often, not nobody.
     let w = run(
         "Anna Berg, 9, was treated at home by her father, Tom Reyes. \
@@ -391,11 +402,7 @@ fn buying_a_firm_is_a_takeover_and_buying_its_goods_a_purchase() {
     );
     expect(&x, "/kestrel-media", "acquires", "/halvard-laboratories");
     // The tree's reading overrules the word-order one for the same trigger and names.
-    assert!(
-        !has(&x, "/kestrel-media", "buysFrom", "/halvard-laboratories"),
-        "{:#?}",
-        x.relations
-    );
+    reject(&x, "/kestrel-media", "buysFrom", "/halvard-laboratories");
     expect(&x, "/vantor-airlines", "buysFrom", "/halvard-aerospace-inc");
     expect(&x, "/european-union", "sanctions", "/belarus");
     expect(&x, "/green-party", "supports", "/ana-berg");
@@ -457,17 +464,9 @@ fn a_pronoun_stands_for_the_person_its_gender_fits() {
          Pan-democrat Gary Fan of the Neo Democrats lost his seat. She visited Peru.",
     );
     expect(&x, "/tom-reyes", "visits", "/chile");
-    assert!(
-        !has(&x, "/ana-berg", "visits", "/chile"),
-        "{:#?}",
-        x.relations
-    );
+    reject(&x, "/ana-berg", "visits", "/chile");
     // "She" is not Gary Fan (but may be Ana Berg, the one woman named before).
-    assert!(
-        !has(&x, "/gary-fan", "visits", "/peru"),
-        "{:#?}",
-        x.relations
-    );
+    reject(&x, "/gary-fan", "visits", "/peru");
     expect(&x, "/gary-fan", "memberOf", "/neo-democrats");
 }
 
@@ -628,11 +627,7 @@ fn posts_left_posts_of_places_spokespeople_and_subsidiaries() {
     // Leaving a body is quitting it; leaving a country is not.
     let y = run("Ola Dahl left Vantor Systems in 2011. Tom Reyes left Norway in 2012.");
     expect(&y, "/ola-dahl", "resignsFrom", "/vantor-systems");
-    assert!(
-        !has(&y, "/tom-reyes", "resignsFrom", "/norway"),
-        "{:#?}",
-        y.relations
-    );
+    reject(&y, "/tom-reyes", "resignsFrom", "/norway");
 }
 
 #[test]
@@ -671,11 +666,7 @@ fn words_put_on_what_is_described_are_the_describers() {
 fn a_name_after_of_is_no_subject_of_the_verb_after_it() {
     let x = run("Tom Reyes and Ana Berg of Kestrel Media visited Oslo on Monday.");
     expect(&x, "/ana-berg", "visits", "/oslo");
-    assert!(
-        !has(&x, "/kestrel-media", "visits", "/oslo"),
-        "{:#?}",
-        x.relations
-    );
+    reject(&x, "/kestrel-media", "visits", "/oslo");
 }
 
 #[test]
@@ -733,19 +724,11 @@ fn i_in_an_interview_is_the_one_interviewed() {
 fn going_to_a_place_is_a_visit_and_a_hope_is_hedged() {
     let x = run("Ana Berg went to Oslo in May. Tom Reyes hopes to lead Kestrel Media.");
     expect(&x, "/ana-berg", "visits", "/oslo");
-    let lead = x
-        .relations
-        .iter()
-        .find(|r| r.predicate == "leads")
-        .expect("the hoped-for lead");
+    let lead = first(&x, "leads", "hoped-for lead");
     assert!(lead.hedged, "{lead:#?}");
     // "going to" before a verb is a plan, not a trip.
     let plan = run("Ana Berg is going to call Peru's president.");
-    assert!(
-        !has(&plan, "/ana-berg", "visits", "/peru"),
-        "{:#?}",
-        plan.relations
-    );
+    reject(&plan, "/ana-berg", "visits", "/peru");
 }
 
 #[test]
@@ -791,11 +774,7 @@ fn members_named_after_including_and_not_the_subject_of_a_passive() {
     );
     expect(&x, "/tom-reyes", "memberOf", "/halvard-church");
     expect(&x, "/ola-dahl", "memberOf", "/halvard-church");
-    assert!(
-        !has(&x, "/kestrel-media", "memberOf", "/halvard-church"),
-        "{:#?}",
-        x.relations
-    );
+    reject(&x, "/kestrel-media", "memberOf", "/halvard-church");
 }
 
 #[test]
@@ -871,16 +850,8 @@ fn blame_in_a_speakers_own_words_is_criticism() {
          \"They fired reckless shots at the posts of Vexa Corp for hours,\" said Mara Quint.",
     );
     expect(&x, "/ana-berg", "criticises", "/kestrel-media");
-    assert!(
-        !has(&x, "/tom-reyes", "criticises", "/ola-dahl"),
-        "{:#?}",
-        x.relations
-    );
-    assert!(
-        !has(&x, "/mara-quint", "criticises", "/vexa-corp"),
-        "{:#?}",
-        x.relations
-    );
+    reject(&x, "/tom-reyes", "criticises", "/ola-dahl");
+    reject(&x, "/mara-quint", "criticises", "/vexa-corp");
 }
 
 #[test]
@@ -894,11 +865,7 @@ fn verbs_of_blame_and_praise() {
 fn a_roman_one_is_no_speaker() {
     let x = run("\"In World War I the Halvard Society funded Kestrel Media,\" said Ana Berg.");
     expect(&x, "/halvard-society", "funds", "/kestrel-media");
-    assert!(
-        !has(&x, "/halvard-society", "funds", "/ana-berg"),
-        "{:#?}",
-        x.relations
-    );
+    reject(&x, "/halvard-society", "funds", "/ana-berg");
 }
 
 #[test]
@@ -1083,4 +1050,15 @@ fn speakers_set_off_by_an_age_or_a_post_and_named_by_their_post() {
         "{:#?}",
         v.relations
     );
+}
+
+#[test]
+fn a_future_meeting_is_hedged_and_a_second_verb_keeps_its_place() {
+    let x = run("Ana Berg will meet Tom Reyes in Oslo next week.");
+    let meet = first(&x, "meets", "planned meeting");
+    assert!(meet.hedged && !meet.negated, "{meet:#?}");
+    // The tagger reads "lives" as a noun and the parser hangs "in Oslo" off "born".
+    let y = run("Ana Berg was born in Bergen and lives in Oslo.");
+    expect(&y, "/ana-berg", "bornIn", "/bergen");
+    reject(&y, "/ana-berg", "bornIn", "/oslo");
 }

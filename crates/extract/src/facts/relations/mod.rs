@@ -98,6 +98,15 @@ pub(super) struct Rules {
     not_verbs: Vec<String>,
 }
 
+impl Rules {
+    /// Whether `form` (lower case) is a verb form of a trigger ("lives", "owns").
+    pub(super) fn verb_form(&self, form: &str) -> bool {
+        self.by_form
+            .get(form)
+            .is_some_and(|rules| rules.iter().any(|r| r.pos == TriggerPos::Verb))
+    }
+}
+
 pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut by_form: HashMap<String, Vec<Rule>> = HashMap::new();
     for line in include_str!("../../../data/rules/predicates.tsv")

@@ -263,7 +263,7 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
         let prepositional = if noun {
             deps.base(k) == "nmod" && rel != "nmod:poss"
         } else {
-            deps.base(k) == "obl"
+            deps.base(k) == "obl" && !other_verb_between(sent, p, k)
         };
         if prepositional && let Some(q) = preposition(deps, sent, k) {
             preps.push((q, k));
@@ -317,8 +317,20 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
     }
 }
 
-/// Negation and hedging from the tree: "not"/"never" on the predicate, a modal auxiliary, or a
-/// conditional clause.
+/// Whether "and" or "but" and then a verb stand between predicate `p` and its oblique `k`: "born
+/// in Bergen and lives in Oslo" hangs "in Oslo" off "born" when the tagger reads "lives" as a
+/// noun; the place is the second verb's.
+fn other_verb_between(sent: &Sent<'_>, p: usize, k: usize) -> bool {
+    let Some(c) = (p + 1..k).find(|&c| sent.toks[c].tag == Upos::Cconj) else {
+        return false;
+    };
+    sent.toks[c + 1..k].iter().any(|t| {
+        matches!(t.tag, Upos::Verb | Upos::Aux) || super::RULES.verb_form(&t.text.to_lowercase())
+    })
+}
+
+/// Negation and hedging from the tree: "not"/"never" on the predicate, a modal auxiliary (the
+/// future too: "will meet" is planned, not done), or a conditional clause.
 fn tree_cues(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> (bool, bool) {
     let negated = deps.kids[p].iter().any(|&k| {
         deps.rel[k] == "advmod"
@@ -331,7 +343,7 @@ fn tree_cues(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> (bool, bool) {
         (deps.rel[k] == "aux"
             && matches!(
                 sent.toks[k].text.to_lowercase().as_str(),
-                "may" | "might" | "could" | "would" | "should"
+                "may" | "might" | "could" | "would" | "should" | "will" | "'ll" | "shall"
             ))
             || (deps.rel[k] == "mark" && sent.toks[k].is("if"))
     });
