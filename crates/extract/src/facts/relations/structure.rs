@@ -358,12 +358,17 @@ pub(crate) fn find(
         if speaks_for && kind(a) == EntityType::Person && is_org(b) && !titled(lex, sent, as_) {
             add(a, b, WORKS_FOR, ae, "speaks-for", 0.6);
         }
+        // Set off by commas, a university is where the person works ("Nick Holm, of the
+        // University of Helsinki, studies ants"); without them, a student as often as not.
+        let set_off = lower.first() == Some(&",");
+        let belongs =
+            belonging(ctx, b).or_else(|| (set_off && school(ctx, b)).then_some((WORKS_FOR, 0.6)));
         if of_from
             && kind(a) == EntityType::Person
             && is_org(b)
             && !titled(lex, sent, as_)
             && !sent.toks[be..].iter().take(3).any(|t| t.is("respectively"))
-            && let Some((predicate, confidence)) = belonging(ctx, b)
+            && let Some((predicate, confidence)) = belongs
             && (lower.contains(&"of") || predicate == MEMBER_OF)
         {
             add(a, b, predicate, ae, "of", confidence);
@@ -434,20 +439,28 @@ fn titled(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> bool {
     start > 0 && lex.title(sent.toks[start - 1].text)
 }
 
+/// The head word of an organisation's name: the last, or the last before "of" ("University of
+/// Helsinki").
+fn head_word(label: &str) -> &str {
+    label
+        .split(" of ")
+        .next()
+        .and_then(|h| h.split_whitespace().last())
+        .unwrap_or_default()
+}
+
+/// Whether an organisation is a university or a school.
+fn school(ctx: &Doc<'_, '_>, org: ClusterId) -> bool {
+    ORG_KINDS.get(head_word(&ctx.clusters[org].label)) == Some(&OrgKind::School)
+}
+
 /// How a named person belongs to an organisation, from the organisation's kind.
 fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
     let cluster = &ctx.clusters[org];
     if cluster.kind == EntityType::Company {
         return Some((WORKS_FOR, 0.65));
     }
-    // The head word: the last, or the last before "of" ("University of Helsinki").
-    let head = cluster
-        .label
-        .split(" of ")
-        .next()
-        .and_then(|h| h.split_whitespace().last())
-        .unwrap_or_default();
-    match ORG_KINDS.get(head) {
+    match ORG_KINDS.get(head_word(&cluster.label)) {
         Some(OrgKind::Member) => Some((MEMBER_OF, 0.7)),
         Some(OrgKind::Work) => Some((WORKS_FOR, 0.65)),
         Some(OrgKind::School) => None,

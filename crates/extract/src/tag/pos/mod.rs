@@ -18,6 +18,7 @@
 pub mod features;
 pub mod tagdict;
 mod upos;
+mod verbs;
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -160,8 +161,25 @@ impl Tagger {
             }
             scratch.attrs.push(slot.1);
         }
+        self.tag_from(0, scratch, out);
+        // A second look at nouns that are the clause's verb ("Vexa Corp owns Halvard Labs"):
+        // the tags after one are then read again.
+        for (i, w) in words.iter().enumerate().skip(1) {
+            // The tags the word was seen with (bit 31 marks a lower-case lookup).
+            let seen = scratch.attrs[i].amb & !(1 << 31);
+            let may_be_verb = seen == 0 || seen & (1 << Upos::Verb.index()) != 0;
+            if verbs::verb_in_disguise(w.as_ref(), out, i, may_be_verb) {
+                out.truncate(i);
+                out.push(Upos::Verb);
+                self.tag_from(i + 1, scratch, out);
+            }
+        }
+    }
+
+    /// Tags the words of `scratch.attrs` from `start` on, after the tags already in `out`.
+    fn tag_from(&self, start: usize, scratch: &mut TagScratch, out: &mut Vec<Upos>) {
         let mut scores = [0f32; Upos::COUNT];
-        for i in 0..words.len() {
+        for i in start..scratch.attrs.len() {
             let tag = match scratch.attrs[i].dict {
                 Some(t) => t,
                 None => {
