@@ -1089,3 +1089,14 @@ fn nominees_professors_emeriti_and_staff_set_off_by_commas() {
     let z = run("Nick Holm of the University of Helsinki won the prize.");
     reject(&z, "/nick-holm", "worksFor", "/university-of-helsinki");
 }
+
+#[test]
+fn the_noun_a_relative_clause_qualifies_is_its_verbs_object() {
+    let x = run(
+        "Vexa Corp, which Ana Berg founded in 1998, was sold to Halvard Labs. \
+         Oslo, which Tom Reyes visited in May, is cold.",
+    );
+    expect(&x, "/ana-berg", "founded", "/vexa-corp");
+    expect(&x, "/tom-reyes", "visits", "/oslo");
+    expect(&x, "/vexa-corp", "sellsTo", "/halvard-labs");
+}

@@ -312,8 +312,43 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
     }
     Args {
         subjects: subjects(deps, sent, p, 0),
-        objects: deps.children(p, "obj").collect(),
+        objects: objects(deps, sent, p),
         preps,
+    }
+}
+
+/// The direct objects of verb `p`; in a relative clause with a subject of its own, the noun
+/// the clause qualifies stands for a relative pronoun object or a missing one ("Vexa, which
+/// Ana Berg founded", "the firm Ana Berg founded").
+fn objects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
+    let own: Vec<usize> = deps.children(p, "obj").collect();
+    let qualified = deps.head[p].filter(|_| {
+        deps.rel[p] == "acl:relcl"
+            && deps.has_child(p, "nsubj")
+            && !deps.kids[p].iter().any(|&k| {
+                matches!(deps.rel[k], "advmod" | "mark" | "obl") && k < p
+                    || matches!(deps.base(k), "ccomp" | "xcomp")
+            })
+    });
+    let Some(h) = qualified else { return own };
+    let relative = |s: usize| {
+        matches!(
+            sent.toks[s].text.to_lowercase().as_str(),
+            "which" | "that" | "whom" | "who"
+        )
+    };
+    // With no pronoun, the clause's subject follows the noun with nothing between but its own
+    // words ("the firm Ana Berg founded").
+    let next_to = || {
+        deps.children(p, "nsubj").next().is_some_and(|s| {
+            let first = deps.subtree(s).into_iter().min().unwrap_or(s);
+            first > h && sent.toks[h + 1..first].is_empty()
+        })
+    };
+    match own[..] {
+        [] if next_to() => vec![h],
+        [o] if relative(o) => vec![h],
+        _ => own,
     }
 }
 
