@@ -1100,3 +1100,16 @@ fn the_noun_a_relative_clause_qualifies_is_its_verbs_object() {
     expect(&x, "/tom-reyes", "visits", "/oslo");
     expect(&x, "/vexa-corp", "sellsTo", "/halvard-labs");
 }
+
+#[test]
+fn who_succeeds_whom_as_a_post_and_shots_fired_at_a_country() {
+    let x = run("Ana Berg, 45, succeeded Tom Reyes as chief executive of Vexa Corp.");
+    expect_post(&x, "/ana-berg", "/vexa-corp");
+    let y = run("Ana Berg replaced Tom Reyes as Vexa Corp chief executive.");
+    let post = y.roles.iter().find(|r| r.person.ends_with("/ana-berg"));
+    assert!(post.is_some_and(|r| !r.former), "{:#?}", y.roles);
+    let z = run("Ana Berg was replaced as chief executive of Vexa Corp in May.");
+    assert!(z.roles.iter().all(|r| r.former), "{:#?}", z.roles);
+    let w = run("North Korea fired rockets at South Korea on Monday.");
+    expect(&w, "/north-korea", "attacks", "/south-korea");
+}

@@ -63,11 +63,13 @@ pub fn former(sent: &Sent<'_>, who: &crate::names::mentions::Found, role: &str) 
     let from = who.start.saturating_sub(8);
     let to = (who.end + 10).min(sent.toks.len());
     // "X resigned as chief executive", "X stepped down as mayor": a post left.
+    // "X replaced Y as chief executive": the one named after the verb left it, not X.
     let left_as = (who.end..to).any(|a| {
         sent.toks[a].is("as")
-            && sent.toks[who.end..a]
-                .iter()
-                .any(|t| LEFT.contains(&t.lower().as_str()))
+            && (who.end..a).any(|v| {
+                LEFT.contains(&sent.toks[v].lower().as_str())
+                    && !sent.toks[v + 1..a].iter().any(|t| t.tag == Upos::Propn)
+            })
             && sent.toks[a + 1..(a + 5).min(sent.toks.len())]
                 .iter()
                 .any(|n| n.text.eq_ignore_ascii_case(first))
@@ -636,21 +638,42 @@ fn as_title(
     let sent = &ctx.analysis.sents[s];
     let limit = (end + 8).min(sent.toks.len());
     let at = (end..limit).find(|&q| sent.toks[q].is("as"))?;
+    // "Ana Berg, 45, succeeded ...": an age set off by commas.
+    let end = match &sent.toks[end..at] {
+        [c, n, d, ..] if c.text == "," && n.tag == Upos::Num && d.text == "," => end + 3,
+        _ => end,
+    };
     let between = &sent.toks[end..at];
     // "pleaded with Ana Silva to stand as leader": the person is not the subject, and no post
     // she holds is named.
     let object = start > 0 && sent.toks[start - 1].tag == Upos::Adp;
+    // "X succeeded Y as chief executive": the one named between was the post's holder before.
+    let succeeds = between
+        .first()
+        .is_some_and(|t| SUCCEEDING.iter().any(|w| t.is(w)));
     if object
         || !between.iter().any(|t| t.tag == Upos::Verb)
         || between
             .iter()
             .any(|t| matches!(t.text, "," | ";" | ":") || t.is("and") || t.is("but"))
-        || (end..at).any(|q| ctx.mention_starting_at(s, q).is_some())
+        || (!succeeds && (end..at).any(|q| ctx.mention_starting_at(s, q).is_some()))
     {
         return None;
     }
     post_from(ctx, s, at + 1)
 }
+
+/// Verbs of taking over a post from its holder ("succeeded Tom Reyes as chairman").
+const SUCCEEDING: [&str; 8] = [
+    "succeeds",
+    "succeeded",
+    "succeeding",
+    "replaces",
+    "replaced",
+    "replacing",
+    "succeed",
+    "replace",
+];
 
 /// "X is the chief executive of Y", "X became prime minister", "X was named chairman of Y": a
 /// copula or a verb of appointment right after the person, then a post.
