@@ -1113,3 +1113,17 @@ fn who_succeeds_whom_as_a_post_and_shots_fired_at_a_country() {
     let w = run("North Korea fired rockets at South Korea on Monday.");
     expect(&w, "/north-korea", "attacks", "/south-korea");
 }
+
+#[test]
+fn a_possessor_and_a_name_around_a_noun_of_relation() {
+    let x = run("Halvard Group's subsidiary Vexa Corp cut 200 jobs. \
+         Vexa Corp's founder, Ana Berg, said the firm would grow. \
+         Norway's ally Sweden sent troops.");
+    expect(&x, "/halvard-group", "owns", "/vexa-corp");
+    expect(&x, "/ana-berg", "founded", "/vexa-corp");
+    assert!(
+        has(&x, "/sweden", "partnerOf", "/norway") || has(&x, "/norway", "partnerOf", "/sweden"),
+        "{:#?}",
+        x.relations
+    );
+}

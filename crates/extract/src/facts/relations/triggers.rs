@@ -47,6 +47,12 @@ pub(super) fn triggered(
                     continue;
                 }
             }
+            // "Halvard's subsidiary Vexa", "Vexa's founder Ana Berg": "Y, subsidiary of X".
+            if let Some((x, y)) = possessor_and_name(sent, slots, k, rule) {
+                let (s, o) = if rule.reverse { (x, y) } else { (y, x) };
+                push(ctx, sent, out, s, o, k, rule, "possessive", 0.7);
+                continue;
+            }
             let mut subjects = subjects_before(ctx.analysis.lex, sent, slots, &clauses, k);
             // "X was criticised by former members of Y": a noun after "by" is an agent, and
             // the sentence's subject is not what it says.
@@ -119,6 +125,31 @@ pub(super) fn triggered(
             }
         }
     }
+}
+
+/// For a noun trigger at `k` whose object follows "of", a name with a possessive right before
+/// it and a name right after it (or after a comma): the possessor and the name, which stand as
+/// the object and the subject of "Y, N of X".
+fn possessor_and_name(
+    sent: &Sent<'_>,
+    slots: &Slots,
+    k: usize,
+    rule: &Rule,
+) -> Option<(ClusterId, ClusterId)> {
+    let of = rule.pos != TriggerPos::Verb && rule.prep.as_deref() == Some("of");
+    if !of || sent.toks[k].tag != Upos::Noun || k < 2 {
+        return None;
+    }
+    if !super::structure::possessive(sent.toks[k - 1].text) {
+        return None;
+    }
+    let x = slots.iter().find(|s| s.1 == k - 1)?.2;
+    let comma = sent.toks.get(k + 1).is_some_and(|t| t.text == ",");
+    let y = slots
+        .iter()
+        .find(|s| s.0 == k + 1 || (comma && s.0 == k + 2))?
+        .2;
+    Some((x, y))
 }
 
 /// Whether the noun at `k` heads the agent of a passive: "by" within the few words before it,
