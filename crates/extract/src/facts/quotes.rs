@@ -95,7 +95,7 @@ const REPORTING: [&str; 74] = [
     "reasoned",
 ];
 
-const SPEECH: [&str; 25] = [
+const SPEECH: [&str; 26] = [
     "said",
     "says",
     "say",
@@ -118,6 +118,7 @@ const SPEECH: [&str; 25] = [
     "argued",
     "saying",
     "acknowledged",
+    "posted",
     "adding",
     "insisting",
     "explaining",
@@ -313,8 +314,23 @@ fn share_split(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
 /// Most words between a person named in a lead-in sentence and its word of saying.
 const LEAD_IN_REACH: usize = 12;
 
-/// Nouns of saying that introduce the quote of the next paragraph ("X issued a statement").
-const STATEMENTS: [&str; 4] = ["statement", "remarks", "interview", "comments"];
+/// Other words that introduce the quote of the next sentence: nouns of saying ("X issued a
+/// statement"), speaking ("X spoke to reporters") and the manner of it ("X was defiant").
+const STATEMENTS: [&str; 13] = [
+    "statement",
+    "remarks",
+    "interview",
+    "comments",
+    "spoke",
+    "speaking",
+    "blunt",
+    "defiant",
+    "adamant",
+    "emphatic",
+    "unapologetic",
+    "unrepentant",
+    "candid",
+];
 
 /// `Ana Berg said the plant would stay open. “We owe it to the town.”`: a quote that opens its
 /// sentence with no speaker of its own, right after a sentence without quotation that opens with
@@ -966,10 +982,13 @@ fn speaker_at(
         return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
     }
     deps.kids[i].iter().copied().find_map(|k| {
+        // "a spokesman for X", "a statement from X"
         let by = deps.base(k) == "nmod"
-            && deps
-                .children(k, "case")
-                .any(|c| sent.toks[c].is("for") || sent.toks[c].is("of") || sent.toks[c].is("at"));
+            && deps.children(k, "case").any(|c| {
+                ["for", "of", "at", "from"]
+                    .iter()
+                    .any(|w| sent.toks[c].is(w))
+            });
         let m = at(k).filter(|_| by)?;
         let kind = ctx.found[m].kind;
         (kind != EntityType::Person && may_speak(kind)).then(|| ctx.cluster_of[m])
@@ -989,11 +1008,17 @@ const SPOKESPEOPLE: [&str; 6] = [
     "officials",
 ];
 
-/// Nouns for what a body issues, whose words are the body's ("the Kestrel statement said").
-const ISSUED: [&str; 9] = [
+/// Nouns for what a body or a person issues, whose words are theirs ("the Kestrel statement
+/// said", "Ana Berg's message was clear: “...”").
+const ISSUED: [&str; 14] = [
     "source",
     "sources",
     "statement",
+    "message",
+    "response",
+    "reply",
+    "remarks",
+    "words",
     "analysis",
     "letter",
     "release",
