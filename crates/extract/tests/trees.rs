@@ -1079,3 +1079,17 @@ fn statements_posts_and_lead_ins_name_the_speaker() {
     let w = run("Ana Berg was blunt. \"We will not give up on the workers of this town.\"");
     expect_said(&w, "We will not give up", "/ana-berg");
 }
+
+#[test]
+fn a_noun_that_names_its_subject_needs_it_close() {
+    let x = run(
+        "Vexa Corp interviewed one of the owners of Halvard Labs about the drink. \
+         Norway drew notice from critics of Tom Reyes.",
+    );
+    reject(&x, "/vexa-corp", "owns", "/halvard-labs");
+    reject(&x, "/norway", "criticises", "/tom-reyes");
+    let y = run("Ana Berg, a longtime critic of Tom Reyes, spoke. \
+         Erik Dahl was the co-founder of Vexa Corp.");
+    expect(&y, "/ana-berg", "criticises", "/tom-reyes");
+    expect(&y, "/erik-dahl", "founded", "/vexa-corp");
+}

@@ -74,6 +74,9 @@ pub(super) struct Rule {
     pos: TriggerPos,
     /// The name after the trigger is the subject ("support from X").
     reverse: bool,
+    /// The noun names its subject ("X, a critic of Y"): the subject is tied to it by a comma,
+    /// a copula or "as", not found anywhere before it.
+    agent: bool,
     /// Which reader may use the rule.
     reader: Reader,
 }
@@ -117,6 +120,7 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
         if f.len() < 5 {
             continue;
         }
+        let flag = |name: &str| f.get(5).is_some_and(|x| x.split(',').any(|x| x == name));
         let rule = Rule {
             predicate: f[1].to_string(),
             prep: (f[2] != "-").then(|| f[2].to_string()),
@@ -132,11 +136,14 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 "noun" => TriggerPos::Noun,
                 _ => TriggerPos::Any,
             },
-            reverse: f.get(5) == Some(&"reverse"),
-            reader: match f.get(5) {
-                Some(&"tree") => Reader::Tree,
-                Some(&"words") => Reader::Words,
-                _ => Reader::Both,
+            reverse: flag("reverse"),
+            agent: flag("agent"),
+            reader: if flag("tree") {
+                Reader::Tree
+            } else if flag("words") {
+                Reader::Words
+            } else {
+                Reader::Both
             },
         };
         for form in f[0].split('|') {

@@ -59,6 +59,16 @@ pub(super) fn triggered(
             if tok.tag == Upos::Noun && agent_noun(sent, k) {
                 subjects.clear();
             }
+            // "X, a critic of Y": only a subject tied to the noun that names it.
+            if rule.agent {
+                subjects.retain(|&c| {
+                    slots
+                        .iter()
+                        .filter(|s| s.2 == c && s.1 <= k)
+                        .last()
+                        .is_some_and(|s| tied(sent, s.1, k))
+                });
+            }
             let Some(object) = object_after(ctx, sent, slots, k, rule, passive) else {
                 // "X and Y met": a symmetric relation between coordinated subjects.
                 // Not when a "with" phrase follows whose name we could not read ("X and Y
@@ -125,6 +135,23 @@ pub(super) fn triggered(
             }
         }
     }
+}
+
+/// Whether the words from `from` to the noun at `k` tie a name to the noun that names it: only
+/// commas, articles, modifiers, a copula, "as" or "one of" ("X, a longtime critic of", "X was
+/// the co-founder of", "X became one of the first members of"), no other verb or noun.
+fn tied(sent: &Sent<'_>, from: usize, k: usize) -> bool {
+    sent.toks[from..k].iter().all(|t| {
+        matches!(
+            t.tag,
+            Upos::Det | Upos::Adj | Upos::Adv | Upos::Aux | Upos::Num | Upos::Part
+        ) || t.text == ","
+            || [
+                "as", "of", "among", "one", "became", "becomes", "remained", "remains",
+            ]
+            .iter()
+            .any(|w| t.is(w))
+    })
 }
 
 /// For a noun trigger at `k` whose object follows "of", a name with a possessive right before
