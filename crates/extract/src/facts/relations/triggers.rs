@@ -64,8 +64,7 @@ pub(super) fn triggered(
                 subjects.retain(|&c| {
                     slots
                         .iter()
-                        .filter(|s| s.2 == c && s.1 <= k)
-                        .last()
+                        .rfind(|s| s.2 == c && s.1 <= k)
                         .is_some_and(|s| tied(sent, s.1, k))
                 });
             }
