@@ -1093,3 +1093,16 @@ fn a_noun_that_names_its_subject_needs_it_close() {
     expect(&y, "/ana-berg", "criticises", "/tom-reyes");
     expect(&y, "/erik-dahl", "founded", "/vexa-corp");
 }
+
+#[test]
+fn he_who_describes_something_as_quoted_words_says_them() {
+    let x = run("Mara Quint wrote the report. \
+         She described the ban as \"a slow disaster for every family in the region.\"");
+    expect_said(&x, "a slow disaster", "/mara-quint");
+    // "he" resolved to the one described is no speaker.
+    let y = run(
+        "Tom Reyes was arrested in May. Tom Reyes left the church in 2010. \
+         Tom Reyes lives in Oslo. He described Tom Reyes as \"a free man at last, and happy.\"",
+    );
+    assert!(!said_by(&y, "a free man", "/tom-reyes"), "{:#?}", y.quotes);
+}

@@ -888,9 +888,18 @@ fn described_as(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clust
     let v = (as_at.saturating_sub(15)..as_at)
         .rev()
         .find(|&k| DESCRIBING.iter().any(|w| toks[k].is(w)))?;
-    // A named subject only: "He described Montalvo as ..." too often resolves "he" to the one
-    // described.
-    speaker_of(ctx, ctx.mention_ending_at(sent.index, v)?)
+    if let Some(m) = ctx.mention_ending_at(sent.index, v) {
+        return speaker_of(ctx, m);
+    }
+    // "He described Montalvo as ...": "he" often resolves to the one described; then no one.
+    if v == 0 || !(toks[v - 1].is("he") || toks[v - 1].is("she")) {
+        return None;
+    }
+    let who = pronoun(ctx, sent.index, v - 1)?;
+    let described = ctx.found.iter().enumerate().any(|(m, f)| {
+        f.sent == sent.index && f.start > v && f.end <= as_at && ctx.cluster_of[m] == who
+    });
+    (!described).then_some(who)
 }
 
 /// "Mara Quint, of Halvard Laboratories, said": the person who opens the clause, set off by a
