@@ -1106,3 +1106,18 @@ fn he_who_describes_something_as_quoted_words_says_them() {
     );
     assert!(!said_by(&y, "a free man", "/tom-reyes"), "{:#?}", y.quotes);
 }
+
+#[test]
+fn hosts_blame_lawsuits_and_pledges() {
+    let x = run("Ana Berg hosted Tom Reyes at her home in Oslo. \
+         Norway blamed Sweden for the collapse of the talks. \
+         Vexa Corp filed a lawsuit against Halvard Group. \
+         Kestrel Media pledged $5 million to the Red Cross.");
+    expect(&x, "/ana-berg", "meets", "/tom-reyes");
+    expect(&x, "/norway", "accuses", "/sweden");
+    expect(&x, "/vexa-corp", "sues", "/halvard-group");
+    expect(&x, "/kestrel-media", "offers", "/red-cross");
+    // A capital a verb goes to stays the city; it does not stand for the government.
+    let y = run("Ana Berg returned to Oslo in August.");
+    reject(&y, "/ana-berg", "related", "/norway");
+}

@@ -204,10 +204,16 @@ fn governments_for_capitals(ctx: &mut Doc<'_, '_>, relations: &mut [relations::F
         if let Some(country) = country_of(ctx, r.subject) {
             r.subject = ctx.country_cluster(&country);
         }
-        let place = matches!(
-            r.predicate.as_str(),
-            "visits" | "locatedIn" | "basedIn" | "bornIn" | "livesIn"
-        );
+        // A city a verb goes to or happens in stays the city ("welcomed X to Oslo").
+        let locative = r.predicate == "related"
+            && r.label.rsplit(' ').next().is_some_and(|p| {
+                matches!(p, "to" | "in" | "at" | "from" | "into" | "near" | "across")
+            });
+        let place = locative
+            || matches!(
+                r.predicate.as_str(),
+                "visits" | "locatedIn" | "basedIn" | "bornIn" | "livesIn"
+            );
         if !place && let Some(country) = country_of(ctx, r.object) {
             r.object = ctx.country_cluster(&country);
         }
