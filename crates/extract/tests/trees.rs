@@ -1121,3 +1121,9 @@ fn hosts_blame_lawsuits_and_pledges() {
     let y = run("Ana Berg returned to Oslo in August.");
     reject(&y, "/ana-berg", "related", "/norway");
 }
+
+#[test]
+fn an_event_noun_after_for_is_the_subjects_event() {
+    let x = run("Norway sent troops to Mali for a deal with France.");
+    expect(&x, "/norway", "signsAgreementWith", "/france");
+}

@@ -210,9 +210,12 @@ fn noun_subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, patient: bool) -> V
     if !patient {
         out.extend(deps.children(p, "nmod:poss"));
     }
+    // "X signed a deal with Y"; "X arrived in Oslo for talks with Y", "X is in Oslo for a
+    // visit to Y": an event noun after "for" is the verb's subject's too.
+    let purpose = || deps.base(p) == "obl" && preposition(deps, sent, p).as_deref() == Some("for");
     if out.is_empty()
         && let Some(h) = deps.head[p]
-        && matches!(deps.rel[p], "obj" | "nsubj:pass")
+        && (matches!(deps.rel[p], "obj" | "nsubj:pass") || purpose())
         && sent.toks[h].tag == Upos::Verb
     {
         out = subjects(deps, sent, h, 1);
