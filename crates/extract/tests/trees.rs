@@ -1127,3 +1127,14 @@ fn an_event_noun_after_for_is_the_subjects_event() {
     let x = run("Norway sent troops to Mali for a deal with France.");
     expect(&x, "/norway", "signsAgreementWith", "/france");
 }
+
+#[test]
+fn a_member_of_a_name_that_qualifies_a_team_is_no_member_of_the_name() {
+    let x = run(
+        "Wikinews interviewed Tina Holm, a former member of the Australia women's \
+         national wheelchair basketball team.",
+    );
+    reject(&x, "/tina-holm", "memberOf", "/australia");
+    let y = run("Ana Berg, a member of the Green Party, spoke.");
+    expect(&y, "/ana-berg", "memberOf", "/green-party");
+}

@@ -494,7 +494,17 @@ pub(super) fn object_after(
                 .toks
                 .get(slots.iter().find(|s| s.0 == j).map_or(j, |s| s.1))
                 .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"));
-            if possessor && prep.is_none() {
+            // Nor is one a member of a name that only qualifies a noun ("a member of the
+            // Australia women's national team").
+            let qualifies = possessor
+                || (sent
+                    .toks
+                    .get(e)
+                    .is_some_and(|t| matches!(t.tag, Upos::Noun | Upos::Adj))
+                    && sent.toks[e + 1..(e + 3).min(sent.toks.len())]
+                        .iter()
+                        .any(|t| matches!(t.text, "'s" | "\u{2019}s")));
+            if (possessor && prep.is_none()) || (qualifies && rule.predicate == "memberOf") {
                 return None;
             }
             return Some(c);
