@@ -1138,3 +1138,13 @@ fn a_member_of_a_name_that_qualifies_a_team_is_no_member_of_the_name() {
     let y = run("Ana Berg, a member of the Green Party, spoke.");
     expect(&y, "/ana-berg", "memberOf", "/green-party");
 }
+
+#[test]
+fn a_post_in_a_party_makes_a_member() {
+    let x = run("Green Party leader Ola Dahl spoke first. \
+         Ana Berg, a spokeswoman for the Nordic Council, spoke next. \
+         Tom Reyes, the former Liberal Party leader, left early.");
+    expect(&x, "/ola-dahl", "memberOf", "/green-party");
+    reject(&x, "/ana-berg", "memberOf", "/nordic-council");
+    reject(&x, "/tom-reyes", "memberOf", "/liberal-party");
+}

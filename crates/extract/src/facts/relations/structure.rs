@@ -454,6 +454,45 @@ fn school(ctx: &Doc<'_, '_>, org: ClusterId) -> bool {
     ORG_KINDS.get(head_word(&ctx.clusters[org].label)) == Some(&OrgKind::School)
 }
 
+/// A current post in a political party makes its holder a member ("Green Party leader Ola
+/// Dahl", "Republican Party nominee X"): `memberOf`, read where the post was. Not in other bodies
+/// people belong to: a council's spokesman or a charity's chief executive works there.
+pub(crate) fn post_members(
+    ctx: &Doc<'_, '_>,
+    roles: &[crate::facts::roles::FoundRole],
+    out: &mut Vec<FoundRelation>,
+) {
+    for r in roles {
+        let Some(org) = r.org else { continue };
+        let person = ctx.cluster_of[r.person];
+        let found = &ctx.found[r.person.index()];
+        let sent = &ctx.analysis.sents[r.sent];
+        let label = &ctx.clusters[org].label;
+        let party = head_word(label) == "Party" || ctx.analysis.lex.party_name(label);
+        let was = r.role.starts_with("Former ") || r.role.starts_with("Ex-");
+        let known = out
+            .iter()
+            .any(|f| f.subject == person && f.object == org && f.predicate == MEMBER_OF);
+        if !party || known || was || crate::facts::roles::former(sent, found, &r.role) {
+            continue;
+        }
+        let (negated, hedged) = cues(sent, found.start);
+        out.push(FoundRelation {
+            sent: r.sent,
+            subject: person,
+            object: org,
+            predicate: MEMBER_OF.to_string(),
+            label: r.role.to_lowercase(),
+            negated,
+            hedged,
+            trigger: found.start,
+            rule: "structure:post-in".to_string(),
+            confidence: 0.65,
+            place: None,
+        });
+    }
+}
+
 /// How a named person belongs to an organisation, from the organisation's kind.
 fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
     let cluster = &ctx.clusters[org];
