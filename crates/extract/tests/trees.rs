@@ -1140,6 +1140,24 @@ fn a_member_of_a_name_that_qualifies_a_team_is_no_member_of_the_name() {
 }
 
 #[test]
+fn a_post_says_how_its_holder_belongs_to_the_organisation() {
+    let y = run("Vexa Corp columnist Ana Berg wrote first. \
+         Tunisia's goalkeeper Mouez Hassen was hurt. \
+         Later, Kestrel Media owner Tom Reyes came in. \
+         US Senate candidate Erik Dahl spoke.");
+    expect(&y, "/ana-berg", "worksFor", "/vexa-corp");
+    expect(&y, "/mouez-hassen", "playsFor", "/tunisia");
+    expect(&y, "/tom-reyes", "owns", "/kestrel-media");
+    assert!(
+        !y.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/erik-dahl")),
+        "{:#?}",
+        y.relations
+    );
+}
+
+#[test]
 fn a_post_in_a_party_makes_a_member() {
     let x = run("Green Party leader Ola Dahl spoke first. \
          Ana Berg, a spokeswoman for the Nordic Council, spoke next. \

@@ -47,6 +47,8 @@ pub struct Lexicon {
     genders: HashMap<String, u8>,
     titles: HashSet<String>,
     job_titles: HashSet<String>,
+    /// Titles by their third column (`player`, `owner`, `candidate`), lower case.
+    title_kinds: HashMap<String, String>,
     title_words: HashSet<String>,
     honorifics: HashSet<String>,
     org_suffixes: HashMap<String, EntityType>,
@@ -165,6 +167,7 @@ impl Lexicon {
             genders: HashMap::new(),
             titles: HashSet::new(),
             job_titles: HashSet::new(),
+            title_kinds: HashMap::new(),
             title_words: HashSet::new(),
             honorifics: HashSet::new(),
             org_suffixes: HashMap::new(),
@@ -293,6 +296,9 @@ impl Lexicon {
             .filter(|f| f.get(1) == Some(&"job"))
             .filter_map(|f| f.first().map(|t| t.to_lowercase()))
             .collect();
+        lex.title_kinds = rows(titles_text)
+            .filter_map(|f| Some((f.first()?.to_lowercase(), f.get(2)?.to_string())))
+            .collect();
         lex.title_words = rows(title_words_text)
             .filter_map(|f| f.first().map(|t| t.to_string()))
             .collect();
@@ -406,6 +412,15 @@ impl Lexicon {
     /// Whether this title is a job, a post only with its organisation ("columnist").
     pub fn job_title(&self, phrase: &str) -> bool {
         self.job_titles.contains(&phrase.to_lowercase())
+    }
+
+    /// What a title says of how its holder belongs to the post's organisation, from the third
+    /// column of `titles.txt`: `player` (plays for it), `owner` (owns it) or `candidate` (stands
+    /// for it, no more).
+    pub fn title_kind(&self, phrase: &str) -> Option<&str> {
+        self.title_kinds
+            .get(&phrase.to_lowercase())
+            .map(String::as_str)
     }
 
     /// Whether this word occurs inside titles ("deputy", "national", "minister").

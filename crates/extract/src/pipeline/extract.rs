@@ -80,7 +80,7 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     governments_for_capitals(&mut ctx, &mut found_relations);
     relations::based::find(&mut ctx, &mut found_relations);
     relations::criticism::find(&ctx, &found_quotes, &mut found_relations);
-    relations::structure::post_members(&ctx, &found_roles, &mut found_relations);
+    relations::structure::from_posts(&ctx, &found_roles, &mut found_relations);
 
     let keys: Vec<String> = ctx.clusters.iter().map(|c| c.key()).collect();
     let evidence = |sent: usize, rule: &str, confidence: f32| {

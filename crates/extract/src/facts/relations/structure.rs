@@ -48,11 +48,13 @@ const WORKS_FOR: &str = "worksFor";
 const LIVES_IN: &str = "livesIn";
 const REPRESENTS: &str = "represents";
 const SUES: &str = "sues";
+const PLAYS_FOR: &str = "playsFor";
+const OWNS: &str = "owns";
 
 /// Every predicate the structural rules can give (kg-schema must list each one).
 #[cfg(test)]
-pub(super) const PREDICATES: [&str; 7] = [
-    LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR, LIVES_IN, REPRESENTS, SUES,
+pub(super) const PREDICATES: [&str; 9] = [
+    LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR, LIVES_IN, REPRESENTS, SUES, PLAYS_FOR, OWNS,
 ];
 
 /// Nouns for whoever acts for a party in law ("a lawyer for X", "X's attorney").
@@ -454,26 +456,47 @@ fn school(ctx: &Doc<'_, '_>, org: ClusterId) -> bool {
     ORG_KINDS.get(head_word(&ctx.clusters[org].label)) == Some(&OrgKind::School)
 }
 
-/// A current post in a political party makes its holder a member ("Green Party leader Ola
-/// Dahl", "Republican Party nominee X"): `memberOf`, read where the post was. Not in other bodies
-/// people belong to: a council's spokesman or a charity's chief executive works there.
-pub(crate) fn post_members(
+/// What a current post says of how its holder belongs to its organisation: a post in a
+/// political party makes a member ("Green Party leader Ola Dahl", "Republican Party nominee X");
+/// a position in a team, a player for it ("Tunisia's goalkeeper X"); an owner owns it; a
+/// candidate only stands for it; another job at a body or a firm, one who works for it
+/// ("Wikinews reporter X"). Read where the post was; not for a
+/// former post, nor for an office in a body people belong to (a council's spokesman, a
+/// charity's chief executive: those are the posts themselves).
+pub(crate) fn from_posts(
     ctx: &Doc<'_, '_>,
     roles: &[crate::facts::roles::FoundRole],
     out: &mut Vec<FoundRelation>,
 ) {
+    let lex = ctx.analysis.lex;
     for r in roles {
         let Some(org) = r.org else { continue };
         let person = ctx.cluster_of[r.person];
         let found = &ctx.found[r.person.index()];
         let sent = &ctx.analysis.sents[r.sent];
         let label = &ctx.clusters[org].label;
-        let party = head_word(label) == "Party" || ctx.analysis.lex.party_name(label);
+        let title = r.role.rsplit(' ').next().unwrap_or_default();
+        let firm = matches!(
+            ctx.clusters[org].kind,
+            EntityType::Organization | EntityType::Company
+        );
+        let kind = lex.title_kind(&r.role).or_else(|| lex.title_kind(title));
+        let predicate = if head_word(label) == "Party" || lex.party_name(label) {
+            MEMBER_OF
+        } else {
+            match kind {
+                Some("player") => PLAYS_FOR,
+                Some("owner") => OWNS,
+                Some(_) => continue,
+                None if firm && (lex.job_title(&r.role) || lex.job_title(title)) => WORKS_FOR,
+                None => continue,
+            }
+        };
         let was = r.role.starts_with("Former ") || r.role.starts_with("Ex-");
         let known = out
             .iter()
-            .any(|f| f.subject == person && f.object == org && f.predicate == MEMBER_OF);
-        if !party || known || was || crate::facts::roles::former(sent, found, &r.role) {
+            .any(|f| f.subject == person && f.object == org && f.predicate == predicate);
+        if known || was || crate::facts::roles::former(sent, found, &r.role) {
             continue;
         }
         let (negated, hedged) = cues(sent, found.start);
@@ -481,12 +504,12 @@ pub(crate) fn post_members(
             sent: r.sent,
             subject: person,
             object: org,
-            predicate: MEMBER_OF.to_string(),
+            predicate: predicate.to_string(),
             label: r.role.to_lowercase(),
             negated,
             hedged,
             trigger: found.start,
-            rule: "structure:post-in".to_string(),
+            rule: "structure:post".to_string(),
             confidence: 0.65,
             place: None,
         });
