@@ -11,7 +11,9 @@
 //! What is scored, per document:
 //!
 //! * every relation of [`Extraction::relations`] whose predicate is not the open `related` and
-//!   that is not negated, as `(subject, predicate, object)`;
+//!   that is not negated, as `(subject, predicate, object)`, except those the extractor derives
+//!   from a post (rule `structure:post`: "Wikinews reporter X" gives X worksFor Wikinews): they
+//!   restate the role, which is scored once, as `holds`;
 //! * every role of [`Extraction::roles`] as `(person, holds, org)`, the org being absent when the
 //!   role has none;
 //! * when the gold set annotates speech (a `said` row: `speaker said -`), every quote with a
@@ -451,7 +453,8 @@ pub fn system_relations_in(doc: &str, ex: &Extraction, scope: Scope) -> Vec<Syst
     let mut seen: BTreeSet<(String, String, Option<String>)> = BTreeSet::new();
     let mut out = Vec::new();
     for r in &ex.relations {
-        if (r.predicate == "related" && !scope.related) || r.negated {
+        let restated = r.evidence.rule == "structure:post";
+        if (r.predicate == "related" && !scope.related) || r.negated || restated {
             continue;
         }
         if seen.insert((
@@ -919,9 +922,16 @@ GUM_news_x\ttrain\tAna Berg\tsues\tVexa Corp\tBerg v. Vexa\n";
                 relation(&jones, "meets", &smith, false),
                 // Wrong predicate: a false positive.
                 relation(&smith, "criticises", &jones, false),
-                // Negated and open relations are not scored.
+                // Negated and open relations are not scored, nor one restating a post.
                 relation(&smith, "supports", &acme, true),
                 relation(&smith, "related", &acme, false),
+                Relation {
+                    evidence: Evidence {
+                        rule: "structure:post".to_string(),
+                        ..evidence()
+                    },
+                    ..relation(&smith, "worksFor", &acme, false)
+                },
             ],
             // Smith's role with Acme (alias) is correct; Jones's role matches `holds -`.
             roles: vec![
