@@ -1120,6 +1120,13 @@ fn hosts_blame_lawsuits_and_pledges() {
     // A capital a verb goes to stays the city; it does not stand for the government.
     let y = run("Ana Berg returned to Oslo in August.");
     reject(&y, "/ana-berg", "related", "/norway");
+    // Unless a capital acts on it: two governments.
+    let z = run("Under its new leader, Beijing has opened out to New Delhi.");
+    assert!(
+        !z.relations.iter().any(|r| r.object.ends_with("/new-delhi")),
+        "{:#?}",
+        z.relations
+    );
 }
 
 #[test]

@@ -202,11 +202,14 @@ fn governments_for_capitals(ctx: &mut Doc<'_, '_>, relations: &mut [relations::F
         if r.rule.starts_with("structure:") {
             continue;
         }
-        if let Some(country) = country_of(ctx, r.subject) {
-            r.subject = ctx.country_cluster(&country);
+        let capital_acts = country_of(ctx, r.subject);
+        if let Some(country) = &capital_acts {
+            r.subject = ctx.country_cluster(country);
         }
-        // A city a verb goes to or happens in stays the city ("welcomed X to Oslo").
-        let locative = r.predicate == "related"
+        // A city a verb goes to or happens in stays the city ("welcomed X to Oslo"), unless a
+        // capital acts on it ("Beijing has opened out to New Delhi": two governments).
+        let locative = capital_acts.is_none()
+            && r.predicate == "related"
             && r.label.rsplit(' ').next().is_some_and(|p| {
                 matches!(p, "to" | "in" | "at" | "from" | "into" | "near" | "across")
             });
