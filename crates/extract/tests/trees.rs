@@ -1173,3 +1173,12 @@ fn a_post_in_a_party_makes_a_member() {
     reject(&x, "/ana-berg", "memberOf", "/nordic-council");
     reject(&x, "/tom-reyes", "memberOf", "/liberal-party");
 }
+
+#[test]
+fn according_to_inside_a_relative_clause_quotes_nothing() {
+    let x = run(
+        "Norway and Sweden have maintained a policy of turning away boats of migrants \
+         which, according to AFP, the United Nations and Finland have both criticised.",
+    );
+    assert!(x.quotes.is_empty(), "{:#?}", x.quotes);
+}

@@ -1106,6 +1106,11 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
             // "according to X": X is the head of "according"; the clause is X's head.
             let Some(x) = deps.head[v] else { continue };
             let Some(clause) = deps.head[x] else { continue };
+            // "a policy which, according to AFP, the UN has criticised": a relative clause
+            // gives no words of its own to quote.
+            if deps.rel[clause] == "acl:relcl" {
+                continue;
+            }
             // "According to the Herald, Ana Berg said ...": Ana Berg speaks, the paper reports.
             let other_speaker = (0..sent.toks.len()).any(|k| {
                 k != v
