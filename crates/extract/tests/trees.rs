@@ -1182,3 +1182,18 @@ fn according_to_inside_a_relative_clause_quotes_nothing() {
     );
     assert!(x.quotes.is_empty(), "{:#?}", x.quotes);
 }
+
+#[test]
+fn the_n_year_old_is_the_one_person_given_that_age() {
+    let x = run("Ana Berg, 45, visited Oslo on Monday. \
+         \"We will not give up on the workers of this town,\" the 45-year-old said.");
+    expect_said(&x, "We will not give up", "/ana-berg");
+    // Two people of that age: neither.
+    let y = run("Ana Berg, 45, and Tom Reyes, 45, met. \
+         \"We will not give up on the workers of this town,\" the 45-year-old said.");
+    assert!(
+        y.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:#?}",
+        y.quotes
+    );
+}

@@ -214,7 +214,7 @@ pub(crate) fn posts(ctx: &Doc<'_, '_>, roles: &[crate::facts::roles::FoundRole])
         if !lex.title(t.text) && !lex.title(&words.join(" ")) {
             return None;
         }
-        let mut people: Vec<ClusterId> = roles
+        let people = roles
             .iter()
             .filter(|r| {
                 let earlier = r.sent < sent.index
@@ -227,13 +227,49 @@ pub(crate) fn posts(ctx: &Doc<'_, '_>, roles: &[crate::facts::roles::FoundRole])
                         .zip(&words)
                         .all(|(x, y)| x.eq_ignore_ascii_case(y))
             })
-            .map(|r| ctx.cluster_of[r.person])
-            .collect();
-        people.sort_unstable();
-        people.dedup();
-        match people[..] {
-            [one] => Some(one),
-            _ => None,
+            .map(|r| ctx.cluster_of[r.person]);
+        the_one(people)
+    })
+}
+
+/// The one person among `people`, if they are all the same.
+fn the_one(people: impl Iterator<Item = ClusterId>) -> Option<ClusterId> {
+    let mut people: Vec<ClusterId> = people.collect();
+    people.sort_unstable();
+    people.dedup();
+    match people[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// "the 45-year-old": the one person the document gave that age before, set off by commas after
+/// the name ("Ana Berg, 45, ... the 45-year-old said"). Returns the slots of every sentence.
+pub(crate) fn ages(ctx: &Doc<'_, '_>) -> Vec<Slots> {
+    let sents = &ctx.analysis.sents;
+    // (sentence, token after the age, age, person) for every "Name, 45,".
+    let given: Vec<(usize, usize, &str, ClusterId)> = ctx
+        .found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == EntityType::Person)
+        .filter_map(|(m, f)| {
+            let toks = &sents[f.sent].toks;
+            let (c, n, d) = (toks.get(f.end)?, toks.get(f.end + 1)?, toks.get(f.end + 2)?);
+            (c.text == "," && n.tag == Upos::Num && d.text == ",")
+                .then(|| (f.sent, f.end + 3, n.text, ctx.cluster_of[m]))
+        })
+        .collect();
+    one_token_slots(ctx, |sent, i| {
+        let age = sent.toks[i].text.strip_suffix("-year-old")?;
+        if i == 0 || !sent.toks[i - 1].is("the") {
+            return None;
         }
+        the_one(
+            given
+                .iter()
+                .filter(|g| g.2 == age && (g.0 < sent.index || (g.0 == sent.index && g.1 <= i)))
+                .map(|g| g.3),
+        )
     })
 }

@@ -45,8 +45,10 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     ctx.pronouns = pronouns::resolve(&ctx);
     // "The company said ...": descriptions of a named organisation or country are slots too.
     let described = descriptions::resolve(&ctx);
-    for (slots, described) in ctx.pronouns.iter_mut().zip(described) {
+    let aged = descriptions::ages(&ctx);
+    for ((slots, described), aged) in ctx.pronouns.iter_mut().zip(described).zip(aged) {
         slots.extend(described);
+        slots.extend(aged);
         slots.sort_unstable_by_key(|s| s.0);
     }
     let mut trees = trees::parse(&ctx, pipeline.parser());
