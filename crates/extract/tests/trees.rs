@@ -218,6 +218,16 @@ fn former_posts_are_marked_former() {
     assert_eq!(former("/tom-reyes"), Some(true), "{:#?}", x.roles);
     assert_eq!(former("/ana-berg"), Some(true), "{:#?}", x.roles);
     assert_eq!(former("/ola-dahl"), Some(false), "{:#?}", x.roles);
+    // A title the tree reads with its "former" ("Former Member") is a former post too.
+    let y = run(
+        "Wikinews interviewed Tina Holm, a former member of the Australia women's \
+         national wheelchair basketball team.",
+    );
+    assert!(
+        !y.roles.is_empty() && y.roles.iter().all(|r| r.former),
+        "{:#?}",
+        y.roles
+    );
 }
 
 #[test]

@@ -730,7 +730,7 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
     let mut end = ctx.found[m].end;
     if toks.get(end).is_some_and(|t| t.text == ",")
         && let Some(c) = (end + 1..(end + 9).min(toks.len()))
-            .take_while(|&k| !matches!(toks[k].tag, Upos::Verb | Upos::Aux) || toks[k].text == ",")
+            .take_while(|&k| !matches!(toks[k].tag, Upos::Verb | Upos::Aux))
             .find(|&k| toks[k].text == ",")
     {
         end = c + 1;
@@ -746,7 +746,8 @@ fn spokesperson(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<(Cluste
     let article = toks
         .get(at)
         .is_some_and(|t| t.is("a") || t.is("an") || t.is("the") || t.is("one"));
-    let at = if article { at } else { at.checked_sub(1)? };
+    // The first word after the article, if any.
+    let first = if article { at + 1 } else { at };
     let body = |m: MentionId| {
         let kind = ctx.found[m.0].kind;
         (kind != EntityType::Person && may_speak(kind)).then(|| ctx.cluster_of[m.0])
@@ -756,8 +757,8 @@ fn spokesperson(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<(Cluste
             .is_some_and(|t| SPOKESPEOPLE.iter().any(|w| t.is(w)))
     };
     // "a Vexa spokesman", "a senior Vexa official"
-    let mut j = at + 1;
-    while j < at + 4 && toks.get(j).is_some_and(|t| t.tag == Upos::Adj) {
+    let mut j = first;
+    while j < first + 3 && toks.get(j).is_some_and(|t| t.tag == Upos::Adj) {
         j += 1;
     }
     if let Some(m) = ctx.mention_starting_at(sent.index, j) {

@@ -60,6 +60,10 @@ pub fn former(sent: &Sent<'_>, who: &crate::names::mentions::Found, role: &str) 
     let Some(first) = role.split_whitespace().next() else {
         return false;
     };
+    // "the former Federal Energy Regulatory Commission chairman": the title says it itself.
+    if FORMER.contains(&first.to_lowercase().as_str()) || first.starts_with("Ex-") {
+        return true;
+    }
     let from = who.start.saturating_sub(8);
     let to = (who.end + 10).min(sent.toks.len());
     // "X resigned as chief executive", "X stepped down as mayor": a post left.

@@ -44,26 +44,15 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     };
     ctx.pronouns = pronouns::resolve(&ctx);
     // "The company said ...": descriptions of a named organisation or country are slots too.
-    let described = descriptions::resolve(&ctx);
-    let aged = descriptions::ages(&ctx);
-    for ((slots, described), aged) in ctx.pronouns.iter_mut().zip(described).zip(aged) {
-        slots.extend(described);
-        slots.extend(aged);
-        slots.sort_unstable_by_key(|s| s.0);
-    }
+    let (described, aged) = (descriptions::resolve(&ctx), descriptions::ages(&ctx));
+    add_slots(&mut ctx.pronouns, described);
+    add_slots(&mut ctx.pronouns, aged);
     let mut trees = trees::parse(&ctx, pipeline.parser());
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);
     // "The minister said ...": the one person given that post before.
     let described = descriptions::posts(&ctx, &found_roles);
-    for (slots, described) in ctx.pronouns.iter_mut().zip(described) {
-        let free: Vec<_> = described
-            .into_iter()
-            .filter(|d| !slots.iter().any(|s| s.0 == d.0))
-            .collect();
-        slots.extend(free);
-        slots.sort_unstable_by_key(|s| s.0);
-    }
+    add_slots(&mut ctx.pronouns, described);
     trees::parse_more(&ctx, pipeline.parser(), &mut trees);
     // Quotes before relations: "I" in quoted words is their speaker, for the trees to read.
     let mut found_quotes = quotes::find(&ctx, &trees);
@@ -191,6 +180,19 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
 /// A capital that acts ("Washington and Beijing agreed", "Oslo signed a deal with ...") stands for
 /// its country's government: the relation is the country's. The city stays a City entity, and
 /// where it is a place (the object of "visits", "based in", "located in") it stays the city.
+/// Adds to each sentence's slots the new ones of `more` whose token no slot holds yet, in
+/// token order.
+fn add_slots(slots: &mut [relations::Slots], more: Vec<relations::Slots>) {
+    for (slots, more) in slots.iter_mut().zip(more) {
+        for s in more {
+            if !slots.iter().any(|t| t.0 == s.0) {
+                slots.push(s);
+            }
+        }
+        slots.sort_unstable_by_key(|s| s.0);
+    }
+}
+
 fn governments_for_capitals(ctx: &mut Doc<'_, '_>, relations: &mut [relations::FoundRelation]) {
     let lex = ctx.analysis.lex;
     let country_of = |ctx: &Doc<'_, '_>, cluster: ClusterId| {

@@ -492,11 +492,10 @@ pub(crate) fn from_posts(
                 None => continue,
             }
         };
-        let was = r.role.starts_with("Former ") || r.role.starts_with("Ex-");
         let known = out
             .iter()
             .any(|f| f.subject == person && f.object == org && f.predicate == predicate);
-        if known || was || crate::facts::roles::former(sent, found, &r.role) {
+        if known || crate::facts::roles::former(sent, found, &r.role) {
             continue;
         }
         let (negated, hedged) = cues(sent, found.start);

@@ -492,8 +492,8 @@ pub(super) fn object_after(
             // "sign with X" takes X; a direct object must not be a possessor ("Vietnam's X").
             let possessor = sent
                 .toks
-                .get(slots.iter().find(|s| s.0 == j).map_or(j, |s| s.1))
-                .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"));
+                .get(e)
+                .is_some_and(|t| super::structure::possessive(t.text));
             // Nor is one a member of a name that only qualifies a noun ("a member of the
             // Australia women's national team").
             let qualifies = possessor
@@ -503,7 +503,7 @@ pub(super) fn object_after(
                     .is_some_and(|t| matches!(t.tag, Upos::Noun | Upos::Adj))
                     && sent.toks[e + 1..(e + 3).min(sent.toks.len())]
                         .iter()
-                        .any(|t| matches!(t.text, "'s" | "\u{2019}s")));
+                        .any(|t| super::structure::possessive(t.text)));
             if (possessor && prep.is_none()) || (qualifies && rule.predicate == "memberOf") {
                 return None;
             }

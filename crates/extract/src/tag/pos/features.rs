@@ -33,6 +33,9 @@ const SHAPE_MAX: usize = 24;
 /// Class value of a word the word-class table does not know (above every `u16` id).
 const NO_CLASS: u32 = 0x10_0000;
 
+/// Bit of [`Attrs::amb`] set when the word's tags were looked up by its lower-case form.
+pub const LOWER_LOOKUP: u64 = 1 << 31;
+
 /// What the tagger knows about one word, as hashes.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Attrs {
@@ -243,7 +246,7 @@ impl Analyzer {
         };
         let (amb, dict) = match entry {
             Some(Entry { mask, tag }) => (
-                u64::from(mask) | if from_lower { 1 << 31 } else { 0 },
+                u64::from(mask) | if from_lower { LOWER_LOOKUP } else { 0 },
                 if from_lower { None } else { tag },
             ),
             None => (0, None),

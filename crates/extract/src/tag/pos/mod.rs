@@ -165,8 +165,8 @@ impl Tagger {
         // A second look at nouns that are the clause's verb ("Vexa Corp owns Halvard Labs"):
         // the tags after one are then read again.
         for (i, w) in words.iter().enumerate().skip(1) {
-            // The tags the word was seen with (bit 31 marks a lower-case lookup).
-            let seen = scratch.attrs[i].amb & !(1 << 31);
+            // The tags the word was seen with.
+            let seen = scratch.attrs[i].amb & !features::LOWER_LOOKUP;
             let may_be_verb = seen == 0 || seen & (1 << Upos::Verb.index()) != 0;
             if verbs::verb_in_disguise(w.as_ref(), out, i, may_be_verb) {
                 out.truncate(i);
