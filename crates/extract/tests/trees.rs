@@ -1207,3 +1207,20 @@ fn the_n_year_old_is_the_one_person_given_that_age() {
         y.quotes
     );
 }
+
+#[test]
+fn a_bare_it_in_a_reported_clause_is_the_body_that_reports_it() {
+    let x = run("Vexa Corp said on Tuesday it had agreed to buy Halvard Labs for $2 billion.");
+    expect(&x, "vexa-corp", "acquires", "halvard-labs");
+    reject(&x, "vexa-corp", "buysFrom", "halvard-labs");
+    // A person who says "it" is not what "it" stands for.
+    let x = run("Ana Berg said on Tuesday it had agreed to buy Halvard Labs for $2 billion.");
+    reject(&x, "ana-berg", "acquires", "halvard-labs");
+}
+
+#[test]
+fn a_lone_indirect_object_before_a_purpose_clause_is_the_object() {
+    // The parser reads "Mustafa Suleyman" as an indirect object here.
+    let x = run("Microsoft hired Mustafa Suleyman to run its consumer AI unit.");
+    expect(&x, "microsoft", "hires", "mustafa-suleyman");
+}

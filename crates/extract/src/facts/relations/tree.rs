@@ -17,7 +17,7 @@
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
 use crate::facts::trees::Deps;
-use crate::model::RELATED;
+use crate::model::{EntityType, RELATED};
 use crate::pos::Upos;
 
 use super::{FoundRelation, RULES, Reader, Rule, Slots, TriggerPos, fits, pos_ok};
@@ -271,7 +271,9 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
         if prepositional && let Some(q) = preposition(deps, sent, k) {
             preps.push((q, k));
         }
-        if rel == "iobj" {
+        // An indirect object with no direct object beside it is the parser's reading of a
+        // direct one ("hired Ana Berg to run its unit"): `objects` takes it.
+        if rel == "iobj" && deps.has_child(p, "obj") {
             preps.push(("to".into(), k));
         }
     }
@@ -324,7 +326,10 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
 /// the clause qualifies stands for a relative pronoun object or a missing one ("Vexa, which
 /// Ana Berg founded", "the firm Ana Berg founded").
 fn objects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
-    let own: Vec<usize> = deps.children(p, "obj").collect();
+    let mut own: Vec<usize> = deps.children(p, "obj").collect();
+    if own.is_empty() {
+        own.extend(deps.children(p, "iobj"));
+    }
     let qualified = deps.head[p].filter(|_| {
         deps.rel[p] == "acl:relcl"
             && deps.has_child(p, "nsubj")
@@ -427,6 +432,9 @@ pub(super) fn read(
             entities(deps, sent, slots, s, &mut subj);
         }
         if subj.is_empty() {
+            reporter_for_pronoun(ctx, deps, sent, slots, &args.subjects, &mut subj);
+        }
+        if subj.is_empty() {
             continue;
         }
         let (negated, hedged) = all_cues(deps, sent, p);
@@ -516,6 +524,65 @@ pub(super) fn read(
                 for &s in &subj {
                     push(s, o, RELATED, format!("{lemma} {q}"), "open");
                 }
+            }
+        }
+    }
+}
+
+/// Verbs of reporting whose subject a bare "it" or "we" of the reported clause stands for:
+/// their lemma.
+const REPORTING: &[&str] = &[
+    "say", "tell", "announce", "add", "state", "report", "confirm", "disclose", "reveal", "write",
+    "explain", "insist", "note",
+];
+
+/// "Vexa said it had agreed to buy Halvard Labs", "Norway announced that we will ...": a bare
+/// "it" or "we" that subjects a clause reported by a verb of saying is the organisation, firm or
+/// country that says it (a person never: "Ana Berg said it would rain").
+fn reporter_for_pronoun(
+    ctx: &Doc<'_, '_>,
+    deps: &Deps<'_>,
+    sent: &Sent<'_>,
+    slots: &Slots,
+    subjects: &[usize],
+    out: &mut Vec<ClusterId>,
+) {
+    for &s in subjects {
+        if !(sent.toks[s].is("it") || sent.toks[s].is("we")) {
+            continue;
+        }
+        // Up from the pronoun's verb through "agreed to buy" and "met X and signed" to the
+        // reported clause.
+        let mut v = deps.head[s];
+        let mut steps = 0;
+        while let Some(x) = v
+            && matches!(deps.rel[x], "xcomp" | "conj")
+            && steps < 4
+        {
+            v = deps.head[x];
+            steps += 1;
+        }
+        let Some(clause) = v.filter(|&x| deps.rel[x] == "ccomp") else {
+            continue;
+        };
+        let Some(verb) = deps.head[clause].filter(|&h| {
+            sent.toks[h].tag == Upos::Verb && REPORTING.contains(&deps.lemma(sent, h).as_str())
+        }) else {
+            continue;
+        };
+        let mut said = Vec::new();
+        for k in deps.children(verb, "nsubj") {
+            entities(deps, sent, slots, k, &mut said);
+        }
+        let bodies = said.iter().copied().filter(|&c| {
+            matches!(
+                ctx.clusters[c].kind,
+                EntityType::Organization | EntityType::Company | EntityType::Country
+            )
+        });
+        for c in bodies {
+            if !out.contains(&c) {
+                out.push(c);
             }
         }
     }
