@@ -1041,3 +1041,36 @@ fn counsel_represent_their_clients_and_captions_name_who_sues() {
         x.relations
     );
 }
+
+#[test]
+fn names_ending_in_a_company_word_are_companies() {
+    let x = run(
+        "Markov Systems, a Helsinki-based software maker, hired Lena Holm. \
+         The contract went to Sabre Engineering last year. \
+         Vexa Corp agreed to buy Salto Freight.",
+    );
+    for key in [
+        "Company/markov-systems",
+        "Company/sabre-engineering",
+        "Company/salto-freight",
+    ] {
+        assert!(
+            x.entities.iter().any(|e| e.key == key),
+            "no {key} in {:#?}",
+            x.entities
+        );
+    }
+    // Two companies around "for", not one name.
+    let y = run(
+        "In 1990 she joined Kestrel Media, and two years later she left Kestrel Media \
+         for Vexa Corp.",
+    );
+    let keys: Vec<&str> = y.entities.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, ["Company/kestrel-media", "Company/vexa-corp"]);
+    assert!(has_relation(
+        &x,
+        "Company/markov-systems",
+        "hires",
+        "Person/lena-holm"
+    ));
+}

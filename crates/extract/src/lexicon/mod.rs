@@ -56,6 +56,8 @@ pub struct Lexicon {
     companies: HashSet<String>,
     institutions: HashSet<String>,
     facilities: HashSet<String>,
+    /// Last words of company names the rules read beside the company suffixes.
+    company_words: HashSet<String>,
     agency_words: HashSet<String>,
     /// Event words, `true` when the name needs an ordinal or a year to be an event.
     event_words: HashMap<String, bool>,
@@ -175,6 +177,7 @@ impl Lexicon {
             companies: HashSet::new(),
             institutions: HashSet::new(),
             facilities: HashSet::new(),
+            company_words: HashSet::new(),
             agency_words: HashSet::new(),
             event_words: HashMap::new(),
             event_openers: HashSet::new(),
@@ -273,6 +276,9 @@ impl Lexicon {
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.facilities = rows(facilities_text)
+            .filter_map(|f| f.first().map(|c| c.to_string()))
+            .collect();
+        lex.company_words = rows(sources.text("company_words.txt"))
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.agency_words = rows(agency_text)
@@ -515,6 +521,12 @@ impl Lexicon {
     /// The type a last word gives a name ("Airlines" -> Company, "Ministry" -> Organization).
     pub fn org_suffix(&self, word: &str) -> Option<EntityType> {
         self.org_suffixes.get(word).copied()
+    }
+
+    /// Whether a last word makes a name a company: a company suffix ("Airlines") or a company
+    /// word of the rules ("Freight").
+    pub fn company_word(&self, word: &str) -> bool {
+        self.org_suffix(word) == Some(EntityType::Company) || self.company_words.contains(word)
     }
 }
 

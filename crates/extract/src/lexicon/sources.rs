@@ -51,6 +51,7 @@ embedded!(
     "organizations.txt",
     "institutions.txt",
     "facilities.txt",
+    "company_words.txt",
     "agency_words.txt",
     "event_words.txt",
     "org_nouns.tsv",

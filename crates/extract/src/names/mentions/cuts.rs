@@ -61,6 +61,20 @@ pub(super) fn city_after_of(
     .then_some(of)
 }
 
+/// The "for" in a span that joins two company names ("left Kestrel Media for Vexa Corp."): the
+/// words on each side end in a company word, so neither is the name of a body "for" something
+/// ("Campaign for Real Ale", "Centre for Policy Studies").
+pub(super) fn company_after_for(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let f = (start + 1..end.saturating_sub(1)).find(|&p| sent.toks[p].is("for"))?;
+    (lex.company_word(sent.toks[f - 1].text) && lex.company_word(sent.toks[end - 1].text))
+        .then_some(f)
+}
+
 /// Where the region starts in a place's span that is a known city, then its region or country
 /// written without a comma ("Miramar California", "Lyon France"); the whole is no known place.
 pub(super) fn city_then_region(

@@ -299,6 +299,12 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                 city = Some((of + 1, end, NerLabel::Loc));
                 end = of;
             }
+            // "left Kestrel Media for Vexa Corp.": two companies, not one name.
+            if let Some(f) = company_after_for(lex, sent, start, end) {
+                parts.push((start, f, label));
+                start = f + 1;
+                label = NerLabel::Org;
+            }
             // "Miramar California": the city, then its region.
             if label == NerLabel::Loc
                 && let Some(k) = city_then_region(lex, sent, analysis.text, start, end)

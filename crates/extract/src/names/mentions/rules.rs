@@ -47,6 +47,10 @@ pub(super) fn add_rule_mentions(
             .or_else(|| {
                 company_at(lex, sent, analysis.text, i).map(|end| (end, EntityType::Company, None))
             })
+            // "Markov Systems, a software maker": capitalised words ending in a company word.
+            .or_else(|| {
+                company_by_word_at(lex, sent, taken, i).map(|end| (end, EntityType::Company, None))
+            })
             // "the University of Arkansas, Fayetteville, said": a known city after a name.
             .or_else(|| {
                 let after_name = i > 1 && sent.toks[i - 1].text == "," && taken[i - 2];
@@ -279,6 +283,38 @@ pub(super) fn acronyms_of_organisations(analysis: &Analysis<'_>, found: &mut Vec
     }
     found.extend(added);
     found.sort_by_key(|f| (f.sent, f.start));
+}
+
+/// A company name the model missed at `i`: two to four capitalised words, none taken, the
+/// first a proper noun and no title, honorific, "The" or country, the last a company word
+/// ("Markov Systems", "Eastway Power"), and no capitalised word right after; returns its end.
+fn company_by_word_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
+    let first = sent.toks.get(i)?;
+    if !first.capitalised()
+        || first.tag != Upos::Propn
+        || first.is("the")
+        || lex.title_word(first.text)
+        || lex.honorific(first.text)
+        || lex.company_word(first.text)
+        || lex.country(first.text).is_some()
+        || crate::values::is_month_or_day(first.text)
+    {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < sent.toks.len()
+        && j < i + 4
+        && !taken[j]
+        && sent.toks[j].capitalised()
+        && !is_possessive(sent.toks[j].text)
+    {
+        j += 1;
+    }
+    let closed = sent
+        .toks
+        .get(j)
+        .is_none_or(|n| !n.capitalised() || is_possessive(n.text));
+    (j > i + 1 && closed && lex.company_word(sent.toks[j - 1].text)).then_some(j)
 }
 
 /// A name of up to four capitalised words at `i` (not taken, the first not a title, an

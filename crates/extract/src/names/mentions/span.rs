@@ -285,9 +285,7 @@ pub(super) fn refine(
             (EntityType::City, None)
         }
         // "Nordvik Labs": no person's name ends in a company word.
-        NerLabel::Per if lex.org_suffix(last) == Some(EntityType::Company) => {
-            (EntityType::Company, None)
-        }
+        NerLabel::Per if lex.company_word(last) => (EntityType::Company, None),
         // "The Bergen Courier", "Kestrel Party" read as a person: a name of two words or more
         // ending in a word for a body, not opening with a common given name, is that body.
         NerLabel::Per
@@ -298,17 +296,15 @@ pub(super) fn refine(
             (EntityType::Organization, None)
         }
         NerLabel::Per => (EntityType::Person, None),
+        NerLabel::Org if lex.company_word(last) => (EntityType::Company, None),
         NerLabel::Org => match lex.org_suffix(last) {
             Some(kind) => (kind, None),
             None => (EntityType::Organization, None),
         },
         NerLabel::Loc => {
             // "West Bank": a company word that also ends place names keeps the place.
-            if let Some(kind) = lex
-                .org_suffix(last)
-                .filter(|k| *k == EntityType::Company && !lex.place_word(last))
-            {
-                (kind, None)
+            if lex.company_word(last) && !lex.place_word(last) {
+                (EntityType::Company, None)
             } else if lex.city(name).is_some() {
                 (EntityType::City, None)
             } else {
