@@ -1224,3 +1224,25 @@ fn a_lone_indirect_object_before_a_purpose_clause_is_the_object() {
     let x = run("Microsoft hired Mustafa Suleyman to run its consumer AI unit.");
     expect(&x, "microsoft", "hires", "mustafa-suleyman");
 }
+
+#[test]
+fn a_party_named_by_its_adjective_before_a_post_or_as_a_description() {
+    let x = run("Liberal leader Ola Dahl said the budget was weak. \
+         Senator Ana Berg, a Democrat from Oregon, criticised the plan.");
+    expect(&x, "ola-dahl", "memberOf", "/liberal");
+    assert!(holds_at(&x, "ola-dahl", "/liberal"), "{:#?}", x.roles);
+    expect(&x, "ana-berg", "memberOf", "/democrat");
+    // A former leader held the post; it gives no membership now.
+    let y = run("Former Liberal leader Ola Dahl said the budget was weak.");
+    assert!(holds_at(&y, "ola-dahl", "/liberal"), "{:#?}", y.roles);
+    reject(&y, "ola-dahl", "memberOf", "/liberal");
+    // Elsewhere the word names no party.
+    let z = run("Tom Green said the vote was close. Ana Berg took a Liberal view of it.");
+    assert!(
+        z.entities
+            .iter()
+            .all(|e| !e.key.starts_with("Organization/")),
+        "{:#?}",
+        z.entities
+    );
+}

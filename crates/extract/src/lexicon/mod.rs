@@ -58,6 +58,8 @@ pub struct Lexicon {
     facilities: HashSet<String>,
     /// Last words of company names the rules read beside the company suffixes.
     company_words: HashSet<String>,
+    /// A party's adjective or member's noun ("Liberal", "Democrat").
+    party_adjectives: HashSet<String>,
     agency_words: HashSet<String>,
     /// Event words, `true` when the name needs an ordinal or a year to be an event.
     event_words: HashMap<String, bool>,
@@ -178,6 +180,7 @@ impl Lexicon {
             institutions: HashSet::new(),
             facilities: HashSet::new(),
             company_words: HashSet::new(),
+            party_adjectives: HashSet::new(),
             agency_words: HashSet::new(),
             event_words: HashMap::new(),
             event_openers: HashSet::new(),
@@ -279,6 +282,9 @@ impl Lexicon {
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.company_words = rows(sources.text("company_words.txt"))
+            .filter_map(|f| f.first().map(|c| c.to_string()))
+            .collect();
+        lex.party_adjectives = rows(sources.text("party_adjectives.txt"))
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.agency_words = rows(agency_text)
@@ -506,6 +512,12 @@ impl Lexicon {
     /// Whether a name is a party's short name or its members' ("the Tories", "Labour").
     pub fn party_name(&self, name: &str) -> bool {
         self.party_names.contains(name)
+    }
+
+    /// Whether a word (or two) names a party by its adjective or a member ("Liberal",
+    /// "Democrat", "Lib Dem"): the party only where a post follows or as a description.
+    pub fn party_adjective(&self, name: &str) -> bool {
+        self.party_adjectives.contains(name)
     }
 
     /// Whether a word ends the names of buildings, structures and streets ("Theatre").

@@ -334,8 +334,9 @@ pub(crate) fn find(
         {
             add(a, b, SUES, ae, "caption", 0.7);
         }
-        // "Ana Silva, 40, a member of the Green Party".
-        if kind(a) == EntityType::Person && is_org(b) && member_apposition(sent, ae, bs) {
+        // "Ana Silva, 40, a member of the Green Party"; "Ron Wyden, a Democrat from Oregon".
+        let party = lex.party_adjective(&sent.span_text(ctx.analysis.text, bs, be));
+        if kind(a) == EntityType::Person && is_org(b) && member_apposition(sent, ae, bs, party) {
             add(a, b, MEMBER_OF, ae, "member-of", 0.75);
         }
         // "Ana Silva of the Green Party", "Ola Berg from the Daily Post", "Mara Quint, of
@@ -411,8 +412,9 @@ fn described_in(sent: &Sent<'_>, from: usize, to: usize) -> bool {
             .all(|t| !t.capitalised() && matches!(t.tag, Upos::Adj | Upos::Noun))
 }
 
-/// `, [age ,] a|an [former] member of [the]` between a person and an organisation.
-fn member_apposition(sent: &Sent<'_>, from: usize, to: usize) -> bool {
+/// `, [age ,] a|an [former] member of [the]` between a person and an organisation; without
+/// "member of" when the organisation is named by a party's adjective (`party`: ", a Democrat").
+fn member_apposition(sent: &Sent<'_>, from: usize, to: usize, party: bool) -> bool {
     let mut toks = &sent.toks[from..to];
     let mut take = |f: &dyn Fn(&crate::doc::analysis::Tok<'_>) -> bool| match toks.split_first() {
         Some((t, rest)) if f(t) => {
@@ -431,6 +433,9 @@ fn member_apposition(sent: &Sent<'_>, from: usize, to: usize) -> bool {
         return false;
     }
     take(&|t| t.tag == Upos::Adj);
+    if party {
+        return !take(&|_| true);
+    }
     let member = take(&|t| t.is("member")) && take(&|t| t.is("of"));
     take(&|t| t.is("the"));
     member && toks.is_empty()
@@ -481,17 +486,18 @@ pub(crate) fn from_posts(
             EntityType::Organization | EntityType::Company
         );
         let kind = lex.title_kind(&r.role).or_else(|| lex.title_kind(title));
-        let predicate = if head_word(label) == "Party" || lex.party_name(label) {
-            MEMBER_OF
-        } else {
-            match kind {
-                Some("player") => PLAYS_FOR,
-                Some("owner") => OWNS,
-                Some(_) => continue,
-                None if firm && (lex.job_title(&r.role) || lex.job_title(title)) => WORKS_FOR,
-                None => continue,
-            }
-        };
+        let predicate =
+            if head_word(label) == "Party" || lex.party_name(label) || lex.party_adjective(label) {
+                MEMBER_OF
+            } else {
+                match kind {
+                    Some("player") => PLAYS_FOR,
+                    Some("owner") => OWNS,
+                    Some(_) => continue,
+                    None if firm && (lex.job_title(&r.role) || lex.job_title(title)) => WORKS_FOR,
+                    None => continue,
+                }
+            };
         let known = out
             .iter()
             .any(|f| f.subject == person && f.object == org && f.predicate == predicate);

@@ -1,7 +1,9 @@
 //! Names typed by the words around them. A common noun for a kind of body right before names
 //! says what they are ("cable firms Vexa and Tellnet": companies; "the band Radiohead",
 //! "broadcaster ITV": organisations; `data/lexicons/org_nouns.tsv`); a party's short name or
-//! its members' name ("the Tories", "Labour MPs", "Democrats"; `party_names.txt`) is the party.
+//! its members' name ("the Tories", "Labour MPs", "Democrats"; `party_names.txt`) is the party,
+//! and so is its adjective before a post or as a description ("Liberal leader X", "X, a
+//! Democrat"; `party_adjectives.txt`).
 
 use super::*;
 
@@ -132,7 +134,53 @@ pub(super) fn apply(
             );
         }
     }
+    party_adjectives(analysis, sent, taken, found);
     found.sort_by_key(|f| f.start);
+}
+
+/// "Liberal leader Ola Dahl", "Republican Senator Ana Berg": a party's adjective right before a
+/// post is the party; so is "a Democrat" after a comma ("Ana Berg, a Democrat from Oregon,").
+/// Elsewhere the word is no name ("a liberal view", "Green" the surname).
+fn party_adjectives(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let lex = analysis.lex;
+    for i in 0..sent.toks.len() {
+        if taken[i] || !sent.toks[i].capitalised() {
+            continue;
+        }
+        let Some(e) = [i + 2, i + 1].into_iter().find(|&e| {
+            e <= sent.toks.len()
+                && !taken[i..e].iter().any(|t| *t)
+                && lex.party_adjective(&sent.span_text(analysis.text, i, e))
+        }) else {
+            continue;
+        };
+        let next = sent.toks.get(e);
+        let before_post = next.is_some_and(|t| {
+            lex.org_suffix(t.text).is_none()
+                && (lex.title(t.text.trim_end_matches('.'))
+                    || (t.capitalised() && lex.title_word(t.text)))
+        });
+        let described = i >= 2
+            && (sent.toks[i - 1].is("a") || sent.toks[i - 1].is("an"))
+            && sent.toks[i - 2].text == ","
+            && next.is_none_or(|t| !t.capitalised());
+        if before_post || described {
+            take(
+                analysis,
+                sent,
+                taken,
+                found,
+                (i, e),
+                EntityType::Organization,
+                None,
+            );
+        }
+    }
 }
 
 /// Words of an apposition between its article and its kind noun ("a software company", "an
