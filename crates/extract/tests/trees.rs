@@ -1246,3 +1246,20 @@ fn a_party_named_by_its_adjective_before_a_post_or_as_a_description() {
         z.entities
     );
 }
+
+#[test]
+fn a_city_read_as_a_person_after_native_of_or_born_in_is_the_city() {
+    let x = run("Ana Berg, a native of Bergen, moved to Oslo.");
+    expect(&x, "ana-berg", "bornIn", "City/bergen");
+}
+
+#[test]
+fn an_assassin_or_a_killer_of_someone_kills_them() {
+    let x = run("Ola Dahl's assassin, Tom Reyes, was arrested in Oslo.");
+    expect(&x, "tom-reyes", "kills", "ola-dahl");
+    let y = run("Tom Reyes, the killer of Ola Dahl, was arrested.");
+    expect(&y, "tom-reyes", "kills", "ola-dahl");
+    // The one who speaks of the killers is none of them.
+    let z = run("Ola Dahl's killers were never found, Tom Reyes said.");
+    reject(&z, "tom-reyes", "kills", "ola-dahl");
+}

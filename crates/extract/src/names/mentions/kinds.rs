@@ -135,7 +135,43 @@ pub(super) fn apply(
         }
     }
     party_adjectives(analysis, sent, taken, found);
+    places_after_home_words(analysis, sent, found);
     found.sort_by_key(|f| f.start);
+}
+
+/// Words right before a name that say it is where someone is from or lives.
+const HOME_WORDS: &[[&str; 2]] = &[
+    ["native", "of"],
+    ["resident", "of"],
+    ["residents", "of"],
+    ["born", "in"],
+    ["lives", "in"],
+    ["lived", "in"],
+    ["live", "in"],
+    ["up", "in"],
+    ["moved", "to"],
+];
+
+/// "Ana Berg, a native of Bergen", "born in Lincoln": a known city or region the model read as
+/// a person, right after words that say where someone is from or lives, is the place.
+fn places_after_home_words(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut [Found]) {
+    let lex = analysis.lex;
+    for f in found
+        .iter_mut()
+        .filter(|f| f.kind == EntityType::Person && f.start >= 2)
+    {
+        let home = HOME_WORDS
+            .iter()
+            .any(|[a, b]| sent.toks[f.start - 2].is(a) && sent.toks[f.start - 1].is(b));
+        if !home {
+            continue;
+        }
+        if lex.city(&f.name).is_some() {
+            f.kind = EntityType::City;
+        } else if lex.region(&f.name).is_some() {
+            f.kind = EntityType::Place;
+        }
+    }
 }
 
 /// "Liberal leader Ola Dahl", "Republican Senator Ana Berg": a party's adjective right before a
