@@ -1263,3 +1263,11 @@ fn an_assassin_or_a_killer_of_someone_kills_them() {
     let z = run("Ola Dahl's killers were never found, Tom Reyes said.");
     reject(&z, "tom-reyes", "kills", "ola-dahl");
 }
+
+#[test]
+fn a_clause_subject_the_parser_hung_on_the_main_verb_is_the_clause_subject() {
+    // The parser reads "after Microsoft" as a prepositional phrase of "rose".
+    let x = run("Nvidia's shares rose after Microsoft announced a deal with OpenAI.");
+    expect(&x, "microsoft", "signsAgreementWith", "openai");
+    reject(&x, "nvidia", "signsAgreementWith", "openai");
+}

@@ -195,8 +195,36 @@ fn subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, depth: u8) -> Vec<usize>
         "acl" | "acl:relcl" => vec![h],
         // "After meeting X, Y said": the main clause's subject.
         "advcl" if sent.toks[p].text.ends_with("ing") => subjects(deps, sent, h, depth + 1),
+        // "... rose after Microsoft announced a deal": the parser hung "after Microsoft" on the
+        // main verb; the name right before the clause's verb is its subject.
+        "advcl" => subject_read_as_oblique(deps, sent, p).into_iter().collect(),
         _ => Vec::new(),
     }
+}
+
+/// Words that open a clause, and that the parser may read as the preposition of the clause's
+/// subject.
+const CLAUSE_OPENERS: &[&str] = &["after", "before", "since", "until", "as", "while", "when"];
+
+/// The subject of clause `p` (no subject of its own) that the parser read as an oblique of the
+/// verb above ("rose after Microsoft announced ..."): an oblique of that verb, opened by a word
+/// that opens clauses, ending right before `p` (or before its auxiliaries and adverbs).
+fn subject_read_as_oblique(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Option<usize> {
+    let h = deps.head[p]?;
+    let mut j = p;
+    while j > 0 && deps.head[j - 1] == Some(p) && matches!(deps.base(j - 1), "aux" | "advmod") {
+        j -= 1;
+    }
+    let last = j.checked_sub(1)?;
+    let o = if deps.rel[last] == "flat" {
+        deps.head[last]?
+    } else {
+        last
+    };
+    let opened = deps
+        .children(o, "case")
+        .any(|c| CLAUSE_OPENERS.iter().any(|w| sent.toks[c].is(w)));
+    (deps.head[o] == Some(h) && deps.base(o) == "obl" && opened && o < p).then_some(o)
 }
 
 /// The subject of an event noun: its possessor (for nouns whose possessor acts), a "by" phrase,
