@@ -1271,3 +1271,24 @@ fn a_clause_subject_the_parser_hung_on_the_main_verb_is_the_clause_subject() {
     expect(&x, "microsoft", "signsAgreementWith", "openai");
     reject(&x, "nvidia", "signsAgreementWith", "openai");
 }
+
+#[test]
+fn a_chief_executive_set_off_by_commas_leaves_the_verb_its_subject() {
+    // The tagger read "executive" as an adjective, and the parser hung "met" on the firm.
+    let x = run(
+        "Elon Musk, the chief executive of Tesla, met Prime Minister Narendra Modi in New Delhi.",
+    );
+    expect(&x, "elon-musk", "meets", "narendra-modi");
+}
+
+#[test]
+fn fired_sacked_and_ousted_are_dismissals() {
+    let x = run("Vexa Corp sacked its chief executive, Ana Berg, in May.");
+    expect(&x, "vexa-corp", "dismisses", "ana-berg");
+    // A board acts for the firm it belongs to.
+    let y = run("Tom Reyes was fired by Halvard Labs's board in November.");
+    expect(&y, "halvard-labs", "dismisses", "tom-reyes");
+    // Rockets fired at a country are an attack, not a dismissal.
+    let z = run("Norland fired rockets at Estovia on Sunday.");
+    reject(&z, "norland", "dismisses", "estovia");
+}

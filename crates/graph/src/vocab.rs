@@ -108,6 +108,7 @@ predicates! {
     "sues" => "sues",
     "appoints" => "appoints",
     "hires" => "hires",
+    "dismisses" => "dismissed",
     "resignsFrom" => "resigned from",
     "succeeds" => "succeeds",
     "worksFor" => "works for",

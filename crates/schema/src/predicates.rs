@@ -17,11 +17,11 @@ pub struct Predicate {
 }
 
 /// Predicates that report an event (a meeting, visit, signing, talks, purchase, sale,
-/// investment, attack, killing, win, takeover, appointment, hiring, resignation, lawsuit or
+/// investment, attack, killing, win, takeover, appointment, hiring, dismissal, resignation, lawsuit or
 /// arrest), which has a place and a date.
 ///
 /// The same names, in the same order, as the rows of [`predicates`] marked as events.
-pub const EVENT_PREDICATES: [&str; 16] = [
+pub const EVENT_PREDICATES: [&str; 17] = [
     "meets",
     "visits",
     "signsAgreementWith",
@@ -35,6 +35,7 @@ pub const EVENT_PREDICATES: [&str; 16] = [
     "acquires",
     "appoints",
     "hires",
+    "dismisses",
     "resignsFrom",
     "sues",
     "arrests",

@@ -93,6 +93,16 @@ const PATIENT_NOUNS: &[&str] = &[
     "release",
 ];
 
+/// Nouns for the body that acts for its possessor ("OpenAI's board fired him").
+const GOVERNING: &[&str] = &[
+    "board",
+    "government",
+    "administration",
+    "management",
+    "leadership",
+    "cabinet",
+];
+
 /// Which token stands for which entity: every token of a mention.
 fn cluster_at(slots: &Slots, i: usize) -> Option<ClusterId> {
     slots
@@ -121,6 +131,12 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
                 out.push(c);
             }
         } else if matches!(sent.toks[t].tag, Upos::Noun | Upos::Propn | Upos::Num) {
+            // "OpenAI's board", "Norway's government": the body that acts for its possessor.
+            if GOVERNING.iter().any(|w| sent.toks[t].is(w)) {
+                for k in deps.children(t, "nmod:poss") {
+                    stack.push((k, depth + 1));
+                }
+            }
             // "the firm, Andessa", "studios such as Orion".
             for &k in &deps.kids[t] {
                 let such_as = deps.base(k) == "nmod"

@@ -173,6 +173,11 @@ impl Tagger {
                 out.push(Upos::Verb);
                 self.tag_from(i + 1, scratch, out);
             }
+            if verbs::noun_in_disguise(words, out, i) {
+                out.truncate(i);
+                out.push(Upos::Noun);
+                self.tag_from(i + 1, scratch, out);
+            }
         }
     }
 

@@ -3,7 +3,9 @@
 //! tag of "owns" or "lives" before it sees what follows, and after a name a word in `-s` is
 //! often a noun ("the Vexa Corp shares"). Once the whole sentence is tagged, such a word that
 //! follows a possible subject, comes before any verb, is followed by what opens an object or a
-//! complement and leaves its clause with no other verb, is the clause's verb.
+//! complement and leaves its clause with no other verb, is the clause's verb. Likewise an
+//! adjective that ends a noun phrase opened by an article or a possessive ("the chief executive
+//! of Vexa", "its chief executive said") is its noun.
 
 use super::Upos;
 
@@ -48,6 +50,84 @@ pub(super) fn verb_in_disguise(w: &str, tags: &[Upos], i: usize, may_be_verb: bo
     !(i + 1..clause_end).any(|k| verbal(tags[k]) && tags[k - 1] != Upos::Part)
 }
 
+/// Whether the adjective `w` at `i` of a tagged sentence heads its noun phrase, so is a noun:
+/// after a determiner or a possessive (and any adjectives), before what ends a noun phrase (a
+/// preposition, punctuation, a verb, a conjunction or the end): "the chief executive of Vexa",
+/// "its chief executive, Ana Berg", "the chief executive said". Superlatives ("the biggest"),
+/// ordinals and words that stand for a noun left out ("the same", "the former") stay adjectives.
+pub(super) fn noun_in_disguise<S: AsRef<str>>(words: &[S], tags: &[Upos], i: usize) -> bool {
+    let w = words[i].as_ref();
+    let plain = w.len() > 3
+        && !w.ends_with("est")
+        && !w.ends_with("ed")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !ELLIPTIC.contains(&w);
+    if tags[i] != Upos::Adj || !plain || i == 0 {
+        return false;
+    }
+    let mut d = i;
+    while d > 0 && tags[d - 1] == Upos::Adj {
+        d -= 1;
+    }
+    let opened = d > 0
+        && matches!(tags[d - 1], Upos::Det | Upos::Pron)
+        && OPENERS.contains(&words[d - 1].as_ref().to_lowercase().as_str());
+    // Not a list of adjectives ("a good, respectable firm", "a small and remote plant") nor a
+    // compound ("the above-mentioned").
+    let closed = match tags.get(i + 1) {
+        None => true,
+        Some(Upos::Adp | Upos::Aux) => true,
+        // "the chief executive said"; not "the independent US-based council".
+        Some(Upos::Verb) => !words[i + 1].as_ref().contains('-'),
+        Some(Upos::Punct) => {
+            let mark = words[i + 1].as_ref();
+            mark != "-" && !(mark == "," && tags.get(i + 2) == Some(&Upos::Adj))
+        }
+        Some(_) => false,
+    };
+    opened && closed
+}
+
+/// Adjectives that stand for a noun left out ("the same", "the other two"): never nouns here.
+const ELLIPTIC: &[&str] = &[
+    "same",
+    "other",
+    "former",
+    "latter",
+    "next",
+    "last",
+    "first",
+    "second",
+    "third",
+    "following",
+    "whole",
+    "only",
+    "many",
+    "most",
+    "least",
+    "more",
+    "less",
+    "best",
+    "worst",
+    "own",
+    "rich",
+    "poor",
+    "elderly",
+    "young",
+    "little",
+    "much",
+    "such",
+    "several",
+    "various",
+    "certain",
+    "above",
+];
+
+/// Articles and possessive determiners that open a noun phrase.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "my", "your", "his", "her", "its", "our", "their",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +163,39 @@ mod tests {
         // After a verb, a noun is its object: "He saved lives in Oslo".
         let tags = [Pron, Verb, Noun, Adp, Propn, Punct];
         assert!(!verb_in_disguise("lives", &tags, 2, true));
+    }
+
+    #[test]
+    fn an_adjective_that_ends_its_noun_phrase_is_the_noun() {
+        // the chief executive of Vexa
+        let words = ["the", "chief", "executive", "of", "Vexa"];
+        let tags = [Det, Adj, Adj, Adp, Propn];
+        assert!(noun_in_disguise(&words, &tags, 2));
+        // its chief executive said
+        let words = ["its", "chief", "executive", "said"];
+        let tags = [Pron, Adj, Adj, Verb];
+        assert!(noun_in_disguise(&words, &tags, 2));
+        // a good , respectable firm: a list of adjectives.
+        let words = ["a", "good", ",", "respectable", "firm"];
+        let tags = [Det, Adj, Punct, Adj, Noun];
+        assert!(!noun_in_disguise(&words, &tags, 1));
+        // it was the same . / the biggest . / made it good .
+        let tags = [Pron, Aux, Det, Adj, Punct];
+        assert!(!noun_in_disguise(
+            &["it", "was", "the", "same", "."],
+            &tags,
+            3
+        ));
+        assert!(!noun_in_disguise(
+            &["it", "was", "the", "biggest", "."],
+            &tags,
+            3
+        ));
+        let tags = [Verb, Pron, Adj, Punct];
+        assert!(!noun_in_disguise(&["made", "it", "good", "."], &tags, 2));
+        // the independent US-based council
+        let words = ["the", "independent", "US-based", "council"];
+        let tags = [Det, Adj, Verb, Noun];
+        assert!(!noun_in_disguise(&words, &tags, 1));
     }
 }
