@@ -1074,3 +1074,22 @@ fn names_ending_in_a_company_word_are_companies() {
         "Person/lena-holm"
     ));
 }
+
+#[test]
+fn a_well_known_organisation_the_model_missed_is_found() {
+    let x = run("Greenpeace accused Shell of polluting the river.");
+    assert!(
+        has_relation(&x, "Organization/greenpeace", "accuses", "Company/shell"),
+        "{:#?}",
+        x.relations
+    );
+    // A band's name that is also a function word is none where it is that word.
+    let y = run("Who's Tom Reyes? The lady who walked in was his aunt.");
+    assert!(
+        y.entities
+            .iter()
+            .all(|e| !e.key.starts_with("Organization/")),
+        "{:#?}",
+        y.entities
+    );
+}

@@ -12,6 +12,12 @@ pub(super) fn add_rule_mentions(
     found: &mut Vec<Found>,
 ) {
     let lex = analysis.lex;
+    // Lower-case hashes of the tokens, as the organisation names are matched.
+    let lower: Vec<u64> = sent
+        .toks
+        .iter()
+        .map(|t| crate::lexicon::lower_hash(&t.text.to_lowercase()))
+        .collect();
     let mut i = 0;
     while i < sent.toks.len() {
         if taken[i] {
@@ -47,6 +53,8 @@ pub(super) fn add_rule_mentions(
             .or_else(|| {
                 company_at(lex, sent, analysis.text, i).map(|end| (end, EntityType::Company, None))
             })
+            // "Greenpeace accused Shell": a well-known organisation the model missed.
+            .or_else(|| known_organisation_at(lex, sent, &lower, taken, i))
             // "Markov Systems, a software maker": capitalised words ending in a company word.
             .or_else(|| {
                 company_by_word_at(lex, sent, taken, i).map(|end| (end, EntityType::Company, None))
@@ -283,6 +291,50 @@ pub(super) fn acronyms_of_organisations(analysis: &Analysis<'_>, found: &mut Vec
     }
     found.extend(added);
     found.sort_by_key(|f| (f.sent, f.start));
+}
+
+/// A well-known organisation (`organizations.txt`, `companies.txt`) the model missed at `i`,
+/// written with capitals as names are, none of its words taken; a company when the companies
+/// list has it. Returns its end and type.
+fn known_organisation_at(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    lower: &[u64],
+    taken: &[bool],
+    i: usize,
+) -> Option<(usize, EntityType, Option<String>)> {
+    let len = lex.org_names().longest_at(lower, i);
+    let end = i + len;
+    let capitalised = |k: usize| {
+        sent.toks[k]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    if len == 0 || !capitalised(i) || !capitalised(end - 1) || taken[i..end].iter().any(|t| *t) {
+        return None;
+    }
+    // A lone word opening the sentence is a name only if the tagger says so, or if it is the
+    // subject of the verb right after it ("Greenpeace accused Shell").
+    let subject = sent
+        .toks
+        .get(end)
+        .is_some_and(|t| matches!(t.tag, Upos::Verb | Upos::Aux));
+    if len == 1 && i == 0 && sent.toks[i].tag != Upos::Propn && !subject {
+        return None;
+    }
+    // "Who's there?": a lone word the tagger reads as a function word is none.
+    if len == 1 && !matches!(sent.toks[i].tag, Upos::Propn | Upos::Noun | Upos::X) {
+        return None;
+    }
+    let words: Vec<&str> = sent.toks[i..end].iter().map(|t| t.text).collect();
+    let kind = if lex.company(&words.join(" ")) {
+        EntityType::Company
+    } else {
+        EntityType::Organization
+    };
+    Some((end, kind, None))
 }
 
 /// A company name the model missed at `i`: two to four capitalised words, none taken, the
