@@ -335,8 +335,9 @@ pub(crate) fn find(
             add(a, b, SUES, ae, "caption", 0.7);
         }
         // "Ana Silva, 40, a member of the Green Party"; "Ron Wyden, a Democrat from Oregon".
-        let party = lex.party_adjective(&sent.span_text(ctx.analysis.text, bs, be));
-        if kind(a) == EntityType::Person && is_org(b) && member_apposition(sent, ae, bs, party) {
+        let person_org = kind(a) == EntityType::Person && is_org(b);
+        let party = person_org && lex.party_adjective(&sent.span_text(ctx.analysis.text, bs, be));
+        if person_org && member_apposition(sent, ae, bs, party) {
             add(a, b, MEMBER_OF, ae, "member-of", 0.75);
         }
         // "Ana Silva of the Green Party", "Ola Berg from the Daily Post", "Mara Quint, of

@@ -188,11 +188,17 @@ fn party_adjectives(
         if taken[i] || !sent.toks[i].capitalised() {
             continue;
         }
-        let Some(e) = [i + 2, i + 1].into_iter().find(|&e| {
-            e <= sent.toks.len()
-                && !taken[i..e].iter().any(|t| *t)
-                && lex.party_adjective(&sent.span_text(analysis.text, i, e))
-        }) else {
+        // Two words only when the second is capitalised too ("Lib Dem").
+        let two = sent
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.capitalised() && !taken[i + 1])
+            && lex.party_adjective(&sent.span_text(analysis.text, i, i + 2));
+        let e = if two {
+            i + 2
+        } else if lex.party_adjective(sent.toks[i].text) {
+            i + 1
+        } else {
             continue;
         };
         let next = sent.toks.get(e);

@@ -16,7 +16,17 @@ pub(super) fn add_rule_mentions(
     let lower: Vec<u64> = sent
         .toks
         .iter()
-        .map(|t| crate::lexicon::lower_hash(&t.text.to_lowercase()))
+        .map(|t| {
+            // Most words are written in lower case already: no copy for them.
+            if t.text
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                crate::lexicon::lower_hash(&t.text.to_lowercase())
+            } else {
+                crate::lexicon::lower_hash(t.text)
+            }
+        })
         .collect();
     let mut i = 0;
     while i < sent.toks.len() {

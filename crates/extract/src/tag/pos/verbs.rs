@@ -56,13 +56,16 @@ pub(super) fn verb_in_disguise(w: &str, tags: &[Upos], i: usize, may_be_verb: bo
 /// "its chief executive, Ana Berg", "the chief executive said". Superlatives ("the biggest"),
 /// ordinals and words that stand for a noun left out ("the same", "the former") stay adjectives.
 pub(super) fn noun_in_disguise<S: AsRef<str>>(words: &[S], tags: &[Upos], i: usize) -> bool {
+    if tags[i] != Upos::Adj || i == 0 {
+        return false;
+    }
     let w = words[i].as_ref();
     let plain = w.len() > 3
         && !w.ends_with("est")
         && !w.ends_with("ed")
         && w.bytes().all(|b| b.is_ascii_lowercase())
         && !ELLIPTIC.contains(&w);
-    if tags[i] != Upos::Adj || !plain || i == 0 {
+    if !plain {
         return false;
     }
     let mut d = i;
@@ -71,7 +74,9 @@ pub(super) fn noun_in_disguise<S: AsRef<str>>(words: &[S], tags: &[Upos], i: usi
     }
     let opened = d > 0
         && matches!(tags[d - 1], Upos::Det | Upos::Pron)
-        && OPENERS.contains(&words[d - 1].as_ref().to_lowercase().as_str());
+        && OPENERS
+            .iter()
+            .any(|o| words[d - 1].as_ref().eq_ignore_ascii_case(o));
     // Not a list of adjectives ("a good, respectable firm", "a small and remote plant") nor a
     // compound ("the above-mentioned").
     let closed = match tags.get(i + 1) {
