@@ -84,6 +84,16 @@ impl OrgNames {
         o
     }
 
+    /// Whether a name may start with the word of lower-case hash `first`.
+    pub fn may_start(&self, first: u64) -> bool {
+        self.first.contains(&first)
+    }
+
+    /// The longest name's length, in tokens.
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
+
     /// Length of the longest name starting at `lower[i]` (0 if none).
     pub fn longest_at(&self, lower: &[u64], i: usize) -> usize {
         if !self.first.contains(&lower[i]) {

@@ -12,22 +12,6 @@ pub(super) fn add_rule_mentions(
     found: &mut Vec<Found>,
 ) {
     let lex = analysis.lex;
-    // Lower-case hashes of the tokens, as the organisation names are matched.
-    let lower: Vec<u64> = sent
-        .toks
-        .iter()
-        .map(|t| {
-            // Most words are written in lower case already: no copy for them.
-            if t.text
-                .bytes()
-                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-            {
-                crate::lexicon::lower_hash(&t.text.to_lowercase())
-            } else {
-                crate::lexicon::lower_hash(t.text)
-            }
-        })
-        .collect();
     let mut i = 0;
     while i < sent.toks.len() {
         if taken[i] {
@@ -64,7 +48,7 @@ pub(super) fn add_rule_mentions(
                 company_at(lex, sent, analysis.text, i).map(|end| (end, EntityType::Company, None))
             })
             // "Greenpeace accused Shell": a well-known organisation the model missed.
-            .or_else(|| known_organisation_at(lex, sent, &lower, taken, i))
+            .or_else(|| known_organisation_at(lex, sent, taken, i))
             // "Markov Systems, a software maker": capitalised words ending in a company word.
             .or_else(|| {
                 company_by_word_at(lex, sent, taken, i).map(|end| (end, EntityType::Company, None))
@@ -309,12 +293,9 @@ pub(super) fn acronyms_of_organisations(analysis: &Analysis<'_>, found: &mut Vec
 fn known_organisation_at(
     lex: &Lexicon,
     sent: &Sent<'_>,
-    lower: &[u64],
     taken: &[bool],
     i: usize,
 ) -> Option<(usize, EntityType, Option<String>)> {
-    let len = lex.org_names().longest_at(lower, i);
-    let end = i + len;
     let capitalised = |k: usize| {
         sent.toks[k]
             .text
@@ -322,7 +303,18 @@ fn known_organisation_at(
             .next()
             .is_some_and(char::is_uppercase)
     };
-    if len == 0 || !capitalised(i) || !capitalised(end - 1) || taken[i..end].iter().any(|t| *t) {
+    let names = lex.org_names();
+    if !capitalised(i) || !names.may_start(lower_hash_of(sent.toks[i].text)) {
+        return None;
+    }
+    let stop = sent.toks.len().min(i + names.longest());
+    let lower: Vec<u64> = sent.toks[i..stop]
+        .iter()
+        .map(|t| lower_hash_of(t.text))
+        .collect();
+    let len = names.longest_at(&lower, 0);
+    let end = i + len;
+    if len == 0 || !capitalised(end - 1) || taken[i..end].iter().any(|t| *t) {
         return None;
     }
     // A lone word opening the sentence is a name only if the tagger says so, or if it is the
@@ -345,6 +337,19 @@ fn known_organisation_at(
         EntityType::Organization
     };
     Some((end, kind, None))
+}
+
+/// The hash of a word's lower case, as organisation names are matched (most words are in lower
+/// case already: no copy for them).
+fn lower_hash_of(word: &str) -> u64 {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        crate::lexicon::lower_hash(&word.to_lowercase())
+    } else {
+        crate::lexicon::lower_hash(word)
+    }
 }
 
 /// A company name the model missed at `i`: two to four capitalised words, none taken, the
