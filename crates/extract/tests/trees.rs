@@ -308,7 +308,7 @@ fn he_and_she_stand_for_the_one_person_just_named() {
          She was born in Bergen in 1961. \
          In 1990 she joined Kestrel Media, and two years later she left Kestrel Media for Vexa Corp.");
     expect(&x, "/tove-lindqvist", "bornIn", "/bergen");
-    expect(&x, "/tove-lindqvist", "memberOf", "/kestrel-media");
+    expect(&x, "/tove-lindqvist", "worksFor", "/kestrel-media");
     // Two people just named: "he" is nobody's.
     let y = run("Tom Reyes met Sam Pike in Dayton. He was born in Bergen.");
     assert!(
@@ -1291,4 +1291,14 @@ fn fired_sacked_and_ousted_are_dismissals() {
     // Rockets fired at a country are an attack, not a dismissal.
     let z = run("Norland fired rockets at Estovia on Sunday.");
     reject(&z, "norland", "dismisses", "estovia");
+}
+
+#[test]
+fn joining_a_firm_is_working_for_it_and_a_headquarters_is_where_it_is_based() {
+    let x = run("Ana Berg joined Vexa Corp in 2019. Tom Reyes joined the Green Party in 2001.");
+    expect(&x, "ana-berg", "worksFor", "vexa-corp");
+    reject(&x, "ana-berg", "memberOf", "vexa-corp");
+    expect(&x, "tom-reyes", "memberOf", "green-party");
+    let y = run("Halvard Labs is headquartered in Oslo.");
+    expect(&y, "halvard-labs", "basedIn", "oslo");
 }

@@ -56,6 +56,10 @@ pub(super) enum ObjectKind {
     Org,
     /// An organisation or a company, not a country.
     Body,
+    /// A company.
+    Firm,
+    /// An organisation or a country, not a company (what one joins as a member).
+    Group,
     Site,
 }
 
@@ -128,6 +132,8 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 "place" => ObjectKind::Place,
                 "org" => ObjectKind::Org,
                 "body" => ObjectKind::Body,
+                "firm" => ObjectKind::Firm,
+                "group" => ObjectKind::Group,
                 "site" => ObjectKind::Site,
                 _ => ObjectKind::Any,
             },
@@ -220,6 +226,8 @@ pub(super) fn fits(kind: EntityType, object: ObjectKind) -> bool {
             EntityType::Organization | EntityType::Company | EntityType::Country
         ),
         ObjectKind::Body => matches!(kind, EntityType::Organization | EntityType::Company),
+        ObjectKind::Firm => kind == EntityType::Company,
+        ObjectKind::Group => matches!(kind, EntityType::Organization | EntityType::Country),
         ObjectKind::Site => kind != EntityType::Person,
     }
 }
@@ -377,8 +385,8 @@ mod tests {
         let names = canonical_predicates();
         assert!(names.contains(&"meets") && names.contains(&RELATED));
         assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
-        // Structural only: no trigger word gives them.
-        assert!(!names.contains(&"locatedIn") && !names.contains(&"basedIn"));
+        // Structural only: no trigger word gives it ("headquartered in" gives basedIn).
+        assert!(!names.contains(&"locatedIn") && names.contains(&"basedIn"));
     }
 
     #[test]
