@@ -1302,3 +1302,12 @@ fn joining_a_firm_is_working_for_it_and_a_headquarters_is_where_it_is_based() {
     let y = run("Halvard Labs is headquartered in Oslo.");
     expect(&y, "halvard-labs", "basedIn", "oslo");
 }
+
+#[test]
+fn receiving_a_person_is_meeting_them() {
+    let x = run("Prime Minister Ana Berg received Tom Reyes in Oslo on Monday.");
+    expect(&x, "ana-berg", "meets", "tom-reyes");
+    // What one receives from someone is no meeting with them.
+    let y = run("Ana Berg received a letter from Tom Reyes.");
+    reject(&y, "ana-berg", "meets", "tom-reyes");
+}
