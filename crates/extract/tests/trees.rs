@@ -1311,3 +1311,14 @@ fn receiving_a_person_is_meeting_them() {
     let y = run("Ana Berg received a letter from Tom Reyes.");
     reject(&y, "ana-berg", "meets", "tom-reyes");
 }
+
+#[test]
+fn a_parent_company_owns_its_subsidiary() {
+    let x = run("Orbis Capital, the parent of Vexa Corp, reported a loss.");
+    expect(&x, "orbis-capital", "owns", "vexa-corp");
+    let y = run("Vexa Corp's parent company, Orbis Capital, reported a loss.");
+    expect(&y, "orbis-capital", "owns", "vexa-corp");
+    // A person's parents own nothing of them.
+    let z = run("Ana Berg's parents, Tom Berg and Eva Berg, live in Oslo.");
+    reject(&z, "tom-berg", "owns", "ana-berg");
+}

@@ -154,8 +154,9 @@ fn tied(sent: &Sent<'_>, from: usize, k: usize) -> bool {
 }
 
 /// For a noun trigger at `k` whose object follows "of", a name with a possessive right before
-/// it and a name right after it (or after a comma): the possessor and the name, which stand as
-/// the object and the subject of "Y, N of X".
+/// it and a name right after it (or after a comma, or after one more noun and a comma: "X's
+/// parent company, Y"): the possessor and the name, which stand as the object and the subject of
+/// "Y, N of X".
 fn possessor_and_name(
     sent: &Sent<'_>,
     slots: &Slots,
@@ -171,9 +172,12 @@ fn possessor_and_name(
     }
     let x = slots.iter().find(|s| s.1 == k - 1)?.2;
     let comma = sent.toks.get(k + 1).is_some_and(|t| t.text == ",");
+    // "Vexa's parent company, Orbis": one noun more before the comma.
+    let noun_comma = sent.toks.get(k + 1).is_some_and(|t| t.tag == Upos::Noun)
+        && sent.toks.get(k + 2).is_some_and(|t| t.text == ",");
     let y = slots
         .iter()
-        .find(|s| s.0 == k + 1 || (comma && s.0 == k + 2))?
+        .find(|s| s.0 == k + 1 || (comma && s.0 == k + 2) || (noun_comma && s.0 == k + 3))?
         .2;
     Some((x, y))
 }
