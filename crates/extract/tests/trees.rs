@@ -1318,7 +1318,9 @@ fn a_parent_company_owns_its_subsidiary() {
     expect(&x, "orbis-capital", "owns", "vexa-corp");
     let y = run("Vexa Corp's parent company, Orbis Capital, reported a loss.");
     expect(&y, "orbis-capital", "owns", "vexa-corp");
-    // A person's parents own nothing of them.
+    // A person's parents own nothing of them: she is their child.
     let z = run("Ana Berg's parents, Tom Berg and Eva Berg, live in Oslo.");
     reject(&z, "tom-berg", "owns", "ana-berg");
+    expect(&z, "ana-berg", "childOf", "tom-berg");
+    expect(&z, "ana-berg", "childOf", "eva-berg");
 }
