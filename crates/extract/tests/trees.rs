@@ -1324,3 +1324,18 @@ fn a_parent_company_owns_its_subsidiary() {
     expect(&z, "ana-berg", "childOf", "tom-berg");
     expect(&z, "ana-berg", "childOf", "eva-berg");
 }
+
+#[test]
+fn naming_someone_as_a_post_is_appointing_them() {
+    // The parser reads this as "a firm named Ana Berg".
+    let x = run("Vexa Corp named Ana Berg as its new chief executive.");
+    expect(&x, "vexa-corp", "appoints", "ana-berg");
+    // A name is no appointment; nor is an "as" phrase of another verb.
+    let y = run("Forbes named Ana Berg in its list of rich people. \
+         A man named Tom Reyes worked as a guard for Ana Berg.");
+    assert!(
+        y.relations.iter().all(|r| r.predicate != "appoints"),
+        "{:#?}",
+        y.relations
+    );
+}

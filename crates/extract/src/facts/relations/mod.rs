@@ -81,6 +81,9 @@ pub(super) struct Rule {
     /// The noun names its subject ("X, a critic of Y"): the subject is tied to it by a comma,
     /// a copula or "as", not found anywhere before it.
     agent: bool,
+    /// The verb gives the fact only with an "as" phrase after its object ("named Ana Berg as
+    /// its chief executive"); its object may be the parser's predicate (`xcomp`).
+    as_post: bool,
     /// Which reader may use the rule.
     reader: Reader,
 }
@@ -144,6 +147,7 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
             },
             reverse: flag("reverse"),
             agent: flag("agent"),
+            as_post: flag("as"),
             reader: if flag("tree") {
                 Reader::Tree
             } else if flag("words") {

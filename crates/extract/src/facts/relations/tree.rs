@@ -506,6 +506,9 @@ pub(super) fn read(
             });
         };
         for rule in &found_rules {
+            if rule.as_post && !as_phrase(deps, sent, p) {
+                continue;
+            }
             // "lost his fortune to Y" is no defeat by Y: a reversed rule ("lost to Y") reads no
             // verb whose object someone owns.
             if rule.reverse && !noun && args.objects.iter().any(|&o| deps.has_child(o, "nmod:poss"))
@@ -517,6 +520,12 @@ pub(super) fn read(
                 None => {
                     for &o in &args.objects {
                         entities(deps, sent, slots, o, &mut obj);
+                    }
+                    // "Vexa Corp named Ana Berg as ...", parsed as "a firm named Ana Berg".
+                    if rule.as_post && obj.is_empty() {
+                        for o in deps.children(p, "xcomp") {
+                            entities(deps, sent, slots, o, &mut obj);
+                        }
                     }
                 }
                 Some(q) => {
@@ -571,6 +580,17 @@ pub(super) fn read(
             }
         }
     }
+}
+
+/// Whether verb `p` has a phrase opened by "as" ("named Ana Berg as its chief executive").
+fn as_phrase(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> bool {
+    deps.kids[p].iter().any(|&k| {
+        matches!(deps.base(k), "obl" | "advcl" | "xcomp")
+            && deps
+                .children(k, "case")
+                .chain(deps.children(k, "mark"))
+                .any(|c| sent.toks[c].is("as"))
+    })
 }
 
 /// Verbs of reporting whose subject a bare "it" or "we" of the reported clause stands for:
