@@ -1339,3 +1339,20 @@ fn naming_someone_as_a_post_is_appointing_them() {
         y.relations
     );
 }
+
+#[test]
+fn a_day_after_a_word_of_time_opens_no_name() {
+    let x = run("On Monday Vexa Corp named Ana Berg as its new chief executive.");
+    expect(&x, "Company/vexa-corp", "appoints", "ana-berg");
+    assert!(
+        x.entities.iter().all(|e| !e.key.contains("monday")),
+        "{:#?}",
+        x.entities
+    );
+    let y = run("The Sunday Times reported the deal.");
+    assert!(
+        y.entities.iter().any(|e| e.key.ends_with("/sunday-times")),
+        "{:#?}",
+        y.entities
+    );
+}

@@ -131,6 +131,16 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
                 out.push(c);
             }
         } else if matches!(sent.toks[t].tag, Upos::Noun | Upos::Propn | Upos::Num) {
+            // "On Monday Vexa Corp named ...", parsed as one flat name headed by "Monday": the
+            // name the run ends in.
+            if let Some(c) = deps
+                .children(t, "flat")
+                .filter_map(|k| cluster_at(slots, k))
+                .last()
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
             // "OpenAI's board", "Norway's government": the body that acts for its possessor.
             if GOVERNING.iter().any(|w| sent.toks[t].is(w)) {
                 for k in deps.children(t, "nmod:poss") {

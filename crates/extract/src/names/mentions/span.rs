@@ -72,6 +72,11 @@ const GREETINGS: [&str; 9] = [
     "Congrats",
 ];
 
+/// Words before a day or a month that make it a time, not part of a name.
+const TIME_WORDS: &[&str] = &[
+    "on", "last", "next", "this", "since", "until", "by", "early", "late", "in",
+];
+
 pub(super) fn trim(
     lex: &Lexicon,
     sent: &Sent<'_>,
@@ -93,7 +98,14 @@ pub(super) fn trim(
             && matches!(t.text, "Said" | "Says" | "Added" | "Asked" | "Told")
             && (start == 0 || !sent.toks[start - 1].capitalised())
             && lex.given_name(sent.toks[start + 1].text) >= RARE_NAME;
-        if (strip || said) && end - start > 1 {
+        // "On Monday Vexa Corp named ...": a day or a month after a word of time opens no name
+        // ("the Sunday Times" keeps its day).
+        let dated = crate::values::is_month_or_day(t.text)
+            && start > 0
+            && TIME_WORDS
+                .iter()
+                .any(|w| sent.toks[start - 1].text.eq_ignore_ascii_case(w));
+        if (strip || said || dated) && end - start > 1 {
             start += 1;
         } else {
             break;
