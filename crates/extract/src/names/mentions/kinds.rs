@@ -102,33 +102,13 @@ pub(super) fn apply(
         }
     }
     for i in 0..sent.toks.len() {
-        if taken[i] || !sent.toks[i].capitalised() {
-            continue;
-        }
-        // Two-word names ("Lib Dems") only when the next word is capitalised too.
-        let two = sent
-            .toks
-            .get(i + 1)
-            .is_some_and(|t| t.capitalised() && !taken[i + 1])
-            .then(|| sent.span_text(analysis.text, i, i + 2))
-            .filter(|p| lex.party_name(p));
-        if two.is_some() {
+        if let Some(end) = listed_name_at(analysis, sent, taken, i, |p| lex.party_name(p)) {
             take(
                 analysis,
                 sent,
                 taken,
                 found,
-                (i, i + 2),
-                EntityType::Organization,
-                None,
-            );
-        } else if lex.party_name(sent.toks[i].text) {
-            take(
-                analysis,
-                sent,
-                taken,
-                found,
-                (i, i + 1),
+                (i, end),
                 EntityType::Organization,
                 None,
             );
@@ -137,6 +117,30 @@ pub(super) fn apply(
     party_adjectives(analysis, sent, taken, found);
     places_after_home_words(analysis, sent, found);
     found.sort_by_key(|f| f.start);
+}
+
+/// The end of a name of one or two capitalised words at `i`, none taken, that `listed` knows
+/// ("Labour", "Lib Dems"): two words only when the second is capitalised too.
+fn listed_name_at(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &[bool],
+    i: usize,
+    listed: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    if taken[i] || !sent.toks[i].capitalised() {
+        return None;
+    }
+    let two = sent
+        .toks
+        .get(i + 1)
+        .is_some_and(|t| t.capitalised() && !taken[i + 1])
+        && listed(&sent.span_text(analysis.text, i, i + 2));
+    if two {
+        Some(i + 2)
+    } else {
+        listed(sent.toks[i].text).then_some(i + 1)
+    }
 }
 
 /// Words right before a name that say it is where someone is from or lives.
@@ -185,20 +189,7 @@ fn party_adjectives(
 ) {
     let lex = analysis.lex;
     for i in 0..sent.toks.len() {
-        if taken[i] || !sent.toks[i].capitalised() {
-            continue;
-        }
-        // Two words only when the second is capitalised too ("Lib Dem").
-        let two = sent
-            .toks
-            .get(i + 1)
-            .is_some_and(|t| t.capitalised() && !taken[i + 1])
-            && lex.party_adjective(&sent.span_text(analysis.text, i, i + 2));
-        let e = if two {
-            i + 2
-        } else if lex.party_adjective(sent.toks[i].text) {
-            i + 1
-        } else {
+        let Some(e) = listed_name_at(analysis, sent, taken, i, |p| lex.party_adjective(p)) else {
             continue;
         };
         let next = sent.toks.get(e);
