@@ -1356,3 +1356,51 @@ fn a_day_after_a_word_of_time_opens_no_name() {
         y.entities
     );
 }
+
+#[test]
+fn straight_marks_open_and_close_by_the_spaces_around_them() {
+    // A paragraph that goes on quoting opens with a straight mark and closes the one before.
+    let x = run(
+        "Ana Berg, the chief executive of Vexa Corp, spoke at the plant. She said: \"The plant \
+         will stay open for another ten years.\n\
+         \"We owe it to the town and to the people who built it.\"\n\
+         Tom Reyes, the mayor, said the town was grateful. \"Nothing matters more to us than \
+         those jobs,\" he said.",
+    );
+    expect_said(&x, "We owe it to the town", "/ana-berg");
+    expect_said(&x, "Nothing matters more", "/tom-reyes");
+    ensure(
+        !x.quotes.iter().any(|q| q.text.contains("the mayor")),
+        format_args!("the words between two quotes quoted"),
+        &x.quotes,
+    );
+    // Two apostrophes typed as a closing mark close a straight opening one.
+    let y = run(
+        "\"We had to take action,'' said Ana Berg. \"In our view the plan made things better \
+         for everyone,'' Tom Reyes said.",
+    );
+    expect_said(&y, "We had to take action", "/ana-berg");
+    expect_said(&y, "made things better", "/tom-reyes");
+    ensure(
+        !y.quotes.iter().any(|q| q.text.contains("said")),
+        format_args!("a reporting clause quoted"),
+        &y.quotes,
+    );
+}
+
+#[test]
+fn he_said_after_a_newcomer_beside_the_topic_is_the_newcomer() {
+    // "the Cruise video" names no one "he" may stand for.
+    let x = run(
+        "Matthew Ingram wrote about the Tom Cruise video on Monday. He described the dispute as \
+         \"a small skirmish in a long war over the internet and its forums.\"",
+    );
+    expect_said(&x, "a small skirmish", "/matthew-ingram");
+    // Warhol is the topic; Kevin Allton is named for the first time, and speaks.
+    let y = run(
+        "Andy Warhol made prints of soup cans. Warhol liked photo booths. Warhol was famous. \
+         For Kevin Allton, a teacher of English, Warhol was also a legend. He said, \"Andy \
+         Warhol was the center of the art world for a whole century.\"",
+    );
+    expect_said(&y, "center of the art world", "/kevin-allton");
+}

@@ -48,7 +48,10 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
     let mut counts: Vec<usize> = vec![0; ctx.clusters.len()];
     for (m, f) in ctx.found.iter().enumerate() {
         let c = ctx.cluster_of[m];
-        if ctx.clusters[c].kind == EntityType::Person && f.sent < n {
+        if ctx.clusters[c].kind == EntityType::Person
+            && f.sent < n
+            && !modifier(&ctx.analysis.sents[f.sent], f.start, f.end)
+        {
             people[f.sent].push((f.start, c));
             counts[c.0] += 1;
         }
@@ -90,6 +93,19 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
         out.push(slots);
     }
     out
+}
+
+/// Whether the name at tokens `start..end` modifies a common noun after an article ("the Cruise
+/// video", "a Tom Hanks film"): it names no one a later "he" or "she" stands for.
+fn modifier(sent: &Sent<'_>, start: usize, end: usize) -> bool {
+    let article = start
+        .checked_sub(1)
+        .is_some_and(|k| sent.toks[k].tag == crate::pos::Upos::Det);
+    article
+        && sent
+            .toks
+            .get(end)
+            .is_some_and(|t| t.tag == crate::pos::Upos::Noun && !t.capitalised())
 }
 
 /// Whether a possessive pronoun stands in the few words before token `start`.
@@ -196,13 +212,21 @@ fn earlier(
     // else, only if the sentence opens with them ("Byron ... Placed in the care of Dr. X, he
     // ... In 1801 he was sent to Harrow": "he" is not X).
     let opens = |c: ClusterId| people[earlier].iter().any(|p| p.1 == c && p.0 <= OPENING);
-    // "For Kevin Allton, a USI instructor, Warhol was a legend. He said, ...": a person named
-    // there for the first time may well be who "he said" means, topic or not.
+    // "For Kevin Allton, a USI instructor, Warhol was a legend. He said, ...": the one person
+    // named there for the first time, beside the topic, is who "he said" means.
     let introduced = |c: ClusterId| !people[..earlier].iter().flatten().any(|p| p.1 == c);
+    let mut new = there
+        .iter()
+        .copied()
+        .filter(|&c| Some(c) != topic && introduced(c));
     match there[..] {
         [one] if topic.is_none_or(|t| t == one) || opens(one) => Some(one),
         [_] => None,
-        _ if speech && there.iter().any(|&c| Some(c) != topic && introduced(c)) => None,
+        _ if speech => match (new.next(), new.next()) {
+            (Some(one), None) if topic.is_some_and(|t| there.contains(&t)) => Some(one),
+            (Some(_), _) => None,
+            (None, _) => topic.filter(|t| there.contains(t)),
+        },
         _ => topic.filter(|t| there.contains(t)),
     }
 }

@@ -10,7 +10,7 @@
 //! of the person a lead-in sentence just reported ("X said ...", "X issued a statement"), or
 //! continues the last speaker's.
 
-use crate::doc::analysis::Sent;
+use crate::doc::analysis::{Sent, Tok};
 use crate::doc::{ClusterId, Doc, MentionId};
 use crate::facts::trees::Deps;
 use crate::model::EntityType;
@@ -156,6 +156,66 @@ fn closes(open: &str, w: &str, last: bool) -> bool {
     }
 }
 
+/// The mark in `toks[from..]` that closes a quote opened with `open`: the first that does not
+/// face the other way, else the first of any facing (`To "was featured`: a space mistyped).
+fn closing_mark(text: &str, toks: &[Tok<'_>], from: usize, open: &str) -> Option<usize> {
+    let ends = |j: usize| toks[j + 1..].iter().all(|t| t.tag == Upos::Punct);
+    let mut marks = (from..toks.len()).filter(|&j| {
+        closes(open, toks[j].text, ends(j)) || (open != "\u{201C}" && doubled(toks, j))
+    });
+    let first = marks.next()?;
+    Some(
+        std::iter::once(first)
+            .chain(marks)
+            .find(|&j| faces(text, &toks[j]) != Some(Facing::Opens))
+            .unwrap_or(first),
+    )
+}
+
+/// Whether token `j` is the first of two apostrophes typed as one closing mark (`concern,''
+/// Robinson said`), which the segmenter splits.
+fn doubled(toks: &[Tok<'_>], j: usize) -> bool {
+    toks[j].text == "'"
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| t.text == "'" && t.start == toks[j].end)
+}
+
+/// Which way a straight mark faces, read from the characters around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Facing {
+    Opens,
+    Closes,
+}
+
+/// The way a straight mark `t` faces, when the text around it tells: space (or a line's start,
+/// a bracket or a dash) before it and a word after it opens (`said, "We`, a paragraph that
+/// goes on quoting); a word or punctuation before it and space or punctuation after it closes
+/// (`win."`, `it",`). Curly marks face the way they are drawn; a straight mark between two
+/// words tells nothing.
+fn faces(text: &str, t: &Tok<'_>) -> Option<Facing> {
+    if t.text != "\"" {
+        return None;
+    }
+    let before = text[..t.start].chars().next_back();
+    let after = text[t.end..].chars().next();
+    let open_side = |c: Option<char>| {
+        c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}'))
+    };
+    let close_side = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']')
+        })
+    };
+    if open_side(before) && !close_side(after) {
+        Some(Facing::Opens)
+    } else if close_side(after) && !open_side(before) {
+        Some(Facing::Closes)
+    } else {
+        None
+    }
+}
+
 fn speech(w: &str) -> bool {
     SPEECH.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
@@ -291,7 +351,7 @@ fn share_split(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
         // The words between the closing mark of the first half and the opening one of the second
         // (a quote read from the tree has no mark).
         let toks = &ctx.analysis.sents[a.sent].toks;
-        if toks.get(a.end).is_none_or(|t| !closing(t.text)) {
+        if toks.get(a.end).is_none_or(|t| !closing(t.text)) && !doubled(toks, a.end) {
             continue;
         }
         let Some(gap) = toks.get(a.end + 1..b.start - 1) else {
@@ -502,12 +562,13 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
         let toks = &sent.toks;
         let mut i = 0;
         if let Some((at, mark, first, style)) = open {
-            let ends = |j: usize| toks[j + 1..].iter().all(|t| t.tag == Upos::Punct);
             if sent.index > at + MAX_QUOTE_SENTENCES {
                 // Never closed: a stray mark, not speech.
                 out.truncate(first);
                 open = None;
-            } else if toks.first().is_some_and(|t| t.text == "\u{201C}") {
+            } else if toks.first().is_some_and(|t| {
+                t.text == "\u{201C}" || faces(ctx.analysis.text, t) == Some(Facing::Opens)
+            }) {
                 // A new paragraph of quotation, or the closing mark mistyped and split off
                 // (“...decision.“ However): the open quote ends with the sentence before.
                 let speaker = speaker_before(ctx, &sents[at], mark);
@@ -515,9 +576,7 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
                     q.speaker = speaker;
                 }
                 open = None;
-            } else if let Some(close) =
-                (0..toks.len()).find(|&j| closes(style, toks[j].text, ends(j)))
-            {
+            } else if let Some(close) = closing_mark(ctx.analysis.text, toks, 0, style) {
                 if close > 0 {
                     out.push(FoundQuote {
                         sent: sent.index,
@@ -551,9 +610,13 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
                 continue;
             }
             let style = toks[i].text;
-            let ends = |j: usize| toks[j + 1..].iter().all(|t| t.tag == Upos::Punct);
-            let Some(close) = (i + 1..toks.len()).find(|&j| closes(style, toks[j].text, ends(j)))
-            else {
+            let Some(close) = closing_mark(ctx.analysis.text, toks, i + 1, style) else {
+                if faces(ctx.analysis.text, &toks[i]) == Some(Facing::Closes) {
+                    // `funny" rather than`: a closing mark whose opening was lost opens no
+                    // quote over the next sentences.
+                    i += 1;
+                    continue;
+                }
                 // “We will win. The people know it,” he said: the quote goes on in the next
                 // sentences.
                 open = Some((sent.index, i, out.len(), style));
@@ -647,7 +710,7 @@ fn titled_person_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, m: MentionId) -> Opti
 
 fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<ClusterId> {
     let toks = &sent.toks;
-    let mut j = close + 1;
+    let mut j = close + 1 + usize::from(doubled(toks, close));
     if toks.get(j).is_some_and(|t| t.text == ",") {
         j += 1;
     }
