@@ -1398,3 +1398,35 @@ fn he_said_after_a_newcomer_beside_the_topic_is_the_newcomer() {
     );
     expect_said(&y, "center of the art world", "/kevin-allton");
 }
+
+#[test]
+fn a_post_ending_in_a_name_speaks_and_a_quote_right_after_another_shares_its_voice() {
+    let x = run(
+        "After the vote, CEO of the Housing Council Ana Berg told Sky News any plan \"must be \
+         fair to everyone\": \"Cuts to the budget are welcome but not at any price.\"",
+    );
+    // The council is hers, not part of her name.
+    assert!(
+        x.roles.iter().any(|r| r.person.ends_with("/ana-berg")
+            && r.org
+                .as_deref()
+                .is_some_and(|o| o.ends_with("/housing-council"))),
+        "{:#?}",
+        x.roles
+    );
+    expect_said(&x, "must be fair", "/ana-berg");
+    expect_said(&x, "Cuts to the budget", "/ana-berg");
+    let z = run(
+        "Professor Ana Berg also said kits would be sent to schools and towns,\" For example, \
+         schools can hold their own votes on the new flag\".",
+    );
+    expect_said(&z, "hold their own votes", "/ana-berg");
+    // The first quote names who said the second.
+    let y =
+        run("The Herald reported that Tom Reyes told his staff, \"Let the managers go at once.\"");
+    assert!(
+        !said_by(&y, "Let the managers go", "/herald"),
+        "{:#?}",
+        y.quotes
+    );
+}

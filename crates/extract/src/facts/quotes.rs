@@ -246,6 +246,7 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
     }
     out.sort_by_key(|q| (q.sent, q.start));
     share_split(ctx, &mut out);
+    share_adjacent(ctx, &mut out);
     credit_line(ctx, &mut out);
     share_speakers(&mut out);
     lead_in(ctx, &mut out);
@@ -367,6 +368,30 @@ fn share_split(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
             (Some(s), None) => out[k].speaker = Some(s),
             (None, Some(s)) => out[k - 1].speaker = Some(s),
             _ => {}
+        }
+    }
+}
+
+/// `Ana Berg said the plan was bold,” “We owe it to the town.”`, `told the press it “must be
+/// fair”: “...”`: a quote with no speaker that follows another one of its sentence with only
+/// punctuation between them goes on in the same voice, unless the first names someone who may
+/// be its voice instead ("reported that Bush told his cabinet, “...”").
+fn share_adjacent(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.sent != b.sent || a.end > b.start || b.speaker.is_some() {
+            continue;
+        }
+        let toks = &ctx.analysis.sents[a.sent].toks;
+        let named = ctx.found.iter().enumerate().any(|(m, f)| {
+            f.sent == a.sent
+                && f.start >= a.start
+                && f.end <= a.end
+                && may_speak(f.kind)
+                && Some(ctx.cluster_of[m]) != a.speaker
+        });
+        if !named && toks[a.end..b.start].iter().all(|t| t.tag == Upos::Punct) {
+            out[k].speaker = out[k - 1].speaker;
         }
     }
 }
@@ -1009,6 +1034,17 @@ fn speaker_at(
     if t.is("it") {
         return last_speaker(ctx, out, sent.index, false);
     }
+    // "CEO of the Refugee Council Ana Berg told ...": a post whose phrase ends in a person's
+    // name is that person.
+    let lex = ctx.analysis.lex;
+    if (lex.title_word(t.text) || lex.title(t.text))
+        && let Some((_, end)) = deps.span(sent, i, None)
+        && let Some(m) = ctx.found.iter().position(|f| {
+            f.sent == sent.index && f.end == end && f.start > i && f.kind == EntityType::Person
+        })
+    {
+        return Some(ctx.cluster_of[m]);
+    }
     // "the company said": the body a description stands for (`facts::descriptions`).
     if let Some(c) = pronoun(ctx, sent.index, i) {
         return may_speak(ctx.clusters[c].kind).then_some(c);
@@ -1019,7 +1055,17 @@ fn speaker_at(
             .position(|f| f.sent == sent.index && (f.start..f.end).contains(&k))
     };
     if let Some(m) = at(i) {
-        return may_speak(ctx.found[m].kind).then(|| ctx.cluster_of[m]);
+        // "the Refugee Board Ana Silva told ...": a body's name the parser heads a person's
+        // name with is the person's post, and the person speaks.
+        let f = &ctx.found[m];
+        if f.kind != EntityType::Person
+            && let Some(p) = ctx.mention_starting_at(sent.index, f.end)
+            && ctx.found[p.index()].kind == EntityType::Person
+            && deps.head[f.end].is_some_and(|h| (f.start..f.end).contains(&h))
+        {
+            return Some(ctx.cluster_of[p.index()]);
+        }
+        return may_speak(f.kind).then(|| ctx.cluster_of[m]);
     }
     // "the firm's chief executive, Ana Berg, said": the name in apposition to the subject, a
     // person before a body ("the head of CEI (Italian Episcopal Conference), Ana Berg").

@@ -136,6 +136,39 @@ pub(super) fn place_then_person(
     })
 }
 
+/// Where the person starts in a span that joins a body and a person after "Title of|for|at
+/// [the]" ("CEO of the Refugee Board Ana Silva"): the part before ends in an organisation,
+/// institution or company word, the person is two or three capitalised words from a given
+/// name that no list claims.
+pub(super) fn body_then_person(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let toks = &sent.toks;
+    let k = if start > 0 && toks[start - 1].is("the") {
+        start - 1
+    } else {
+        start
+    };
+    let titled = k > 1
+        && ["of", "for", "at"].iter().any(|w| toks[k - 1].is(w))
+        && (lex.title(toks[k - 2].text) || lex.title_word(toks[k - 2].text));
+    if !titled || end - start < 3 {
+        return None;
+    }
+    (start + 1..end - 1).find(|&p| {
+        let last = toks[p - 1].text;
+        (lex.org_suffix(last).is_some() || lex.institution(last) || lex.company_word(last))
+            && (2..=3).contains(&(end - p))
+            && lex.given_name(toks[p].text) > 0
+            && toks[p..end]
+                .iter()
+                .all(|t| t.capitalised() && lex.unclaimed(t.text))
+    })
+}
+
 /// Where the person starts in a span that follows "Title of|for" and opens with the title's
 /// field ("Minister of Education Ana Silva"): the first word that is a given name, with one or
 /// two capitalised words after it.

@@ -276,6 +276,11 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                 parts.push((start, p, label));
                 start = p;
                 label = NerLabel::Per;
+            } else if let Some(p) = body_then_person(lex, sent, start, end) {
+                // "CEO of the Refugee Board Ana Silva": the body, then the person.
+                parts.push((start, p, NerLabel::Org));
+                start = p;
+                label = NerLabel::Per;
             }
             // "Tanya Chan of the Civic Party": the person, then the organisation.
             if label != NerLabel::Per
