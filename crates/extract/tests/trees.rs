@@ -1430,3 +1430,29 @@ fn a_post_ending_in_a_name_speaks_and_a_quote_right_after_another_shares_its_voi
         y.quotes
     );
 }
+
+#[test]
+fn nested_and_stray_straight_marks_and_quotes_attributed_or_led_in() {
+    // A quote inside a quote is no end of it.
+    let x = run(
+        "There is a fine line attributed to Ana Berg — \"If we knew what we were doing, it \
+         would not be called \"research\", would it?\"",
+    );
+    expect_said(&x, "would not be called", "/ana-berg");
+    // A mark never closed is stray: the next sentence's quote starts afresh.
+    let y = run(
+        "The probe visited comet Wild (also known as \"Wild 2) in deep space and came back. \
+         Scientists used a website to \"discover\" the tiny grains the capsule brought home.",
+    );
+    assert!(
+        !y.quotes.iter().any(|q| q.text.contains("in deep space")),
+        "{:#?}",
+        y.quotes
+    );
+    // A sentence in which a person describes something leads in to the quote after it.
+    let z = run(
+        "Tom Reyes studied at the school in the 1990s. Ana Berg described him as the best pupil \
+         she ever taught. \"He drew buildings that seemed to explode into tiny pieces.\"",
+    );
+    expect_said(&z, "seemed to explode", "/ana-berg");
+}

@@ -156,20 +156,28 @@ fn closes(open: &str, w: &str, last: bool) -> bool {
     }
 }
 
-/// The mark in `toks[from..]` that closes a quote opened with `open`: the first that does not
-/// face the other way, else the first of any facing (`To "was featured`: a space mistyped).
+/// The mark in `toks[from..]` that closes a quote opened with `open`. Straight marks nest: one
+/// that faces open starts a quote inside the quote (`be called "research", would it?"`), closed
+/// by the next mark. When no mark closes that way, the first mark that may close does (`To
+/// "was featured`: a space mistyped).
 fn closing_mark(text: &str, toks: &[Tok<'_>], from: usize, open: &str) -> Option<usize> {
     let ends = |j: usize| toks[j + 1..].iter().all(|t| t.tag == Upos::Punct);
-    let mut marks = (from..toks.len()).filter(|&j| {
-        closes(open, toks[j].text, ends(j)) || (open != "\u{201C}" && doubled(toks, j))
-    });
-    let first = marks.next()?;
-    Some(
-        std::iter::once(first)
-            .chain(marks)
-            .find(|&j| faces(text, &toks[j]) != Some(Facing::Opens))
-            .unwrap_or(first),
-    )
+    let marks: Vec<usize> = (from..toks.len())
+        .filter(|&j| {
+            closes(open, toks[j].text, ends(j)) || (open != "\u{201C}" && doubled(toks, j))
+        })
+        .collect();
+    let mut depth = 0;
+    for &j in &marks {
+        if faces(text, &toks[j]) == Some(Facing::Opens) {
+            depth += 1;
+        } else if depth > 0 {
+            depth -= 1;
+        } else {
+            return Some(j);
+        }
+    }
+    marks.first().copied()
 }
 
 /// Whether token `j` is the first of two apostrophes typed as one closing mark (`concern,''
@@ -417,10 +425,17 @@ const STATEMENTS: [&str; 13] = [
     "candid",
 ];
 
+/// Whether a verb puts into words what it is about ("describe", "characterised"), as a lead-in
+/// to a quote.
+fn portraying(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    ["describe", "characteri"].iter().any(|s| w.starts_with(s))
+}
+
 /// `Ana Berg said the plant would stay open. “We owe it to the town.”`: a quote that opens its
 /// sentence with no speaker of its own, right after a sentence without quotation that opens with
 /// a person who says something ("X said", "X also said", "X issued a statement", "He told
-/// reporters"), is that person's.
+/// reporters", "X and colleagues describe ..."), is that person's.
 fn lead_in(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
     let quoted: Vec<usize> = out.iter().map(|q| q.sent).collect();
     for q in out.iter_mut() {
@@ -435,7 +450,9 @@ fn lead_in(ctx: &Doc<'_, '_>, out: &mut [FoundQuote]) {
         let says = |from: usize| {
             (from..toks.len().min(from + LEAD_IN_REACH)).find(|&r| {
                 let t = &toks[r];
-                (reporting(t.text) && !t.is("according")) || STATEMENTS.iter().any(|w| t.is(w))
+                (reporting(t.text) && !t.is("according"))
+                    || STATEMENTS.iter().any(|w| t.is(w))
+                    || (t.tag == Upos::Verb && portraying(t.text))
             })
         };
         let speaker = if toks.first().is_some_and(|t| t.is("he") || t.is("she")) {
@@ -602,22 +619,29 @@ fn marked(ctx: &Doc<'_, '_>) -> Vec<FoundQuote> {
                 }
                 open = None;
             } else if let Some(close) = closing_mark(ctx.analysis.text, toks, 0, style) {
-                if close > 0 {
-                    out.push(FoundQuote {
-                        sent: sent.index,
-                        start: 0,
-                        end: close,
-                        speaker: None,
-                        opened: (at, mark),
-                    });
+                if faces(ctx.analysis.text, &toks[close]) == Some(Facing::Opens) {
+                    // `also known as "Wild 2) ... used to "discover" the`: a mark that opens
+                    // a quote of its own sentence shows the open one a stray mark.
+                    out.truncate(first);
+                    open = None;
+                } else {
+                    if close > 0 {
+                        out.push(FoundQuote {
+                            sent: sent.index,
+                            start: 0,
+                            end: close,
+                            speaker: None,
+                            opened: (at, mark),
+                        });
+                    }
+                    let speaker = speaker_after(ctx, sent, close)
+                        .or_else(|| speaker_before(ctx, &sents[at], mark));
+                    for q in &mut out[first..] {
+                        q.speaker = speaker;
+                    }
+                    open = None;
+                    i = close + 1;
                 }
-                let speaker = speaker_after(ctx, sent, close)
-                    .or_else(|| speaker_before(ctx, &sents[at], mark));
-                for q in &mut out[first..] {
-                    q.speaker = speaker;
-                }
-                open = None;
-                i = close + 1;
             } else {
                 out.push(FoundQuote {
                     sent: sent.index,
@@ -877,6 +901,17 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
     let mut j = open;
     while j > 0 && matches!(toks[j - 1].text, "," | ":") {
         j -= 1;
+    }
+    // "a line attributed to Einstein — “...”"
+    let mut d = j;
+    while d > 0 && dash(toks[d - 1].text) {
+        d -= 1;
+    }
+    if let Some(m) = ctx.mention_ending_at(sent.index, d) {
+        let a = ctx.found[m.index()].start;
+        if a >= 2 && toks[a - 1].is("to") && toks[a - 2].is("attributed") {
+            return speaker_of(ctx, m);
+        }
     }
     let verb = j.checked_sub(1)?;
     // "in the words of the prosecutor, Ana Berg, “...”"
