@@ -1456,3 +1456,29 @@ fn nested_and_stray_straight_marks_and_quotes_attributed_or_led_in() {
     );
     expect_said(&z, "seemed to explode", "/ana-berg");
 }
+
+#[test]
+fn the_city_that_speaks_is_the_city_named_before() {
+    let x = run(
+        "Vexa Corp opened a plant in Tampere on Monday. The city reasoned, \"the plant will bring \
+         three hundred jobs to the region within a year.\"",
+    );
+    expect_said(&x, "three hundred jobs", "City/tampere");
+    // Two cities before it: no guess.
+    let y = run(
+        "Vexa Corp opened plants in Tampere and in Oulu on Monday. The city reasoned, \"the \
+         plant will bring three hundred jobs to the region within a year.\"",
+    );
+    assert!(
+        y.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:#?}",
+        y.quotes
+    );
+}
+
+#[test]
+fn a_post_of_a_body_with_a_name_after_it_is_that_person() {
+    // Parsed with the person in apposition to the firm, not to the post.
+    let x = run("Co-founder of Google, Sergey Brin, personally met with Ana Berg during the fair.");
+    expect(&x, "/sergey-brin", "meets", "/ana-berg");
+}

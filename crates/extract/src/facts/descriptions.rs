@@ -1,5 +1,5 @@
-//! Definite descriptions that stand for an organisation or a country named shortly before, or
-//! for the person given a post ([`posts`]):
+//! Definite descriptions that stand for an organisation, a country or a city named shortly
+//! before, or for the person given a post ([`posts`]):
 //! "Kestrel Media cut 200 jobs. The company said ..." (`data/rules/descriptions.tsv`). The
 //! description's head noun becomes a one-token slot of that entity, as a resolved pronoun does
 //! (`facts::pronouns`), so the trees and the quotes read it as the name.
@@ -31,6 +31,7 @@ enum Kind {
     Firm,
     Body,
     Country,
+    City,
 }
 
 impl Kind {
@@ -48,6 +49,7 @@ impl Kind {
             Kind::Firm => matches!(kind, EntityType::Company | EntityType::Organization),
             Kind::Body => matches!(kind, EntityType::Company | EntityType::Organization) && named(),
             Kind::Country => kind == EntityType::Country,
+            Kind::City => kind == EntityType::City,
         }
     }
 }
@@ -62,6 +64,7 @@ static NOUNS: LazyLock<HashMap<&'static str, Kind>> = LazyLock::new(|| {
                 "firm" => Kind::Firm,
                 "body" => Kind::Body,
                 "country" => Kind::Country,
+                "city" => Kind::City,
                 _ => return None,
             };
             Some((noun.trim(), kind))
@@ -85,13 +88,13 @@ fn description(sent: &Sent<'_>, i: usize) -> Option<Kind> {
     open.then_some(kind)
 }
 
-/// A named organisation or country of a sentence: first token, cluster, type and label.
+/// A named organisation, country or city of a sentence: first token, cluster, type and label.
 type Named<'a> = (usize, ClusterId, EntityType, &'a str);
 
 /// The description slots of every sentence.
 pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
     let n = ctx.analysis.sents.len();
-    // Named organisations and countries of each sentence.
+    // Named organisations, countries and cities of each sentence.
     let mut named: Vec<Vec<Named<'_>>> = vec![Vec::new(); n];
     let mut counts: HashMap<ClusterId, usize> = HashMap::new();
     for (m, f) in ctx.found.iter().enumerate() {
@@ -100,7 +103,10 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
         if f.sent < n
             && matches!(
                 kind,
-                EntityType::Company | EntityType::Organization | EntityType::Country
+                EntityType::Company
+                    | EntityType::Organization
+                    | EntityType::Country
+                    | EntityType::City
             )
         {
             named[f.sent].push((f.start, c, kind, ctx.clusters[c].label.as_str()));

@@ -324,6 +324,13 @@ fn credited(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<ClusterId> 
     (ctx.found[m].kind == EntityType::Person && closes).then(|| ctx.cluster_of[m])
 }
 
+/// The entity a description of a speaker stands for, when it may speak: a body, or a city
+/// ("the city said": its council; a city's bare name says nothing).
+fn described_speaker(ctx: &Doc<'_, '_>, c: ClusterId) -> Option<ClusterId> {
+    let kind = ctx.clusters[c].kind;
+    (may_speak(kind) || kind == EntityType::City).then_some(c)
+}
+
 /// The cluster of mention `m` when it may speak (a person, or a body that issues statements).
 fn speaker_of(ctx: &Doc<'_, '_>, m: MentionId) -> Option<ClusterId> {
     may_speak(ctx.found[m.index()].kind).then(|| ctx.cluster_of[m.index()])
@@ -936,9 +943,10 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
     if k > 0 && (toks[k - 1].is("he") || toks[k - 1].is("she")) {
         return pronoun(ctx, sent.index, k - 1);
     }
-    // "the company notes, “...”": a description that stands for a body.
+    // "the company notes, “...”": a description that stands for a body ("the city reasoned":
+    // its council).
     if let Some(c) = k.checked_sub(1).and_then(|d| pronoun(ctx, sent.index, d)) {
-        return may_speak(ctx.clusters[c].kind).then_some(c);
+        return described_speaker(ctx, c);
     }
     // "Ana Berg said, “...”", "The Department of Agriculture notes, “...”"; not the object of
     // a preposition ("a letter seen by Sky News says").
@@ -1082,7 +1090,7 @@ fn speaker_at(
     }
     // "the company said": the body a description stands for (`facts::descriptions`).
     if let Some(c) = pronoun(ctx, sent.index, i) {
-        return may_speak(ctx.clusters[c].kind).then_some(c);
+        return described_speaker(ctx, c);
     }
     let at = |k: usize| {
         ctx.found

@@ -165,6 +165,38 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
     }
 }
 
+/// "Co-founder of Google, Sergey Brin, met ...", parsed with the person in apposition to
+/// Google: a subject that names no one and has no apposition of its own stands for the person
+/// in apposition to the name it governs (a person is no name for a body).
+fn post_holder(
+    ctx: &Doc<'_, '_>,
+    deps: &Deps<'_>,
+    slots: &Slots,
+    subjects: &[usize],
+    out: &mut Vec<ClusterId>,
+) {
+    for &s in subjects {
+        if deps.has_child(s, "appos") {
+            continue;
+        }
+        for k in deps.children(s, "nmod") {
+            let Some(named) = cluster_at(slots, k) else {
+                continue;
+            };
+            for a in deps.children(k, "appos") {
+                if let Some(c) = cluster_at(slots, a)
+                    && c != named
+                    && ctx.clusters[c].kind == EntityType::Person
+                    && ctx.clusters[named].kind != EntityType::Person
+                    && !out.contains(&c)
+                {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
 /// The preposition of an oblique or nominal modifier: its `case` child, lower case.
 fn preposition(deps: &Deps<'_>, sent: &Sent<'_>, i: usize) -> Option<String> {
     deps.children(i, "case")
@@ -484,6 +516,9 @@ pub(super) fn read(
         subj.clear();
         for &s in &args.subjects {
             entities(deps, sent, slots, s, &mut subj);
+        }
+        if subj.is_empty() {
+            post_holder(ctx, deps, slots, &args.subjects, &mut subj);
         }
         if subj.is_empty() {
             reporter_for_pronoun(ctx, deps, sent, slots, &args.subjects, &mut subj);
