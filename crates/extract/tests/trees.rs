@@ -1482,3 +1482,21 @@ fn a_post_of_a_body_with_a_name_after_it_is_that_person() {
     let x = run("Co-founder of Google, Sergey Brin, personally met with Ana Berg during the fair.");
     expect(&x, "/sergey-brin", "meets", "/ana-berg");
 }
+
+#[test]
+fn a_fragment_quoted_in_a_clause_is_its_subjects_words() {
+    let x = run("Vexa Corp wants to \"build the largest and cleanest steel plant in the north.\"");
+    expect_said(&x, "cleanest steel plant", "/vexa-corp");
+    let y = run("Ana Berg told voters to \"run on the record of the last four years.\"");
+    expect_said(&y, "run on the record", "/ana-berg");
+    // Words someone else reports about the subject are not the subject's.
+    let z = run(
+        "An evaluation in 1970 said Tom Reyes \"stands out as a top pilot\" and was \"a natural \
+         leader whom the other pilots followed.\"",
+    );
+    assert!(
+        !said_by(&z, "natural leader", "/tom-reyes"),
+        "{:#?}",
+        z.quotes
+    );
+}

@@ -259,6 +259,7 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundQuote> {
     share_speakers(&mut out);
     lead_in(ctx, &mut out);
     continue_speakers(ctx, &mut out);
+    fragments(ctx, trees, &mut out);
     share_speakers(&mut out);
     // Quoted marks with no word between them ("...") are no speech; nor are a few words in
     // marks inside a sentence that no one is reported to say: a term or a title ("features
@@ -1211,6 +1212,80 @@ const CITING: [&str; 8] = [
     "published",
     "publishes",
 ];
+
+/// Most steps from a quoted fragment's first word up to the verb of its clause.
+const FRAGMENT_REACH: usize = 6;
+
+/// `wikiHow aims to “build the world's largest manual”`, `Ana Berg called it “a disgrace to
+/// the town”`: a fragment quoted inside a clause (its first word in lower case, after the
+/// mark) with no speaker found is the words of that clause's subject, when it names a person
+/// or a body (through "aims to", "wants to": the controller of the verb).
+fn fragments(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>], out: &mut [FoundQuote]) {
+    for q in out.iter_mut() {
+        if q.speaker.is_some() || q.start < 2 || q.opened != (q.sent, q.start - 1) {
+            continue;
+        }
+        let Some(Some(deps)) = trees.get(q.sent) else {
+            continue;
+        };
+        let sent = &ctx.analysis.sents[q.sent];
+        let first = &sent.toks[q.start];
+        if !first.text.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        // A fragment, not a clause with its own subject ("and that “the day will come”",
+        // "said Bush “was a natural leader”"), nor an example after a preposition ("e.g. in
+        // “well honed phrase”").
+        let inside = |k: usize| (q.start..q.end).contains(&k);
+        let Some(root) = (q.start..q.end).find(|&k| deps.head[k].is_none_or(|h| !inside(h))) else {
+            continue;
+        };
+        if deps.has_child(root, "nsubj")
+            || deps.has_child(root, "nsubj:pass")
+            || sent.toks[q.start - 2].tag == Upos::Adp
+        {
+            continue;
+        }
+        // The verb of the clause the fragment stands in, outside the quote.
+        let mut v = root;
+        let mut steps = 0;
+        while steps < FRAGMENT_REACH && (sent.toks[v].tag != Upos::Verb || inside(v)) {
+            let Some(h) = deps.head[v] else { break };
+            v = h;
+            steps += 1;
+        }
+        if sent.toks[v].tag != Upos::Verb || inside(v) {
+            continue;
+        }
+        // "an evaluation said Bush was “a natural leader”": a clause someone else reports.
+        let mut a = v;
+        let mut reported = false;
+        while let Some(h) = deps.head[a].filter(|_| steps < 2 * FRAGMENT_REACH) {
+            reported |= reporting(sent.toks[h].text);
+            a = h;
+            steps += 1;
+        }
+        if reported {
+            continue;
+        }
+        // "aims to build": the subject of the verb it completes.
+        let mut subject = deps.children(v, "nsubj").last();
+        let mut up = v;
+        while subject.is_none() && deps.rel[up] == "xcomp" {
+            let Some(h) = deps.head[up] else { break };
+            up = h;
+            subject = deps.children(up, "nsubj").last();
+        }
+        let Some(s) = subject else { continue };
+        let speaker = ctx
+            .found
+            .iter()
+            .position(|f| f.sent == q.sent && (f.start..f.end).contains(&s))
+            .filter(|&m| may_speak(ctx.found[m].kind))
+            .map(|m| ctx.cluster_of[m]);
+        q.speaker = speaker;
+    }
+}
 
 /// "X defended the plan: “...”", "She continued: “...”": a quote opened right after a colon
 /// is the words of the subject of the main clause before it.

@@ -115,8 +115,8 @@ impl<'p> Deps<'p> {
 }
 
 /// Whether a sentence may state a fact the trees serve: two names or more (a relation), one
-/// name and a word of saying or a quote opened after a colon (speech), or a quote, "it" and a
-/// word of saying (speech of a body named before).
+/// name and a word of saying, a quote opened after a colon or a quoted fragment (speech), or a
+/// quote, "it" and a word of saying (speech of a body named before).
 fn worth_parsing(sent: &Sent<'_>, names: usize) -> bool {
     let reports = || {
         sent.toks
@@ -133,7 +133,13 @@ fn worth_parsing(sent: &Sent<'_>, names: usize) -> bool {
     // "“...,” it added": a quote and "it" saying it, for a body named before.
     let it_said =
         || sent.toks.iter().any(mark) && sent.toks.iter().any(|t| t.is("it")) && reports();
-    names >= 2 || (names == 1 && (reports() || framed())) || it_said()
+    // "wikiHow aims to “build ...”": a fragment quoted inside a clause.
+    let fragment = || {
+        sent.toks
+            .windows(2)
+            .any(|w| mark(&w[0]) && w[1].text.chars().next().is_some_and(char::is_lowercase))
+    };
+    names >= 2 || (names == 1 && (reports() || framed() || fragment())) || it_said()
 }
 
 /// The trees of the document's sentences that [`worth_parsing`] says may hold a fact, counting
