@@ -686,6 +686,14 @@ fn i_in_an_interview_is_the_one_interviewed() {
         "{:#?}",
         quoted.quotes
     );
+    // "X: An Interview with ..." names X, whoever else the title names; the answers' "let me
+    // say" reports X's words.
+    let titled = run(&format!(
+        "Ana Berg: An Interview with Tom Reyes's Favourite Engineer\n{answers}\
+         Let me say, \"we will build it again whatever the cost.\"\n"
+    ));
+    expect(&titled, "/ana-berg", "founded", "/kestrel-media");
+    expect_said(&titled, "whatever the cost", "/ana-berg");
     // A letter that mentions an interview is no interview: its "I" is nobody named.
     let letter = run(&format!(
         "Tom Reyes asked about my interview next week.\n{answers}"

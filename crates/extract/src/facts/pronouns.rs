@@ -280,6 +280,9 @@ pub(crate) fn add_speakers(
     }
 }
 
+/// Words after an answer's "I" or "me" within which a word of saying reports its quote.
+const SAYING_REACH: usize = 3;
+
 /// Sentences at the top of a document in which an interview is announced.
 const LEAD: usize = 6;
 /// Words between an interview word and the name of the one interviewed.
@@ -357,7 +360,8 @@ impl Interview {
 
     /// Gives the person interviewed the quoted words with no speaker, in the first person, in
     /// a sentence that reports no speech and asks nothing (a pull quote of the interviewee's
-    /// words, "“I have no doubt ...”").
+    /// words, "“I have no doubt ...”", also above the announcement), and the words the answers
+    /// say they said ("Let me say, “...”", "I told them, “...”").
     pub(crate) fn claim_quotes(
         &self,
         ctx: &Doc<'_, '_>,
@@ -366,12 +370,24 @@ impl Interview {
         let spans = crate::facts::quotes::Spans::of(quotes);
         for q in quotes
             .iter_mut()
-            .filter(|q| q.speaker.is_none() && q.sent > self.from)
+            .filter(|q| q.speaker.is_none() && q.sent != self.from)
         {
             let toks = &ctx.analysis.sents[q.sent].toks;
             let first = toks[q.start..q.end].iter().any(|t| first_person(t.text));
             let asks = toks.last().is_some_and(|t| t.text == "?");
-            if first && !asks && !spans.reports_outside(ctx, q.sent) {
+            let pull = first && !asks && !spans.reports_outside(ctx, q.sent);
+            // An answer's "I" or "me" before the quote, then, within a few words, one of
+            // saying ("I told them", "let me say"; not "my father would say").
+            let told = self.answers.iter().any(|&(s, i)| {
+                s == q.sent
+                    && i < q.start
+                    && (toks[i].text == "I" || toks[i].is("me"))
+                    && toks[i + 1..q.start]
+                        .iter()
+                        .take(SAYING_REACH)
+                        .any(|t| crate::facts::quotes::reporting(t.text))
+            });
+            if pull || told {
                 q.speaker = Some(self.person);
             }
         }
@@ -401,27 +417,35 @@ fn interviewee(ctx: &Doc<'_, '_>) -> Option<(usize, ClusterId)> {
         if first_person_here {
             return None;
         }
-        let near = |f: &crate::names::mentions::Found| {
+        let after = |f: &crate::names::mentions::Found| {
+            cues.iter().any(|&i| f.start > i && f.start - i <= NEAR)
+        };
+        let before = |f: &crate::names::mentions::Found| {
             cues.iter().any(|&i| {
-                let after = f.start > i && f.start - i <= NEAR;
                 let by = s.toks.get(i + 1).is_some_and(|t| t.is("by"));
                 let an = i > 0 && s.toks[i - 1].is("an");
-                let before = f.end <= i && i - f.end <= NEAR && (by || an);
-                after || before
+                f.end <= i && i - f.end <= NEAR && (by || an)
             })
         };
-        let mut people: Vec<ClusterId> = ctx
-            .found
-            .iter()
-            .zip(&ctx.cluster_of)
-            .filter(|(f, c)| {
-                f.sent == s.index && ctx.clusters[**c].kind == EntityType::Person && near(f)
-            })
-            .map(|(_, &c)| c)
-            .collect();
-        people.sort_unstable();
-        people.dedup();
-        return match people[..] {
+        let people = |near: &dyn Fn(&crate::names::mentions::Found) -> bool| {
+            let mut people: Vec<ClusterId> = ctx
+                .found
+                .iter()
+                .zip(&ctx.cluster_of)
+                .filter(|(f, c)| {
+                    f.sent == s.index && ctx.clusters[**c].kind == EntityType::Person && near(f)
+                })
+                .map(|(_, &c)| c)
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            people
+        };
+        // "X: An Interview with the 'Y'": the name before the cue, and Y a name for X.
+        if let [one] = people(&before)[..] {
+            return Some((s.index, one));
+        }
+        return match people(&|f| before(f) || after(f))[..] {
             [one] => Some((s.index, one)),
             _ => None,
         };
