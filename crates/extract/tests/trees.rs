@@ -1508,3 +1508,12 @@ fn a_fragment_quoted_in_a_clause_is_its_subjects_words() {
         z.quotes
     );
 }
+
+#[test]
+fn what_no_one_said_is_no_quote() {
+    let x = run(
+        "Norwegian officials have not said why the team was denied visas. Tom Reyes never said \
+         he was sorry.",
+    );
+    assert!(x.quotes.is_empty(), "{:#?}", x.quotes);
+}

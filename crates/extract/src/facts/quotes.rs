@@ -1368,6 +1368,16 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
             let Some(s) = subject else {
                 continue;
             };
+            // "officials have not said why ...": what no one said is no quote.
+            if deps.kids[v].iter().any(|&k| {
+                deps.rel[k] == "advmod"
+                    && matches!(
+                        sent.toks[k].text.to_lowercase().as_str(),
+                        "not" | "n't" | "never"
+                    )
+            }) {
+                continue;
+            }
             let complement = deps.kids[v]
                 .iter()
                 .copied()
