@@ -1517,3 +1517,12 @@ fn what_no_one_said_is_no_quote() {
     );
     assert!(x.quotes.is_empty(), "{:#?}", x.quotes);
 }
+
+#[test]
+fn a_phrase_between_saying_and_the_quote_keeps_the_speaker() {
+    let x = run(
+        "Mathematician Tom Reyes said of this letter, \"This is perhaps the most substantial \
+         piece of writing in the whole field.\"",
+    );
+    expect_said(&x, "most substantial piece", "/tom-reyes");
+}

@@ -930,6 +930,23 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
     if let Some(speaker) = described_as(ctx, sent, j) {
         return Some(speaker);
     }
+    // "X said of the letter, “...”": a verb of saying, then a short phrase opened by a
+    // preposition.
+    let verb = if reporting(toks[verb].text) {
+        verb
+    } else {
+        (verb.saturating_sub(PHRASE_REACH)..verb)
+            .rev()
+            .find(|&v| {
+                toks[v].tag == Upos::Verb
+                    && speech(toks[v].text)
+                    && toks[v + 1].tag == Upos::Adp
+                    && !toks[v + 1..j]
+                        .iter()
+                        .any(|t| t.tag == Upos::Verb || t.text == ",")
+            })
+            .unwrap_or(verb)
+    };
     if !reporting(toks[verb].text) || toks[verb].is("according") {
         return None;
     }
@@ -972,6 +989,10 @@ fn speaker_before(ctx: &Doc<'_, '_>, sent: &Sent<'_>, open: usize) -> Option<Clu
         .is_some_and(|t| t.tag == crate::pos::Upos::Verb);
     (participle && f.kind == EntityType::Person && subject).then(|| ctx.cluster_of[first])
 }
+
+/// Most words of a phrase between a verb of saying and the quote it reports ("said of this
+/// letter,").
+const PHRASE_REACH: usize = 5;
 
 /// "in the words of [the prosecutor,] Ana Berg[, QC]," before a quote's mark at `open` (commas
 /// before it skipped): the person named in the phrase, which must end at the mark.
