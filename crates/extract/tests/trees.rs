@@ -1526,3 +1526,16 @@ fn a_phrase_between_saying_and_the_quote_keeps_the_speaker() {
     );
     expect_said(&x, "most substantial piece", "/tom-reyes");
 }
+
+#[test]
+fn according_to_a_source_parsed_as_the_subject_is_no_quote_of_the_subject() {
+    let x = run(
+        "According to the Arts and Humanities Citation Index Professor Chomsky is the eighth \
+         most cited scholar of all time.",
+    );
+    assert!(
+        !said_by(&x, "most cited scholar", "/chomsky"),
+        "{:#?}",
+        x.quotes
+    );
+}

@@ -1354,6 +1354,11 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
         let (speaker, content) = if t.is("according") {
             // "according to X": X is the head of "according"; the clause is X's head.
             let Some(x) = deps.head[v] else { continue };
+            // "According to the Citation Index Professor X is ...", parsed with X as the head
+            // of "according": the subject of the clause is no source of it.
+            if deps.rel[x].starts_with("nsubj") {
+                continue;
+            }
             let Some(clause) = deps.head[x] else { continue };
             // "a policy which, according to AFP, the UN has criticised": a relative clause
             // gives no words of its own to quote.
