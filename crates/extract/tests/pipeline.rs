@@ -1093,3 +1093,13 @@ fn a_well_known_organisation_the_model_missed_is_found() {
         y.entities
     );
 }
+
+#[test]
+fn a_title_to_a_country_then_any_name_is_the_country_then_the_person() {
+    let x = run(
+        "According to Afghan Ambassador to the United States Hamdullah Mohib, the team did well.",
+    );
+    let keys: Vec<&str> = x.entities.iter().map(|e| e.key.as_str()).collect();
+    assert!(keys.contains(&"Person/hamdullah-mohib"), "{keys:?}");
+    assert!(keys.contains(&"Country/united-states"), "{keys:?}");
+}

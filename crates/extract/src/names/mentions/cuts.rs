@@ -102,7 +102,8 @@ pub(super) fn city_then_region(
 
 /// Where the person starts in a span that joins a place and a person after "of" or "to [the]"
 /// ("Governor of Washington Ana Silva", "Ambassador to the United States Ola Berg"): the place
-/// is a country, city or region, the person two or three capitalised words from a given name.
+/// is a country, city or region, the person two or three capitalised words from a given name
+/// (any name after a title).
 pub(super) fn place_then_person(
     lex: &Lexicon,
     sent: &Sent<'_>,
@@ -116,6 +117,17 @@ pub(super) fn place_then_person(
     if !after_of || end - start < 3 {
         return None;
     }
+    // "Ambassador to the United States Hamdullah Mohib": after a title, the person's name
+    // needs no known given name.
+    let link = if sent.toks[start - 1].is("the") {
+        start - 2
+    } else {
+        start - 1
+    };
+    let titled = link > 0 && {
+        let t = sent.toks[link - 1].text;
+        lex.title(t) || lex.title_word(t)
+    };
     (start + 1..end - 1).find(|&p| {
         let place = sent.toks[start..p]
             .iter()
@@ -129,7 +141,7 @@ pub(super) fn place_then_person(
         // "the Chicago Symphony Orchestra": no organisation word in the person's name.
         is_place
             && (2..=3).contains(&person.len())
-            && lex.given_name(person[0].text) > 0
+            && (titled || lex.given_name(person[0].text) > 0)
             && person
                 .iter()
                 .all(|t| t.capitalised() && lex.unclaimed(t.text))

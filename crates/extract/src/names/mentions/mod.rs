@@ -273,7 +273,12 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             // "Governor of Washington Ana Silva": the place, then the person.
             let mut parts = Vec::with_capacity(2);
             if let Some(p) = place_then_person(lex, sent, start, end) {
-                parts.push((start, p, label));
+                let place = if label == NerLabel::Per {
+                    NerLabel::Loc
+                } else {
+                    label
+                };
+                parts.push((start, p, place));
                 start = p;
                 label = NerLabel::Per;
             } else if let Some(p) = body_then_person(lex, sent, start, end) {
