@@ -1539,3 +1539,16 @@ fn according_to_a_source_parsed_as_the_subject_is_no_quote_of_the_subject() {
         x.quotes
     );
 }
+
+#[test]
+fn an_expert_or_an_analyst_at_a_body_works_for_it() {
+    let x = run(
+        "Tom Reyes, an expert on missiles at the Kestrel Institute, said the launch failed. \
+         Ana Berg, an analyst with Vexa Corp, said prices would rise.",
+    );
+    expect(&x, "/tom-reyes", "worksFor", "/kestrel-institute");
+    expect(&x, "/ana-berg", "worksFor", "/vexa-corp");
+    // A fan is no staff.
+    let y = run("Ana Berg, a fan of the Kestrel Institute, said it was great.");
+    assert!(y.relations.is_empty(), "{:#?}", y.relations);
+}
