@@ -1103,3 +1103,11 @@ fn a_title_to_a_country_then_any_name_is_the_country_then_the_person() {
     assert!(keys.contains(&"Person/hamdullah-mohib"), "{keys:?}");
     assert!(keys.contains(&"Country/united-states"), "{keys:?}");
 }
+
+#[test]
+fn a_party_before_a_plural_post_is_the_party_not_a_person() {
+    let x = run("The vote was lost, and Labour MPs cheered in the chamber.");
+    let keys: Vec<&str> = x.entities.iter().map(|e| e.key.as_str()).collect();
+    assert!(!keys.iter().any(|k| k.starts_with("Person/")), "{keys:?}");
+    assert!(keys.contains(&"Organization/labour"), "{keys:?}");
+}

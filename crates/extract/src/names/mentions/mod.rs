@@ -249,6 +249,19 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             {
                 label = NerLabel::Loc;
             }
+            // "Labour MPs", "Republican senators" read as a person: a party before a plural
+            // post is the party.
+            if label == NerLabel::Per && end - start >= 2 {
+                let last = sent.toks[end - 1].text;
+                let one = last.strip_suffix('s').filter(|w| w.chars().count() >= 2);
+                let party = sent.span_text(analysis.text, start, end - 1);
+                if one.is_some_and(|w| lex.title(w) || lex.title_word(&w.to_lowercase()))
+                    && (lex.party_name(&party) || lex.party_adjective(&party))
+                {
+                    end -= 1;
+                    label = NerLabel::Org;
+                }
+            }
             // "West Oakland" read as a person: a compass word before a known city names a part
             // of it.
             if label == NerLabel::Per
