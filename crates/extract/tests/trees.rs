@@ -681,6 +681,12 @@ fn i_in_an_interview_is_the_one_interviewed() {
          My father would say, \"I told you so.\"\n"
     ));
     expect_said(&quoted, "never regretted", "/ana-berg");
+    // Also a pull quote above the announcement.
+    let above = run(&format!(
+        "\"I have never regretted building bridges.\"\n\
+         The Daily Post interviews engineer Ana Berg about bridges\n{answers}"
+    ));
+    expect_said(&above, "never regretted building", "/ana-berg");
     assert!(
         !said_by(&quoted, "I told you so", "/ana-berg"),
         "{:#?}",

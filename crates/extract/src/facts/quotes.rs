@@ -436,8 +436,9 @@ const STATEMENTS: [&str; 13] = [
 /// Whether a verb puts into words what it is about ("describe", "characterised"), as a lead-in
 /// to a quote.
 fn portraying(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
-    ["describe", "characteri"].iter().any(|s| w.starts_with(s))
+    ["describe", "characteri"]
+        .iter()
+        .any(|s| w.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)))
 }
 
 /// `Ana Berg said the plant would stay open. “We owe it to the town.”`: a quote that opens its
@@ -1395,13 +1396,7 @@ fn reported(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, out: &mut Vec<F
                 continue;
             };
             // "officials have not said why ...": what no one said is no quote.
-            if deps.kids[v].iter().any(|&k| {
-                deps.rel[k] == "advmod"
-                    && matches!(
-                        sent.toks[k].text.to_lowercase().as_str(),
-                        "not" | "n't" | "never"
-                    )
-            }) {
+            if deps.negated(sent, v) {
                 continue;
             }
             let complement = deps.kids[v]

@@ -55,6 +55,17 @@ impl<'p> Deps<'p> {
             .filter(move |&k| self.rel[k] == rel)
     }
 
+    /// Whether token `i` is negated: "not", "n't" or "never" hangs on it.
+    pub(crate) fn negated(&self, sent: &Sent<'_>, i: usize) -> bool {
+        self.kids[i].iter().any(|&k| {
+            self.rel[k] == "advmod"
+                && matches!(
+                    sent.toks[k].text.to_lowercase().as_str(),
+                    "not" | "n't" | "never"
+                )
+        })
+    }
+
     pub(crate) fn has_child(&self, i: usize, rel: &str) -> bool {
         self.children(i, rel).next().is_some()
     }

@@ -461,13 +461,7 @@ fn other_verb_between(sent: &Sent<'_>, p: usize, k: usize) -> bool {
 /// Negation and hedging from the tree: "not"/"never" on the predicate, a modal auxiliary (the
 /// future too: "will meet" is planned, not done), or a conditional clause.
 fn tree_cues(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> (bool, bool) {
-    let negated = deps.kids[p].iter().any(|&k| {
-        deps.rel[k] == "advmod"
-            && matches!(
-                sent.toks[k].text.to_lowercase().as_str(),
-                "not" | "n't" | "never"
-            )
-    });
+    let negated = deps.negated(sent, p);
     let hedged = deps.kids[p].iter().any(|&k| {
         (deps.rel[k] == "aux"
             && matches!(

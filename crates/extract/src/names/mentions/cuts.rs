@@ -124,10 +124,7 @@ pub(super) fn place_then_person(
     } else {
         start - 1
     };
-    let titled = link > 0 && {
-        let t = sent.toks[link - 1].text;
-        lex.title(t) || lex.title_word(t)
-    };
+    let titled = titled_before(lex, sent, link);
     (start + 1..end - 1).find(|&p| {
         let place = sent.toks[start..p]
             .iter()
@@ -137,15 +134,28 @@ pub(super) fn place_then_person(
         let is_place = lex.country(&place).is_some()
             || lex.city(&place).is_some()
             || lex.region(&place).is_some();
-        let person = &sent.toks[p..end];
         // "the Chicago Symphony Orchestra": no organisation word in the person's name.
         is_place
-            && (2..=3).contains(&person.len())
-            && (titled || lex.given_name(person[0].text) > 0)
-            && person
-                .iter()
-                .all(|t| t.capitalised() && lex.unclaimed(t.text))
+            && (titled || lex.given_name(sent.toks[p].text) > 0)
+            && unclaimed_name(lex, &sent.toks[p..end])
     })
+}
+
+/// Whether a title stands right before token `link` ("Ambassador" before "to").
+fn titled_before(lex: &Lexicon, sent: &Sent<'_>, link: usize) -> bool {
+    link > 0 && {
+        let t = sent.toks[link - 1].text;
+        lex.title(t) || lex.title_word(t)
+    }
+}
+
+/// Whether `toks` may be a person's name that follows a place or a body in one span: two or
+/// three capitalised words that no list claims.
+fn unclaimed_name(lex: &Lexicon, toks: &[crate::doc::analysis::Tok<'_>]) -> bool {
+    (2..=3).contains(&toks.len())
+        && toks
+            .iter()
+            .all(|t| t.capitalised() && lex.unclaimed(t.text))
 }
 
 /// Where the person starts in a span that joins a body and a person after "Title of|for|at
@@ -166,18 +176,15 @@ pub(super) fn body_then_person(
     };
     let titled = k > 1
         && ["of", "for", "at"].iter().any(|w| toks[k - 1].is(w))
-        && (lex.title(toks[k - 2].text) || lex.title_word(toks[k - 2].text));
+        && titled_before(lex, sent, k - 1);
     if !titled || end - start < 3 {
         return None;
     }
     (start + 1..end - 1).find(|&p| {
         let last = toks[p - 1].text;
         (lex.org_suffix(last).is_some() || lex.institution(last) || lex.company_word(last))
-            && (2..=3).contains(&(end - p))
             && lex.given_name(toks[p].text) > 0
-            && toks[p..end]
-                .iter()
-                .all(|t| t.capitalised() && lex.unclaimed(t.text))
+            && unclaimed_name(lex, &toks[p..end])
     })
 }
 

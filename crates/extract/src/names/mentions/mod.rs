@@ -254,9 +254,9 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             if label == NerLabel::Per && end - start >= 2 {
                 let last = sent.toks[end - 1].text;
                 let one = last.strip_suffix('s').filter(|w| w.chars().count() >= 2);
-                let party = sent.span_text(analysis.text, start, end - 1);
+                let party = || sent.span_text(analysis.text, start, end - 1);
                 if one.is_some_and(|w| lex.title(w) || lex.title_word(&w.to_lowercase()))
-                    && (lex.party_name(&party) || lex.party_adjective(&party))
+                    && (lex.party_name(&party()) || lex.party_adjective(&party()))
                 {
                     end -= 1;
                     label = NerLabel::Org;
