@@ -706,6 +706,13 @@ fn i_in_an_interview_is_the_one_interviewed() {
     ));
     assert!(!has(&letter, "/tom-reyes", "founded", "/kestrel-media"));
     assert!(!has(&letter, "/tom-reyes", "visits", "/lima"));
+    // A title that names nobody leaves the name to the next sentence that announces it.
+    let later = run(&format!(
+        "The Daily Post interviews the president of the Halvard Society
+         The Daily Post spoke with Ana Berg, president of the Halvard Society.
+{answers}"
+    ));
+    expect(&later, "/ana-berg", "founded", "/kestrel-media");
     // Two people interviewed: whose "I" it is stays open.
     let two = run(&format!(
         "The Daily Post interviews Ana Berg and Tom Reyes about bridges\n{answers}"
@@ -715,8 +722,12 @@ fn i_in_an_interview_is_the_one_interviewed() {
 
 #[test]
 fn going_to_a_place_is_a_visit_and_a_hope_is_hedged() {
-    let x = run("Ana Berg went to Oslo in May. Tom Reyes hopes to lead Kestrel Media.");
+    let x = run(
+        "Ana Berg went to Oslo in May. Tom Reyes hopes to lead Kestrel Media. Ola Dahl is \
+         going to Lima in March.",
+    );
     expect(&x, "/ana-berg", "visits", "/oslo");
+    expect(&x, "/ola-dahl", "visits", "/lima");
     let lead = first(&x, "leads", "hoped-for lead");
     assert!(lead.hedged, "{lead:#?}");
     // "going to" before a verb is a plan, not a trip.
@@ -1557,4 +1568,76 @@ fn an_expert_or_an_analyst_at_a_body_works_for_it() {
     // A fan is no staff.
     let y = run("Ana Berg, a fan of the Kestrel Institute, said it was great.");
     assert!(y.relations.is_empty(), "{:#?}", y.relations);
+}
+
+#[test]
+fn having_been_to_an_event_or_a_body_is_a_visit_to_it_and_to_its_place() {
+    let x = run(
+        "Since March, Tom Reyes has been to the Nordic Jazz Fair in Bergen, the Halvard \
+         Society in Oslo and Lima.",
+    );
+    expect(&x, "/tom-reyes", "visits", "/bergen");
+    expect(&x, "/tom-reyes", "visits", "/halvard-society");
+    expect(&x, "/tom-reyes", "visits", "/oslo");
+    expect(&x, "/tom-reyes", "visits", "/lima");
+}
+
+#[test]
+fn an_organisation_of_a_country_is_based_there() {
+    let x = run(
+        "A research team from the Halvard Institute of Technology and Nordhavn State \
+         University of the US has studied the effects.",
+    );
+    expect(
+        &x,
+        "/halvard-institute-of-technology",
+        "basedIn",
+        "/united-states",
+    );
+    expect(
+        &x,
+        "/nordhavn-state-university",
+        "basedIn",
+        "/united-states",
+    );
+    // A name whose country is part of it stays whole.
+    let y = run(
+        "The Central Bank of Norway raised its rates, and the National Library of the \
+         Netherlands opened.",
+    );
+    for name in [
+        "Central Bank of Norway",
+        "National Library of the Netherlands",
+    ] {
+        assert!(
+            y.entities.iter().any(|e| e.label == name),
+            "no {name} in {:#?}",
+            y.entities
+        );
+    }
+}
+
+#[test]
+fn being_in_a_place_for_an_occasion_is_a_visit() {
+    let x = run("Ana Berg is in Tampere this week for a conference on batteries.");
+    expect(&x, "/ana-berg", "visits", "/tampere");
+    // Being there for no occasion may be where one lives.
+    let y = run("Ana Berg is in Tampere with her family.");
+    reject(&y, "/ana-berg", "visits", "/tampere");
+}
+
+#[test]
+fn a_word_of_a_name_is_no_verb_of_a_relation() {
+    // The tagger reads the last part of the name as a verb.
+    let x = run("Chan Kwok-ting from the Civic Party and Ana Berg were elected newcomers.");
+    assert!(
+        x.entities.iter().any(|e| e.label == "Chan Kwok-ting"),
+        "{:#?}",
+        x.entities
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.predicate == "related"),
+        "{:#?}",
+        x.relations
+    );
 }

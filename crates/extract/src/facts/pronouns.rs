@@ -292,13 +292,8 @@ const NEAR: usize = 8;
 const ANSWERS_MIN: usize = 3;
 
 /// Words that announce an interview: the `interview` rows of `data/rules/cues.tsv`.
-static INTERVIEW: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../../data/rules/cues.tsv")
-        .lines()
-        .filter_map(|l| l.strip_prefix("interview\t"))
-        .map(str::trim)
-        .collect()
-});
+static INTERVIEW: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| crate::facts::cue_words("interview"));
 
 /// An interview transcript: the one person interviewed, and the first-person pronouns of the
 /// answers that stand for them.
@@ -445,10 +440,13 @@ fn interviewee(ctx: &Doc<'_, '_>) -> Option<(usize, ClusterId)> {
         if let [one] = people(&before)[..] {
             return Some((s.index, one));
         }
-        return match people(&|f| before(f) || after(f))[..] {
-            [one] => Some((s.index, one)),
-            _ => None,
-        };
+        // A cue near no name ("Outlet interviews the president of X") leaves the name to a
+        // later sentence ("Outlet spoke with Ana Berg, ...").
+        match people(&|f| before(f) || after(f))[..] {
+            [] => continue,
+            [one] => return Some((s.index, one)),
+            _ => return None,
+        }
     }
     None
 }

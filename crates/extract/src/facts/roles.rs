@@ -41,13 +41,7 @@ pub struct FoundRole {
 
 /// Verbs of leaving a post ("resigned as", "stepped down as"): the `left` rows of
 /// `data/rules/cues.tsv`.
-static LEFT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/rules/cues.tsv")
-        .lines()
-        .filter_map(|l| l.strip_prefix("left\t"))
-        .map(str::trim)
-        .collect()
-});
+static LEFT: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::facts::cue_words("left"));
 
 /// Words that say a post is no longer held, right before its title ("former minister",
 /// "ex-chief", "then-governor").

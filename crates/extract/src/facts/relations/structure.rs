@@ -116,7 +116,8 @@ enum PlaceGap {
     At,
     /// ", " between a place and its country or region.
     Comma,
-    /// "of" before a city.
+    /// "of" before a city, or before the country of an organisation ("the University of
+    /// Sheffield of the UK").
     Of,
 }
 
@@ -125,7 +126,7 @@ fn place_gap(gap: &[&str]) -> Option<PlaceGap> {
         ["in"] | ["in", "the"] => Some(PlaceGap::In),
         ["at"] | ["at", "the"] => Some(PlaceGap::At),
         [","] => Some(PlaceGap::Comma),
-        ["of"] => Some(PlaceGap::Of),
+        ["of"] | ["of", "the"] => Some(PlaceGap::Of),
         [",", w, "in"] | [w, "in"] if seated(w) => Some(PlaceGap::In),
         [s, "headquarters", "in"] | [s, "headquarters", "located" | "based", "in"]
             if possessive(s) =>
@@ -243,7 +244,9 @@ pub(crate) fn find(
                         && !(is_org(a) && kind(b) == EntityType::Country)
                         && !in_list()
                 }
-                PlaceGap::Of => kind(b) == EntityType::City,
+                PlaceGap::Of => {
+                    kind(b) == EntityType::City || (is_org(a) && kind(b) == EntityType::Country)
+                }
             };
             if larger {
                 match kind(a) {
@@ -253,7 +256,20 @@ pub(crate) fn find(
                     EntityType::Organization | EntityType::Company
                         if how != PlaceGap::In || kind(b) != EntityType::Country =>
                     {
-                        add(a, b, BASED_IN, ae, "place", 0.7)
+                        add(a, b, BASED_IN, ae, "place", 0.7);
+                        // "MIT and Colorado State University of the US": the whole list.
+                        if how == PlaceGap::Of && kind(b) == EntityType::Country {
+                            let mut first = as_;
+                            for p in slots[..i].iter().rev() {
+                                let g = gap_of(p.1, first);
+                                if !is_org(p.2) || !matches!(g[..], [","] | ["and"] | [",", "and"])
+                                {
+                                    break;
+                                }
+                                add(p.2, b, BASED_IN, ae, "place", 0.7);
+                                first = p.0;
+                            }
+                        }
                     }
                     _ => {}
                 }

@@ -486,7 +486,8 @@ pub(super) fn read(
     let mut obj = Vec::new();
     for p in 0..sent.toks.len() {
         let tag = sent.toks[p].tag;
-        if !matches!(tag, Upos::Verb | Upos::Noun) {
+        // A word of a name is no predicate ("Lam Cheuk-ting", its last part read as a verb).
+        if !matches!(tag, Upos::Verb | Upos::Noun) || cluster_at(slots, p).is_some() {
             continue;
         }
         let form = sent.toks[p].text.to_lowercase();
@@ -699,7 +700,10 @@ fn all_cues(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> (bool, bool) {
 }
 
 /// "X has been to Y" (a place): the copula "been" with "to" before the place is a visit. The
-/// tree hangs both on the place, and its subject is the visitor.
+/// tree hangs both on the place, and its subject is the visitor. What one has been to may also
+/// be an event or a body in a place ("been to the Jazz Fair in Bergen and the Halvard Society
+/// in Oslo"): the site, when it is one, and the place it is in are visited, for each conjunct.
+/// So is a place one is in for an occasion ("Ana Berg is in Oslo for a conference").
 pub(super) fn been_to(
     ctx: &Doc<'_, '_>,
     sent: &Sent<'_>,
@@ -709,35 +713,107 @@ pub(super) fn been_to(
 ) {
     for p in 0..sent.toks.len() {
         let been = deps.children(p, "cop").any(|c| sent.toks[c].is("been"));
-        let to = deps.children(p, "case").any(|c| sent.toks[c].is("to"));
-        if !(been && to) {
-            continue;
-        }
-        let Some(place) = cluster_at(slots, p) else {
+        let case = |w: &str| deps.children(p, "case").any(|c| sent.toks[c].is(w));
+        let label = if been && case("to") {
+            "been to"
+        } else if deps.has_child(p, "cop")
+            && (case("in") || case("at"))
+            && for_occasion(deps, sent, p)
+        {
+            "in for"
+        } else {
             continue;
         };
-        if !fits(ctx.clusters[place].kind, super::ObjectKind::Place) {
-            continue;
-        }
         let mut visitors = Vec::new();
         for s in deps.children(p, "nsubj") {
             entities(deps, sent, slots, s, &mut visitors);
         }
-        let (negated, hedged) = all_cues(deps, sent, p);
-        for v in visitors.into_iter().filter(|&v| v != place) {
-            out.push(FoundRelation {
-                sent: sent.index,
-                subject: v,
-                object: place,
-                predicate: "visits".into(),
-                label: "been to".into(),
-                negated,
-                hedged,
-                trigger: p,
-                rule: "tree-been-to:visits".into(),
-                confidence: TREE_CONFIDENCE,
-                place: None,
-            });
+        if visitors.is_empty() {
+            continue;
         }
+        let mut sites = Vec::new();
+        for t in conjuncts(deps, p) {
+            visited(ctx, deps, sent, slots, t, &mut sites);
+        }
+        let (negated, hedged) = all_cues(deps, sent, p);
+        for &v in &visitors {
+            for &(place, at) in sites.iter().filter(|s| s.0 != v) {
+                out.push(FoundRelation {
+                    sent: sent.index,
+                    subject: v,
+                    object: place,
+                    predicate: "visits".into(),
+                    label: label.into(),
+                    negated,
+                    hedged,
+                    trigger: at,
+                    rule: "tree-been-to:visits".into(),
+                    confidence: TREE_CONFIDENCE,
+                    place: None,
+                });
+            }
+        }
+    }
+}
+
+/// Occasions one travels to a place for: the `occasion` rows of `data/rules/cues.tsv`.
+static OCCASIONS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| crate::facts::cue_words("occasion"));
+
+/// Whether `p` has a "for" phrase naming an occasion ("is in Oslo for a conference"): a stay
+/// for it is a visit, where "is in Oslo" alone may be where one lives.
+fn for_occasion(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> bool {
+    let occasion = |k: usize| {
+        matches!(deps.base(k), "obl" | "nmod")
+            && preposition(deps, sent, k).as_deref() == Some("for")
+            && OCCASIONS.iter().any(|w| sent.toks[k].is(w))
+    };
+    // The phrase may hang off a time phrase before it ("in Oslo this week for a conference").
+    deps.kids[p].iter().any(|&k| {
+        occasion(k) || (deps.base(k) == "obl" && deps.kids[k].iter().any(|&j| occasion(j)))
+    })
+}
+
+/// Token `p` and the tokens joined to it by "and", "or" or commas, nearest first.
+fn conjuncts(deps: &Deps<'_>, p: usize) -> Vec<usize> {
+    let mut all = vec![p];
+    let mut k = 0;
+    while k < all.len() && all.len() < 16 {
+        all.extend(deps.children(all[k], "conj"));
+        k += 1;
+    }
+    all
+}
+
+/// What "been to" token `t` names as visited: `t` itself when it is a place or a body (a
+/// site), and the places an "in" or "at" phrase on it names ("the fair in Bergen").
+fn visited(
+    ctx: &Doc<'_, '_>,
+    deps: &Deps<'_>,
+    sent: &Sent<'_>,
+    slots: &Slots,
+    t: usize,
+    out: &mut Vec<(ClusterId, usize)>,
+) {
+    let mut add = |c: ClusterId, at: usize, kind: super::ObjectKind| {
+        if fits(ctx.clusters[c].kind, kind) && !out.iter().any(|x| x.0 == c) {
+            out.push((c, at));
+        }
+    };
+    if let Some(c) = cluster_at(slots, t) {
+        add(c, t, super::ObjectKind::Site);
+    }
+    let mut listed = Vec::new();
+    for k in deps.children(t, "nmod") {
+        let located = matches!(preposition(deps, sent, k).as_deref(), Some("in" | "at"));
+        if let Some(c) = cluster_at(slots, k).filter(|_| located) {
+            add(c, k, super::ObjectKind::Place);
+            // "the Jazz Fair in Bergen, the Halvard Society in Oslo and Lima", the list parsed
+            // as conjuncts of "Bergen": its next items are what one has been to as well.
+            listed.extend(conjuncts(deps, k).into_iter().skip(1));
+        }
+    }
+    for k in listed {
+        visited(ctx, deps, sent, slots, k, out);
     }
 }

@@ -25,6 +25,13 @@ pub(super) fn hyphenated_name(word: &str) -> bool {
         && b.chars().all(|c| c.is_lowercase())
 }
 
+/// The last "of" of a span at `from` or after, with a word after it before `end`.
+fn last_of(sent: &Sent<'_>, from: usize, end: usize) -> Option<usize> {
+    (from..end.saturating_sub(1))
+        .rev()
+        .find(|&p| sent.toks[p].is("of"))
+}
+
 /// The "of" in an organisation's span that ends in a known city right before `, <region>`
 /// ("the Aviation Museum of Springfield, Illinois"): the city is where it is, not part of its
 /// name.
@@ -35,9 +42,7 @@ pub(super) fn city_after_of(
     start: usize,
     end: usize,
 ) -> Option<usize> {
-    let of = (start + 1..end.saturating_sub(1))
-        .rev()
-        .find(|&p| sent.toks[p].is("of"))?;
+    let of = last_of(sent, start + 1, end)?;
     let city = sent.span_text(text, of + 1, end);
     let before_region = sent.toks.get(end).is_some_and(|t| t.text == ",")
         && sent
@@ -59,6 +64,49 @@ pub(super) fn city_after_of(
         && lex.region(&city).is_none()
         && lex.country(&city).is_none())
     .then_some(of)
+}
+
+/// Words that end the name of a school or a research body, which names no country after "of"
+/// once it has two words ("Colorado State University of the US").
+const SCHOOL_WORDS: &[&str] = &["University", "College", "Institute", "School", "Academy"];
+
+/// Words that open the names of national bodies, which name their country after "of".
+const NATIONAL_WORDS: &[&str] = &[
+    "National", "Royal", "Federal", "Central", "State", "Imperial", "Public", "Supreme",
+];
+
+/// Whether the words of an organisation's name before "of [the] <country>" make a whole name,
+/// so that the country is where it is and no part of the name ("Colorado State University of
+/// the US", "the University of Sheffield of the UK", "Vexa Corp of Norway"): two words or more
+/// ending in a school, museum or corporate word, or with an "of" of their own. "Bank of Norway"
+/// and "Communist Party of China" are not.
+pub(super) fn whole_before_country(lex: &Lexicon, name: &[crate::doc::analysis::Tok<'_>]) -> bool {
+    let Some(last) = name.last().filter(|_| name.len() >= 2) else {
+        return false;
+    };
+    // "National Library of the Netherlands", "Royal Academy of Norway": a generic word before
+    // the institution word needs the country to name one.
+    if NATIONAL_WORDS.contains(&name[0].text) {
+        return false;
+    }
+    SCHOOL_WORDS.contains(&last.text)
+        || lex.institution(last.text)
+        || super::CORPORATE.contains(&last.text)
+        || name.iter().any(|t| t.is("of"))
+}
+
+/// The "of" in a span the model read as one name that ends in "of [the] <country>" after a
+/// whole name ([`whole_before_country`]).
+pub(super) fn country_after_of(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let of = last_of(sent, start + 2, end)?;
+    lex.country(&sent.span_text(text, of + 1, end))?;
+    whole_before_country(lex, &sent.toks[start..of]).then_some(of)
 }
 
 /// The "for" in a span that joins two company names ("left Kestrel Media for Vexa Corp."): the

@@ -321,6 +321,15 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             if let Some(of) = city_after_of(lex, sent, analysis.text, start, end) {
                 city = Some((of + 1, end, NerLabel::Loc));
                 end = of;
+            } else if let Some(of) = country_after_of(lex, sent, analysis.text, start, end) {
+                // "Colorado State University of the US": the body, then its country.
+                let place = if sent.toks[of + 1].is("the") {
+                    of + 2
+                } else {
+                    of + 1
+                };
+                city = Some((place, end, NerLabel::Loc));
+                end = of;
             }
             // "left Kestrel Media for Vexa Corp.": two companies, not one name.
             if let Some(f) = company_after_for(lex, sent, start, end) {
@@ -479,7 +488,10 @@ pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &
             && sent.toks.get(a.end).is_some_and(|t| t.text == "and")
             && b.start == a.end + 1
             && b.end - b.start >= 2;
-        if (org && of && b.start == a.end + gap) || joint {
+        // "Colorado State University of the US": a whole name, then where it is.
+        let located = b.kind == EntityType::Country
+            && cuts::whole_before_country(lex, &sent.toks[a.start..a.end]);
+        if (org && of && b.start == a.end + gap && !located) || joint {
             let (start, end) = (a.start, b.end);
             let kind = if joint { b.kind } else { a.kind };
             let name = sent.span_text(analysis.text, start, end);
