@@ -1641,3 +1641,31 @@ fn a_word_of_a_name_is_no_verb_of_a_relation() {
         x.relations
     );
 }
+
+#[test]
+fn an_attack_on_a_name_by_a_name_before_it_is_an_attack() {
+    let x =
+        run("Norway's invasion of Sweden failed. The US assault on Halvard Company ended in May.");
+    expect(&x, "/norway", "attacks", "/sweden");
+    expect(&x, "/united-states", "attacks", "/halvard-company");
+    // A supposed attack is hedged, one that did not happen denied.
+    let z = run(
+        "Any US attack on Vantoria would be a threat to Norway. There was no US attack on \
+         Denmark that year.",
+    );
+    let supposed = first(&z, "attacks", "supposed attack");
+    assert!(supposed.hedged && !supposed.negated, "{supposed:#?}");
+    let denied = z
+        .relations
+        .iter()
+        .find(|r| r.object.ends_with("/denmark"))
+        .expect("the denied invasion");
+    assert!(denied.negated, "{denied:#?}");
+    // A place compounded with talks is where they are, not a party to them.
+    let y = run("The Oslo talks with Vantoria ended on Monday.");
+    assert!(
+        !y.relations.iter().any(|r| r.subject.ends_with("/oslo")),
+        "{:#?}",
+        y.relations
+    );
+}

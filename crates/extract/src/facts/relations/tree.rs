@@ -287,7 +287,13 @@ fn subject_read_as_oblique(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Option
 
 /// The subject of an event noun: its possessor (for nouns whose possessor acts), a "by" phrase,
 /// else the subject of the verb whose object it is ("X signed a deal with Y").
-fn noun_subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, patient: bool) -> Vec<usize> {
+fn noun_subjects(
+    deps: &Deps<'_>,
+    sent: &Sent<'_>,
+    p: usize,
+    patient: bool,
+    actor: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
     let mut out: Vec<usize> = deps.kids[p]
         .iter()
         .copied()
@@ -295,6 +301,11 @@ fn noun_subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, patient: bool) -> V
         .collect();
     if !patient {
         out.extend(deps.children(p, "nmod:poss"));
+        // "the US assault on Fallujah", "US support for Israel": a name compounded with the
+        // event noun, when it names who may act (not "the Oslo talks").
+        if out.is_empty() {
+            out.extend(deps.children(p, "compound").filter(|&k| actor(k)));
+        }
     }
     // "X signed a deal with Y"; "X arrived in Oslo for talks with Y", "X is in Oslo for a
     // visit to Y": an event noun after "for" is the verb's subject's too.
@@ -343,7 +354,7 @@ struct Args {
     preps: Vec<(String, usize)>,
 }
 
-fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
+fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, actor: &dyn Fn(usize) -> bool) -> Args {
     let noun = matches!(sent.toks[p].tag, Upos::Noun | Upos::Propn);
     let lower = sent.toks[p].text.to_lowercase();
     let mut preps: Vec<(String, usize)> = Vec::new();
@@ -372,7 +383,7 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Args {
             objects.extend(preps.iter().filter(|(q, _)| q == "of").map(|(_, k)| *k));
         }
         return Args {
-            subjects: noun_subjects(deps, sent, p, patient),
+            subjects: noun_subjects(deps, sent, p, patient, actor),
             objects,
             preps,
         };
@@ -461,15 +472,20 @@ fn other_verb_between(sent: &Sent<'_>, p: usize, k: usize) -> bool {
 /// Negation and hedging from the tree: "not"/"never" on the predicate, a modal auxiliary (the
 /// future too: "will meet" is planned, not done), or a conditional clause.
 fn tree_cues(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> (bool, bool) {
-    let negated = deps.negated(sent, p);
-    let hedged = deps.kids[p].iter().any(|&k| {
-        (deps.rel[k] == "aux"
-            && matches!(
-                sent.toks[k].text.to_lowercase().as_str(),
-                "may" | "might" | "could" | "would" | "should" | "will" | "'ll" | "shall"
-            ))
-            || (deps.rel[k] == "mark" && sent.toks[k].is("if"))
-    });
+    // An event noun under "no" did not happen; under "any" it is only supposed ("any attack
+    // on Y would ...").
+    let det = |w: &str| deps.children(p, "det").any(|k| sent.toks[k].is(w));
+    let noun = matches!(sent.toks[p].tag, Upos::Noun | Upos::Propn);
+    let negated = deps.negated(sent, p) || (noun && det("no"));
+    let hedged = (noun && det("any"))
+        || deps.kids[p].iter().any(|&k| {
+            (deps.rel[k] == "aux"
+                && matches!(
+                    sent.toks[k].text.to_lowercase().as_str(),
+                    "may" | "might" | "could" | "would" | "should" | "will" | "'ll" | "shall"
+                ))
+                || (deps.rel[k] == "mark" && sent.toks[k].is("if"))
+        });
     (negated, hedged)
 }
 
@@ -504,7 +520,13 @@ pub(super) fn read(
             continue;
         }
         let noun = tag == Upos::Noun;
-        let args = arguments(deps, sent, p);
+        // "the Oslo talks": a place compounded with an event noun is where it is.
+        let actor = |t: usize| {
+            cluster_at(slots, t).is_some_and(|c| {
+                !matches!(ctx.clusters[c].kind, EntityType::City | EntityType::Place)
+            })
+        };
+        let args = arguments(deps, sent, p, &actor);
         if args.subjects.is_empty() {
             continue;
         }
