@@ -1669,3 +1669,15 @@ fn an_attack_on_a_name_by_a_name_before_it_is_an_attack() {
         y.relations
     );
 }
+
+#[test]
+fn a_passive_clause_on_a_name_reads_its_agent() {
+    let x = run(
+        "Vexa Corp, a firm founded by Ana Berg in 2001, sells steel. The Green Party, led by \
+         Ola Dahl, won the vote. Tom Reyes works at the Halvard Institute, which is funded \
+         by Kestrel Media.",
+    );
+    expect(&x, "/ana-berg", "founded", "/vexa-corp");
+    expect(&x, "/ola-dahl", "leads", "/green-party");
+    expect(&x, "/kestrel-media", "funds", "/halvard-institute");
+}

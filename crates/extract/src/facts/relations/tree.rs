@@ -204,9 +204,12 @@ fn preposition(deps: &Deps<'_>, sent: &Sent<'_>, i: usize) -> Option<String> {
         .map(|c| sent.toks[c].text.to_lowercase())
 }
 
-/// Whether a verb is passive (a passive subject or auxiliary).
+/// Whether a verb is passive (a passive subject or auxiliary, or an agent: "the party, led by
+/// X").
 fn passive(deps: &Deps<'_>, i: usize) -> bool {
-    deps.has_child(i, "nsubj:pass") || deps.has_child(i, "aux:pass")
+    deps.has_child(i, "nsubj:pass")
+        || deps.has_child(i, "aux:pass")
+        || deps.has_child(i, "obl:agent")
 }
 
 /// The subject tokens of predicate `p`: its own, else inherited from the verb it depends on.
@@ -389,19 +392,22 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, actor: &dyn Fn(usize) -
         };
     }
     if passive(deps, p) {
+        // The agent; also a "by" phrase the parser took for an object ("which is owned by
+        // Kestrel Media").
+        let by_object = deps.children(p, "obj").filter(|&k| {
+            deps.subtree(k)
+                .into_iter()
+                .any(|c| deps.rel[c] == "case" && sent.toks[c].is("by"))
+        });
         let agents: Vec<usize> = deps
             .children(p, "obl:agent")
             .chain(preps.iter().filter(|(q, _)| q == "by").map(|(_, k)| *k))
+            .chain(by_object)
             .collect();
-        let patients: Vec<usize> = deps.children(p, "nsubj:pass").collect();
+        let patients = passive_patients(deps, sent, p);
         // "X was born in Y", "a firm based in Y": without an agent, the patient is the subject
         // of the prepositional rules.
         let (subjects, objects) = if agents.is_empty() {
-            let patients = if patients.is_empty() && deps.rel[p] == "acl" {
-                deps.head[p].into_iter().collect()
-            } else {
-                patients
-            };
             (patients, Vec::new())
         } else {
             (agents, patients)
@@ -417,6 +423,31 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, actor: &dyn Fn(usize) -
         objects: objects(deps, sent, p),
         preps,
     }
+}
+
+/// The patients of passive verb `p`: its passive subject; in a relative clause the noun the
+/// clause qualifies stands for a relative pronoun ("Halvard Labs, which is owned by Vexa") and,
+/// with no subject, in a reduced one ("the Green Party, led by Ola Dahl"), and a noun in
+/// apposition to a name stands for the name ("Vexa Corp, a firm founded by Ana Berg").
+fn passive_patients(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
+    let relative = |s: usize| {
+        matches!(
+            sent.toks[s].text.to_lowercase().as_str(),
+            "which" | "that" | "who"
+        )
+    };
+    let own: Vec<usize> = deps.children(p, "nsubj:pass").collect();
+    let qualifies = matches!(deps.rel[p], "acl" | "acl:relcl");
+    let stands = match own[..] {
+        [] if qualifies => deps.head[p],
+        [s] if qualifies && relative(s) => deps.head[p],
+        _ => return own,
+    };
+    let Some(h) = stands else { return own };
+    let named = (deps.rel[h] == "appos" && sent.toks[h].tag == Upos::Noun)
+        .then(|| deps.head[h])
+        .flatten();
+    vec![named.unwrap_or(h)]
 }
 
 /// The direct objects of verb `p`; in a relative clause with a subject of its own, the noun
