@@ -1276,6 +1276,15 @@ fn a_party_named_by_its_adjective_before_a_post_or_as_a_description() {
 fn a_city_read_as_a_person_after_native_of_or_born_in_is_the_city() {
     let x = run("Ana Berg, a native of Bergen, moved to Oslo.");
     expect(&x, "ana-berg", "bornIn", "City/bergen");
+    // So after a local post and "of".
+    let y = run("Ola Dahl was elected mayor of Bergen.");
+    assert!(
+        y.roles
+            .iter()
+            .any(|r| r.org.as_deref() == Some("City/bergen")),
+        "{:#?}",
+        y.roles
+    );
 }
 
 #[test]

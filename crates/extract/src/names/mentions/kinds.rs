@@ -143,8 +143,16 @@ fn listed_name_at(
     }
 }
 
-/// Words right before a name that say it is where someone is from or lives.
+/// Words right before a name that say it is where someone is from, lives or governs, or where
+/// one goes.
 const HOME_WORDS: &[[&str; 2]] = &[
+    ["mayor", "of"],
+    ["governor", "of"],
+    ["city", "of"],
+    ["town", "of"],
+    ["arrived", "in"],
+    ["visit", "to"],
+    ["trip", "to"],
     ["native", "of"],
     ["resident", "of"],
     ["residents", "of"],
@@ -156,8 +164,9 @@ const HOME_WORDS: &[[&str; 2]] = &[
     ["moved", "to"],
 ];
 
-/// "Ana Berg, a native of Bergen", "born in Lincoln": a known city or region the model read as
-/// a person, right after words that say where someone is from or lives, is the place.
+/// "Ana Berg, a native of Bergen", "born in Lincoln", "the mayor of Bergen": a known city or
+/// region the model read as a person, right after words that say where someone is from, lives
+/// or governs, or where one goes, is the place.
 fn places_after_home_words(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut [Found]) {
     let lex = analysis.lex;
     for f in found
