@@ -1690,3 +1690,14 @@ fn a_passive_clause_on_a_name_reads_its_agent() {
     expect(&x, "/ola-dahl", "leads", "/green-party");
     expect(&x, "/kestrel-media", "funds", "/halvard-institute");
 }
+
+#[test]
+fn the_trees_subject_of_a_trigger_outweighs_the_name_before_it() {
+    let x = run("Ana Berg arrived on Monday. She met Tom Reyes during her visit to Vexa Corp.");
+    expect(&x, "/ana-berg", "visits", "/vexa-corp");
+    reject(&x, "/tom-reyes", "visits", "/vexa-corp");
+    // The preposition hung on the first word of the name still reads "to Halvard Labs".
+    let y = run("Ana Berg founded Vexa Corp in 2001 and sold it to Halvard Labs in 2010.");
+    expect(&y, "/ana-berg", "sellsTo", "/halvard-labs");
+    reject(&y, "/vexa-corp", "sellsTo", "/halvard-labs");
+}

@@ -282,16 +282,23 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
         let tree_end = out.len();
         triggered(ctx, sent, &slots, &mut out);
         // The tree read the same trigger between the same two names otherwise ("agreed to buy
-        // Halvard Labs" is a takeover, not a purchase from it): the tree's reading stands.
+        // Halvard Labs" is a takeover, not a purchase from it), or gave the same object another
+        // subject: the tree's reading stands.
         let words = out.split_off(tree_end);
         let tree_part = &out[before..];
         let kept: Vec<FoundRelation> = words
             .into_iter()
             .filter(|w| {
                 !tree_part.iter().any(|t| {
+                    let same_pair = [t.subject, t.object] == [w.subject, w.object];
+                    // "She met Tom Reyes during her visit to Vexa", "Ana Berg founded Vexa and
+                    // sold it to Halvard": the tree says who visited or sold; the name the
+                    // words put before the trigger is another's.
+                    let other_subject = t.predicate == w.predicate
+                        && t.object == w.object
+                        && t.subject != w.subject;
                     t.trigger == w.trigger
-                        && t.predicate != w.predicate
-                        && [t.subject, t.object] == [w.subject, w.object]
+                        && ((t.predicate != w.predicate && same_pair) || other_subject)
                 })
             })
             .collect();

@@ -197,11 +197,22 @@ fn post_holder(
     }
 }
 
-/// The preposition of an oblique or nominal modifier: its `case` child, lower case.
+/// The preposition of an oblique or nominal modifier: its `case` child, lower case, or that of
+/// the first word of its name, where the parser often hangs it ("to Halvard Labs" with "to"
+/// under "Halvard").
 fn preposition(deps: &Deps<'_>, sent: &Sent<'_>, i: usize) -> Option<String> {
-    deps.children(i, "case")
-        .find(|&c| sent.toks[c].tag == Upos::Adp)
-        .map(|c| sent.toks[c].text.to_lowercase())
+    let case = |k: usize| {
+        deps.children(k, "case")
+            .find(|&c| sent.toks[c].tag == Upos::Adp)
+            .map(|c| sent.toks[c].text.to_lowercase())
+    };
+    case(i).or_else(|| {
+        deps.kids[i]
+            .iter()
+            .copied()
+            .filter(|&k| k < i && matches!(deps.rel[k], "compound" | "flat"))
+            .find_map(case)
+    })
 }
 
 /// Whether a verb is passive (a passive subject or auxiliary, or an agent: "the party, led by
