@@ -1701,3 +1701,9 @@ fn the_trees_subject_of_a_trigger_outweighs_the_name_before_it() {
     expect(&y, "/ana-berg", "sellsTo", "/halvard-labs");
     reject(&y, "/vexa-corp", "sellsTo", "/halvard-labs");
 }
+
+#[test]
+fn the_board_of_a_firm_stands_for_the_firm() {
+    let x = run("Ana Berg resigned from the board of Vexa Corp on Monday.");
+    expect(&x, "/ana-berg", "resignsFrom", "/vexa-corp");
+}

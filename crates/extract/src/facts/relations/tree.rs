@@ -141,9 +141,13 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
             {
                 out.push(c);
             }
-            // "OpenAI's board", "Norway's government": the body that acts for its possessor.
+            // "OpenAI's board", "Norway's government", "the board of Vexa Corp": the body that
+            // acts for its owner.
             if GOVERNING.iter().any(|w| sent.toks[t].is(w)) {
-                for k in deps.children(t, "nmod:poss") {
+                let of = deps
+                    .children(t, "nmod")
+                    .filter(|&k| preposition(deps, sent, k).as_deref() == Some("of"));
+                for k in deps.children(t, "nmod:poss").chain(of) {
                     stack.push((k, depth + 1));
                 }
             }
