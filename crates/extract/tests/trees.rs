@@ -1707,3 +1707,19 @@ fn the_board_of_a_firm_stands_for_the_firm() {
     let x = run("Ana Berg resigned from the board of Vexa Corp on Monday.");
     expect(&x, "/ana-berg", "resignsFrom", "/vexa-corp");
 }
+
+#[test]
+fn a_merger_joins_two_firms_either_way_round() {
+    let x = run(
+        "Vexa Corp and Halvard Labs agreed to merge in May. The merger between Kestrel Media \
+         and Norvik Airlines was approved. Tom Reyes completed his merger with Ana Berg.",
+    );
+    expect(&x, "/vexa-corp", "mergesWith", "/halvard-labs");
+    expect(&x, "/kestrel-media", "mergesWith", "/norvik-airlines");
+    // People do not merge.
+    assert!(
+        !x.relations.iter().any(|r| r.object.ends_with("/ana-berg")),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -90,6 +90,7 @@ predicates! {
     "funds" => "funds",
     "offers" => "offers",
     "acquires" => "acquires",
+    "mergesWith" => "merges with",
     "supports" => "supports",
     "opposes" => "opposes",
     "praises" => "praises",

@@ -17,11 +17,11 @@ pub struct Predicate {
 }
 
 /// Predicates that report an event (a meeting, visit, signing, talks, purchase, sale,
-/// investment, attack, killing, win, takeover, appointment, hiring, dismissal, resignation, lawsuit or
+/// investment, attack, killing, win, takeover, merger, appointment, hiring, dismissal, resignation, lawsuit or
 /// arrest), which has a place and a date.
 ///
 /// The same names, in the same order, as the rows of [`predicates`] marked as events.
-pub const EVENT_PREDICATES: [&str; 17] = [
+pub const EVENT_PREDICATES: [&str; 18] = [
     "meets",
     "visits",
     "signsAgreementWith",
@@ -33,6 +33,7 @@ pub const EVENT_PREDICATES: [&str; 17] = [
     "kills",
     "beats",
     "acquires",
+    "mergesWith",
     "appoints",
     "hires",
     "dismisses",

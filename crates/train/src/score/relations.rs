@@ -52,8 +52,9 @@ use super::extract_all;
 use crate::Error;
 
 /// Predicates that read the same both ways round.
-pub const SYMMETRIC: [&str; 5] = [
+pub const SYMMETRIC: [&str; 6] = [
     "meets",
+    "mergesWith",
     "negotiatesWith",
     "signsAgreementWith",
     "partnerOf",

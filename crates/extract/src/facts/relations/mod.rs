@@ -200,8 +200,9 @@ pub fn canonical_predicates() -> Vec<&'static str> {
 }
 
 /// Predicates that read the same both ways round.
-pub(super) const SYMMETRIC: [&str; 7] = [
+pub(super) const SYMMETRIC: [&str; 8] = [
     "meets",
+    "mergesWith",
     "spouseOf",
     "siblingOf",
     "negotiatesWith",
