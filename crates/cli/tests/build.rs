@@ -50,24 +50,12 @@ fn dump(store: &Path) -> Vec<String> {
 }
 
 fn query(store: &Path, sparql: &str) -> String {
-    let run = || {
-        kg().args(["query", "--format", "tsv", "--store"])
-            .arg(store)
-            .args(["-e", sparql])
-            .output()
-            .expect("kg query runs")
-    };
-    let mut out = run();
-    // Known and not ours to mend: about one run in ten of the kill test, RocksDB aborts the
-    // first read of a store after a killed build with "pthread lock: Invalid argument". The
-    // read is asked once more; a second failure, or any other, fails the test.
-    if !out.status.success() && String::from_utf8_lossy(&out.stderr).contains("pthread lock") {
-        eprintln!(
-            "RocksDB aborted a read (stdout {} bytes); asking again",
-            out.stdout.len()
-        );
-        out = run();
-    }
+    let out = kg()
+        .args(["query", "--format", "tsv", "--store"])
+        .arg(store)
+        .args(["-e", sparql])
+        .output()
+        .expect("kg query runs");
     assert!(
         out.status.success(),
         "{}",

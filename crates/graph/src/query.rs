@@ -410,7 +410,8 @@ impl Graph {
     ///
     /// With a timeout the query runs on its own thread while this one waits; when the time is up
     /// the query is cancelled (oxigraph stops at its next read of the store) and this returns
-    /// [`Error::Timeout`] at once, with no partial results.
+    /// [`Error::Timeout`] once it has stopped (or after two seconds more), with no partial
+    /// results.
     pub fn query_with(&self, sparql: &str, options: &QueryOptions) -> Result<QueryOutcome> {
         let results = match options.timeout {
             None => self.evaluate(sparql, options.limit, &CancellationToken::new())?,
@@ -421,6 +422,9 @@ impl Graph {
             base: self.base.clone(),
         })
     }
+
+    /// How long a timed-out query is given to stop after it is cancelled.
+    const CANCEL_GRACE: Duration = Duration::from_secs(2);
 
     fn evaluate_within(
         &self,
@@ -442,10 +446,22 @@ impl Graph {
                 })
                 .map_err(Error::Thread)?
         };
+        // The worker holds a handle on the store until it ends: it is waited for, so that the
+        // store is never closed by a thread still running while the process exits (RocksDB
+        // then aborts with "pthread lock: Invalid argument": its task scheduler, a static, is
+        // gone by the time the store unregisters from it).
         match receiver.recv_timeout(timeout) {
-            Ok(results) => results,
+            Ok(results) => {
+                let _ = worker.join();
+                results
+            }
             Err(RecvTimeoutError::Timeout) => {
                 token.cancel();
+                // Cancelled, the query stops at its next read of the store; one that does not
+                // within the grace period is left to end on its own.
+                if receiver.recv_timeout(Self::CANCEL_GRACE).is_ok() {
+                    let _ = worker.join();
+                }
                 Err(Error::Timeout { after: timeout })
             }
             // The worker ended without sending: it panicked, so this thread does too.
