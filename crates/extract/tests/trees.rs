@@ -1723,3 +1723,18 @@ fn a_merger_joins_two_firms_either_way_round() {
         x.relations
     );
 }
+
+#[test]
+fn the_city_of_a_mayor_is_the_one_the_story_names() {
+    let x = run(
+        "Tampere, Finland — The lantern festival opened on Saturday. Crowds came to see city \
+         mayor Ana Berg light the first lantern.",
+    );
+    expect_post(&x, "/ana-berg", "City/tampere");
+    let y = run("The festival in Tampere opened on Saturday. The city's mayor, Ola Dahl, spoke.");
+    expect_post(&y, "/ola-dahl", "City/tampere");
+    // Two cities before it: no guess.
+    let z =
+        run("Festivals in Tampere and Oslo opened on Saturday. The city's mayor, Ola Dahl, spoke.");
+    assert!(z.roles.iter().all(|r| r.org.is_none()), "{:#?}", z.roles);
+}

@@ -93,8 +93,34 @@ type Named<'a> = (usize, ClusterId, EntityType, &'a str);
 
 /// The description slots of every sentence.
 pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
+    let (named, counts) = named_bodies(ctx);
+    one_token_slots(ctx, |sent, i| {
+        let kind = description(sent, i)?;
+        antecedent(sent.index, i, (kind, sent.toks[i].text), &named, &counts)
+    })
+}
+
+/// The city that "city" or "town" right before token `at` of sentence `s` stands for ("city
+/// mayor Ana Berg", "the city's mayor"), found as "the city" is.
+pub(crate) fn city_before(ctx: &Doc<'_, '_>, s: usize, at: usize) -> Option<ClusterId> {
+    let toks = &ctx.analysis.sents.get(s)?.toks;
+    let possessive = at >= 2 && matches!(toks[at - 1].text, "'s" | "\u{2019}s");
+    let i = if possessive {
+        at - 2
+    } else {
+        at.checked_sub(1)?
+    };
+    let noun = toks[i].text;
+    if !(toks[i].is("city") || toks[i].is("town")) {
+        return None;
+    }
+    let (named, counts) = named_bodies(ctx);
+    antecedent(s, i, (Kind::City, noun), &named, &counts)
+}
+
+/// The named organisations, countries and cities of each sentence, and how often each is named.
+fn named_bodies<'a>(ctx: &'a Doc<'_, '_>) -> (Vec<Vec<Named<'a>>>, HashMap<ClusterId, usize>) {
     let n = ctx.analysis.sents.len();
-    // Named organisations, countries and cities of each sentence.
     let mut named: Vec<Vec<Named<'_>>> = vec![Vec::new(); n];
     let mut counts: HashMap<ClusterId, usize> = HashMap::new();
     for (m, f) in ctx.found.iter().enumerate() {
@@ -113,10 +139,7 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
             *counts.entry(c).or_default() += 1;
         }
     }
-    one_token_slots(ctx, |sent, i| {
-        let kind = description(sent, i)?;
-        antecedent(sent.index, i, (kind, sent.toks[i].text), &named, &counts)
-    })
+    (named, counts)
 }
 
 /// The one-token slots of every sentence: each token `stands_for` resolves.

@@ -305,7 +305,10 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
             // A mayor's or governor's place stays a place ("Ohio Gov."), other owners are
             // bodies ("Kremlin spokesman").
             let org = local(&words[r..start])
-                .then(|| ctx.place_before(s, r))
+                .then(|| {
+                    ctx.place_before(s, r)
+                        .or_else(|| crate::facts::descriptions::city_before(ctx, s, r))
+                })
                 .flatten()
                 .or_else(|| ctx.owner_before(s, r))
                 .or_else(|| org_phrase(ctx, s, end).map(|(org, _)| org))
@@ -320,8 +323,13 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
             && words[start - 1] == ","
             && let Some(r) = title_run_before(lex, sent, start - 1)
         {
-            // [the] [owner ['s]] Title..., Person ("Norway's Prime Minister, Ola Berg")
-            let org = ctx.owner_before(s, r);
+            // [the] [owner ['s]] Title..., Person ("Norway's Prime Minister, Ola Berg"; "the
+            // city's mayor, Ana Berg": the city named before)
+            let org = ctx.owner_before(s, r).or_else(|| {
+                local(&words[r..start - 1])
+                    .then(|| crate::facts::descriptions::city_before(ctx, s, r))
+                    .flatten()
+            });
             role(&words[r..start - 1], org, "role-comma");
         } else {
             // Title of [the] Org [(ACR)] [,] Person
