@@ -1738,3 +1738,10 @@ fn the_city_of_a_mayor_is_the_one_the_story_names() {
         run("Festivals in Tampere and Oslo opened on Saturday. The city's mayor, Ola Dahl, spoke.");
     assert!(z.roles.iter().all(|r| r.org.is_none()), "{:#?}", z.roles);
 }
+
+#[test]
+fn moving_to_a_place_is_living_there_for_a_person() {
+    let x = run("Ana Berg moved to Tampere in 1990. Vexa Corp moved to Oslo in 2001.");
+    expect(&x, "/ana-berg", "livesIn", "/tampere");
+    reject(&x, "/vexa-corp", "livesIn", "/oslo");
+}

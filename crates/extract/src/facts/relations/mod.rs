@@ -199,6 +199,12 @@ pub fn canonical_predicates() -> Vec<&'static str> {
     names
 }
 
+/// Whether an entity of this kind may be the subject of `predicate`: where one lives or was
+/// born is a person's ("the firm moved to Oslo" is no home).
+pub(super) fn subject_fits(kind: EntityType, predicate: &str) -> bool {
+    kind == EntityType::Person || !matches!(predicate, "livesIn" | "bornIn")
+}
+
 /// Predicates that read the same both ways round.
 pub(super) const SYMMETRIC: [&str; 8] = [
     "meets",

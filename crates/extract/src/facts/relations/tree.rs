@@ -645,6 +645,9 @@ pub(super) fn read(
             for &o in &obj {
                 for &s in &subj {
                     let (s, o) = if rule.reverse { (o, s) } else { (s, o) };
+                    if !super::subject_fits(ctx.clusters[s].kind, &rule.predicate) {
+                        continue;
+                    }
                     if fits(ctx.clusters[o].kind, rule.object) {
                         typed = true;
                         let how = if rule.prep.is_some() { "prep" } else { "obj" };

@@ -270,7 +270,9 @@ pub(super) fn push(
     if subject == object {
         return;
     }
-    if !fits(ctx.clusters[object].kind, rule.object) {
+    if !fits(ctx.clusters[object].kind, rule.object)
+        || !super::subject_fits(ctx.clusters[subject].kind, &rule.predicate)
+    {
         return;
     }
     let (negated, hedged) = cues(sent, k);
