@@ -227,21 +227,23 @@ fn passive(deps: &Deps<'_>, i: usize) -> bool {
         || deps.has_child(i, "obl:agent")
 }
 
+/// Whether token `s` is a relative pronoun ("who", "whom", "which", "that").
+fn relative_pronoun(sent: &Sent<'_>, s: usize) -> bool {
+    matches!(
+        sent.toks[s].text.to_lowercase().as_str(),
+        "who" | "whom" | "which" | "that"
+    )
+}
+
 /// The subject tokens of predicate `p`: its own, else inherited from the verb it depends on.
 fn subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, depth: u8) -> Vec<usize> {
-    let relative = |s: usize| {
-        matches!(
-            sent.toks[s].text.to_lowercase().as_str(),
-            "who" | "which" | "that" | "whom"
-        )
-    };
     // Two subjects is a misparse of a name before a name ("Dayton Mayor Ana Berg"): the one
     // next to the verb.
     let own: Vec<usize> = deps.children(p, "nsubj").last().into_iter().collect();
     let up = deps.head[p];
     if let Some(&s) = own.first() {
         // "X, which bought Y": the relative pronoun stands for the noun.
-        if relative(s)
+        if relative_pronoun(sent, s)
             && deps.rel[p] == "acl:relcl"
             && let Some(h) = up
         {
@@ -409,11 +411,9 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, actor: &dyn Fn(usize) -
     if passive(deps, p) {
         // The agent; also a "by" phrase the parser took for an object ("which is owned by
         // Kestrel Media").
-        let by_object = deps.children(p, "obj").filter(|&k| {
-            deps.subtree(k)
-                .into_iter()
-                .any(|c| deps.rel[c] == "case" && sent.toks[c].is("by"))
-        });
+        let by_object = deps
+            .children(p, "obj")
+            .filter(|&k| preposition(deps, sent, k).as_deref() == Some("by"));
         let agents: Vec<usize> = deps
             .children(p, "obl:agent")
             .chain(preps.iter().filter(|(q, _)| q == "by").map(|(_, k)| *k))
@@ -445,17 +445,11 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, actor: &dyn Fn(usize) -
 /// with no subject, in a reduced one ("the Green Party, led by Ola Dahl"), and a noun in
 /// apposition to a name stands for the name ("Vexa Corp, a firm founded by Ana Berg").
 fn passive_patients(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
-    let relative = |s: usize| {
-        matches!(
-            sent.toks[s].text.to_lowercase().as_str(),
-            "which" | "that" | "who"
-        )
-    };
     let own: Vec<usize> = deps.children(p, "nsubj:pass").collect();
     let qualifies = matches!(deps.rel[p], "acl" | "acl:relcl");
     let stands = match own[..] {
         [] if qualifies => deps.head[p],
-        [s] if qualifies && relative(s) => deps.head[p],
+        [s] if qualifies && relative_pronoun(sent, s) => deps.head[p],
         _ => return own,
     };
     let Some(h) = stands else { return own };
@@ -482,12 +476,6 @@ fn objects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
             })
     });
     let Some(h) = qualified else { return own };
-    let relative = |s: usize| {
-        matches!(
-            sent.toks[s].text.to_lowercase().as_str(),
-            "which" | "that" | "whom" | "who"
-        )
-    };
     // With no pronoun, the clause's subject follows the noun with nothing between but its own
     // words ("the firm Ana Berg founded").
     let next_to = || {
@@ -498,7 +486,7 @@ fn objects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
     };
     match own[..] {
         [] if next_to() => vec![h],
-        [o] if relative(o) => vec![h],
+        [o] if relative_pronoun(sent, o) => vec![h],
         _ => own,
     }
 }
