@@ -1111,3 +1111,40 @@ fn a_party_before_a_plural_post_is_the_party_not_a_person() {
     assert!(!keys.iter().any(|k| k.starts_with("Person/")), "{keys:?}");
     assert!(keys.contains(&"Organization/labour"), "{keys:?}");
 }
+
+#[test]
+fn a_surname_opened_by_the_arabic_article_belongs_to_the_name() {
+    let x = run(
+        "Civil Aviation Authority director General Suleiman al-Amr, in remarks to reporters, \
+         said the airport was closed. Water board director Suleiman al-Amr said the pipes were \
+         old.",
+    );
+    let people: Vec<&str> = x
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        ["Suleiman al-Amr", "Suleiman al-Amr"],
+        "{:#?}",
+        x.mentions
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/suleiman-al-amr"
+            && r.org.as_deref() == Some("Organization/civil-aviation-authority")),
+        "{:#?}",
+        x.roles
+    );
+}
+
+#[test]
+fn a_region_holds_the_places_it_possesses() {
+    let x = run("Visitors crowded Bavaria's Linderhof Palace on Sunday.");
+    assert!(
+        has_relation(&x, "Place/linderhof-palace", "locatedIn", "Place/bavaria"),
+        "{:#?}",
+        x.relations
+    );
+}

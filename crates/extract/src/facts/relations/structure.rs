@@ -284,9 +284,10 @@ pub(crate) fn find(
             && possessive(s)
             && !inside_name
         {
-            // "Mecca's Grand Mosque", "Italy's la Repubblica".
+            // "Mecca's Grand Mosque", "Italy's la Repubblica"; a region or a district the
+            // lexicon does not call a city ("Manhattan's Central Park") holds its places too.
             match (kind(a), kind(b)) {
-                (EntityType::City | EntityType::Country, EntityType::Place) => {
+                (EntityType::City | EntityType::Country | EntityType::Place, EntityType::Place) => {
                     add(b, a, LOCATED_IN, ae, "possessive-place", 0.7)
                 }
                 (EntityType::City | EntityType::Country, _) if is_org(b) => {

@@ -25,6 +25,19 @@ pub(super) fn hyphenated_name(word: &str) -> bool {
         && b.chars().all(|c| c.is_lowercase())
 }
 
+/// Whether a word is a surname opened by the Arabic article in lower case ("al-Amr",
+/// "el-Sisi", "Abu al-Ragheb"'s "al-Ragheb"): after a person's name it is part of the name.
+pub(super) fn article_surname(word: &str) -> bool {
+    ["al-", "el-"].iter().any(|article| {
+        word.strip_prefix(article).is_some_and(|rest| {
+            let mut chars = rest.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && rest.chars().count() >= 2
+                && chars.all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        })
+    })
+}
+
 /// The last "of" of a span at `from` or after, with a word after it before `end`.
 fn last_of(sent: &Sent<'_>, from: usize, end: usize) -> Option<usize> {
     (from..end.saturating_sub(1))

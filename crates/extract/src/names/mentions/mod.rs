@@ -564,16 +564,23 @@ fn described(word: &str) -> bool {
     })
 }
 
-/// Records a rule-found name over tokens `start..end` and marks them taken.
+/// Records a name over tokens `start..end` and marks them taken.
 pub(super) fn take(
     analysis: &Analysis<'_>,
     sent: &Sent<'_>,
     taken: &mut [bool],
     found: &mut Vec<Found>,
-    (start, end): (usize, usize),
+    (start, mut end): (usize, usize),
     kind: EntityType,
     country: Option<String>,
 ) {
+    // "Suleiman al-Amr": a surname opened by the Arabic article goes on a person's name.
+    if kind == EntityType::Person
+        && sent.toks.get(end).is_some_and(|t| article_surname(t.text))
+        && !taken[end]
+    {
+        end += 1;
+    }
     let name = sent.span_text(analysis.text, start, end);
     taken[start..end].iter_mut().for_each(|t| *t = true);
     found.push(Found {

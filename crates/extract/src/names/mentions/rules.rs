@@ -498,6 +498,10 @@ fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
     while end < i + 3 && plain(end) {
         end += 1;
     }
+    // "director Suleiman al-Amr said".
+    if end > i && sent.toks.get(end).is_some_and(|t| article_surname(t.text)) && !taken[end] {
+        end += 1;
+    }
     let next = sent.toks.get(end)?;
     let speaks =
         (crate::facts::quotes::reporting(next.text) && !next.is("according")) || next.text == ",";
