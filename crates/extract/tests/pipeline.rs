@@ -1148,3 +1148,47 @@ fn a_region_holds_the_places_it_possesses() {
         x.relations
     );
 }
+
+#[test]
+fn sports_clubs_are_organisations_their_players_play_for() {
+    let x = run(
+        "Ana Berg played for Tampere United for six years. Tom Reyes later signed for Dundee \
+         Wanderers. Piet Olsen scored twice for FC Lahti on Sunday. The striker left Kilbride FC \
+         for Malmo FF in January.",
+    );
+    let kind = |label: &str| x.entities.iter().find(|e| e.label == label).map(|e| e.kind);
+    for club in [
+        "Tampere United",
+        "Dundee Wanderers",
+        "FC Lahti",
+        "Kilbride FC",
+        "Malmo FF",
+    ] {
+        assert_eq!(
+            kind(club),
+            Some(EntityType::Organization),
+            "{club}: {:#?}",
+            x.entities
+        );
+    }
+    for (player, club) in [
+        ("Person/ana-berg", "Organization/tampere-united"),
+        ("Person/tom-reyes", "Organization/dundee-wanderers"),
+        ("Person/piet-olsen", "Organization/fc-lahti"),
+    ] {
+        assert!(
+            has_relation(&x, player, "playsFor", club),
+            "{player}: {:#?}",
+            x.relations
+        );
+    }
+    // A first word in capitals only: "United Airlines" stays a company.
+    let y = run("Ana Berg flew United Airlines to Tampere.");
+    assert!(
+        !y.entities
+            .iter()
+            .any(|e| e.label == "United Airlines" && e.kind == EntityType::Organization),
+        "{:#?}",
+        y.entities
+    );
+}

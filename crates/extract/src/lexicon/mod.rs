@@ -53,6 +53,7 @@ pub struct Lexicon {
     honorifics: HashSet<String>,
     org_suffixes: HashMap<String, EntityType>,
     place_words: HashSet<String>,
+    team_words: HashSet<String>,
     companies: HashSet<String>,
     institutions: HashSet<String>,
     facilities: HashSet<String>,
@@ -176,6 +177,7 @@ impl Lexicon {
             honorifics: HashSet::new(),
             org_suffixes: HashMap::new(),
             place_words: HashSet::new(),
+            team_words: HashSet::new(),
             companies: HashSet::new(),
             institutions: HashSet::new(),
             facilities: HashSet::new(),
@@ -341,6 +343,9 @@ impl Lexicon {
             }
         }
         lex.party_names = rows(text("party_names.txt"))
+            .filter_map(|f| f.first().map(|w| w.to_string()))
+            .collect();
+        lex.team_words = rows(text("team_words.txt"))
             .filter_map(|f| f.first().map(|w| w.to_string()))
             .collect();
         lex.sources = sources;
@@ -528,6 +533,11 @@ impl Lexicon {
     /// Whether an organisation word also ends place names ("Bank": "West Bank").
     pub fn place_word(&self, word: &str) -> bool {
         self.place_words.contains(word)
+    }
+
+    /// Whether a word opens or ends the names of sports clubs ("United", "FC").
+    pub fn team_word(&self, word: &str) -> bool {
+        self.team_words.contains(word)
     }
 
     /// The type a last word gives a name ("Airlines" -> Company, "Ministry" -> Organization).

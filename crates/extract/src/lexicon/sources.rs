@@ -57,6 +57,7 @@ embedded!(
     "event_words.txt",
     "org_nouns.tsv",
     "party_names.txt",
+    "team_words.txt",
 );
 
 /// The texts a lexicon is built from, one per file name of [`Sources::names`].

@@ -122,9 +122,10 @@ pub(super) fn country_after_of(
     whole_before_country(lex, &sent.toks[start..of]).then_some(of)
 }
 
-/// The "for" in a span that joins two company names ("left Kestrel Media for Vexa Corp."): the
-/// words on each side end in a company word, so neither is the name of a body "for" something
-/// ("Campaign for Real Ale", "Centre for Policy Studies").
+/// The "for" in a span that joins two company or club names ("left Kestrel Media for Vexa
+/// Corp.", "left Hibernian FC for Malmo FF"): the words on each side end in a company word or
+/// a club's, so neither is the name of a body "for" something ("Campaign for Real Ale",
+/// "Centre for Policy Studies").
 pub(super) fn company_after_for(
     lex: &Lexicon,
     sent: &Sent<'_>,
@@ -132,8 +133,8 @@ pub(super) fn company_after_for(
     end: usize,
 ) -> Option<usize> {
     let f = (start + 1..end.saturating_sub(1)).find(|&p| sent.toks[p].is("for"))?;
-    (lex.company_word(sent.toks[f - 1].text) && lex.company_word(sent.toks[end - 1].text))
-        .then_some(f)
+    let ends_a_name = |w: &str| lex.company_word(w) || lex.team_word(w);
+    (ends_a_name(sent.toks[f - 1].text) && ends_a_name(sent.toks[end - 1].text)).then_some(f)
 }
 
 /// Where the region starts in a place's span that is a known city, then its region or country

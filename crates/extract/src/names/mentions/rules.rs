@@ -49,9 +49,17 @@ pub(super) fn add_rule_mentions(
             })
             // "Greenpeace accused Shell": a well-known organisation the model missed.
             .or_else(|| known_organisation_at(lex, sent, taken, i))
-            // "Markov Systems, a software maker": capitalised words ending in a company word.
+            // "Markov Systems, a software maker": capitalised words ending in a company word;
+            // "left Hibernian FC": in a club's word, an organisation.
             .or_else(|| {
-                company_by_word_at(lex, sent, taken, i).map(|end| (end, EntityType::Company, None))
+                company_by_word_at(lex, sent, taken, i).map(|end| {
+                    let kind = if lex.team_word(sent.toks[end - 1].text) {
+                        EntityType::Organization
+                    } else {
+                        EntityType::Company
+                    };
+                    (end, kind, None)
+                })
             })
             // "the University of Arkansas, Fayetteville, said": a known city after a name.
             .or_else(|| {
@@ -353,8 +361,9 @@ fn lower_hash_of(word: &str) -> u64 {
 }
 
 /// A company name the model missed at `i`: two to four capitalised words, none taken, the
-/// first a proper noun and no title, honorific, "The" or country, the last a company word
-/// ("Markov Systems", "Eastway Power"), and no capitalised word right after; returns its end.
+/// first a proper noun and no title, honorific, "The" or country, the last a company word or a
+/// club's ("Markov Systems", "Eastway Power", "Hibernian FC"), and no capitalised word right
+/// after; returns its end.
 fn company_by_word_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
     let first = sent.toks.get(i)?;
     if !first.capitalised()
@@ -381,7 +390,8 @@ fn company_by_word_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
         .toks
         .get(j)
         .is_none_or(|n| !n.capitalised() || is_possessive(n.text));
-    (j > i + 1 && closed && lex.company_word(sent.toks[j - 1].text)).then_some(j)
+    let last = sent.toks[j - 1].text;
+    (j > i + 1 && closed && (lex.company_word(last) || lex.team_word(last))).then_some(j)
 }
 
 /// A name of up to four capitalised words at `i` (not taken, the first not a title, an

@@ -284,6 +284,13 @@ pub(super) fn refine(
     if (label != NerLabel::Per || opened) && lex.event(&words) {
         return (EntityType::Event, None);
     }
+    // "Tampere United", "FC Lahti" read as a place or a person: a club (a first word only in
+    // capitals: "United Airlines" is no club).
+    let first = sent.toks[start].text;
+    let abbreviation = first.chars().all(|c| c.is_uppercase() || c == '.');
+    if end - start >= 2 && (lex.team_word(last) || (abbreviation && lex.team_word(first))) {
+        return (EntityType::Organization, None);
+    }
     match label {
         // A capital read as a person at the start of a sentence ("Oslo said ...") is the city,
         // unless the word is also a given name; so is a city before its region.
