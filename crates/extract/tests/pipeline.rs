@@ -1192,3 +1192,68 @@ fn sports_clubs_are_organisations_their_players_play_for() {
         y.entities
     );
 }
+
+#[test]
+fn a_plural_title_gives_each_person_of_its_list_the_post() {
+    let x = run(
+        "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \
+         The talks drew publishers Ola Dahl of the Bergen Courier and Erik Lind of Sweden's \
+         Malmo Times. Councillors Ann Kole of the Green Party and Tom Reyes of the Labour Party \
+         were re-elected. Ambassador to the United States Mark Lunde spoke.",
+    );
+    let post = |person: &str| {
+        x.roles
+            .iter()
+            .filter(|r| r.person == person)
+            .map(|r| (r.role.as_str(), r.org.as_deref()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        post("Person/lena-sorvik"),
+        [("Foreign Minister", Some("Country/finland"))],
+        "{:#?}",
+        x.roles
+    );
+    assert_eq!(
+        post("Person/piet-olsen"),
+        [("Foreign Minister", Some("Country/norway"))]
+    );
+    // "publisher" also names a firm: the people after it stay people.
+    assert_eq!(
+        post("Person/ola-dahl"),
+        [("Publisher", Some("Organization/bergen-courier"))],
+        "{:#?}",
+        x.entities
+    );
+    // The paper the country owns, not the country.
+    assert!(
+        post("Person/erik-lind")
+            .iter()
+            .any(|(role, org)| *role == "Publisher"
+                && org.is_some_and(|o| o.ends_with("/malmo-times"))),
+        "{:#?}",
+        x.roles
+    );
+    // Councillors of a party are its members; their seats are not in the party.
+    assert!(has_relation(
+        &x,
+        "Person/tom-reyes",
+        "memberOf",
+        "Organization/labour-party"
+    ));
+    assert!(
+        post("Person/tom-reyes")
+            .iter()
+            .all(|(_, org)| org.is_none()),
+        "{:#?}",
+        x.roles
+    );
+    // A plural word of a name ("United States") is no title.
+    assert!(
+        post("Person/mark-lunde")
+            .iter()
+            .all(|(role, _)| *role != "State"),
+        "{:#?}",
+        x.roles
+    );
+}

@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc, MentionId};
+use crate::facts::relations::structure::{self, possessive};
 use crate::facts::trees::Deps;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
@@ -172,6 +173,84 @@ fn title_run_before(lex: &Lexicon, sent: &Sent<'_>, end: usize) -> Option<usize>
     (i < end && (lex.title(head.text) || phrase)).then_some(i)
 }
 
+/// The singular of a plural title word ("ministers", "secretaries"), when it is a title.
+fn singular_title(lex: &Lexicon, word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let one = if let Some(stem) = lower.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        lower.strip_suffix('s')?.to_string()
+    };
+    (one.len() > 2 && !one.ends_with('s') && lex.title(&one)).then_some(one)
+}
+
+/// A plural title before a list of people that the person at `start` belongs to ("foreign
+/// ministers A of Finland and B of Norway", "publishers A of X, B of Y and C"): walks back
+/// over the items before (a person, or a person "of [the]" a name) and their commas and "and";
+/// returns where the title starts, where its plural word is, and that word's singular.
+pub(crate) fn plural_title_before(
+    ctx: &Doc<'_, '_>,
+    s: usize,
+    start: usize,
+) -> Option<(usize, usize, String)> {
+    let sent = &ctx.analysis.sents[s];
+    let lex = ctx.analysis.lex;
+    let word = |k: usize| sent.toks[k].text;
+    let mut p = start;
+    for _ in 0..8 {
+        if p == 0 {
+            return None;
+        }
+        // "Ambassador to the United States X": a word of a name is no title.
+        let named = ctx
+            .found
+            .iter()
+            .any(|f| f.sent == s && f.start < p && p <= f.end);
+        if !named && let Some(one) = singular_title(lex, word(p - 1)) {
+            let mut r = p - 1;
+            while r > 0 && (lex.title_word(word(r - 1)) || lex.title(word(r - 1))) {
+                r -= 1;
+            }
+            // "the foreign ministers": no article in the post.
+            while r < p - 1 && matches!(sent.toks[r].lower().as_str(), "the" | "of" | "for") {
+                r += 1;
+            }
+            return Some((r, p - 1, one));
+        }
+        // The item before: "..., " or "... and " or "..., and ".
+        let mut q = p;
+        if word(q - 1) == "and" {
+            q -= 1;
+        }
+        if q > 0 && word(q - 1) == "," {
+            q -= 1;
+        }
+        if q == p || q == 0 {
+            return None;
+        }
+        let m = ctx.mention_ending_at(s, q)?;
+        let item = &ctx.found[m.index()];
+        if item.kind == EntityType::Person {
+            p = item.start;
+            continue;
+        }
+        let mut k = item.start;
+        if k > 0 && sent.toks[k - 1].is("the") {
+            k -= 1;
+        }
+        if k == 0 || !sent.toks[k - 1].is("of") {
+            return None;
+        }
+        let person = ctx.mention_ending_at(s, k - 1)?;
+        let person = &ctx.found[person.index()];
+        if person.kind != EntityType::Person {
+            return None;
+        }
+        p = person.start;
+    }
+    None
+}
+
 /// "Minister of Education Ana Silva", "Undersecretary for Trade Mr Berg": a title, "of" or
 /// "for", one to three capitalised words that are no name of the document, right before the
 /// person (an honorific may stand between); returns where the title starts.
@@ -230,9 +309,16 @@ fn named_after(
     if toks.get(j).is_some_and(|t| t.is("the")) {
         j += 1;
     }
-    let m = ctx.mention_starting_at(sent, j)?;
+    let mut m = ctx.mention_starting_at(sent, j)?;
+    // "of Italy's la Repubblica": the name the possessor owns.
+    let end = ctx.found[m.index()].end;
+    if toks.get(end).is_some_and(|t| possessive(t.text))
+        && let Some(owned) = ctx.mention_starting_at(sent, end + 1)
+    {
+        m = owned;
+    }
     let cluster = ctx.cluster_of[m];
-    fits(ctx.clusters[cluster].kind).then_some((cluster, ctx.found[m].end))
+    fits(ctx.clusters[cluster].kind).then_some((cluster, ctx.found[m.index()].end))
 }
 
 /// An organisation named by `of|for|at [the] Org` from token `at`; returns it and the token
@@ -319,6 +405,23 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                         .flatten()
                 });
             role(&words[r..start], org, "role-premodifier");
+        } else if let Some((r, plural, one)) = plural_title_before(ctx, s, start) {
+            // "foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway": each holds
+            // the post, of the body or country named after their own name ("councillors X of
+            // the Green Party" are the party's members, their seats elsewhere: an office, not a
+            // job, of people of a members' body gives no post).
+            let org = ctx.owner_before(s, r).or_else(|| {
+                org_phrase(ctx, s, end).map(|(org, _)| org).filter(|&org| {
+                    lex.job_title(&one)
+                        || ctx.clusters[org].kind == EntityType::Country
+                        || !structure::members_body(ctx, org)
+                })
+            });
+            let mut title: Vec<&str> = words[r..plural].to_vec();
+            title.push(&one);
+            if org.is_some() {
+                role(&title, org, "role-plural-title");
+            }
         } else if start > 1
             && words[start - 1] == ","
             && let Some(r) = title_run_before(lex, sent, start - 1)

@@ -391,6 +391,10 @@ pub(crate) fn find(
             && !sent.toks[be..].iter().take(3).any(|t| t.is("respectively"))
             && let Some((predicate, confidence)) = belongs
             && (lower.contains(&"of") || predicate == MEMBER_OF)
+            // "publishers X of the Daily Post and Y of ...": the post says it (but
+            // "councillors X of the Green Party" are the party's members all the same).
+            && (predicate == MEMBER_OF
+                || crate::facts::roles::plural_title_before(ctx, sent.index, as_).is_none())
         {
             add(a, b, predicate, ae, "of", confidence);
         }
@@ -551,6 +555,13 @@ fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
         Some(OrgKind::School) => None,
         None => Some((MEMBER_OF, 0.55)),
     }
+}
+
+/// Whether people "of" an organisation are its members (a party, a team, a body of no known
+/// kind), not its staff: a post named with it is held elsewhere ("councillors X of the Green
+/// Party").
+pub(crate) fn members_body(ctx: &Doc<'_, '_>, org: ClusterId) -> bool {
+    matches!(belonging(ctx, org), Some((MEMBER_OF, _)))
 }
 
 #[cfg(test)]

@@ -61,6 +61,13 @@ pub(super) fn apply(
             }
         }
         let list = noun.ends_with('s');
+        // "publishers Ana Berg of ...": a noun for a body that is also a person's job leaves
+        // a person's name a person.
+        let lower_noun = noun.to_lowercase();
+        let one = lower_noun.strip_suffix('s').unwrap_or(&lower_noun);
+        let job = lex.title_word(&lower_noun) || lex.title_word(one);
+        let person =
+            |j: usize| job && lex.given_name(sent.toks[j].text) >= super::rules::COMMON_GIVEN_NAME;
         let mut j = i + 1;
         loop {
             let e = name_run(sent, j);
@@ -72,12 +79,19 @@ pub(super) fn apply(
                 .collect();
             if inside.is_empty() {
                 if acceptable(lex, sent, j, e) {
+                    let kind = if person(j) { EntityType::Person } else { kind };
                     take(analysis, sent, taken, found, (j, e), kind, None);
                 }
             } else {
                 for m in inside {
                     let f = &mut found[m];
-                    if f.start >= j && f.end <= e && f.country.is_none() && retypable(f.kind) {
+                    let named = f.kind == EntityType::Person && person(f.start);
+                    if f.start >= j
+                        && f.end <= e
+                        && f.country.is_none()
+                        && retypable(f.kind)
+                        && !named
+                    {
                         f.kind = kind;
                     }
                 }
