@@ -1745,3 +1745,25 @@ fn moving_to_a_place_is_living_there_for_a_person() {
     expect(&x, "/ana-berg", "livesIn", "/tampere");
     reject(&x, "/vexa-corp", "livesIn", "/oslo");
 }
+
+#[test]
+fn votes_work_with_and_growing_up_somewhere() {
+    let x = run("Ana Berg voted for Tom Reyes in 2012. Piet Olsen voted against Tom Reyes.");
+    expect(&x, "/ana-berg", "supports", "/tom-reyes");
+    expect(&x, "/piet-olsen", "opposes", "/tom-reyes");
+    let y = run(
+        "Ana Berg has worked with Mark Lunde on the housing bill. Ola Dahl grew up in \
+                 Dayton.",
+    );
+    expect(&y, "/ana-berg", "cooperatesWith", "/mark-lunde");
+    expect(&y, "/ola-dahl", "livesIn", "/dayton");
+    // Two people who work, each on their own, do not work together; a possessor of the subject
+    // is not the one who worked.
+    let z = run(
+        "Ana Berg and Tom Reyes work in Oslo. Vexa Corp's plan worked in tandem with \
+                 Halvard Labs's budget.",
+    );
+    reject(&z, "/tom-reyes", "cooperatesWith", "/ana-berg");
+    reject(&z, "/ana-berg", "cooperatesWith", "/tom-reyes");
+    reject(&z, "/vexa-corp", "cooperatesWith", "/halvard-labs");
+}
