@@ -1767,3 +1767,23 @@ fn votes_work_with_and_growing_up_somewhere() {
     reject(&z, "/ana-berg", "cooperatesWith", "/tom-reyes");
     reject(&z, "/vexa-corp", "cooperatesWith", "/halvard-labs");
 }
+
+#[test]
+fn marriages_homes_posts_joined_units_and_stakes() {
+    let x = run(
+        "Ola Dahl is married to Ann Kole. Dayton resident Tom Reyes called the police. \
+                 Piet Olsen, a Dayton native, won the race. Halvard Labs, a unit of Kestrel \
+                 Media, cut jobs. Kestrel Media owns a 40 percent stake in Nordhavn Group.",
+    );
+    expect(&x, "/ola-dahl", "spouseOf", "/ann-kole");
+    expect(&x, "/tom-reyes", "livesIn", "/dayton");
+    expect(&x, "/piet-olsen", "bornIn", "/dayton");
+    expect(&x, "/kestrel-media", "owns", "/halvard-labs");
+    expect(&x, "/kestrel-media", "investsIn", "/nordhavn-group");
+    let y = run(
+        "Lena Sorvik joined Vexa Corp as chief executive in 2019. Erik Lind, who was \
+                 elected mayor of Dayton in 2010, resigned.",
+    );
+    expect_post(&y, "/lena-sorvik", "/vexa-corp");
+    expect_post(&y, "/erik-lind", "/dayton");
+}

@@ -760,17 +760,48 @@ fn as_title(
     let succeeds = between
         .first()
         .is_some_and(|t| SUCCEEDING.iter().any(|w| t.is(w)));
+    // "X joined Vexa Corp as chief executive": the body joined is the post's, when the post
+    // names none.
+    let joined = match between {
+        [verb, ..] if JOINING.iter().any(|w| verb.is(w)) => ctx
+            .mention_starting_at(s, end + 1)
+            .filter(|&m| ctx.found[m.index()].end == at)
+            .map(|m| ctx.cluster_of[m])
+            .filter(|&c| {
+                matches!(
+                    ctx.clusters[c].kind,
+                    EntityType::Organization | EntityType::Company
+                )
+            }),
+        _ => None,
+    };
     if object
         || !between.iter().any(|t| t.tag == Upos::Verb)
         || between
             .iter()
             .any(|t| matches!(t.text, "," | ";" | ":") || t.is("and") || t.is("but"))
-        || (!succeeds && (end..at).any(|q| ctx.mention_starting_at(s, q).is_some()))
+        || (!succeeds
+            && joined.is_none()
+            && (end..at).any(|q| ctx.mention_starting_at(s, q).is_some()))
     {
         return None;
     }
-    post_from(ctx, s, at + 1)
+    let (role, org) = post_from(ctx, s, at + 1)?;
+    Some((role, org.or(joined)))
 }
+
+/// Verbs of entering a body, whose object is where a post after "as" is held ("joined Vexa
+/// Corp as chief executive").
+const JOINING: [&str; 8] = [
+    "joined",
+    "joins",
+    "join",
+    "joining",
+    "rejoined",
+    "rejoins",
+    "rejoin",
+    "rejoining",
+];
 
 /// Verbs of taking over a post from its holder ("succeeded Tom Reyes as chairman").
 const SUCCEEDING: [&str; 8] = [
@@ -785,7 +816,8 @@ const SUCCEEDING: [&str; 8] = [
 ];
 
 /// "X is the chief executive of Y", "X became prime minister", "X was named chairman of Y": a
-/// copula or a verb of appointment right after the person, then a post.
+/// copula or a verb of appointment right after the person (or after ", who": "X, who was
+/// elected mayor of Dayton,"), then a post.
 fn copula_title(
     ctx: &mut Doc<'_, '_>,
     s: usize,
@@ -794,6 +826,9 @@ fn copula_title(
     let toks = &ctx.analysis.sents[s].toks;
     let word = |q: usize| toks.get(q).map(|t| t.lower()).unwrap_or_default();
     let mut j = end;
+    if word(j) == "," && word(j + 1) == "who" {
+        j += 2;
+    }
     if matches!(word(j).as_str(), "has" | "had" | "have") && word(j + 1) == "been" {
         j += 2;
     } else if matches!(

@@ -247,7 +247,8 @@ pub(super) fn pos_ok(tag: Upos, pos: TriggerPos) -> bool {
     match pos {
         TriggerPos::Verb => matches!(tag, Upos::Verb | Upos::Aux),
         TriggerPos::Noun => matches!(tag, Upos::Noun | Upos::Propn),
-        TriggerPos::Any => matches!(tag, Upos::Verb | Upos::Aux | Upos::Noun),
+        // "is married to": a participle the tagger reads as an adjective.
+        TriggerPos::Any => matches!(tag, Upos::Verb | Upos::Aux | Upos::Noun | Upos::Adj),
     }
 }
 

@@ -15,7 +15,8 @@
 //! organisation "in" a country is not said to be based there (it may only work there).
 //!
 //! Where people live: `Person, age, [of|from] Place` ("Ana Berg, 34, of Bergen"), `Person of
-//! City` ("Tom Reyes of Dunmore"): livesIn.
+//! City` ("Tom Reyes of Dunmore"), `Place resident Person`, `Person, a [word] Place resident,`:
+//! livesIn; `Place native Person`, `Person, a Place native,`: bornIn.
 //!
 //! People: `Person, [age,] a|an [former] member of [the] Org`: memberOf, whatever the kind;
 //! `Person of [the] Org`, `Person from [the] Party` and `Org's Person [and Person]`: `memberOf` a party,
@@ -46,6 +47,7 @@ const BASED_IN: &str = "basedIn";
 const MEMBER_OF: &str = "memberOf";
 const WORKS_FOR: &str = "worksFor";
 const LIVES_IN: &str = "livesIn";
+const BORN_IN: &str = "bornIn";
 const REPRESENTS: &str = "represents";
 const SUES: &str = "sues";
 const PLAYS_FOR: &str = "playsFor";
@@ -53,8 +55,9 @@ const OWNS: &str = "owns";
 
 /// Every predicate the structural rules can give (kg-schema must list each one).
 #[cfg(test)]
-pub(super) const PREDICATES: [&str; 9] = [
-    LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR, LIVES_IN, REPRESENTS, SUES, PLAYS_FOR, OWNS,
+pub(super) const PREDICATES: [&str; 10] = [
+    LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR, LIVES_IN, BORN_IN, REPRESENTS, SUES, PLAYS_FOR,
+    OWNS,
 ];
 
 /// Nouns for whoever acts for a party in law ("a lawyer for X", "X's attorney").
@@ -213,6 +216,28 @@ pub(crate) fn find(
                 add(a, b, LIVES_IN, bs - 1, "person-place", confidence);
                 continue;
             }
+            // "Piet Olsen, a Dayton native," / "Ana Berg, a longtime Oslo resident.".
+            let closed = sent
+                .toks
+                .get(be + 1)
+                .is_none_or(|t| matches!(t.text, "," | "." | ";" | ")"));
+            if let ([",", "a" | "an", ..], Some(noun)) = (&gap[..], sent.toks.get(be))
+                && gap.len() <= 3
+                && closed
+                && let Some(predicate) = home_noun(noun.text)
+            {
+                add(a, b, predicate, be, "home", 0.7);
+                continue;
+            }
+        }
+        // "Dayton resident Tom Reyes", "Oslo native Ana Berg".
+        if is_place(a)
+            && kind(b) == EntityType::Person
+            && let [noun] = gap[..]
+            && let Some(predicate) = home_noun(noun)
+        {
+            add(b, a, predicate, ae, "home", 0.7);
+            continue;
         }
         // Places.
         let how = place_gap(&gap).or_else(|| described_in(sent, ae, bs).then_some(PlaceGap::In));
@@ -554,6 +579,16 @@ fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
         Some(OrgKind::Work) => Some((WORKS_FOR, 0.65)),
         Some(OrgKind::School) => None,
         None => Some((MEMBER_OF, 0.55)),
+    }
+}
+
+/// What a noun after a place says of a person it describes: "resident" lives there, "native"
+/// was born there.
+fn home_noun(word: &str) -> Option<&'static str> {
+    match word {
+        "resident" | "residents" => Some(LIVES_IN),
+        "native" | "natives" => Some(BORN_IN),
+        _ => None,
     }
 }
 

@@ -537,7 +537,7 @@ pub(super) fn read(
     for p in 0..sent.toks.len() {
         let tag = sent.toks[p].tag;
         // A word of a name is no predicate ("Lam Cheuk-ting", its last part read as a verb).
-        if !matches!(tag, Upos::Verb | Upos::Noun) || cluster_at(slots, p).is_some() {
+        if !matches!(tag, Upos::Verb | Upos::Noun | Upos::Adj) || cluster_at(slots, p).is_some() {
             continue;
         }
         let form = sent.toks[p].text.to_lowercase();
