@@ -1257,3 +1257,33 @@ fn a_plural_title_gives_each_person_of_its_list_the_post() {
         x.roles
     );
 }
+
+#[test]
+fn an_abbreviated_state_or_province_after_a_city_is_the_region() {
+    let x = run(
+        "Police raided a church in Ponchatoula, La., on Monday. Dr. Eric Fortier, 34, of \
+         Gatineau, Que., attacked a bear. He lives in Cranston, RI 02920 with his wife. John \
+         Pike of Alexandria, Va. said so.",
+    );
+    for (city, region) in [
+        ("/ponchatoula", "Place/louisiana"),
+        ("/gatineau", "Place/quebec"),
+        ("/cranston", "Place/rhode-island"),
+        ("/alexandria", "Place/virginia"),
+    ] {
+        assert!(
+            x.relations.iter().any(|r| r.subject.ends_with(city)
+                && r.predicate == "locatedIn"
+                && r.object == region),
+            "{city} in {region}: {:#?}",
+            x.relations
+        );
+    }
+    // The form written stays an alias of the region.
+    let virginia = x.entities.iter().find(|e| e.key == "Place/virginia");
+    assert!(
+        virginia.is_some_and(|e| e.aliases.iter().any(|a| a == "Va.")),
+        "{:#?}",
+        x.entities
+    );
+}

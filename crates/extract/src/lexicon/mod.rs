@@ -54,6 +54,7 @@ pub struct Lexicon {
     org_suffixes: HashMap<String, EntityType>,
     place_words: HashSet<String>,
     team_words: HashSet<String>,
+    region_abbreviations: HashMap<String, String>,
     companies: HashSet<String>,
     institutions: HashSet<String>,
     facilities: HashSet<String>,
@@ -178,6 +179,7 @@ impl Lexicon {
             org_suffixes: HashMap::new(),
             place_words: HashSet::new(),
             team_words: HashSet::new(),
+            region_abbreviations: HashMap::new(),
             companies: HashSet::new(),
             institutions: HashSet::new(),
             facilities: HashSet::new(),
@@ -347,6 +349,9 @@ impl Lexicon {
             .collect();
         lex.team_words = rows(text("team_words.txt"))
             .filter_map(|f| f.first().map(|w| w.to_string()))
+            .collect();
+        lex.region_abbreviations = rows(text("region_abbreviations.tsv"))
+            .filter_map(|f| Some((f.first()?.to_string(), f.get(1)?.to_string())))
             .collect();
         lex.sources = sources;
         lex
@@ -533,6 +538,12 @@ impl Lexicon {
     /// Whether an organisation word also ends place names ("Bank": "West Bank").
     pub fn place_word(&self, word: &str) -> bool {
         self.place_words.contains(word)
+    }
+
+    /// The state or province an abbreviation stands for ("La." -> Louisiana, "RI" -> Rhode
+    /// Island).
+    pub fn region_abbreviation(&self, word: &str) -> Option<&str> {
+        self.region_abbreviations.get(word).map(String::as_str)
     }
 
     /// Whether a word opens or ends the names of sports clubs ("United", "FC").

@@ -58,6 +58,7 @@ embedded!(
     "org_nouns.tsv",
     "party_names.txt",
     "team_words.txt",
+    "region_abbreviations.tsv",
 );
 
 /// The texts a lexicon is built from, one per file name of [`Sources::names`].

@@ -242,7 +242,13 @@ pub(crate) fn find(
         // Places.
         let how = place_gap(&gap).or_else(|| described_in(sent, ae, bs).then_some(PlaceGap::In));
         // "Building 31", "Route 66": a name cut before its number is not the place.
-        let numbered = sent.toks.get(be).is_some_and(|t| t.tag == Upos::Num);
+        // (A postal code after a state's abbreviation is none: "Cranston, RI 02920".)
+        let numbered = sent.toks.get(be).is_some_and(|t| t.tag == Upos::Num)
+            && crate::names::mentions::region_named(
+                lex,
+                &sent.span_text(ctx.analysis.text, bs, be),
+            )
+            .is_none();
         if let Some(how) = how.filter(|_| !numbered) {
             let in_list = || {
                 let before = i.checked_sub(1).is_some_and(|p| {

@@ -26,12 +26,16 @@
 //! 10. a dateline opening a report ("TAMPERE, Finland (AP) --") names a city and an agency;
 //! 11. a noun for a kind of body before names types them ("cable firms Vexa and Tellnet":
 //!     companies; "the band X", "broadcaster Y": organisations), and a party's short name or
-//!     its members' ("the Tories", "Labour MPs") is the party.
+//!     its members' ("the Tories", "Labour MPs") is the party;
+//! 12. a state's or province's abbreviation after a city and a comma is a place ("Ponchatoula,
+//!     La.").
 //!
 //! `span` trims, keeps and types a span, `cuts` splits spans that join two names, `rules` finds
-//! the names the model missed, `dateline` reads datelines and `kinds` the nouns and party names
-//! that type names.
+//! the names the model missed, `dateline` reads datelines, `kinds` the nouns and party names
+//! that type names, and `abbreviations` the abbreviated states and provinces.
 
+mod abbreviations;
+pub(crate) use abbreviations::region_named;
 mod cuts;
 mod dateline;
 mod kinds;
@@ -371,6 +375,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             dateline::apply(analysis, sent, d, &mut taken, &mut found);
         }
         kinds::apply(analysis, sent, &mut taken, &mut found);
+        abbreviations::apply(analysis, sent, &mut taken, &mut found);
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
         join_of_phrases(analysis, sent, &mut found);
@@ -450,7 +455,10 @@ fn speaking_places_are_organisations(analysis: &Analysis<'_>, found: &mut [Found
         let says = |k: usize| sent.toks.get(k).is_some_and(|t| SAYING.contains(&t.text));
         let before_the = f.start >= 2 && sent.toks[f.start - 1].is("the") && says(f.start - 2);
         let before = f.start >= 1 && says(f.start - 1);
-        if says(f.end) || before_the || before {
+        // "John Pike of Alexandria, Va. said": the state ends the speaker's description.
+        let after_city = f.start >= 1 && sent.toks[f.start - 1].text == ",";
+        let state = after_city && region_named(analysis.lex, &f.name).is_some();
+        if (says(f.end) || before_the || before) && !state {
             f.kind = EntityType::Organization;
         }
     }
