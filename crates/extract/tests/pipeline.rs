@@ -1287,3 +1287,28 @@ fn an_abbreviated_state_or_province_after_a_city_is_the_region() {
         x.entities
     );
 }
+
+#[test]
+fn a_body_at_a_university_is_part_of_it() {
+    let x = run(
+        "Researchers at the Kessler Institute at Tampere University found the gene. Ana Berg \
+         met Tom Reyes at Oslo University.",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "Organization/kessler-institute",
+            "partOf",
+            "Organization/tampere-university"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.predicate == "partOf" && r.object == "Organization/oslo-university"),
+        "{:#?}",
+        x.relations
+    );
+}

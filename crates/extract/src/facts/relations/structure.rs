@@ -18,6 +18,8 @@
 //! City` ("Tom Reyes of Dunmore"), `Place resident Person`, `Person, a [word] Place resident,`:
 //! livesIn; `Place native Person`, `Person, a Place native,`: bornIn.
 //!
+//! Bodies: `Org at [the] University` ("the Kessler Institute at Tampere University"): partOf.
+//!
 //! People: `Person, [age,] a|an [former] member of [the] Org`: memberOf, whatever the kind;
 //! `Person of [the] Org`, `Person from [the] Party` and `Org's Person [and Person]`: `memberOf` a party,
 //! team, church or council, `worksFor` a company, newspaper or government body (the kinds are
@@ -52,12 +54,13 @@ const REPRESENTS: &str = "represents";
 const SUES: &str = "sues";
 const PLAYS_FOR: &str = "playsFor";
 const OWNS: &str = "owns";
+const PART_OF: &str = "partOf";
 
 /// Every predicate the structural rules can give (kg-schema must list each one).
 #[cfg(test)]
-pub(super) const PREDICATES: [&str; 10] = [
+pub(super) const PREDICATES: [&str; 11] = [
     LOCATED_IN, BASED_IN, MEMBER_OF, WORKS_FOR, LIVES_IN, BORN_IN, REPRESENTS, SUES, PLAYS_FOR,
-    OWNS,
+    OWNS, PART_OF,
 ];
 
 /// Nouns for whoever acts for a party in law ("a lawyer for X", "X's attorney").
@@ -237,6 +240,16 @@ pub(crate) fn find(
             && let Some(predicate) = home_noun(noun)
         {
             add(b, a, predicate, ae, "home", 0.7);
+            continue;
+        }
+        // "the Kessler Institute at Tampere University": a body at a university is part of it.
+        if is_org(a)
+            && is_org(b)
+            && kind(a) != EntityType::Country
+            && matches!(gap[..], ["at"] | ["at", "the"])
+            && school(ctx, b)
+        {
+            add(a, b, PART_OF, bs - 1, "part", 0.7);
             continue;
         }
         // Places.
