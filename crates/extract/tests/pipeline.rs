@@ -1312,3 +1312,13 @@ fn a_body_at_a_university_is_part_of_it() {
         x.relations
     );
 }
+
+#[test]
+fn a_described_name_before_the_body_it_belongs_to_is_a_person() {
+    let x = run("Pan-democrat veteran Cyd Lam from the Civic Party lost her seat.");
+    assert!(
+        has_relation(&x, "Person/cyd-lam", "memberOf", "Organization/civic-party"),
+        "{:#?}",
+        x.mentions
+    );
+}

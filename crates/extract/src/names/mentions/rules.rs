@@ -111,6 +111,12 @@ pub(super) fn add_rule_mentions(
             })
             // "veteran Cyd Ho from the Labour Party": a common given name, then a surname.
             .or_else(|| person_at(lex, sent, taken, i).map(|end| (end, EntityType::Person, None)))
+            // "veteran politician Wong Kwok-hing of FTU": a description in lower case, a name,
+            // then the body the person belongs to.
+            .or_else(|| {
+                member_before_body(lex, sent, taken, found, i)
+                    .map(|end| (end, EntityType::Person, None))
+            })
             // "team member Rodaba Noori told the press": a post in lower case, then a name, then
             // speech.
             .or_else(|| {
@@ -516,6 +522,46 @@ fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
     let speaks =
         (crate::facts::quotes::reporting(next.text) && !next.is("according")) || next.text == ",";
     (end >= i + 2 && speaks).then_some(end)
+}
+
+/// A person's name the model missed at `i`, of names no list knows: two or three capitalised
+/// proper nouns after a describing word in lower case and before "of" or "from" [the] and an
+/// organisation found ("veteran Cyd Ho from the Labour Party", "politician Wong Kwok-hing of
+/// FTU"); returns its end.
+fn member_before_body(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    taken: &[bool],
+    found: &[Found],
+    i: usize,
+) -> Option<usize> {
+    let before = &sent.toks[i.checked_sub(1)?];
+    let described = matches!(before.tag, Upos::Noun | Upos::Adj)
+        && before.text.chars().all(|c| c.is_lowercase() || c == '-');
+    if !described {
+        return None;
+    }
+    let mut end = i;
+    while end < i + 3 && plain_name(lex, sent, taken, end) {
+        end += 1;
+    }
+    if end < i + 2
+        || !sent
+            .toks
+            .get(end)
+            .is_some_and(|t| t.is("of") || t.is("from"))
+    {
+        return None;
+    }
+    let body = if sent.toks.get(end + 1).is_some_and(|t| t.is("the")) {
+        end + 2
+    } else {
+        end + 1
+    };
+    found
+        .iter()
+        .any(|f| f.start == body && f.kind == EntityType::Organization)
+        .then_some(end)
 }
 
 /// A person's name the model missed at `i`: a common given name inside the sentence, then one
