@@ -1787,3 +1787,20 @@ fn marriages_homes_posts_joined_units_and_stakes() {
     expect_post(&y, "/lena-sorvik", "/vexa-corp");
     expect_post(&y, "/erik-lind", "/dayton");
 }
+
+#[test]
+fn raised_somewhere_in_the_passive_is_living_there() {
+    let x = run(
+        "Tom Reyes was raised in Dayton by his aunt. Lena Sorvik was brought up in \
+                 Tampere. Vexa Corp raised 5 million euros in Oslo.",
+    );
+    expect(&x, "/tom-reyes", "livesIn", "/dayton");
+    expect(&x, "/lena-sorvik", "livesIn", "/tampere");
+    ensure(
+        !x.relations
+            .iter()
+            .any(|r| r.predicate == "livesIn" && r.object.ends_with("/oslo")),
+        format_args!("no one lives in Oslo"),
+        &x.relations,
+    );
+}

@@ -84,6 +84,9 @@ pub(super) struct Rule {
     /// The verb gives the fact only with an "as" phrase after its object ("named Ana Berg as
     /// its chief executive"); its object may be the parser's predicate (`xcomp`).
     as_post: bool,
+    /// The verb gives the fact only in the passive ("was raised in Bergen", not "raised funds
+    /// in Bergen"); read from the tree only.
+    passive: bool,
     /// Which reader may use the rule.
     reader: Reader,
 }
@@ -148,7 +151,8 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
             reverse: flag("reverse"),
             agent: flag("agent"),
             as_post: flag("as"),
-            reader: if flag("tree") {
+            passive: flag("passive"),
+            reader: if flag("tree") || flag("passive") {
                 Reader::Tree
             } else if flag("words") {
                 Reader::Words

@@ -574,7 +574,8 @@ pub(super) fn read(
         if subj.is_empty() {
             reporter_for_pronoun(ctx, deps, sent, slots, &args.subjects, &mut subj);
         }
-        if subj.is_empty() {
+        // (A passive-only rule reads its own subject, the patient.)
+        if subj.is_empty() && !found_rules.iter().any(|r| r.passive) {
             continue;
         }
         let (negated, hedged) = all_cues(deps, sent, p);
@@ -605,6 +606,23 @@ pub(super) fn read(
             if rule.as_post && !as_phrase(deps, sent, p) {
                 continue;
             }
+            // "born and raised in Bergen": a conjunct shares the passive of its head.
+            let shared = deps.head[p].filter(|&h| deps.base(p) == "conj" && passive(deps, h));
+            let voice = if passive(deps, p) { Some(p) } else { shared };
+            if rule.passive && voice.is_none() {
+                continue;
+            }
+            // A passive-only rule's subject is the patient, whatever agent the clause names
+            // ("was raised in Dayton by his aunt").
+            let mut patients = Vec::new();
+            if rule.passive
+                && let Some(v) = voice
+            {
+                for k in passive_patients(deps, sent, v) {
+                    entities(deps, sent, slots, k, &mut patients);
+                }
+            }
+            let subjects = if rule.passive { &patients } else { &subj };
             // "lost his fortune to Y" is no defeat by Y: a reversed rule ("lost to Y") reads no
             // verb whose object someone owns.
             if rule.reverse && !noun && args.objects.iter().any(|&o| deps.has_child(o, "nmod:poss"))
@@ -631,7 +649,7 @@ pub(super) fn read(
                 }
             }
             for &o in &obj {
-                for &s in &subj {
+                for &s in subjects {
                     let (s, o) = if rule.reverse { (o, s) } else { (s, o) };
                     if !super::subject_fits(ctx.clusters[s].kind, &rule.predicate) {
                         continue;
