@@ -1322,3 +1322,30 @@ fn a_described_name_before_the_body_it_belongs_to_is_a_person() {
         x.mentions
     );
 }
+
+#[test]
+fn respectively_pairs_two_lists_in_order() {
+    let x = run(
+        "Candidates Ana Berg and Tom Reyes of respectively the Green Party and the Labour Party \
+         won seats. Piet Olsen and Ola Dahl of the Civic Party and the Liberal Party, \
+         respectively, lost.",
+    );
+    for (person, party) in [
+        ("Person/ana-berg", "Organization/green-party"),
+        ("Person/tom-reyes", "Organization/labour-party"),
+        ("Person/piet-olsen", "Organization/civic-party"),
+        ("Person/ola-dahl", "Organization/liberal-party"),
+    ] {
+        assert!(
+            has_relation(&x, person, "memberOf", party),
+            "{person} {party}: {:#?}",
+            x.relations
+        );
+    }
+    assert!(!has_relation(
+        &x,
+        "Person/ola-dahl",
+        "memberOf",
+        "Organization/civic-party"
+    ));
+}

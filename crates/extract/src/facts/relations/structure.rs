@@ -20,7 +20,9 @@
 //!
 //! Bodies: `Org at [the] University` ("the Kessler Institute at Tampere University"): partOf.
 //!
-//! People: `Person, [age,] a|an [former] member of [the] Org`: memberOf, whatever the kind;
+//! People: `Person and Person of respectively Org and Org` (or `... Org and Org, respectively`):
+//! each with its own, as below;
+//! `Person, [age,] a|an [former] member of [the] Org`: memberOf, whatever the kind;
 //! `Person of [the] Org`, `Person from [the] Party` and `Org's Person [and Person]`: `memberOf` a party,
 //! team, church or council, `worksFor` a company, newspaper or government body (the kinds are
 //! read from the organisation's last word, `data/rules/org_kinds.tsv`); nothing for a university,
@@ -190,6 +192,7 @@ pub(crate) fn find(
                 place: None,
             });
         };
+    let paired = respectively(sent, slots);
     for (i, pair) in slots.windows(2).enumerate() {
         let ((as_, ae, a), (bs, be, b)) = (pair[0], pair[1]);
         if bs < ae {
@@ -433,6 +436,7 @@ pub(crate) fn find(
             && is_org(b)
             && !titled(lex, sent, as_)
             && !sent.toks[be..].iter().take(3).any(|t| t.is("respectively"))
+            && !paired.iter().any(|&(p, _, _)| p == a)
             && let Some((predicate, confidence)) = belongs
             && (lower.contains(&"of") || predicate == MEMBER_OF)
             // "publishers X of the Daily Post and Y of ...": the post says it (but
@@ -443,6 +447,108 @@ pub(crate) fn find(
             add(a, b, predicate, ae, "of", confidence);
         }
     }
+    // "Kwok Ka-ki and Andrew Wan of respectively Civic Party and the Democratic Party".
+    for (a, b, at) in paired {
+        if kind(a) == EntityType::Person
+            && is_org(b)
+            && let Some((predicate, confidence)) = belonging(ctx, b)
+        {
+            add(a, b, predicate, at, "respectively", confidence);
+        }
+    }
+}
+
+/// Whether the words `gap` join two names of a list: ",", "and", ", and" (an article may open
+/// the next name: "and the Democratic Party").
+fn list_gap(gap: &[&crate::doc::analysis::Tok<'_>]) -> bool {
+    let words: Vec<String> = gap.iter().map(|t| t.lower()).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let words = words.strip_suffix(&["the"]).unwrap_or(&words);
+    matches!(words, [","] | ["and"] | [",", "and"])
+}
+
+/// The names of a list whose last name ends at token `end` (slot indices, in order).
+fn list_ending(sent: &Sent<'_>, slots: &Slots, end: usize) -> Vec<usize> {
+    let Some(mut k) = slots.iter().position(|s| s.1 == end) else {
+        return Vec::new();
+    };
+    let mut list = vec![k];
+    while k > 0 && slots[k - 1].1 <= slots[k].0 {
+        let gap: Vec<_> = sent.toks[slots[k - 1].1..slots[k].0].iter().collect();
+        if !list_gap(&gap) {
+            break;
+        }
+        k -= 1;
+        list.push(k);
+    }
+    list.reverse();
+    list
+}
+
+/// The names of a list whose first name starts at token `start`, or after "the" there.
+fn list_starting(sent: &Sent<'_>, slots: &Slots, start: usize) -> Vec<usize> {
+    let start = if sent.toks.get(start).is_some_and(|t| t.is("the")) {
+        start + 1
+    } else {
+        start
+    };
+    let Some(mut k) = slots.iter().position(|s| s.0 == start) else {
+        return Vec::new();
+    };
+    let mut list = vec![k];
+    while k + 1 < slots.len() && slots[k].1 <= slots[k + 1].0 {
+        let gap: Vec<_> = sent.toks[slots[k].1..slots[k + 1].0].iter().collect();
+        if !list_gap(&gap) {
+            break;
+        }
+        k += 1;
+        list.push(k);
+    }
+    list
+}
+
+/// Pairs read from "respectively": "A and B of respectively X and Y", "A and B of X and Y,
+/// respectively" give (A, X) and (B, Y), with the token of each pair's "of"; lists of two or
+/// more names of equal length only.
+fn respectively(sent: &Sent<'_>, slots: &Slots) -> Vec<(ClusterId, ClusterId, usize)> {
+    let mut pairs = Vec::new();
+    let of = |k: usize| sent.toks[k].is("of") || sent.toks[k].is("from");
+    for r in 1..sent.toks.len() {
+        if !sent.toks[r].is("respectively") {
+            continue;
+        }
+        let (people, bodies, at) = if of(r - 1) {
+            (
+                list_ending(sent, slots, r - 1),
+                list_starting(sent, slots, r + 1),
+                r - 1,
+            )
+        } else {
+            let end = if sent.toks[r - 1].text == "," {
+                r - 1
+            } else {
+                r
+            };
+            let bodies = list_ending(sent, slots, end);
+            let Some(&first) = bodies.first() else {
+                continue;
+            };
+            let mut q = slots[first].0;
+            if q > 0 && sent.toks[q - 1].is("the") {
+                q -= 1;
+            }
+            if q == 0 || !of(q - 1) {
+                continue;
+            }
+            (list_ending(sent, slots, q - 1), bodies, q - 1)
+        };
+        if people.len() >= 2 && people.len() == bodies.len() {
+            for (p, b) in people.iter().zip(&bodies) {
+                pairs.push((slots[*p].2, slots[*b].2, at));
+            }
+        }
+    }
+    pairs
 }
 
 /// `, [a|an|the] [lower-case words] [based|located] in [the]` between two names, or the same
