@@ -1349,3 +1349,20 @@ fn respectively_pairs_two_lists_in_order() {
         "Organization/civic-party"
     ));
 }
+
+#[test]
+fn a_possessor_the_document_names_as_a_place_is_that_place() {
+    let x = run(
+        "At least 40 killed in Qaradun crane collapse\n\nA storm yesterday caused a crane to \
+         fall into Qaradun's Grand Mosque, killing 40.",
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/grand-mosque")
+                && r.predicate == "locatedIn"
+                && r.object.ends_with("/qaradun")),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -129,6 +129,17 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                 .filter_map(|s| words.get(s.end - 1).copied())
         })
         .collect();
+    // One-word names the model read as places somewhere in the document.
+    let places: std::collections::HashSet<&str> = sentences
+        .iter()
+        .zip(&spans)
+        .flat_map(|(words, spans)| {
+            spans
+                .iter()
+                .filter(|s| s.label == NerLabel::Loc && s.end == s.start + 1)
+                .filter_map(|s| words.get(s.start).copied())
+        })
+        .collect();
     for (sent, model_spans) in analysis.sents.iter().zip(spans) {
         let mut taken = vec![false; sent.toks.len()];
         let mut found: Vec<Found> = Vec::new();
@@ -377,6 +388,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         kinds::apply(analysis, sent, &mut taken, &mut found);
         abbreviations::apply(analysis, sent, &mut taken, &mut found);
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
+        place_possessors(analysis, sent, &places, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
         join_of_phrases(analysis, sent, &mut found);
         surname_first_names(analysis, sent, &mut found);
@@ -551,6 +563,42 @@ fn surname_first_names(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec
         });
         found.sort_by_key(|f| f.start);
     }
+}
+
+/// "Mecca's Grand Mosque", the model reading "Mecca" as a place elsewhere in the document but
+/// not here: a possessor the document names as a place, before a place or a body found, is
+/// that place.
+fn place_possessors(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    places: &std::collections::HashSet<&str>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    for i in 0..sent.toks.len().saturating_sub(2) {
+        let t = &sent.toks[i];
+        let owned = found.iter().any(|f| {
+            f.start == i + 2
+                && matches!(
+                    f.kind,
+                    EntityType::Place | EntityType::Organization | EntityType::Company
+                )
+        });
+        if !taken[i]
+            && t.capitalised()
+            && places.contains(t.text)
+            && is_possessive(sent.toks[i + 1].text)
+            && owned
+        {
+            let kind = if analysis.lex.city(t.text).is_some() {
+                EntityType::City
+            } else {
+                EntityType::Place
+            };
+            take(analysis, sent, taken, found, (i, i + 1), kind, None);
+        }
+    }
+    found.sort_by_key(|f| f.start);
 }
 
 /// Whether a capitalised adjective names people of a place: a known demonym, or a word with
