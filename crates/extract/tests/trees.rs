@@ -1791,10 +1791,13 @@ fn marriages_homes_posts_joined_units_and_stakes() {
 #[test]
 fn raised_somewhere_in_the_passive_is_living_there() {
     let x = run(
-        "Tom Reyes was raised in Dayton by his aunt. Lena Sorvik was brought up in \
-                 Tampere. Vexa Corp raised 5 million euros in Oslo.",
+        "Tom Reyes was raised in Dayton by his aunt. Lena Sorvik was brought up in Tampere. \
+         Vexa Corp raised 5 million euros in Oslo. Ana Berg was born in Lima and raised in \
+         Bergen.",
     );
     expect(&x, "/tom-reyes", "livesIn", "/dayton");
+    // A conjunct shares its head's passive and patient.
+    expect(&x, "/ana-berg", "livesIn", "/bergen");
     expect(&x, "/lena-sorvik", "livesIn", "/tampere");
     ensure(
         !x.relations

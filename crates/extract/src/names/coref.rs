@@ -117,8 +117,8 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
             && !name.chars().any(char::is_lowercase)
         {
             title_case(&name.to_lowercase())
-        } else if kind == EntityType::Place
-            && let Some(region) = super::mentions::region_named(lex, &name)
+        } else if let Some(region) =
+            super::mentions::abbreviated_region(lex, &analysis.sents[f.sent], found, f)
         {
             // "La." after a city is Louisiana (the form found stays an alias).
             region.to_string()

@@ -561,7 +561,9 @@ pub(super) fn read(
             })
         };
         let args = arguments(deps, sent, p, &actor);
-        if args.subjects.is_empty() {
+        // (A passive-only rule reads its own subject, the patient.)
+        let passive_rule = found_rules.iter().any(|r| r.passive);
+        if args.subjects.is_empty() && !passive_rule {
             continue;
         }
         subj.clear();
@@ -574,8 +576,7 @@ pub(super) fn read(
         if subj.is_empty() {
             reporter_for_pronoun(ctx, deps, sent, slots, &args.subjects, &mut subj);
         }
-        // (A passive-only rule reads its own subject, the patient.)
-        if subj.is_empty() && !found_rules.iter().any(|r| r.passive) {
+        if subj.is_empty() && !passive_rule {
             continue;
         }
         let (negated, hedged) = all_cues(deps, sent, p);

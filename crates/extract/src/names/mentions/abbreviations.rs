@@ -14,11 +14,7 @@ pub(super) fn apply(
 ) {
     let lex = analysis.lex;
     for k in 2..sent.toks.len() {
-        let after_place = sent.toks[k - 1].text == ","
-            && found
-                .iter()
-                .any(|f| f.end == k - 1 && matches!(f.kind, EntityType::City | EntityType::Place));
-        if !after_place || region_at(lex, sent, k).is_none() {
+        if !follows_place(sent, found, k) || region_at(lex, sent, k).is_none() {
             continue;
         }
         // "Paris, IN Style": an abbreviation runs into no capitalised word (a postal code may
@@ -59,8 +55,34 @@ fn region_at<'a>(lex: &'a Lexicon, sent: &Sent<'_>, k: usize) -> Option<&'a str>
     })
 }
 
+/// Whether token `k` of `sent` comes right after a city or a place of `found` and a comma.
+fn follows_place(sent: &Sent<'_>, found: &[Found], k: usize) -> bool {
+    k >= 2
+        && sent.toks[k - 1].text == ","
+        && found.iter().any(|f| {
+            f.sent == sent.index
+                && f.end == k - 1
+                && matches!(f.kind, EntityType::City | EntityType::Place)
+        })
+}
+
 /// The region a place's name abbreviates, as written or without its full stop ("Que").
 pub(crate) fn region_named<'a>(lex: &'a Lexicon, name: &str) -> Option<&'a str> {
     lex.region_abbreviation(name)
         .or_else(|| lex.region_abbreviation(&format!("{name}.")))
+}
+
+/// The region the mention `f` of `sent` stands for when it is an abbreviation right after a
+/// city or a place of `found` and a comma ("Alexandria, Va."): what [`apply`] read, for the
+/// rules and the clusters after it (an abbreviation elsewhere, "PA" or "Miss", is no region).
+pub(crate) fn abbreviated_region<'a>(
+    lex: &'a Lexicon,
+    sent: &Sent<'_>,
+    found: &[Found],
+    f: &Found,
+) -> Option<&'a str> {
+    if f.kind != EntityType::Place || !follows_place(sent, found, f.start) {
+        return None;
+    }
+    region_named(lex, &f.name)
 }

@@ -35,7 +35,7 @@
 //! that type names, and `abbreviations` the abbreviated states and provinces.
 
 mod abbreviations;
-pub(crate) use abbreviations::region_named;
+pub(crate) use abbreviations::{abbreviated_region, region_named};
 mod cuts;
 mod dateline;
 mod kinds;
@@ -45,6 +45,8 @@ mod span;
 use cuts::*;
 use rules::*;
 use span::*;
+
+use std::collections::HashSet;
 
 use crate::doc::analysis::{Analysis, Sent};
 use crate::lexicon::Lexicon;
@@ -118,28 +120,14 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         split_name_lists(lex, words, spans);
     }
     crate::ner::reconcile_document(&sentences, &mut spans);
-    // The last words of the document's person names of two words or more.
-    let surnames: std::collections::HashSet<&str> = sentences
-        .iter()
-        .zip(&spans)
-        .flat_map(|(words, spans)| {
-            spans
-                .iter()
-                .filter(|s| s.label == NerLabel::Per && s.end - s.start >= 2)
-                .filter_map(|s| words.get(s.end - 1).copied())
-        })
-        .collect();
-    // One-word names the model read as places somewhere in the document.
-    let places: std::collections::HashSet<&str> = sentences
-        .iter()
-        .zip(&spans)
-        .flat_map(|(words, spans)| {
-            spans
-                .iter()
-                .filter(|s| s.label == NerLabel::Loc && s.end == s.start + 1)
-                .filter_map(|s| words.get(s.start).copied())
-        })
-        .collect();
+    // The last words of the document's person names of two words or more, and the one-word
+    // names the model read as places somewhere in the document.
+    let surnames = span_words(&sentences, &spans, |s| {
+        (s.label == NerLabel::Per && s.end - s.start >= 2).then(|| s.end - 1)
+    });
+    let places = span_words(&sentences, &spans, |s| {
+        (s.label == NerLabel::Loc && s.end == s.start + 1).then_some(s.start)
+    });
     for (sent, model_spans) in analysis.sents.iter().zip(spans) {
         let mut taken = vec![false; sent.toks.len()];
         let mut found: Vec<Found> = Vec::new();
@@ -399,6 +387,20 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
     out
 }
 
+/// The words of the model's spans over the document that `pick` points at (a token index).
+fn span_words<'a>(
+    sentences: &[Vec<&'a str>],
+    spans: &[Vec<crate::ner::Span>],
+    pick: impl Fn(&crate::ner::Span) -> Option<usize>,
+) -> HashSet<&'a str> {
+    sentences
+        .iter()
+        .zip(spans)
+        .flat_map(|(words, spans)| spans.iter().filter_map(&pick).filter_map(|k| words.get(k)))
+        .copied()
+        .collect()
+}
+
 /// Legal forms written after a company's name and a comma ("Google, Inc.").
 const CORPORATE: [&str; 14] = [
     "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Corp", "LLC", "L.L.C.", "plc", "PLC", "Co.", "S.A.",
@@ -460,17 +462,27 @@ const SAYING: [&str; 8] = [
 /// "said the Elysee Palace", "the Kremlin said": a named place (not a country or city, which
 /// stand for their governments elsewhere) that speaks is the institution it houses.
 fn speaking_places_are_organisations(analysis: &Analysis<'_>, found: &mut [Found]) {
-    for f in found.iter_mut().filter(|f| f.kind == EntityType::Place) {
+    // "John Pike of Alexandria, Va. said": the state ends the speaker's description.
+    let states: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            analysis
+                .sents
+                .get(f.sent)
+                .is_some_and(|sent| abbreviated_region(analysis.lex, sent, found, f).is_some())
+        })
+        .collect();
+    for (f, state) in found.iter_mut().zip(states) {
         let Some(sent) = analysis.sents.get(f.sent) else {
             continue;
         };
+        if f.kind != EntityType::Place || state {
+            continue;
+        }
         let says = |k: usize| sent.toks.get(k).is_some_and(|t| SAYING.contains(&t.text));
         let before_the = f.start >= 2 && sent.toks[f.start - 1].is("the") && says(f.start - 2);
         let before = f.start >= 1 && says(f.start - 1);
-        // "John Pike of Alexandria, Va. said": the state ends the speaker's description.
-        let after_city = f.start >= 1 && sent.toks[f.start - 1].text == ",";
-        let state = after_city && region_named(analysis.lex, &f.name).is_some();
-        if (says(f.end) || before_the || before) && !state {
+        if says(f.end) || before_the || before {
             f.kind = EntityType::Organization;
         }
     }
@@ -571,7 +583,7 @@ fn surname_first_names(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec
 fn place_possessors(
     analysis: &Analysis<'_>,
     sent: &Sent<'_>,
-    places: &std::collections::HashSet<&str>,
+    places: &HashSet<&str>,
     taken: &mut [bool],
     found: &mut Vec<Found>,
 ) {
@@ -598,7 +610,6 @@ fn place_possessors(
             take(analysis, sent, taken, found, (i, i + 1), kind, None);
         }
     }
-    found.sort_by_key(|f| f.start);
 }
 
 /// Whether a capitalised adjective names people of a place: a known demonym, or a word with
