@@ -1194,6 +1194,25 @@ fn sports_clubs_are_organisations_their_players_play_for() {
 }
 
 #[test]
+fn a_name_does_not_run_over_a_joining_word_into_lower_case_words() {
+    let x = run("Tom Reyes coached Tampere United for three years.");
+    assert!(
+        x.entities.iter().any(|e| e.label == "Tampere United"),
+        "{:#?}",
+        x.entities
+    );
+    // Capitalised words after the joining word are the name's.
+    let y = run("Ana Berg works at the Centre for Policy Studies in Oslo.");
+    assert!(
+        y.entities
+            .iter()
+            .any(|e| e.label == "Centre for Policy Studies"),
+        "{:#?}",
+        y.entities
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

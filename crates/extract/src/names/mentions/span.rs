@@ -126,6 +126,21 @@ pub(super) fn trim(
     }) {
         end = k;
     }
+    // "coached Tampere United for three years": a capitalised name runs on over a joining
+    // word only into words written in capitals ("Campaign for Real Ale"); lower-case words
+    // after it are the sentence's.
+    if sent.toks[start].capitalised()
+        && let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| {
+            matches!(
+                sent.toks[k].text,
+                "for" | "of" | "and" | "in" | "at" | "with"
+            ) && sent.toks[k + 1..end]
+                .iter()
+                .all(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+        })
+    {
+        end = k;
+    }
     // "Norway's Labour Party": the possessor is a name of its own, the span is what follows.
     // But "New People's Party", "Children's Hospital": a lone organisation word after the
     // possessive is not a name of its own.
