@@ -1213,6 +1213,17 @@ fn a_name_does_not_run_over_a_joining_word_into_lower_case_words() {
 }
 
 #[test]
+fn a_word_for_a_body_before_of_makes_a_place_read_by_the_model_a_body() {
+    let x = run("Ana Berg joined the Bank of England in 2003.");
+    let bank = x.entities.iter().find(|e| e.label == "Bank of England");
+    assert!(
+        bank.is_some_and(|e| e.kind != EntityType::Place),
+        "{:#?}",
+        x.entities
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

@@ -336,8 +336,15 @@ pub(super) fn refine(
             None => (EntityType::Organization, None),
         },
         NerLabel::Loc => {
+            // "Bank of England", "Workers Party of Korea": a word for a body before "of".
+            // A word that also ends places does so only first ("Oil Capital of the World").
+            if head != last
+                && let Some(kind) = lex.org_suffix(head)
+                && (!lex.place_word(head) || head == first)
+            {
+                (kind, None)
             // "West Bank": a company word that also ends place names keeps the place.
-            if lex.company_word(last) && !lex.place_word(last) {
+            } else if lex.company_word(last) && !lex.place_word(last) {
                 (EntityType::Company, None)
             } else if lex.city(name).is_some() {
                 (EntityType::City, None)
