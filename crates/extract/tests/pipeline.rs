@@ -1224,6 +1224,30 @@ fn a_word_for_a_body_before_of_makes_a_place_read_by_the_model_a_body() {
 }
 
 #[test]
+fn letters_run_together_keep_the_signature_and_the_greeting_apart() {
+    let x = run(
+        "Let me know if you need anything else. Best regards, Lena Sorvik Tammi, Attached is \
+         the draft. Thanks. Phillip Jim, Take a look at this sheet. Sincerely, Traci Traci \
+         Warner. Thanks. John Attached is a new link for the staff.",
+    );
+    let labels: Vec<&str> = x.entities.iter().map(|e| e.label.as_str()).collect();
+    for name in [
+        "Lena Sorvik",
+        "Tammi",
+        "Phillip",
+        "Jim",
+        "Traci Warner",
+        "John",
+    ] {
+        assert!(labels.contains(&name), "{name}: {labels:?}");
+    }
+    // A surname that is seldom a given name greets no one.
+    let y = run("The vote, said Tom Reyes, I think, was fair.");
+    let labels: Vec<&str> = y.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Tom Reyes"), "{labels:?}");
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

@@ -240,10 +240,10 @@ pub(super) fn coordinated_after(
         return objects;
     };
     while let Some(next) = slots.get(at + 1) {
-        let gap: Vec<&str> = sent.toks[slots[at].1..next.0]
-            .iter()
-            .map(|t| t.text)
-            .collect();
+        let Some(between) = sent.toks.get(slots[at].1..next.0) else {
+            break;
+        };
+        let gap: Vec<&str> = between.iter().map(|t| t.text).collect();
         if !matches!(gap[..], [","] | ["and"] | [",", "and"] | ["or"]) {
             break;
         }

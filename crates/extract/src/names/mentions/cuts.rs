@@ -407,6 +407,75 @@ pub(super) fn split_joined_people(words: &[&str], spans: &mut Vec<crate::ner::Sp
     *spans = out;
 }
 
+/// Babies a word must have been the given name of to be read as the name a letter greets
+/// after a signature ("Reyes", 5,375 since 1940, is more often a surname).
+const GREETED_NAME_MIN: u32 = 7_000;
+
+/// Cuts person spans of the model where a letter's lines meet in running text: a name that
+/// signs one message and the given name that greets the next ("Debra Berg Tammi, Attached
+/// is ...", "Phillip Jim, Take a look"; the comma and a word that opens a clause, not a name,
+/// say the last word is greeted), a signed name repeated before the full one ("Traci Traci
+/// Warner"), and a capitalised word of the next sentence after a name ("John Attached is",
+/// "Sean Here you go": a verb or an adverb that is no given name).
+pub(super) fn split_letter_lines(
+    lex: &Lexicon,
+    words: &[&str],
+    tags: &[Upos],
+    spans: &mut Vec<crate::ner::Span>,
+) {
+    let opens_clause = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && matches!(
+                tags[k],
+                Upos::Pron | Upos::Verb | Upos::Aux | Upos::Intj | Upos::Adv | Upos::Det
+            )
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for mut s in spans.drain(..) {
+        if s.label != NerLabel::Per || s.end - s.start < 2 {
+            out.push(s);
+            continue;
+        }
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let last = words[s.end - 1];
+        if matches!(tags[s.end - 1], Upos::Verb | Upos::Adv | Upos::Aux)
+            && capitalised(last)
+            && last.chars().all(char::is_alphabetic)
+            && lex.given_name(last) == 0
+            && words
+                .get(s.end)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
+            s.end -= 1;
+        }
+        // "to Darin Darin Fisher" is a slip inside a sentence; after a comma or at a
+        // sentence's start, a signature.
+        let signed = s.start == 0 || matches!(words[s.start - 1], "," | ":" | "." | "!");
+        if signed && s.end - s.start >= 3 && words[s.start] == words[s.start + 1] {
+            out.push(crate::ner::Span {
+                end: s.start + 1,
+                ..s
+            });
+            s.start += 1;
+        }
+        let greeted = s.end - s.start >= 2
+            && words.get(s.end).is_some_and(|w| matches!(*w, "," | ":"))
+            && opens_clause(s.end + 1)
+            && lex.given_name(words[s.end - 1]) >= GREETED_NAME_MIN;
+        if greeted {
+            out.push(crate::ner::Span {
+                end: s.end - 1,
+                ..s
+            });
+            s.start = s.end - 1;
+        }
+        out.push(s);
+    }
+    *spans = out;
+}
+
 /// Babies a word must have been the given name of to start a second name in a run of names.
 const GIVEN_NAME_MIN: u32 = 2_000;
 

@@ -115,8 +115,9 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         .map(|s| s.toks.iter().map(|t| t.tag).collect())
         .collect();
     let mut spans = recognizer.recognize_sentences(lex, &sentences, &tags);
-    for (words, spans) in sentences.iter().zip(&mut spans) {
+    for ((words, tags), spans) in sentences.iter().zip(&tags).zip(&mut spans) {
         split_joined_people(words, spans);
+        split_letter_lines(lex, words, tags, spans);
         split_name_lists(lex, words, spans);
     }
     crate::ner::reconcile_document(&sentences, &mut spans);
