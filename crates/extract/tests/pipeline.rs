@@ -1228,10 +1228,13 @@ fn letters_run_together_keep_the_signature_and_the_greeting_apart() {
     let x = run(
         "Let me know if you need anything else. Best regards, Lena Sorvik Tammi, Attached is \
          the draft. Thanks. Phillip Jim, Take a look at this sheet. Sincerely, Traci Traci \
-         Warner. Thanks. John Attached is a new link for the staff.",
+         Warner. Thanks. John Attached is a new link for the staff. Ola Dahl Ginny, Thanks for \
+         the note.",
     );
     let labels: Vec<&str> = x.entities.iter().map(|e| e.label.as_str()).collect();
     for name in [
+        "Ola Dahl",
+        "Ginny",
         "Lena Sorvik",
         "Tammi",
         "Phillip",

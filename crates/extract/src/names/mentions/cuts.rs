@@ -356,7 +356,7 @@ pub(super) fn and_phrase_after(
 /// Words that open or close a letter, never part of a name ("Dear", "Thanks"), and list heads
 /// ("Attendees"). Lines of an email run together in running text: "... Take Care Traci Traci,
 /// I have visited ...", "Vince Dear All".
-const LETTER_WORDS: [&str; 9] = [
+const LETTER_WORDS: [&str; 11] = [
     "dear",
     "hi",
     "hello",
@@ -366,6 +366,8 @@ const LETTER_WORDS: [&str; 9] = [
     "attendees",
     "participants",
     "cc",
+    "p.s.",
+    "ps",
 ];
 
 /// Cuts person spans of the model where two names of running text meet: at a word repeated
@@ -424,13 +426,20 @@ pub(super) fn split_letter_lines(
     spans: &mut Vec<crate::ner::Span>,
 ) {
     let opens_clause = |k: usize| {
-        words
-            .get(k)
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && matches!(
-                tags[k],
-                Upos::Pron | Upos::Verb | Upos::Aux | Upos::Intj | Upos::Adv | Upos::Det
-            )
+        words.get(k).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && (LETTER_WORDS.iter().any(|l| l.eq_ignore_ascii_case(w))
+                    || matches!(
+                        tags[k],
+                        Upos::Pron
+                            | Upos::Verb
+                            | Upos::Aux
+                            | Upos::Intj
+                            | Upos::Adv
+                            | Upos::Det
+                            | Upos::Sconj
+                    ))
+        })
     };
     let mut out = Vec::with_capacity(spans.len());
     for mut s in spans.drain(..) {
