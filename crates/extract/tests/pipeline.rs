@@ -1251,6 +1251,33 @@ fn letters_run_together_keep_the_signature_and_the_greeting_apart() {
 }
 
 #[test]
+fn firms_named_in_other_languages_are_companies() {
+    let x = run(
+        "Grupo Tarvida said on Monday that Solvang Energi would supply the pension fund \
+         Ostvik Pension.",
+    );
+    for firm in ["Grupo Tarvida", "Solvang Energi", "Ostvik Pension"] {
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.label == firm && e.kind == EntityType::Company),
+            "{firm}: {:#?}",
+            x.entities
+        );
+    }
+    assert!(
+        has_relation(
+            &x,
+            "Company/solvang-energi",
+            "sellsTo",
+            "Company/ostvik-pension"
+        ),
+        "{:#?}",
+        x.relations
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

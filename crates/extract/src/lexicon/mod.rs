@@ -60,6 +60,7 @@ pub struct Lexicon {
     facilities: HashSet<String>,
     /// Last words of company names the rules read beside the company suffixes.
     company_words: HashSet<String>,
+    company_openers: HashSet<String>,
     /// A party's adjective or member's noun ("Liberal", "Democrat").
     party_adjectives: HashSet<String>,
     agency_words: HashSet<String>,
@@ -184,6 +185,7 @@ impl Lexicon {
             institutions: HashSet::new(),
             facilities: HashSet::new(),
             company_words: HashSet::new(),
+            company_openers: HashSet::new(),
             party_adjectives: HashSet::new(),
             agency_words: HashSet::new(),
             event_words: HashMap::new(),
@@ -286,6 +288,9 @@ impl Lexicon {
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.company_words = rows(sources.text("company_words.txt"))
+            .filter_map(|f| f.first().map(|c| c.to_string()))
+            .collect();
+        lex.company_openers = rows(sources.text("company_openers.txt"))
             .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.party_adjectives = rows(sources.text("party_adjectives.txt"))
@@ -560,6 +565,11 @@ impl Lexicon {
     /// word of the rules ("Freight").
     pub fn company_word(&self, word: &str) -> bool {
         self.org_suffix(word) == Some(EntityType::Company) || self.company_words.contains(word)
+    }
+
+    /// Whether a word opens company names in other languages ("Laboratorios", "Grupo").
+    pub fn company_opener(&self, word: &str) -> bool {
+        self.company_openers.contains(word)
     }
 }
 

@@ -52,6 +52,7 @@ embedded!(
     "institutions.txt",
     "facilities.txt",
     "company_words.txt",
+    "company_openers.txt",
     "party_adjectives.txt",
     "agency_words.txt",
     "event_words.txt",

@@ -306,6 +306,10 @@ pub(super) fn refine(
     if end - start >= 2 && (lex.team_word(last) || (abbreviation && lex.team_word(first))) {
         return (EntityType::Organization, None);
     }
+    // "Laboratorios Miravalle", "Grupo Herdez": a company word of another language first.
+    if end - start >= 2 && lex.company_opener(first) {
+        return (EntityType::Company, None);
+    }
     match label {
         // A capital read as a person at the start of a sentence ("Oslo said ...") is the city,
         // unless the word is also a given name; so is a city before its region.
