@@ -1278,6 +1278,31 @@ fn firms_named_in_other_languages_are_companies() {
 }
 
 #[test]
+fn a_name_placed_where_only_a_body_stands_is_a_body_throughout() {
+    let x = run(
+        "Ravnholt said on Monday it would cut 300 jobs. Ravnholt, which is based in Oslo, \
+         employs 4,000 people. Shares in Ravnholt fell 3 percent.",
+    );
+    let kind = |label: &str| x.entities.iter().find(|e| e.label == label).map(|e| e.kind);
+    assert!(
+        kind("Ravnholt").is_some_and(|k| k != EntityType::Person),
+        "{:#?}",
+        x.entities
+    );
+    // A name that only modifies the head of its phrase is not what "which" refers to.
+    let y = run("Crowds mourned the death of Prime Minister Ola Dahl, which shocked the country.");
+    assert_eq!(
+        y.entities
+            .iter()
+            .find(|e| e.label == "Ola Dahl")
+            .map(|e| e.kind),
+        Some(EntityType::Person),
+        "{:#?}",
+        y.entities
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

@@ -28,13 +28,17 @@
 //!     companies; "the band X", "broadcaster Y": organisations), and a party's short name or
 //!     its members' ("the Tories", "Labour MPs") is the party;
 //! 12. a state's or province's abbreviation after a city and a comma is a place ("Ponchatoula,
-//!     La.").
+//!     La.");
+//! 13. a person-read name that some sentence of the document places as a body ("chief
+//!     executive of X", "X, which", "X's shareholders", "shares in X") is that body throughout.
 //!
 //! `span` trims, keeps and types a span, `cuts` splits spans that join two names, `rules` finds
 //! the names the model missed, `dateline` reads datelines, `kinds` the nouns and party names
-//! that type names, and `abbreviations` the abbreviated states and provinces.
+//! that type names, `abbreviations` the abbreviated states and provinces, and `bodies` the
+//! bodies read from where their names stand.
 
 mod abbreviations;
+mod bodies;
 pub(crate) use abbreviations::{abbreviated_region, region_named};
 mod cuts;
 mod dateline;
@@ -385,6 +389,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
     }
     acronyms_of_organisations(analysis, &mut out);
     speaking_places_are_organisations(analysis, &mut out);
+    bodies::bodies_by_context(analysis, &mut out);
     out
 }
 

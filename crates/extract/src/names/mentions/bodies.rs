@@ -1,0 +1,163 @@
+//! Bodies the model read as people: a name of the document that stands where only a firm or
+//! an organisation can ("chief executive of Norrvik", "Norrvik, which is owned by ...",
+//! "Norrvik's shareholders", "shares in Norrvik") is one, in every sentence that names it. News
+//! names many firms nobody has heard of, and the model, seeing an unknown capitalised name,
+//! most often reads a person.
+
+use super::*;
+
+/// Nouns a firm's name owns and a person's does not ("Norrvik's board", "Havgard's shares").
+const FIRM_NOUNS: &[&str] = &[
+    "board",
+    "shares",
+    "share",
+    "stock",
+    "shareholders",
+    "shareholder",
+    "stockholders",
+    "subsidiary",
+    "subsidiaries",
+    "workforce",
+    "revenue",
+    "revenues",
+    "earnings",
+    "factory",
+    "factories",
+    "executives",
+    "directors",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+];
+
+/// Posts held for a person as well as for a body: "a spokesman for Tom Reyes", "the lawyer
+/// of Tom Reyes" say nothing of what Tom Reyes is.
+const POSTS_FOR_PEOPLE: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "assistant",
+    "secretary",
+    "agent",
+    "friend",
+    "associate",
+    "associates",
+    "ally",
+    "deputy",
+    "biographer",
+    "doctor",
+];
+
+/// What a person-typed name's place in its sentence says it is: `Some(kind)` for a body.
+fn body_at(lex: &Lexicon, sent: &Sent<'_>, f: &Found) -> Option<EntityType> {
+    let toks = &sent.toks;
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text);
+    let lower = |k: usize| word(k).to_lowercase();
+    // "Norrvik, which is 67 percent owned by the state"; not "the death of X, which": the
+    // name must head its phrase (first, or after a verb, a conjunction or punctuation).
+    // A noun for a kind of body before it, or "Oslo-based", leaves it the head too.
+    let heads = f.start == 0 || {
+        let before = &toks[f.start - 1];
+        matches!(
+            before.tag,
+            Upos::Punct | Upos::Cconj | Upos::Verb | Upos::Aux | Upos::Sconj
+        ) || before.is("that")
+            || before.text.ends_with("-based")
+            || lex.org_noun(before.text).is_some()
+    };
+    if heads && word(f.end) == "," && word(f.end + 1) == "which" {
+        return Some(EntityType::Organization);
+    }
+    // "Norrvik's board", "Havgard's closing share price".
+    if is_possessive(word(f.end))
+        && (FIRM_NOUNS.contains(&lower(f.end + 1).as_str())
+            || (toks.get(f.end + 1).is_some_and(|t| t.tag == Upos::Adj)
+                && FIRM_NOUNS.contains(&lower(f.end + 2).as_str())))
+    {
+        return Some(EntityType::Company);
+    }
+    // "shares in Norrvik", "a stake in Havgard".
+    let at = if f.start >= 1 && toks[f.start - 1].is("the") {
+        f.start - 1
+    } else {
+        f.start
+    };
+    if at >= 2
+        && matches!(word(at - 1), "in" | "of")
+        && matches!(lower(at - 2).as_str(), "shares" | "stake" | "shareholders")
+    {
+        return Some(EntityType::Company);
+    }
+    // "chief executive of Norrvik Energi", "an analyst at Nordhavn", "leader of Civic Renewal".
+    if at >= 2 && matches!(word(at - 1), "of" | "at") {
+        let post = lower(at - 2);
+        let business = matches!(
+            post.as_str(),
+            "executive" | "ceo" | "chairman" | "chairwoman" | "analyst" | "founder" | "economist"
+        );
+        if !POSTS_FOR_PEOPLE.contains(&post.as_str()) && (lex.title_word(&post) || lex.title(&post))
+        {
+            return Some(if business {
+                EntityType::Company
+            } else {
+                EntityType::Organization
+            });
+        }
+    }
+    None
+}
+
+/// Retypes the document's person names that some sentence places as a body, with every
+/// mention of the same name and of its first word alone ("Norrvik" for "Norrvik Energi").
+/// A name also said to be a person ("Tom Reyes, who", "Mr Reyes") or opening with a common
+/// given name keeps its type.
+pub(super) fn bodies_by_context(analysis: &Analysis<'_>, found: &mut [Found]) {
+    let lex = analysis.lex;
+    let mut bodies: Vec<(String, EntityType)> = Vec::new();
+    let mut people: HashSet<String> = HashSet::new();
+    for f in found.iter() {
+        let Some(sent) = analysis.sents.get(f.sent) else {
+            continue;
+        };
+        if f.kind != EntityType::Person {
+            continue;
+        }
+        let word = |k: usize| sent.toks.get(k).map_or("", |t| t.text);
+        let personal = (word(f.end) == "," && matches!(word(f.end + 1), "who" | "whose"))
+            // "Prime Minister Rafik Hariri", not "platinum producer Bokamoso".
+            || (f.start >= 1
+                && (lex.honorific(word(f.start - 1))
+                    || (sent.toks[f.start - 1].capitalised() && lex.title_word(word(f.start - 1)))))
+            || lex.given_name(word(f.start)) >= rules::COMMON_GIVEN_NAME;
+        if personal {
+            people.insert(f.name.clone());
+        } else if let Some(kind) = body_at(lex, sent, f) {
+            bodies.push((f.name.clone(), kind));
+        }
+    }
+    bodies.retain(|(name, _)| !people.contains(name));
+    if bodies.is_empty() {
+        return;
+    }
+    let first_word = |name: &str| name.split(' ').next().unwrap_or("").to_string();
+    for f in found.iter_mut().filter(|f| f.kind == EntityType::Person) {
+        let kind = bodies.iter().find_map(|(name, kind)| {
+            let same = *name == f.name
+                || (!f.name.contains(' ') && name.contains(' ') && first_word(name) == f.name)
+                || (!name.contains(' ') && f.name.contains(' ') && first_word(&f.name) == *name);
+            (same && !people.contains(&f.name)).then_some(*kind)
+        });
+        if let Some(kind) = kind {
+            f.kind = kind;
+        }
+    }
+}
