@@ -1303,6 +1303,39 @@ fn a_name_placed_where_only_a_body_stands_is_a_body_throughout() {
 }
 
 #[test]
+fn a_country_before_the_words_describing_a_body_is_where_it_is_based() {
+    let x = run(
+        "Danish offshore wind developer Sorvik Vind rose 3 percent. Japanese supplier Tessaro \
+         Optics will build the lenses. Danish striker Ola Dahl scored twice.",
+    );
+    for (firm, country) in [
+        ("Company/sorvik-vind", "Country/denmark"),
+        ("Company/tessaro-optics", "Country/japan"),
+    ] {
+        assert!(
+            has_relation(&x, firm, "basedIn", country),
+            "{firm}: {:#?}",
+            x.relations
+        );
+    }
+    // A person so described is of that nationality, not based there.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject == "Person/ola-dahl" && r.predicate == "basedIn"),
+        "{:#?}",
+        x.relations
+    );
+    // A headline's verb read as a noun describes no body.
+    let y = run("Australian woman claims Church of Valdoria held her captive");
+    assert!(
+        !y.relations.iter().any(|r| r.predicate == "basedIn"),
+        "{:#?}",
+        y.relations
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

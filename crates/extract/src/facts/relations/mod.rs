@@ -14,6 +14,7 @@
 pub(crate) mod based;
 pub(crate) mod criticism;
 mod kin;
+pub(crate) mod nationality;
 mod open;
 pub(crate) mod structure;
 mod tree;

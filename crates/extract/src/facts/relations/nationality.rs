@@ -1,0 +1,95 @@
+//! "Danish wind developer Havgard Vind", "Japanese supplier Hokuto Optics", "Kazakhstan's
+//! state-owned KazSteppe Power": a country's adjective, or its name as a possessor, before
+//! words in lower case that describe a firm or a body says where the body is based. A person
+//! so described ("Danish striker Ola Dahl") is only of that nationality: no relation.
+
+use super::FoundRelation;
+use crate::doc::{ClusterId, Doc};
+use crate::model::EntityType;
+use crate::pos::Upos;
+
+/// Words in lower case between the country and the body, at most ("offshore wind developer").
+const REACH: usize = 4;
+
+/// Appends `basedIn` for organisations and companies described by a country before them.
+pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
+    let lex = ctx.analysis.lex;
+    let mut found = Vec::new();
+    for (m, f) in ctx.found.iter().enumerate() {
+        let c = ctx.cluster_of[m];
+        if !matches!(
+            ctx.clusters[c].kind,
+            EntityType::Organization | EntityType::Company
+        ) {
+            continue;
+        }
+        let toks = &ctx.analysis.sents[f.sent].toks;
+        // The words in lower case right before the name: nouns and adjectives.
+        let mut k = f.start;
+        while k > 0
+            && f.start - k < REACH
+            && toks[k - 1]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && matches!(toks[k - 1].tag, Upos::Noun | Upos::Adj | Upos::Verb)
+            && !toks[k - 1].text.ends_with("-based")
+        {
+            k -= 1;
+        }
+        // At least one noun says what kind of body it is ("developer", "side", "party"); a
+        // plural right before the name is a verb misread in a headline ("Australian woman
+        // claims Church of X"), unless it names bodies; a word for people describes no body.
+        if k == f.start {
+            continue;
+        }
+        let described = &toks[k..f.start];
+        let last = toks[f.start - 1].text;
+        let people = |w: &str| {
+            lex.title_word(w) || matches!(w, "woman" | "man" | "women" | "men" | "girl" | "boy")
+        };
+        if !described.iter().any(|t| t.tag == Upos::Noun)
+            || (last.ends_with('s') && lex.org_noun(last).is_none())
+            || described.iter().any(|t| people(t.text))
+        {
+            continue;
+        }
+        let Some(before) = k.checked_sub(1) else {
+            continue;
+        };
+        let country = if let Some(country) = lex.demonym(toks[before].text) {
+            Some(country.name.clone())
+        } else if super::structure::possessive(toks[before].text) {
+            // "Kazakhstan's state-owned KazSteppe Power": a country mention as the possessor.
+            ctx.found
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.sent == f.sent && p.end == before)
+                .map(|(p, _)| ctx.cluster_of[p])
+                .filter(|&p| ctx.clusters[p].kind == EntityType::Country)
+                .map(|p| ctx.clusters[p].label.clone())
+        } else {
+            None
+        };
+        if let Some(country) = country {
+            found.push((f.sent, c, country, before));
+        }
+    }
+    for (sent, org, country, at) in found {
+        let object: ClusterId = ctx.country_cluster(&country);
+        out.push(FoundRelation {
+            sent,
+            subject: org,
+            object,
+            predicate: "basedIn".into(),
+            label: ctx.analysis.sents[sent].toks[at].lower(),
+            negated: false,
+            hedged: false,
+            trigger: at,
+            rule: "structure:nationality".into(),
+            confidence: 0.7,
+            place: None,
+        });
+    }
+}
