@@ -1336,6 +1336,47 @@ fn a_country_before_the_words_describing_a_body_is_where_it_is_based() {
 }
 
 #[test]
+fn a_based_prefix_inside_a_name_is_cut_off_and_read() {
+    let x = run("The deal was backed by Cape Town-based Fynvale Capital on Monday.");
+    assert!(
+        has_relation(&x, "Company/fynvale-capital", "basedIn", "City/cape-town"),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.predicate == "related"),
+        "{:#?}",
+        x.relations
+    );
+}
+
+#[test]
+fn a_post_with_its_field_between_the_country_and_the_title_is_the_countrys() {
+    let x = run(
+        "Danish Industry Minister Lars Berg met Kazakh Prime Minister Nurlan Abenov in Astana.",
+    );
+    let post = |person: &str| {
+        x.roles
+            .iter()
+            .find(|r| r.person == person)
+            .and_then(|r| r.org.clone())
+    };
+    assert_eq!(
+        post("Person/lars-berg").as_deref(),
+        Some("Country/denmark"),
+        "{:#?}",
+        x.roles
+    );
+    assert_eq!(
+        post("Person/nurlan-abenov").as_deref(),
+        Some("Country/kazakhstan"),
+        "{:#?}",
+        x.roles
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

@@ -387,7 +387,22 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
             });
         };
         // [owner ['s]] Title... Person [of [the] Org]
-        if let Some(r) = title_run_before(lex, sent, start) {
+        if let Some(mut r) = title_run_before(lex, sent, start) {
+            // "Danish Industry Minister Ana Berg": the post's field, one or two capitalised
+            // words no name covers, between the country and the title.
+            if let Some(n) = (1..=2).find(|&n| {
+                r > n
+                    && sent.toks[r - n..r].iter().all(|t| {
+                        t.capitalised() && matches!(t.tag, Upos::Noun | Upos::Propn | Upos::Adj)
+                    })
+                    && !ctx
+                        .found
+                        .iter()
+                        .any(|f| f.sent == s && f.start < r && f.end > r - n)
+                    && lex.demonym(sent.toks[r - n - 1].text).is_some()
+            }) {
+                r -= n;
+            }
             // A mayor's or governor's place stays a place ("Ohio Gov."), other owners are
             // bodies ("Kremlin spokesman").
             let org = local(&words[r..start])

@@ -246,6 +246,13 @@ impl Lexicon {
                 lex.country_names.insert(name_key(alias), index);
             }
         }
+        for f in rows(sources.text("demonym_extra.tsv")) {
+            if let (Some(demonym), Some(target)) = (f.first(), f.get(1))
+                && let Some(&index) = lex.country_names.get(&name_key(target))
+            {
+                lex.demonyms.entry(demonym.to_string()).or_insert(index);
+            }
+        }
         for f in rows(capital_extra) {
             if let (Some(city), Some(target)) = (f.first(), f.get(1))
                 && let Some(&index) = lex.country_names.get(&name_key(target))

@@ -38,6 +38,7 @@ embedded!(
     "countries.tsv",
     "country_extra.tsv",
     "capital_extra.tsv",
+    "demonym_extra.tsv",
     "cities.tsv",
     "regions.tsv",
     "ner_regions.txt",

@@ -64,6 +64,14 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
             let Some(org) = described(ctx, s, k) else {
                 continue;
             };
+            // "Cape Town-based": the word before may open the place's name.
+            let toks = &ctx.analysis.sents[s].toks;
+            let longer = k
+                .checked_sub(1)
+                .filter(|&j| toks[j].capitalised())
+                .map(|j| format!("{} {place}", toks[j].text))
+                .filter(|p| lex.city(p).is_some() || lex.country(p).is_some());
+            let place = longer.as_deref().unwrap_or(place);
             let named = ctx.clusters.iter().position(|c| {
                 c.label == place
                     && matches!(

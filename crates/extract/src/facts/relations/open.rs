@@ -44,8 +44,12 @@ pub(super) fn open(lex: &Lexicon, sent: &Sent<'_>, slots: &Slots, out: &mut Vec<
             continue;
         }
         let [v] = verbs[..] else { continue };
-        // "Environment Canada spokesperson X": a title read as a verb.
-        if lex.title_word(sent.toks[v].text) || modifier(sent, slots, pair[1].1) {
+        // "Environment Canada spokesperson X": a title read as a verb; "Cape Town-based X": a
+        // description.
+        if lex.title_word(sent.toks[v].text)
+            || modifier(sent, slots, pair[1].1)
+            || sent.toks[v].lower().ends_with("-based")
+        {
             continue;
         }
         // "the ruling Party": a participle after a determiner describes the name. And only

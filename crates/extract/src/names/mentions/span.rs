@@ -116,6 +116,13 @@ pub(super) fn trim(
     {
         end -= 1;
     }
+    // "Cape Town-based Fynbos Capital": the place that describes the name is no part of it.
+    if let Some(k) = (start..end.saturating_sub(1))
+        .rev()
+        .find(|&k| sent.toks[k].text.to_lowercase().ends_with("-based"))
+    {
+        start = k + 1;
+    }
     // "Bryan Hull - Analyst", "Hotel Rome - thanks": what follows a dash written apart is a
     // job or a word of the sentence, not the rest of the name.
     if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| {
