@@ -1377,6 +1377,44 @@ fn a_post_with_its_field_between_the_country_and_the_title_is_the_countrys() {
 }
 
 #[test]
+fn clubs_named_by_their_opening_word_and_their_short_names() {
+    let x = run(
+        "Moroccan winger Youssef Amrani scored twice as Atletico Almarena beat Real Castellar \
+         3-1 on Sunday. Almarena's Spanish defender Iker Goiko headed in a corner.",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "Organization/atletico-almarena",
+            "beats",
+            "Organization/real-castellar"
+        ),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+    // "Almarena" alone is the club, and owns its defender's post.
+    assert!(
+        has_relation(
+            &x,
+            "Person/iker-goiko",
+            "playsFor",
+            "Organization/atletico-almarena"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    // A player's country adjective is a nationality, not a team.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject == "Person/youssef-amrani" && r.predicate == "playsFor"),
+        "{:#?}",
+        x.relations
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

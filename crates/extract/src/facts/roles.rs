@@ -419,6 +419,17 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                         .then(|| org_phrase(ctx, s, end + 1).map(|(org, _)| org))
                         .flatten()
                 });
+            // "Moroccan winger Ana Berg": a player's country adjective is a nationality, not
+            // the team ("Morocco's winger" is).
+            let nationality = r > 0
+                && lex.demonym(words[r - 1]).is_some()
+                && lex.title_kind(words[start - 1]) == Some("player");
+            // "Almarena's Spanish defender Ana Berg": the team owns the adjective and the post.
+            let org = if nationality {
+                ctx.owner_before(s, r - 1)
+            } else {
+                org
+            };
             role(&words[r..start], org, "role-premodifier");
         } else if let Some((r, plural, one)) = plural_title_before(ctx, s, start) {
             // "foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway": each holds

@@ -54,6 +54,7 @@ pub struct Lexicon {
     org_suffixes: HashMap<String, EntityType>,
     place_words: HashSet<String>,
     team_words: HashSet<String>,
+    team_openers: HashSet<String>,
     region_abbreviations: HashMap<String, String>,
     companies: HashSet<String>,
     institutions: HashSet<String>,
@@ -180,6 +181,7 @@ impl Lexicon {
             org_suffixes: HashMap::new(),
             place_words: HashSet::new(),
             team_words: HashSet::new(),
+            team_openers: HashSet::new(),
             region_abbreviations: HashMap::new(),
             companies: HashSet::new(),
             institutions: HashSet::new(),
@@ -361,6 +363,9 @@ impl Lexicon {
             .collect();
         lex.team_words = rows(text("team_words.txt"))
             .filter_map(|f| f.first().map(|w| w.to_string()))
+            .collect();
+        lex.team_openers = rows(text("team_openers.txt"))
+            .filter_map(|f| f.first().map(|c| c.to_string()))
             .collect();
         lex.region_abbreviations = rows(text("region_abbreviations.tsv"))
             .filter_map(|f| Some((f.first()?.to_string(), f.get(1)?.to_string())))
@@ -561,6 +566,11 @@ impl Lexicon {
     /// Whether a word opens or ends the names of sports clubs ("United", "FC").
     pub fn team_word(&self, word: &str) -> bool {
         self.team_words.contains(word)
+    }
+
+    /// Whether a word opens sports clubs' names ("Real", "Olympique", "Dynamo").
+    pub fn team_opener(&self, word: &str) -> bool {
+        self.team_openers.contains(word)
     }
 
     /// The type a last word gives a name ("Airlines" -> Company, "Ministry" -> Organization).

@@ -60,6 +60,7 @@ embedded!(
     "org_nouns.tsv",
     "party_names.txt",
     "team_words.txt",
+    "team_openers.txt",
     "region_abbreviations.tsv",
 );
 

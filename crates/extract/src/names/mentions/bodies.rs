@@ -6,6 +6,8 @@
 
 use super::*;
 
+use std::collections::HashMap;
+
 /// Nouns a firm's name owns and a person's does not ("Norrvik's board", "Havgard's shares").
 const FIRM_NOUNS: &[&str] = &[
     "board",
@@ -157,6 +159,81 @@ pub(super) fn bodies_by_context(analysis: &Analysis<'_>, found: &mut [Found]) {
             (same && !people.contains(&f.name)).then_some(*kind)
         });
         if let Some(kind) = kind {
+            f.kind = kind;
+        }
+    }
+}
+
+/// The word a multi-word body's name is shortened to in running text: the first ("Norrvik" of
+/// "Norrvik Energi"), or the last after an opening word of clubs or foreign firms ("Castellar"
+/// of "Real Castellar", "Miravalle" of "Laboratorios Miravalle").
+fn short_word<'n>(lex: &Lexicon, name: &'n str) -> Option<&'n str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let [first, .., last] = words[..] else {
+        return None;
+    };
+    let word = if lex.team_opener(first) || lex.company_opener(first) || first == "The" {
+        last
+    } else {
+        first
+    };
+    // A word that says what a name is, or names a place or a person, is no short name.
+    let plain = word.chars().count() >= 4
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && !lex.title_word(word)
+        && !lex.team_opener(word)
+        && !lex.company_word(word)
+        && lex.org_suffix(word).is_none()
+        && lex.demonym(word).is_none()
+        && lex.country(word).is_none()
+        && lex.city(word).is_none()
+        && lex.given_name(word) < RARE_NAME;
+    plain.then_some(word)
+}
+
+/// Short names of the document's bodies: a one-word name the model read as a person that is
+/// the short form of one organisation or company named in full ("Almarena" after "Atletico
+/// Almarena") takes its type. A word that ends a person's name in the document is that
+/// person's surname, not a short name.
+pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
+    let lex = analysis.lex;
+    let mut shorts: Vec<(String, EntityType)> = Vec::new();
+    for f in found.iter() {
+        if matches!(f.kind, EntityType::Organization | EntityType::Company)
+            && let Some(w) = short_word(lex, &f.name)
+        {
+            shorts.push((w.to_string(), f.kind));
+        }
+    }
+    // A word shared by two bodies' names is ambiguous.
+    let mut seen: HashMap<String, Option<EntityType>> = HashMap::new();
+    for (w, kind) in shorts {
+        seen.entry(w)
+            .and_modify(|k| {
+                if *k != Some(kind) {
+                    *k = None;
+                }
+            })
+            .or_insert(Some(kind));
+    }
+    let surnames: HashSet<&str> = found
+        .iter()
+        .filter(|f| f.kind == EntityType::Person && f.name.contains(' '))
+        .filter_map(|f| f.name.rsplit(' ').next())
+        .collect();
+    let shorts: HashMap<String, EntityType> = seen
+        .into_iter()
+        .filter(|(w, _)| !surnames.contains(w.as_str()))
+        .filter_map(|(w, k)| Some((w, k?)))
+        .collect();
+    if shorts.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        if f.kind == EntityType::Person
+            && let Some(&kind) = shorts.get(&f.name)
+        {
             f.kind = kind;
         }
     }

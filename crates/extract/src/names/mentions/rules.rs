@@ -61,6 +61,20 @@ pub(super) fn add_rule_mentions(
                     (end, kind, None)
                 })
             })
+            // "beat Real Castellar 3-1": a club's opening word and capitalised words after it.
+            .or_else(|| {
+                let first = sent.toks.get(i)?;
+                if !lex.team_opener(first.text) || (i > 0 && sent.toks[i - 1].capitalised()) {
+                    return None;
+                }
+                let end = (i + 1..sent.toks.len().min(i + 3))
+                    .take_while(|&j| {
+                        !taken[j] && sent.toks[j].capitalised() && !is_possessive(sent.toks[j].text)
+                    })
+                    .last()?
+                    + 1;
+                Some((end, EntityType::Organization, None))
+            })
             // "the University of Arkansas, Fayetteville, said": a known city after a name.
             .or_else(|| {
                 let after_name = i > 1 && sent.toks[i - 1].text == "," && taken[i - 2];

@@ -310,7 +310,9 @@ pub(super) fn refine(
     // capitals: "United Airlines" is no club).
     let first = sent.toks[start].text;
     let abbreviation = first.chars().all(|c| c.is_uppercase() || c == '.');
-    if end - start >= 2 && (lex.team_word(last) || (abbreviation && lex.team_word(first))) {
+    if end - start >= 2
+        && (lex.team_word(last) || (abbreviation && lex.team_word(first)) || lex.team_opener(first))
+    {
         return (EntityType::Organization, None);
     }
     // "Laboratorios Miravalle", "Grupo Herdez": a company word of another language first.
