@@ -1415,6 +1415,21 @@ fn clubs_named_by_their_opening_word_and_their_short_names() {
 }
 
 #[test]
+fn a_named_spokesperson_speaks_herself() {
+    let x = run(
+        "\u{201c}We remain open to talks, but we cannot sign,\u{201d} said Vexa spokeswoman \
+         Naledi Khumalo. \u{201c}The offer stands,\u{201d} said Halvard spokesman Tom Reyes.",
+    );
+    let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![Some("Person/naledi-khumalo"), Some("Person/tom-reyes")],
+        "{:#?}",
+        x.quotes
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

@@ -739,9 +739,6 @@ fn pronoun(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<ClusterId> {
 /// executive Ana Berg", "Kestrel Media's spokesman Tom Reyes".
 fn titled_person_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, m: MentionId) -> Option<ClusterId> {
     let f = &ctx.found[m.index()];
-    if f.kind == EntityType::Person {
-        return None;
-    }
     let toks = &sent.toks;
     let lex = ctx.analysis.lex;
     let mut k = f.end;
@@ -884,7 +881,14 @@ fn spokesperson(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<(Cluste
     }
     if let Some(m) = ctx.mention_starting_at(sent.index, j) {
         let end = ctx.found[m.0].end;
-        return spokes(end).then(|| body(m)).flatten().map(|c| (c, end + 1));
+        // "Vexa spokeswoman Ana Berg": the spokesperson is named and speaks herself.
+        let named = ctx
+            .mention_starting_at(sent.index, end + 1)
+            .is_some_and(|p| ctx.found[p.0].kind == EntityType::Person);
+        return (spokes(end) && !named)
+            .then(|| body(m))
+            .flatten()
+            .map(|c| (c, end + 1));
     }
     // "a spokeswoman for Vexa", "a senior official at the ministry"
     if !spokes(j) {
