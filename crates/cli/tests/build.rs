@@ -173,17 +173,23 @@ fn a_build_killed_at_any_point_leaves_the_store_as_it_was() {
     let input = seeds_jsonl(dir.path(), 30);
 
     // The store after a whole build, and how long one takes here, to spread the kills over it.
+    // The shorter of two timed builds: a build slowed by other work on the machine would
+    // spread the kills past the end of the faster builds that follow.
     let probe = dir.path().join("probe");
-    build(&probe, &root().join("seeds"), &[]);
-    let started = Instant::now();
-    build(&probe, &input, &["--batch", "16"]);
-    let whole = started.elapsed();
+    let mut whole = Duration::MAX;
+    for _ in 0..2 {
+        let _ = std::fs::remove_dir_all(&probe);
+        build(&probe, &root().join("seeds"), &[]);
+        let started = Instant::now();
+        build(&probe, &input, &["--batch", "16"]);
+        whole = whole.min(started.elapsed());
+    }
     let after = state(&probe);
     assert_ne!(after, before);
 
     let mut unchanged = 0;
     for step in 1..=6u32 {
-        let at = whole.mul_f64(0.05 + 0.8 * f64::from(step) / 6.0);
+        let at = whole.mul_f64(0.05 + 0.7 * f64::from(step) / 6.0);
         let mut child = spawn_build(&store, &input);
         std::thread::sleep(at);
         child.kill().expect("kill -9");

@@ -1430,6 +1430,26 @@ fn a_named_spokesperson_speaks_herself() {
 }
 
 #[test]
+fn settlements_named_after_their_noun_are_places_of_their_country() {
+    let x = run(
+        "The fire hit the town of Karavik in southern Kazakhstan. The ship sailed from the \
+         Ecuadorian port of Puerto Lindo.",
+    );
+    assert!(
+        has_relation(&x, "City/karavik", "locatedIn", "Country/kazakhstan"),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+    assert!(
+        has_relation(&x, "City/puerto-lindo", "locatedIn", "Country/ecuador"),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

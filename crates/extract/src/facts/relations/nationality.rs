@@ -1,7 +1,8 @@
 //! "Danish wind developer Havgard Vind", "Japanese supplier Hokuto Optics", "Kazakhstan's
 //! state-owned KazSteppe Power": a country's adjective, or its name as a possessor, before
-//! words in lower case that describe a firm or a body says where the body is based. A person
-//! so described ("Danish striker Ola Dahl") is only of that nationality: no relation.
+//! words in lower case that describe a firm or a body says where the body is based; before a
+//! settlement's noun and "of", where the place is ("the Ecuadorian port of Guayaquil"). A
+//! person so described ("Danish striker Ola Dahl") is only of that nationality: no relation.
 
 use super::FoundRelation;
 use crate::doc::{ClusterId, Doc};
@@ -17,15 +18,25 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
     let mut found = Vec::new();
     for (m, f) in ctx.found.iter().enumerate() {
         let c = ctx.cluster_of[m];
-        if !matches!(
-            ctx.clusters[c].kind,
-            EntityType::Organization | EntityType::Company
-        ) {
+        let toks = &ctx.analysis.sents[f.sent].toks;
+        // "the Ecuadorian port of Guayaquil": a settlement of the country.
+        let settled = matches!(ctx.clusters[c].kind, EntityType::City | EntityType::Place)
+            && f.start >= 3
+            && toks[f.start - 1].is("of")
+            && matches!(
+                toks[f.start - 2].lower().as_str(),
+                "town" | "village" | "city" | "port" | "hamlet" | "municipality" | "province"
+            );
+        if !settled
+            && !matches!(
+                ctx.clusters[c].kind,
+                EntityType::Organization | EntityType::Company
+            )
+        {
             continue;
         }
-        let toks = &ctx.analysis.sents[f.sent].toks;
         // The words in lower case right before the name: nouns and adjectives.
-        let mut k = f.start;
+        let mut k = if settled { f.start - 1 } else { f.start };
         while k > 0
             && f.start - k < REACH
             && toks[k - 1]
@@ -41,11 +52,12 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         // At least one noun says what kind of body it is ("developer", "side", "party"); a
         // plural right before the name is a verb misread in a headline ("Australian woman
         // claims Church of X"), unless it names bodies; a word for people describes no body.
-        if k == f.start {
+        let head = if settled { f.start - 1 } else { f.start };
+        if k == head {
             continue;
         }
-        let described = &toks[k..f.start];
-        let last = toks[f.start - 1].text;
+        let described = &toks[k..head];
+        let last = toks[head - 1].text;
         let people = |w: &str| {
             lex.title_word(w) || matches!(w, "woman" | "man" | "women" | "men" | "girl" | "boy")
         };
@@ -73,16 +85,16 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
             None
         };
         if let Some(country) = country {
-            found.push((f.sent, c, country, before));
+            found.push((f.sent, c, country, before, settled));
         }
     }
-    for (sent, org, country, at) in found {
+    for (sent, subject, country, at, settled) in found {
         let object: ClusterId = ctx.country_cluster(&country);
         out.push(FoundRelation {
             sent,
-            subject: org,
+            subject,
             object,
-            predicate: "basedIn".into(),
+            predicate: if settled { "locatedIn" } else { "basedIn" }.into(),
             label: ctx.analysis.sents[sent].toks[at].lower(),
             negated: false,
             hedged: false,

@@ -114,6 +114,17 @@ fn seated(word: &str) -> bool {
     )
 }
 
+/// Whether a word names a side of a country or a region ("northern", "south-eastern").
+fn compass(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.as_str();
+    ["northern", "southern", "eastern", "western", "central"].contains(&w)
+        || ["north-", "south-"].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|r| r == "eastern" || r == "western")
+        })
+}
+
 /// How the gap between two names reads, for the place relations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum PlaceGap {
@@ -132,6 +143,8 @@ enum PlaceGap {
 fn place_gap(gap: &[&str]) -> Option<PlaceGap> {
     match gap {
         ["in"] | ["in", "the"] => Some(PlaceGap::In),
+        // "in southern Kazakhstan", "in north-eastern Finland".
+        ["in", side] if compass(side) => Some(PlaceGap::In),
         ["at"] | ["at", "the"] => Some(PlaceGap::At),
         [","] => Some(PlaceGap::Comma),
         ["of"] | ["of", "the"] => Some(PlaceGap::Of),

@@ -76,6 +76,10 @@ pub struct Found {
     pub country: Option<String>,
 }
 
+/// Nouns for settlements before "of" and their name ("the town of Karavik").
+pub(super) const SETTLEMENTS: [&str; 6] =
+    ["town", "village", "city", "port", "hamlet", "municipality"];
+
 /// Words that name a part of a city before its name ("West Oakland", "Old Delhi").
 const COMPASS: [&str; 12] = [
     "North",
@@ -279,6 +283,14 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             {
                 label = NerLabel::Loc;
             }
+            // "the port of Puerto Lindo", read as a person or a place: a settlement, a city.
+            let settlement = label != NerLabel::Org
+                && start >= 2
+                && sent.toks[start - 1].is("of")
+                && SETTLEMENTS.contains(&sent.toks[start - 2].lower().as_str());
+            if settlement {
+                label = NerLabel::Loc;
+            }
             if let Some(e) = possessive_place(sent, start, end) {
                 end = e;
                 label = NerLabel::Loc;
@@ -355,13 +367,16 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             parts.push((start, end, label));
             parts.extend(city);
             for (a, b, label) in parts {
-                let (kind, country) = refine(
+                let (mut kind, country) = refine(
                     lex,
                     &sent.span_text(analysis.text, a, b),
                     label,
                     sent,
                     (a, b),
                 );
+                if settlement && a == start && kind == EntityType::Place {
+                    kind = EntityType::City;
+                }
                 take(
                     analysis,
                     sent,

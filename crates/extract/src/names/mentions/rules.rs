@@ -61,6 +61,22 @@ pub(super) fn add_rule_mentions(
                     (end, kind, None)
                 })
             })
+            // "the town of Karaoy", "the Ecuadorian port of Guayaquil": a settlement's name.
+            .or_else(|| {
+                let settlement = i >= 2
+                    && sent.toks[i - 1].is("of")
+                    && super::SETTLEMENTS.contains(&sent.toks[i - 2].lower().as_str());
+                if !settlement || !t.capitalised() || t.tag != Upos::Propn {
+                    return None;
+                }
+                let end = (i..sent.toks.len().min(i + 3))
+                    .take_while(|&j| {
+                        !taken[j] && sent.toks[j].capitalised() && !is_possessive(sent.toks[j].text)
+                    })
+                    .last()?
+                    + 1;
+                Some((end, EntityType::City, None))
+            })
             // "beat Real Castellar 3-1": a club's opening word and capitalised words after it.
             .or_else(|| {
                 let first = sent.toks.get(i)?;
