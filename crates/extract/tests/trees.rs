@@ -1807,3 +1807,21 @@ fn raised_somewhere_in_the_passive_is_living_there() {
         &x.relations,
     );
 }
+
+#[test]
+fn talks_held_with_someone_are_talks_with_them() {
+    let x = run(
+        "Tom Reyes arrived in Oslo on Sunday and held talks on Monday with Finance Minister Ana \
+         Berg.",
+    );
+    assert!(
+        has(&x, "Person/tom-reyes", "negotiatesWith", "Person/ana-berg"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.predicate == "related"),
+        "{:#?}",
+        x.relations
+    );
+}

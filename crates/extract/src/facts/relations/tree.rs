@@ -32,6 +32,7 @@ const OPEN_CONFIDENCE: f32 = 0.45;
 const NO_OPEN: &[&str] = &[
     "be",
     "have",
+    "hold",
     "do",
     "say",
     "tell",
@@ -92,6 +93,9 @@ const PATIENT_NOUNS: &[&str] = &[
     "dismissal",
     "release",
 ];
+
+/// Verbs whose object names the event they report ("held talks", "opened negotiations").
+const LIGHT_VERBS: [&str; 6] = ["hold", "have", "conduct", "open", "begin", "resume"];
 
 /// Nouns for the body that acts for its possessor ("OpenAI's board fired him").
 const GOVERNING: &[&str] = &[
@@ -392,6 +396,22 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, actor: &dyn Fn(usize) -
         // direct one ("hired Ana Berg to run its unit"): `objects` takes it.
         if rel == "iobj" && deps.has_child(p, "obj") {
             preps.push(("to".into(), k));
+        }
+    }
+    // "held talks on Monday with Ana Berg": the prepositional phrases of a light verb whose
+    // object is the event noun are the noun's.
+    if noun
+        && deps.rel[p] == "obj"
+        && let Some(h) = deps.head[p]
+        && LIGHT_VERBS.contains(&deps.lemma(sent, h).as_str())
+    {
+        for &k in &deps.kids[h] {
+            if deps.base(k) == "obl"
+                && !other_verb_between(sent, h, k)
+                && let Some(q) = preposition(deps, sent, k)
+            {
+                preps.push((q, k));
+            }
         }
     }
     if noun {
