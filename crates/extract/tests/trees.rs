@@ -1825,3 +1825,20 @@ fn talks_held_with_someone_are_talks_with_them() {
         x.relations
     );
 }
+
+#[test]
+fn a_participle_clause_opening_the_sentence_is_said_of_its_subject() {
+    let x = run("Born in Bergen in 1933, Vikram Desh studied metallurgy in Leeds.");
+    assert!(
+        has(&x, "Person/vikram-desh", "bornIn", "City/bergen"),
+        "{:#?}",
+        x.relations
+    );
+    // A clause opened by a subordinating word keeps its own reading.
+    let y = run("When born in Bergen, the calf weighed 40 kilos, Tom Reyes said.");
+    assert!(
+        !y.relations.iter().any(|r| r.predicate == "bornIn"),
+        "{:#?}",
+        y.relations
+    );
+}

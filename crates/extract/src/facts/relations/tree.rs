@@ -277,6 +277,17 @@ fn subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, depth: u8) -> Vec<usize>
         "acl" | "acl:relcl" => vec![h],
         // "After meeting X, Y said": the main clause's subject.
         "advcl" if sent.toks[p].text.ends_with("ing") => subjects(deps, sent, h, depth + 1),
+        // "Born in Pune in 1933, X studied ...": a participle clause opening the sentence, with
+        // no word to open it and no auxiliary, is said of the main clause's subject.
+        "advcl"
+            if p < h
+                && sent.toks[p].tag == Upos::Verb
+                && !deps.kids[p]
+                    .iter()
+                    .any(|&k| matches!(deps.base(k), "mark" | "aux" | "nsubj")) =>
+        {
+            subjects(deps, sent, h, depth + 1)
+        }
         // "... rose after Microsoft announced a deal": the parser hung "after Microsoft" on the
         // main verb; the name right before the clause's verb is its subject.
         "advcl" => subject_read_as_oblique(deps, sent, p).into_iter().collect(),
