@@ -1450,6 +1450,21 @@ fn settlements_named_after_their_noun_are_places_of_their_country() {
 }
 
 #[test]
+fn a_post_of_the_company_named_before_is_its_post() {
+    let x = run(
+        "Vexa Corp cut 200 jobs on Monday. Tom Reyes, the company's chief executive, said sales \
+         fell.",
+    );
+    assert!(
+        x.roles.iter().any(
+            |r| r.person == "Person/tom-reyes" && r.org.as_deref() == Some("Company/vexa-corp")
+        ),
+        "{:#?}",
+        x.roles
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

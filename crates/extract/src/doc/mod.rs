@@ -133,7 +133,17 @@ impl Doc<'_, '_> {
         } else {
             end
         };
-        let m = self.mention_ending_at(sent, end)?;
+        let Some(m) = self.mention_ending_at(sent, end) else {
+            // "the company's general counsel", "its chief executive": a description or a
+            // pronoun resolved to a body.
+            return self
+                .pronouns
+                .get(sent)?
+                .iter()
+                .find(|&&(_, e, _)| e == end)
+                .map(|&(_, _, c)| c)
+                .filter(|&c| self.is_owner(c));
+        };
         let cluster = self.cluster_of[m];
         // "Elysee Palace adviser", "Kremlin spokesman": a named place (not a country or city,
         // which stand for their governments) that holds posts is the institution in it.
@@ -171,8 +181,24 @@ impl Doc<'_, '_> {
             let name = country.name.clone();
             return (Some(self.country_cluster(&name)), start + 1);
         }
+        let possessive = |k: usize| {
+            self.analysis.sents[sent]
+                .toks
+                .get(k)
+                .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"))
+        };
         let Some(m) = self.mention_starting_at(sent, start) else {
-            return (None, start);
+            // "X, the company's general counsel": a description resolved to a body.
+            let described = self.pronouns.get(sent).and_then(|slots| {
+                slots
+                    .iter()
+                    .find(|&&(s, _, c)| s == start && self.is_owner(c))
+                    .map(|&(_, e, c)| (c, e))
+            });
+            return match described {
+                Some((c, e)) if possessive(e) => (Some(c), e + 1),
+                _ => (None, start),
+            };
         };
         let cluster = self.cluster_of[m];
         if !self.is_owner(cluster) {
