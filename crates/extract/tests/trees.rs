@@ -1842,3 +1842,22 @@ fn a_participle_clause_opening_the_sentence_is_said_of_its_subject() {
         y.relations
     );
 }
+
+#[test]
+fn a_name_read_as_an_adjective_complement_is_the_object() {
+    let x = run(
+        "VALENCIA, Spain (Reuters) - Moroccan winger Ali Berg scored twice as Atletico Almarena \
+         beat Real Castellar 3-1 on Sunday, hours after the club confirmed the signing of a \
+         striker.",
+    );
+    assert!(
+        has(
+            &x,
+            "Organization/atletico-almarena",
+            "beats",
+            "Organization/real-castellar"
+        ),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -498,6 +498,13 @@ fn objects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
     if own.is_empty() {
         own.extend(deps.children(p, "iobj"));
     }
+    // "beat Real Castellar": a name right after the verb whose first word the tagger read as
+    // an adjective, parsed as a complement.
+    if own.is_empty() {
+        own.extend(deps.children(p, "xcomp").filter(|&k| {
+            k == p + 1 && sent.toks[k].capitalised() && sent.toks[k].tag == Upos::Adj
+        }));
+    }
     let qualified = deps.head[p].filter(|_| {
         deps.rel[p] == "acl:relcl"
             && deps.has_child(p, "nsubj")
