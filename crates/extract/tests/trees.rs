@@ -1861,3 +1861,25 @@ fn a_name_read_as_an_adjective_complement_is_the_object() {
         x.relations
     );
 }
+
+#[test]
+fn a_share_owned_of_a_firm_is_an_owning_of_it() {
+    let x = run(
+        "Ravnholt Pension owns 22 percent of Havgard Vind. Vexa Corp owns 40% of Halvard Labs.",
+    );
+    assert!(
+        has(
+            &x,
+            "Company/ravnholt-pension",
+            "owns",
+            "Company/havgard-vind"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "Company/vexa-corp", "owns", "Company/halvard-labs"),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -94,6 +94,12 @@ const PATIENT_NOUNS: &[&str] = &[
     "release",
 ];
 
+/// Nouns for a part of a whole, whose "of" phrase is what a verb's act is on ("owns 22
+/// percent of X").
+const PART_NOUNS: [&str; 8] = [
+    "percent", "per", "majority", "half", "third", "quarter", "stake", "control",
+];
+
 /// Verbs whose object names the event they report ("held talks", "opened negotiations").
 const LIGHT_VERBS: [&str; 6] = ["hold", "have", "conduct", "open", "begin", "resume"];
 
@@ -498,6 +504,19 @@ fn objects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
     if own.is_empty() {
         own.extend(deps.children(p, "iobj"));
     }
+    // "owns 22 percent of Havgard", "holds a majority of X": the part's whole is what is owned
+    // (a part bought may be a stake or a takeover: left to the words).
+    let owning = matches!(deps.lemma(sent, p).as_str(), "own" | "hold" | "control");
+    let parts: Vec<usize> = own
+        .iter()
+        .filter(|_| owning)
+        .filter(|&&k| {
+            PART_NOUNS.contains(&sent.toks[k].lower().as_str()) || sent.toks[k].text == "%"
+        })
+        .flat_map(|&k| deps.children(k, "nmod"))
+        .filter(|&n| matches!(preposition(deps, sent, n).as_deref(), Some("of" | "in")))
+        .collect();
+    own.extend(parts);
     // "beat Real Castellar": a name right after the verb whose first word the tagger read as
     // an adjective, parsed as a complement.
     if own.is_empty() {
