@@ -1465,6 +1465,30 @@ fn a_post_of_the_company_named_before_is_its_post() {
 }
 
 #[test]
+fn a_noun_for_a_body_inside_a_job_does_not_make_a_person_a_body() {
+    let x = run("Voters backed Ana Berg, a former central bank economist, on Sunday.");
+    assert_eq!(
+        x.entities
+            .iter()
+            .find(|e| e.label == "Ana Berg")
+            .map(|e| e.kind),
+        Some(EntityType::Person),
+        "{:#?}",
+        x.entities
+    );
+    let y = run("Markov Systems, a software firm based in Oslo, grew.");
+    assert_eq!(
+        y.entities
+            .iter()
+            .find(|e| e.label == "Markov Systems")
+            .map(|e| e.kind),
+        Some(EntityType::Company),
+        "{:#?}",
+        y.entities
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

@@ -264,17 +264,19 @@ fn appositions(
         let kind = (toks.get(e).is_some_and(|t| t.text == ",")
             && toks.get(e + 1).is_some_and(|t| t.is("a") || t.is("an")))
         .then(|| {
-            toks.iter()
-                .skip(e + 2)
+            // The noun must head its phrase: "a former central bank economist" is a person.
+            let compound = |k: usize| {
+                toks.get(k + 1).is_some_and(|n| {
+                    n.tag == Upos::Noun && n.text.chars().next().is_some_and(char::is_lowercase)
+                })
+            };
+            (e + 2..toks.len())
                 .take(APPOSITION_WORDS)
-                .take_while(|t| t.text.chars().any(char::is_alphanumeric))
-                .take_while(|t| !matches!(t.tag, Upos::Verb | Upos::Aux | Upos::Adp))
-                .find_map(|t| {
-                    t.text
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-                        .then(|| lex.org_noun(t.text))
+                .take_while(|&k| toks[k].text.chars().any(char::is_alphanumeric))
+                .take_while(|&k| !matches!(toks[k].tag, Upos::Verb | Upos::Aux | Upos::Adp))
+                .find_map(|k| {
+                    (toks[k].text.chars().next().is_some_and(char::is_lowercase) && !compound(k))
+                        .then(|| lex.org_noun(toks[k].text))
                         .flatten()
                 })
         })
