@@ -1489,6 +1489,18 @@ fn a_noun_for_a_body_inside_a_job_does_not_make_a_person_a_body() {
 }
 
 #[test]
+fn names_joined_by_an_ampersand_before_a_company_word_are_one_firm() {
+    let x = run("The sale was handled by Halvorsen & Partners, a spokesman for the buyer said.");
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Halvorsen & Partners" && e.kind == EntityType::Company),
+        "{:#?}",
+        x.entities
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

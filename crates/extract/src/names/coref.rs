@@ -183,8 +183,9 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
     (clusters, assignment.into_iter().map(ClusterId).collect())
 }
 
-/// The one existing cluster of the same type whose label extends `name`: ends with it (people)
-/// or starts with it (people and organisations).
+/// The one existing cluster of the same type (an organisation and a company count as one)
+/// whose label extends `name`: ends with it (people) or starts with it (people and
+/// organisations).
 fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usize> {
     let short = words(name);
     let fits = |c: &Cluster, shape: Shape| {
@@ -212,7 +213,7 @@ fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usi
         let mut hits = clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.kind == kind && fits(c, shape));
+            .filter(|(_, c)| same_family(c.kind, kind) && fits(c, shape));
         match (hits.next(), hits.next()) {
             (Some((i, _)), None) => Some(Some(i)),
             (Some(_), Some(_)) => Some(None),
@@ -226,6 +227,13 @@ fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usi
         EntityType::City | EntityType::Place => first(&[Shape::City]),
         _ => None,
     }
+}
+
+/// Whether two types may name one thing by a short and a long name: the same type, or an
+/// organisation and a company ("Norrvik, which is owned by the state" and "Norrvik Energi").
+fn same_family(a: EntityType, b: EntityType) -> bool {
+    let body = |k| matches!(k, EntityType::Organization | EntityType::Company);
+    a == b || (body(a) && body(b))
 }
 
 /// How a shorter name sits in a longer one.
@@ -369,8 +377,13 @@ mod tests {
             longer_form(&clusters, EntityType::Organization, "Labour Party"),
             Some(3)
         );
+        // A body's short name read as a company is still the body's.
         assert_eq!(
             longer_form(&clusters, EntityType::Company, "Labour Party"),
+            Some(3)
+        );
+        assert_eq!(
+            longer_form(&clusters, EntityType::Place, "Labour Party"),
             None
         );
     }

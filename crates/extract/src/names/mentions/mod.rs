@@ -512,6 +512,7 @@ fn speaking_places_are_organisations(analysis: &Analysis<'_>, found: &mut [Found
 
 /// "Ministry of Defence", "Communist Party of Vietnam", "Bank of Japan": an organisation whose
 /// last word is an organisation word, then "of [the]" and another name, is one organisation.
+/// Names joined by "&" whose last word is a company word are one firm ("Halvorsen & Co").
 /// So is "the" + a place + "and" + an organisation of two or more words ("the Newfoundland and
 /// Labrador Court of Appeal").
 pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &mut Vec<Found>) {
@@ -545,9 +546,19 @@ pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &
         // "Colorado State University of the US": a whole name, then where it is.
         let located = b.kind == EntityType::Country
             && cuts::whole_before_country(lex, &sent.toks[a.start..a.end]);
-        if (org && of && b.start == a.end + gap && !located) || joint {
+        // "Halvorsen & Co", "Arrieta & Sole Abogados": names joined by "&" into a firm's.
+        let firm = sent.toks.get(a.end).is_some_and(|t| t.text == "&")
+            && b.start == a.end + 1
+            && lex.company_word(sent.toks[b.end - 1].text);
+        if (org && of && b.start == a.end + gap && !located) || joint || firm {
             let (start, end) = (a.start, b.end);
-            let kind = if joint { b.kind } else { a.kind };
+            let kind = if firm {
+                EntityType::Company
+            } else if joint {
+                b.kind
+            } else {
+                a.kind
+            };
             let name = sent.span_text(analysis.text, start, end);
             found[i] = Found {
                 sent: sent.index,
