@@ -1501,6 +1501,21 @@ fn names_joined_by_an_ampersand_before_a_company_word_are_one_firm() {
 }
 
 #[test]
+fn a_short_name_of_a_firm_read_as_a_place_is_the_firm() {
+    let x = run(
+        "Singapore's Tembusu Ventures led the round. \"Lumora has the strongest team,\" said \
+         Aditi Menon, a partner at Tembusu.",
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/aditi-menon"
+            && r.org.as_deref() == Some("Company/tembusu-ventures")),
+        "{:#?} {:#?}",
+        x.entities,
+        x.roles
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

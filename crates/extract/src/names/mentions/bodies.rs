@@ -188,13 +188,14 @@ fn short_word<'n>(lex: &Lexicon, name: &'n str) -> Option<&'n str> {
         && lex.demonym(word).is_none()
         && lex.country(word).is_none()
         && lex.city(word).is_none()
+        && lex.region(word).is_none()
         && lex.given_name(word) < RARE_NAME;
     plain.then_some(word)
 }
 
-/// Short names of the document's bodies: a one-word name the model read as a person that is
-/// the short form of one organisation or company named in full ("Almarena" after "Atletico
-/// Almarena") takes its type. A word that ends a person's name in the document is that
+/// Short names of the document's bodies: a one-word name the model read as a person or an
+/// unknown place that is the short form of one organisation or company named in full
+/// ("Almarena" after "Atletico Almarena") takes its type. A word that ends a person's name in the document is that
 /// person's surname, not a short name.
 pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
     let lex = analysis.lex;
@@ -231,7 +232,9 @@ pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
         return;
     }
     for f in found.iter_mut() {
-        if f.kind == EntityType::Person
+        // A person or a place no gazetteer knows ("a partner at Tembusu").
+        if matches!(f.kind, EntityType::Person | EntityType::Place)
+            && f.country.is_none()
             && let Some(&kind) = shorts.get(&f.name)
         {
             f.kind = kind;
