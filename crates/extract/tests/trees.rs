@@ -1883,3 +1883,31 @@ fn a_share_owned_of_a_firm_is_an_owning_of_it() {
         x.relations
     );
 }
+
+#[test]
+fn officers_of_a_body_act_for_it_and_a_coach_leads_the_club() {
+    let x = run(
+        "Officers from the National Police detained Gerrit Vos at his home. Tom Reyes managed \
+         Tampere United for six years.",
+    );
+    assert!(
+        has(
+            &x,
+            "Organization/national-police",
+            "arrests",
+            "Person/gerrit-vos"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(
+            &x,
+            "Person/tom-reyes",
+            "leads",
+            "Organization/tampere-united"
+        ),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -113,6 +113,20 @@ const GOVERNING: &[&str] = &[
     "cabinet",
 ];
 
+/// Nouns for the people a body acts through ("officers from the National Police").
+const AGENTS: &[&str] = &[
+    "officers",
+    "agents",
+    "troops",
+    "soldiers",
+    "investigators",
+    "detectives",
+    "officials",
+    "authorities",
+    "prosecutors",
+    "fighters",
+];
+
 /// Which token stands for which entity: every token of a mention.
 fn cluster_at(slots: &Slots, i: usize) -> Option<ClusterId> {
     slots
@@ -158,6 +172,14 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
                     .children(t, "nmod")
                     .filter(|&k| preposition(deps, sent, k).as_deref() == Some("of"));
                 for k in deps.children(t, "nmod:poss").chain(of) {
+                    stack.push((k, depth + 1));
+                }
+            }
+            // "officers from the National Police detained X": the people a body acts through.
+            if AGENTS.iter().any(|w| sent.toks[t].is(w)) {
+                for k in deps.children(t, "nmod").filter(|&k| {
+                    matches!(preposition(deps, sent, k).as_deref(), Some("of" | "from"))
+                }) {
                     stack.push((k, depth + 1));
                 }
             }
