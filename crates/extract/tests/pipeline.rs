@@ -1516,6 +1516,22 @@ fn a_short_name_of_a_firm_read_as_a_place_is_the_firm() {
 }
 
 #[test]
+fn a_name_inside_a_quote_is_no_antecedent_of_he_after_it() {
+    let x = run(
+        "Olympique Verac's president, Tom Morvan, said the club had accepted the offer \
+         reluctantly. \u{201c}Kwame is a son of this club, but we could not refuse,\u{201d} he \
+         told the regional newspaper La Gazette.",
+    );
+    let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers.last(),
+        Some(&Some("Person/tom-morvan")),
+        "{:#?}",
+        x.quotes
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

@@ -143,6 +143,18 @@ fn slots_of(
     // The person the last resolved pronoun of each gender stands for: a second "he" of the
     // sentence is the first one's ("he travelled with X to Gaul, where he copied ...").
     let mut last: [Option<ClusterId>; 2] = [None, None];
+    // Which tokens are inside quotation marks: a name inside a quote is no antecedent of a
+    // pronoun outside it ("“Kwame is a son of this club,” he told ...").
+    let mut quoted = vec![false; sent.toks.len()];
+    let mut inside = false;
+    for (k, t) in sent.toks.iter().enumerate() {
+        match t.text {
+            "\u{201c}" => inside = true,
+            "\u{201d}" => inside = false,
+            "\"" | "``" | "''" => inside = !inside,
+            _ => quoted[k] = inside,
+        }
+    }
     for (i, t) in sent.toks.iter().enumerate() {
         let Some(g) = gender(t.text) else { continue };
         // Only the people the pronoun's gender fits (any whose gender is unknown).
@@ -153,7 +165,9 @@ fn slots_of(
             .toks
             .get(i + 1)
             .is_some_and(|t| crate::facts::quotes::reporting(t.text));
-        let found = last[g].or_else(|| antecedent(sent.index, i, people, topic, &fits, speech));
+        let outside = |start: usize| quoted[i] || !quoted.get(start).copied().unwrap_or(false);
+        let found =
+            last[g].or_else(|| antecedent(sent.index, i, people, topic, &fits, &outside, speech));
         if let Some(c) = found {
             out.push((i, i + 1, c));
             last[g] = Some(c);
@@ -169,12 +183,13 @@ fn antecedent(
     people: &[Vec<(usize, ClusterId)>],
     topic: Option<ClusterId>,
     fits: &dyn Fn(&ClusterId) -> bool,
+    outside: &dyn Fn(usize) -> bool,
     speech: bool,
 ) -> Option<ClusterId> {
     let mut here: Vec<(usize, ClusterId)> = people[s]
         .iter()
         .copied()
-        .filter(|(start, c)| *start < i && fits(c))
+        .filter(|(start, c)| *start < i && fits(c) && outside(*start))
         .collect();
     here.sort_unstable_by_key(|p| (p.1, p.0));
     here.dedup_by_key(|p| p.1);
