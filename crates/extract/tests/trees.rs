@@ -1911,3 +1911,17 @@ fn officers_of_a_body_act_for_it_and_a_coach_leads_the_club() {
         x.relations
     );
 }
+
+#[test]
+fn a_wife_of_many_years_is_a_wife() {
+    let x = run(
+        "Vikram Desh died on Sunday. He is survived by his wife of 64 years, Ana Desh, and his \
+         daughter, Meera Kapoor.",
+    );
+    assert!(
+        has(&x, "Person/ana-desh", "spouseOf", "Person/vikram-desh")
+            || has(&x, "Person/vikram-desh", "spouseOf", "Person/ana-desh"),
+        "{:#?}",
+        x.relations
+    );
+}

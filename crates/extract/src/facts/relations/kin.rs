@@ -143,6 +143,10 @@ pub(crate) fn find(
             continue;
         };
         let mut j = k + 1;
+        // "his wife of 64 years, Ana Berg".
+        if text(j) == "of" && matches!(text(j + 2), "years" | "decades") {
+            j += 3;
+        }
         if text(j) == "," {
             j += 1;
         }
