@@ -1532,6 +1532,25 @@ fn a_name_inside_a_quote_is_no_antecedent_of_he_after_it() {
 }
 
 #[test]
+fn names_joined_into_a_body_named_whole_elsewhere_are_that_body() {
+    let x = run(
+        "The Alliance for Slovakia, led by Prime Minister Zuzana Kovacikova, came second. \
+         Voters backed the governing Alliance for Slovakia on Sunday.",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "Person/zuzana-kovacikova",
+            "leads",
+            "Organization/alliance-for-slovakia"
+        ),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

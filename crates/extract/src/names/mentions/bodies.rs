@@ -241,3 +241,42 @@ pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
         }
     }
 }
+
+/// Two names of a sentence joined by "for", "of", "and" or "&" that make the name of a body
+/// found whole elsewhere in the document are that body ("the Alliance for Slovakia", read as
+/// a town and a country where the next sentence reads the party whole).
+pub(super) fn known_joins(analysis: &Analysis<'_>, found: &mut Vec<Found>) {
+    let bodies: HashMap<&str, EntityType> = found
+        .iter()
+        .filter(|f| matches!(f.kind, EntityType::Organization | EntityType::Company))
+        .filter(|f| f.name.contains(' '))
+        .map(|f| (f.name.as_str(), f.kind))
+        .collect();
+    if bodies.is_empty() {
+        return;
+    }
+    let mut joins: Vec<(usize, String, EntityType)> = Vec::new();
+    for i in 0..found.len().saturating_sub(1) {
+        let (a, b) = (&found[i], &found[i + 1]);
+        if a.sent != b.sent || b.start != a.end + 1 {
+            continue;
+        }
+        let sent = &analysis.sents[a.sent];
+        if !matches!(sent.toks[a.end].text, "for" | "of" | "and" | "&") {
+            continue;
+        }
+        let name = sent.span_text(analysis.text, a.start, b.end);
+        if let Some(&kind) = bodies.get(name.as_str()) {
+            joins.push((i, name, kind));
+        }
+    }
+    for (i, name, kind) in joins.into_iter().rev() {
+        let end = found[i + 1].end;
+        let f = &mut found[i];
+        f.end = end;
+        f.name = name;
+        f.kind = kind;
+        f.country = None;
+        found.remove(i + 1);
+    }
+}

@@ -404,6 +404,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
     }
     acronyms_of_organisations(analysis, &mut out);
     speaking_places_are_organisations(analysis, &mut out);
+    bodies::known_joins(analysis, &mut out);
     bodies::bodies_by_context(analysis, &mut out);
     bodies::short_forms(analysis, &mut out);
     out
