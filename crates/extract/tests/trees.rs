@@ -1925,3 +1925,42 @@ fn a_wife_of_many_years_is_a_wife() {
         x.relations
     );
 }
+
+#[test]
+fn a_party_named_before_its_noun_and_acts_ruled_out_or_refused() {
+    let x = run(
+        "Slovakia's opposition Civic Renewal party won the most votes on Saturday, comfortably \
+         beating the governing Alliance for Slovakia. Ana Berg has ruled out working with the \
+         nationalist Slovak Home party. Tom Reyes refused to meet Ana Berg.",
+    );
+    assert!(
+        has(
+            &x,
+            "Organization/civic-renewal",
+            "beats",
+            "Organization/alliance-for-slovakia"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    for (s, p) in [
+        ("Person/ana-berg", "cooperatesWith"),
+        ("Person/tom-reyes", "meets"),
+    ] {
+        assert!(
+            x.relations
+                .iter()
+                .filter(|r| r.subject == s && r.predicate == p)
+                .all(|r| r.negated),
+            "{s} {p}: {:#?}",
+            x.relations
+        );
+        assert!(
+            x.relations
+                .iter()
+                .any(|r| r.subject == s && r.predicate == p),
+            "{s} {p}: {:#?}",
+            x.relations
+        );
+    }
+}

@@ -113,6 +113,9 @@ const GOVERNING: &[&str] = &[
     "cabinet",
 ];
 
+/// Nouns for a body after its name in lower case ("the Civic Renewal party").
+const BODY_HEADS: &[&str] = &["party", "firm", "company", "group", "club", "band", "union"];
+
 /// Nouns for the people a body acts through ("officers from the National Police").
 const AGENTS: &[&str] = &[
     "officers",
@@ -156,10 +159,13 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
             }
         } else if matches!(sent.toks[t].tag, Upos::Noun | Upos::Propn | Upos::Num) {
             // "On Monday Vexa Corp named ...", parsed as one flat name headed by "Monday": the
-            // name the run ends in.
-            if let Some(c) = deps
-                .children(t, "flat")
-                .filter_map(|k| cluster_at(slots, k))
+            // name the run ends in; "the Civic Renewal party": the name of the body the noun
+            // says it is.
+            let body = BODY_HEADS.iter().any(|w| sent.toks[t].is(w));
+            if let Some(c) = deps.kids[t]
+                .iter()
+                .filter(|&&k| deps.rel[k] == "flat" || (body && deps.rel[k] == "compound"))
+                .filter_map(|&k| cluster_at(slots, k))
                 .last()
                 && !out.contains(&c)
             {
@@ -589,7 +595,18 @@ fn tree_cues(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> (bool, bool) {
     // on Y would ...").
     let det = |w: &str| deps.children(p, "det").any(|k| sent.toks[k].is(w));
     let noun = matches!(sent.toks[p].tag, Upos::Noun | Upos::Propn);
-    let negated = deps.negated(sent, p) || (noun && det("no"));
+    // "ruled out working with X", "refused to meet X": the act under a verb that denies it.
+    let denied = deps.head[p].is_some_and(|h| {
+        matches!(deps.base(p), "xcomp" | "ccomp" | "obj")
+            && match deps.lemma(sent, h).as_str() {
+                "refuse" | "decline" | "deny" | "reject" | "fail" => true,
+                "rule" => deps
+                    .children(h, "compound:prt")
+                    .any(|k| sent.toks[k].is("out")),
+                _ => false,
+            }
+    });
+    let negated = deps.negated(sent, p) || (noun && det("no")) || denied;
     let hedged = (noun && det("any"))
         || deps.kids[p].iter().any(|&k| {
             (deps.rel[k] == "aux"

@@ -61,6 +61,23 @@ pub(super) fn add_rule_mentions(
                     (end, kind, None)
                 })
             })
+            // "the opposition Civic Renewal party": capitalised words before "party" in lower
+            // case name it (not an adjective alone: "the Slovak party").
+            .or_else(|| {
+                if i > 0 && sent.toks[i - 1].capitalised() {
+                    return None;
+                }
+                let end = (i..sent.toks.len().min(i + 3))
+                    .take_while(|&j| {
+                        !taken[j] && sent.toks[j].capitalised() && !is_possessive(sent.toks[j].text)
+                    })
+                    .last()?
+                    + 1;
+                let party = sent.toks.get(end).is_some_and(|t| t.text == "party");
+                let adjective =
+                    end == i + 1 && (lex.demonym(t.text).is_some() || lex.party_adjective(t.text));
+                (party && !adjective && i > 0).then_some((end, EntityType::Organization, None))
+            })
             // "the town of Karaoy", "the Ecuadorian port of Guayaquil": a settlement's name.
             .or_else(|| {
                 let settlement = i >= 2
