@@ -166,7 +166,7 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
                 .iter()
                 .filter(|&&k| deps.rel[k] == "flat" || (body && deps.rel[k] == "compound"))
                 .filter_map(|&k| cluster_at(slots, k))
-                .last()
+                .next_back()
                 && !out.contains(&c)
             {
                 out.push(c);
