@@ -1964,3 +1964,23 @@ fn a_party_named_before_its_noun_and_acts_ruled_out_or_refused() {
         );
     }
 }
+
+#[test]
+fn a_noun_naming_its_own_subject_is_not_the_verbs_subjects() {
+    let x = run(
+        "Officers from the National Police detained the owner of Vanderlinde Logistics at his \
+         home. Tom Reyes, the founder of Vexa Corp, spoke.",
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject == "Organization/national-police" && r.predicate == "owns"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has(&x, "Person/tom-reyes", "founded", "Company/vexa-corp"),
+        "{:#?}",
+        x.relations
+    );
+}

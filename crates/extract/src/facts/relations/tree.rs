@@ -362,6 +362,7 @@ fn noun_subjects(
     p: usize,
     patient: bool,
     actor: &dyn Fn(usize) -> bool,
+    agent: bool,
 ) -> Vec<usize> {
     let mut out: Vec<usize> = deps.kids[p]
         .iter()
@@ -380,6 +381,7 @@ fn noun_subjects(
     // visit to Y": an event noun after "for" is the verb's subject's too.
     let purpose = || deps.base(p) == "obl" && preposition(deps, sent, p).as_deref() == Some("for");
     if out.is_empty()
+        && !agent
         && let Some(h) = deps.head[p]
         && (matches!(deps.rel[p], "obj" | "nsubj:pass") || purpose())
         && sent.toks[h].tag == Upos::Verb
@@ -423,7 +425,13 @@ struct Args {
     preps: Vec<(String, usize)>,
 }
 
-fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, actor: &dyn Fn(usize) -> bool) -> Args {
+fn arguments(
+    deps: &Deps<'_>,
+    sent: &Sent<'_>,
+    p: usize,
+    actor: &dyn Fn(usize) -> bool,
+    agent: bool,
+) -> Args {
     let noun = matches!(sent.toks[p].tag, Upos::Noun | Upos::Propn);
     let lower = sent.toks[p].text.to_lowercase();
     let mut preps: Vec<(String, usize)> = Vec::new();
@@ -468,7 +476,7 @@ fn arguments(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, actor: &dyn Fn(usize) -
             objects.extend(preps.iter().filter(|(q, _)| q == "of").map(|(_, k)| *k));
         }
         return Args {
-            subjects: noun_subjects(deps, sent, p, patient, actor),
+            subjects: noun_subjects(deps, sent, p, patient, actor, agent),
             objects,
             preps,
         };
@@ -656,7 +664,10 @@ pub(super) fn read(
                 !matches!(ctx.clusters[c].kind, EntityType::City | EntityType::Place)
             })
         };
-        let args = arguments(deps, sent, p, &actor);
+        // A noun that names its own subject ("owner", "founder") is not the verb's subject's
+        // ("police detained the owner of X").
+        let agent = noun && !found_rules.is_empty() && found_rules.iter().all(|r| r.agent);
+        let args = arguments(deps, sent, p, &actor, agent);
         // (A passive-only rule reads its own subject, the patient.)
         let passive_rule = found_rules.iter().any(|r| r.passive);
         if args.subjects.is_empty() && !passive_rule {
