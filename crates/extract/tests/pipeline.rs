@@ -1551,6 +1551,22 @@ fn names_joined_into_a_body_named_whole_elsewhere_are_that_body() {
 }
 
 #[test]
+fn a_city_before_the_words_describing_a_body_is_where_it_is_based() {
+    let x = run("Vexa Corp was represented by the Madrid law firm Arrieta Holdings.");
+    assert!(
+        has_relation(&x, "Company/arrieta-holdings", "basedIn", "City/madrid"),
+        "{:#?}",
+        x.relations
+    );
+    // The firm named after the words speaks for itself, not the city before them.
+    assert!(
+        !x.relations.iter().any(|r| r.subject == "Country/spain"),
+        "{:#?}",
+        x.relations
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

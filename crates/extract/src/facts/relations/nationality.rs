@@ -1,13 +1,20 @@
 //! "Danish wind developer Havgard Vind", "Japanese supplier Hokuto Optics", "Kazakhstan's
 //! state-owned KazSteppe Power": a country's adjective, or its name as a possessor, before
 //! words in lower case that describe a firm or a body says where the body is based; before a
-//! settlement's noun and "of", where the place is ("the Ecuadorian port of Guayaquil"). A
-//! person so described ("Danish striker Ola Dahl") is only of that nationality: no relation.
+//! settlement's noun and "of", where the place is ("the Ecuadorian port of Guayaquil"). A city
+//! before such words places a body too ("the Madrid law firm X"). A person so described
+//! ("Danish striker Ola Dahl") is only of that nationality: no relation.
 
 use super::FoundRelation;
 use crate::doc::{ClusterId, Doc};
 use crate::model::EntityType;
 use crate::pos::Upos;
+
+/// Where a description places a body: a country by its adjective or name, or a named city.
+enum Where {
+    Country(String),
+    City(ClusterId),
+}
 
 /// Words in lower case between the country and the body, at most ("offshore wind developer").
 const REACH: usize = 4;
@@ -84,12 +91,26 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         } else {
             None
         };
+        // "the Madrid law firm X", "a Rotterdam shipping agency X": a city named right before
+        // the words that describe a body.
+        let city = ctx
+            .found
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.sent == f.sent && p.end == k)
+            .map(|(p, _)| ctx.cluster_of[p])
+            .filter(|&p| !settled && ctx.clusters[p].kind == EntityType::City);
         if let Some(country) = country {
-            found.push((f.sent, c, country, before, settled));
+            found.push((f.sent, c, Where::Country(country), before, settled));
+        } else if let Some(city) = city {
+            found.push((f.sent, c, Where::City(city), before, settled));
         }
     }
-    for (sent, subject, country, at, settled) in found {
-        let object: ClusterId = ctx.country_cluster(&country);
+    for (sent, subject, place, at, settled) in found {
+        let object: ClusterId = match place {
+            Where::Country(country) => ctx.country_cluster(&country),
+            Where::City(city) => city,
+        };
         out.push(FoundRelation {
             sent,
             subject,

@@ -161,10 +161,17 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
             // "On Monday Vexa Corp named ...", parsed as one flat name headed by "Monday": the
             // name the run ends in; "the Civic Renewal party": the name of the body the noun
             // says it is.
-            let body = BODY_HEADS.iter().any(|w| sent.toks[t].is(w));
+            // (The name right before the noun, and none named after it: "the Madrid law firm
+            // X" is X, not Madrid.)
+            let body = BODY_HEADS.iter().any(|w| sent.toks[t].is(w))
+                && !deps.has_child(t, "appos")
+                && !deps.has_child(t, "flat");
+            let named_before = |k: usize| slots.iter().any(|&(s, e, _)| s <= k && k < e && e == t);
             if let Some(c) = deps.kids[t]
                 .iter()
-                .filter(|&&k| deps.rel[k] == "flat" || (body && deps.rel[k] == "compound"))
+                .filter(|&&k| {
+                    deps.rel[k] == "flat" || (body && deps.rel[k] == "compound" && named_before(k))
+                })
                 .filter_map(|&k| cluster_at(slots, k))
                 .next_back()
                 && !out.contains(&c)
