@@ -67,12 +67,7 @@ pub(super) fn add_rule_mentions(
                 if i > 0 && sent.toks[i - 1].capitalised() {
                     return None;
                 }
-                let end = (i..sent.toks.len().min(i + 3))
-                    .take_while(|&j| {
-                        !taken[j] && sent.toks[j].capitalised() && !is_possessive(sent.toks[j].text)
-                    })
-                    .last()?
-                    + 1;
+                let end = capitalised_run_end(sent, taken, i, i + 3)?;
                 let party = sent.toks.get(end).is_some_and(|t| t.text == "party");
                 let adjective =
                     end == i + 1 && (lex.demonym(t.text).is_some() || lex.party_adjective(t.text));
@@ -86,12 +81,7 @@ pub(super) fn add_rule_mentions(
                 if !settlement || !t.capitalised() || t.tag != Upos::Propn {
                     return None;
                 }
-                let end = (i..sent.toks.len().min(i + 3))
-                    .take_while(|&j| {
-                        !taken[j] && sent.toks[j].capitalised() && !is_possessive(sent.toks[j].text)
-                    })
-                    .last()?
-                    + 1;
+                let end = capitalised_run_end(sent, taken, i, i + 3)?;
                 Some((end, EntityType::City, None))
             })
             // "beat Real Castellar 3-1": a club's opening word and capitalised words after it.
@@ -100,12 +90,7 @@ pub(super) fn add_rule_mentions(
                 if !lex.team_opener(first.text) || (i > 0 && sent.toks[i - 1].capitalised()) {
                     return None;
                 }
-                let end = (i + 1..sent.toks.len().min(i + 3))
-                    .take_while(|&j| {
-                        !taken[j] && sent.toks[j].capitalised() && !is_possessive(sent.toks[j].text)
-                    })
-                    .last()?
-                    + 1;
+                let end = capitalised_run_end(sent, taken, i + 1, i + 3)?;
                 Some((end, EntityType::Organization, None))
             })
             // "the University of Arkansas, Fayetteville, said": a known city after a name.
@@ -411,6 +396,22 @@ fn lower_hash_of(word: &str) -> u64 {
     } else {
         crate::lexicon::lower_hash(word)
     }
+}
+
+/// The end of the run of capitalised words from token `from`, none taken nor possessive, before
+/// token `limit` at most; `None` when the run is empty.
+fn capitalised_run_end(
+    sent: &Sent<'_>,
+    taken: &[bool],
+    from: usize,
+    limit: usize,
+) -> Option<usize> {
+    (from..sent.toks.len().min(limit))
+        .take_while(|&j| {
+            !taken[j] && sent.toks[j].capitalised() && !is_possessive(sent.toks[j].text)
+        })
+        .last()
+        .map(|j| j + 1)
 }
 
 /// A company name the model missed at `i`: two to four capitalised words, none taken, the
