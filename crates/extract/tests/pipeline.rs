@@ -1567,6 +1567,35 @@ fn a_city_before_the_words_describing_a_body_is_where_it_is_based() {
 }
 
 #[test]
+fn a_home_in_a_place_is_where_one_lives_and_its_post_is_the_bodys() {
+    let x = run(
+        "Police detained Gerrit Vos at his home in the village of Westerhoek on Monday. Vexa \
+         Corp said its chief executive Ana Berg would step down.",
+    );
+    assert!(
+        has_relation(&x, "Person/gerrit-vos", "livesIn", "City/westerhoek"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/ana-berg"
+            && r.org.as_deref() == Some("Company/vexa-corp")),
+        "{:#?}",
+        x.roles
+    );
+    // Two bodies before "its": none is its owner.
+    let y = run("Vexa Corp bought Halvard Labs and its chief executive Tom Reyes left.");
+    assert!(
+        y.roles
+            .iter()
+            .filter(|r| r.person == "Person/tom-reyes")
+            .all(|r| r.org.is_none()),
+        "{:#?}",
+        y.roles
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

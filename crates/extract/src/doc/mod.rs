@@ -128,6 +128,30 @@ impl Doc<'_, '_> {
             let name = country.name.clone();
             return Some(self.country_cluster(&name));
         }
+        // "Vexa Corp said its chief executive ...": "its" is the one body named before it in
+        // the sentence (two or more, and it is none).
+        if last.eq_ignore_ascii_case("its") {
+            let mut bodies: Vec<ClusterId> = self
+                .found
+                .iter()
+                .zip(&self.cluster_of)
+                .filter(|(f, c)| {
+                    f.sent == sent
+                        && f.end < end
+                        && matches!(
+                            self.clusters[**c].kind,
+                            EntityType::Organization | EntityType::Company
+                        )
+                })
+                .map(|(_, &c)| c)
+                .collect();
+            bodies.sort_unstable();
+            bodies.dedup();
+            return match bodies[..] {
+                [one] => Some(one),
+                _ => None,
+            };
+        }
         let end = if matches!(last, "'s" | "\u{2019}s") {
             end - 1
         } else {

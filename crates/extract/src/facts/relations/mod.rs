@@ -317,6 +317,8 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
             .collect();
         out.extend(kept);
         structure::find(ctx, sent, &slots, &mut out);
+        let resolved = ctx.pronouns.get(sent.index).map_or(&[][..], |p| &p[..]);
+        structure::homes(ctx, sent, &slots, resolved, &mut out);
         if out.len() == before {
             open(ctx.analysis.lex, sent, &slots, &mut out);
         }

@@ -471,6 +471,67 @@ pub(crate) fn find(
     }
 }
 
+/// "Ana Berg's home in Oslo", "at his home in the village of Westerhoek": where a person lives
+/// (a name with its possessive, or "his"/"her" resolved to one person, then "home in" and a
+/// place, possibly after "the town/village/city of").
+pub(crate) fn homes(
+    ctx: &Doc<'_, '_>,
+    sent: &Sent<'_>,
+    slots: &Slots,
+    pronouns: &[(usize, usize, ClusterId)],
+    out: &mut Vec<FoundRelation>,
+) {
+    let kind = |c: ClusterId| ctx.clusters[c].kind;
+    let word = |k: usize| sent.toks.get(k).map_or("", |t| t.text);
+    let owners = slots
+        .iter()
+        .filter(|s| kind(s.2) == EntityType::Person && possessive(word(s.1)))
+        .map(|s| (s.1 + 1, s.2))
+        .chain(
+            pronouns
+                .iter()
+                .filter(|s| {
+                    word(s.0).eq_ignore_ascii_case("his") || word(s.0).eq_ignore_ascii_case("her")
+                })
+                .filter(|s| kind(s.2) == EntityType::Person)
+                .map(|s| (s.1, s.2)),
+        );
+    for (k, person) in owners.collect::<Vec<_>>() {
+        if !(sent.toks.get(k).is_some_and(|t| t.is("home")) && word(k + 1) == "in") {
+            continue;
+        }
+        let mut at = k + 2;
+        if sent.toks.get(at).is_some_and(|t| t.is("the"))
+            && crate::names::mentions::SETTLEMENTS.contains(&word(at + 1).to_lowercase().as_str())
+            && word(at + 2) == "of"
+        {
+            at += 3;
+        }
+        let Some(&(_, _, place)) = slots.iter().find(|s| s.0 == at) else {
+            continue;
+        };
+        if matches!(
+            kind(place),
+            EntityType::City | EntityType::Place | EntityType::Country
+        ) {
+            let (negated, hedged) = cues(sent, k);
+            out.push(FoundRelation {
+                sent: sent.index,
+                subject: person,
+                object: place,
+                predicate: LIVES_IN.to_string(),
+                label: "home".to_string(),
+                negated,
+                hedged,
+                trigger: k,
+                rule: "structure:home".to_string(),
+                confidence: 0.7,
+                place: None,
+            });
+        }
+    }
+}
+
 /// Whether the words `gap` join two names of a list: ",", "and", ", and" (an article may open
 /// the next name: "and the Democratic Party").
 fn list_gap(gap: &[&crate::doc::analysis::Tok<'_>]) -> bool {

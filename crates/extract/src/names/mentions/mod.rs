@@ -77,7 +77,7 @@ pub struct Found {
 }
 
 /// Nouns for settlements before "of" and their name ("the town of Karavik").
-pub(super) const SETTLEMENTS: [&str; 6] =
+pub(crate) const SETTLEMENTS: [&str; 6] =
     ["town", "village", "city", "port", "hamlet", "municipality"];
 
 /// Words that name a part of a city before its name ("West Oakland", "Old Delhi").
