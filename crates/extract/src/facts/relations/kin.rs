@@ -84,6 +84,29 @@ fn possessive_pronoun(word: &str) -> bool {
     word.eq_ignore_ascii_case("his") || word.eq_ignore_ascii_case("her")
 }
 
+/// The people of a sentence named as possessors (a name before "'s", or "his"/"her" resolved
+/// to one person), each with the token after the possessive.
+pub(super) fn possessors(
+    ctx: &Doc<'_, '_>,
+    sent: &Sent<'_>,
+    names: &Slots,
+    pronouns: &[(usize, usize, ClusterId)],
+) -> Vec<(usize, ClusterId)> {
+    let person = |c: ClusterId| ctx.clusters[c].kind == EntityType::Person;
+    let text = |k: usize| sent.toks.get(k).map_or("", |t| t.text);
+    names
+        .iter()
+        .filter(|s| person(s.2) && structure::possessive(text(s.1)))
+        .map(|s| (s.1 + 1, s.2))
+        .chain(
+            pronouns
+                .iter()
+                .filter(|s| person(s.2) && possessive_pronoun(text(s.0)))
+                .map(|s| (s.0 + 1, s.2)),
+        )
+        .collect()
+}
+
 /// Finds family ties in one sentence. `names` are the sentence's named mentions, `pronouns` the
 /// pronouns resolved to one person (one-token slots).
 pub(crate) fn find(
@@ -128,17 +151,7 @@ pub(crate) fn find(
     };
     // The word for kin after a possessor (a name before "'s", or "his"/"her" resolved), then the
     // people it names.
-    let possessors = names
-        .iter()
-        .filter(|s| person(s.2) && structure::possessive(text(s.1)))
-        .map(|s| (s.1 + 1, s.2))
-        .chain(
-            pronouns
-                .iter()
-                .filter(|s| possessive_pronoun(text(s.0)))
-                .map(|s| (s.0 + 1, s.2)),
-        );
-    for (k, anchor) in possessors.collect::<Vec<_>>() {
+    for (k, anchor) in possessors(ctx, sent, names, pronouns) {
         let Some((k, word)) = kin_from(sent, k) else {
             continue;
         };

@@ -483,20 +483,7 @@ pub(crate) fn homes(
 ) {
     let kind = |c: ClusterId| ctx.clusters[c].kind;
     let word = |k: usize| sent.toks.get(k).map_or("", |t| t.text);
-    let owners = slots
-        .iter()
-        .filter(|s| kind(s.2) == EntityType::Person && possessive(word(s.1)))
-        .map(|s| (s.1 + 1, s.2))
-        .chain(
-            pronouns
-                .iter()
-                .filter(|s| {
-                    word(s.0).eq_ignore_ascii_case("his") || word(s.0).eq_ignore_ascii_case("her")
-                })
-                .filter(|s| kind(s.2) == EntityType::Person)
-                .map(|s| (s.1, s.2)),
-        );
-    for (k, person) in owners.collect::<Vec<_>>() {
+    for (k, person) in super::kin::possessors(ctx, sent, slots, pronouns) {
         if !(sent.toks.get(k).is_some_and(|t| t.is("home")) && word(k + 1) == "in") {
             continue;
         }
