@@ -1596,6 +1596,18 @@ fn a_home_in_a_place_is_where_one_lives_and_its_post_is_the_bodys() {
 }
 
 #[test]
+fn a_known_organisation_opened_by_the_arabic_article_is_found() {
+    let x = run("The war remains the best recruiting poster for al-Qaida among young men.");
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "al-Qaida" && e.kind == EntityType::Organization),
+        "{:#?}",
+        x.entities
+    );
+}
+
+#[test]
 fn a_plural_title_gives_each_person_of_its_list_the_post() {
     let x = run(
         "The foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway met in Oslo. \

@@ -342,12 +342,14 @@ fn known_organisation_at(
     taken: &[bool],
     i: usize,
 ) -> Option<(usize, EntityType, Option<String>)> {
+    // "al-Qaida": a name opened by the Arabic article in lower case counts as capitalised.
     let capitalised = |k: usize| {
-        sent.toks[k]
-            .text
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        let w = sent.toks[k].text;
+        let w = ["al-", "el-"]
+            .iter()
+            .find_map(|a| w.strip_prefix(a))
+            .unwrap_or(w);
+        w.chars().next().is_some_and(char::is_uppercase)
     };
     let names = lex.org_names();
     if !capitalised(i) || !names.may_start(lower_hash_of(sent.toks[i].text)) {
