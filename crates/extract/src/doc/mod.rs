@@ -129,7 +129,7 @@ impl Doc<'_, '_> {
             return Some(self.country_cluster(&name));
         }
         // "Vexa Corp said its chief executive ...": "its" is the one body named before it in
-        // the sentence (two or more, and it is none).
+        // the sentence (two or more, a country among them, and it is none).
         if last.eq_ignore_ascii_case("its") {
             let mut bodies: Vec<ClusterId> = self
                 .found
@@ -140,7 +140,7 @@ impl Doc<'_, '_> {
                         && f.end < end
                         && matches!(
                             self.clusters[**c].kind,
-                            EntityType::Organization | EntityType::Company
+                            EntityType::Organization | EntityType::Company | EntityType::Country
                         )
                 })
                 .map(|(_, &c)| c)

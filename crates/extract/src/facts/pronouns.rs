@@ -142,7 +142,7 @@ fn slots_of(
     let mut out = Slots::new();
     // The person the last resolved pronoun of each gender stands for: a second "he" of the
     // sentence is the first one's ("he travelled with X to Gaul, where he copied ...").
-    let mut last: [Option<ClusterId>; 2] = [None, None];
+    let mut last: [Option<(usize, ClusterId)>; 2] = [None, None];
     // Which tokens are inside quotation marks: a name inside a quote is no antecedent of a
     // pronoun outside it ("“Kwame is a son of this club,” he told ...").
     let mut quoted = vec![false; sent.toks.len()];
@@ -166,11 +166,14 @@ fn slots_of(
             .get(i + 1)
             .is_some_and(|t| crate::facts::quotes::reporting(t.text));
         let outside = |start: usize| quoted[i] || !quoted.get(start).copied().unwrap_or(false);
-        let found =
-            last[g].or_else(|| antecedent(sent.index, i, people, topic, &fits, &outside, speech));
+        // The last pronoun's person, when it stood on the same side of the quotation marks.
+        let found = last[g]
+            .filter(|&(at, _)| quoted[at] == quoted[i])
+            .map(|(_, c)| c)
+            .or_else(|| antecedent(sent.index, i, people, topic, &fits, &outside, speech));
         if let Some(c) = found {
             out.push((i, i + 1, c));
-            last[g] = Some(c);
+            last[g] = Some((i, c));
         }
     }
     out

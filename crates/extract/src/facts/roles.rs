@@ -403,6 +403,12 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
             }) {
                 r -= n;
             }
+            // "Moroccan winger Ana Berg": a player's country adjective is a nationality, not
+            // the team ("Morocco's winger" is); "Almarena's Spanish defender Ana Berg": the
+            // team before it owns the post.
+            let nationality = r > 0
+                && lex.demonym(words[r - 1]).is_some()
+                && lex.title_kind(words[start - 1]) == Some("player");
             // A mayor's or governor's place stays a place ("Ohio Gov."), other owners are
             // bodies ("Kremlin spokesman").
             let org = local(&words[r..start])
@@ -411,7 +417,13 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                         .or_else(|| crate::facts::descriptions::city_before(ctx, s, r))
                 })
                 .flatten()
-                .or_else(|| ctx.owner_before(s, r))
+                .or_else(|| {
+                    if nationality {
+                        ctx.owner_before(s, r - 1)
+                    } else {
+                        ctx.owner_before(s, r)
+                    }
+                })
                 .or_else(|| org_phrase(ctx, s, end).map(|(org, _)| org))
                 // "Senior researcher Mu Li, of the University of Sydney's school of ..."
                 .or_else(|| {
@@ -419,17 +431,6 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                         .then(|| org_phrase(ctx, s, end + 1).map(|(org, _)| org))
                         .flatten()
                 });
-            // "Moroccan winger Ana Berg": a player's country adjective is a nationality, not
-            // the team ("Morocco's winger" is).
-            let nationality = r > 0
-                && lex.demonym(words[r - 1]).is_some()
-                && lex.title_kind(words[start - 1]) == Some("player");
-            // "Almarena's Spanish defender Ana Berg": the team owns the adjective and the post.
-            let org = if nationality {
-                ctx.owner_before(s, r - 1)
-            } else {
-                org
-            };
             role(&words[r..start], org, "role-premodifier");
         } else if let Some((r, plural, one)) = plural_title_before(ctx, s, start) {
             // "foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway": each holds

@@ -231,7 +231,7 @@ fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usi
 
 /// Whether two types may name one thing by a short and a long name: the same type, or an
 /// organisation and a company ("Norrvik, which is owned by the state" and "Norrvik Energi").
-fn same_family(a: EntityType, b: EntityType) -> bool {
+pub(crate) fn same_family(a: EntityType, b: EntityType) -> bool {
     let body = |k| matches!(k, EntityType::Organization | EntityType::Company);
     a == b || (body(a) && body(b))
 }

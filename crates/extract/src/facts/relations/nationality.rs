@@ -30,10 +30,10 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         let settled = matches!(ctx.clusters[c].kind, EntityType::City | EntityType::Place)
             && f.start >= 3
             && toks[f.start - 1].is("of")
-            && matches!(
-                toks[f.start - 2].lower().as_str(),
-                "town" | "village" | "city" | "port" | "hamlet" | "municipality" | "province"
-            );
+            && {
+                let noun = toks[f.start - 2].lower();
+                crate::names::mentions::settlement_noun(&noun) || noun == "province"
+            };
         if !settled
             && !matches!(
                 ctx.clusters[c].kind,
@@ -42,7 +42,14 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         {
             continue;
         }
-        // The words in lower case right before the name: nouns and adjectives.
+        // The words in lower case right before the name: nouns and adjectives, and participles
+        // that describe ("state-owned", "shipping"), not a clause's verb ("Chinese hackers
+        // attacked X").
+        let describing = |t: &crate::doc::analysis::Tok<'_>| match t.tag {
+            Upos::Noun | Upos::Adj => true,
+            Upos::Verb => t.text.contains('-') || t.text.ends_with("ing"),
+            _ => false,
+        };
         let mut k = if settled { f.start - 1 } else { f.start };
         while k > 0
             && f.start - k < REACH
@@ -51,8 +58,8 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
-            && matches!(toks[k - 1].tag, Upos::Noun | Upos::Adj | Upos::Verb)
-            && !toks[k - 1].text.ends_with("-based")
+            && describing(&toks[k - 1])
+            && !toks[k - 1].lower().ends_with("-based")
         {
             k -= 1;
         }

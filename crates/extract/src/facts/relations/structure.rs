@@ -489,7 +489,7 @@ pub(crate) fn homes(
         }
         let mut at = k + 2;
         if sent.toks.get(at).is_some_and(|t| t.is("the"))
-            && crate::names::mentions::SETTLEMENTS.contains(&word(at + 1).to_lowercase().as_str())
+            && crate::names::mentions::settlement_noun(&word(at + 1).to_lowercase())
             && word(at + 2) == "of"
         {
             at += 3;

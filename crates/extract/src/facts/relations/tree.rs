@@ -97,7 +97,7 @@ const PATIENT_NOUNS: &[&str] = &[
 /// Nouns for a part of a whole, whose "of" phrase is what a verb's act is on ("owns 22
 /// percent of X").
 const PART_NOUNS: [&str; 8] = [
-    "percent", "per", "majority", "half", "third", "quarter", "stake", "control",
+    "percent", "cent", "majority", "half", "third", "quarter", "stake", "control",
 ];
 
 /// Verbs whose object names the event they report ("held talks", "opened negotiations").
@@ -114,7 +114,7 @@ const GOVERNING: &[&str] = &[
 ];
 
 /// Nouns for a body after its name in lower case ("the Civic Renewal party").
-const BODY_HEADS: &[&str] = &["party", "firm", "company", "group", "club", "band", "union"];
+const BODY_HEADS: &[&str] = &["party"];
 
 /// Nouns for the people a body acts through ("officers from the National Police").
 const AGENTS: &[&str] = &[
@@ -318,8 +318,9 @@ fn subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, depth: u8) -> Vec<usize>
         "acl" | "acl:relcl" => vec![h],
         // "After meeting X, Y said": the main clause's subject.
         "advcl" if sent.toks[p].text.ends_with("ing") => subjects(deps, sent, h, depth + 1),
-        // "Born in Pune in 1933, X studied ...": a participle clause opening the sentence, with
-        // no word to open it and no auxiliary, is said of the main clause's subject.
+        // "Born in Pune in 1933, X studied ...": a participle clause before its main clause,
+        // with no word to open it, no auxiliary and no subject, is said of that clause's
+        // subject.
         "advcl"
             if p < h
                 && sent.toks[p].tag == Upos::Verb

@@ -11,8 +11,6 @@ use std::collections::HashMap;
 /// Nouns a firm's name owns and a person's does not ("Norrvik's board", "Havgard's shares").
 const FIRM_NOUNS: &[&str] = &[
     "board",
-    "shares",
-    "share",
     "stock",
     "shareholders",
     "shareholder",
@@ -22,7 +20,6 @@ const FIRM_NOUNS: &[&str] = &[
     "workforce",
     "revenue",
     "revenues",
-    "earnings",
     "factory",
     "factories",
     "executives",
@@ -51,6 +48,9 @@ const POSTS_FOR_PEOPLE: &[&str] = &[
     "secretary",
     "agent",
     "friend",
+    "coach",
+    "manager",
+    "captain",
     "associate",
     "associates",
     "ally",
@@ -64,16 +64,15 @@ fn body_at(lex: &Lexicon, sent: &Sent<'_>, f: &Found) -> Option<EntityType> {
     let toks = &sent.toks;
     let word = |k: usize| toks.get(k).map_or("", |t| t.text);
     let lower = |k: usize| word(k).to_lowercase();
-    // "Norrvik, which is 67 percent owned by the state"; not "the death of X, which": the
-    // name must head its phrase (first, or after a verb, a conjunction or punctuation).
-    // A noun for a kind of body before it, or "Oslo-based", leaves it the head too.
+    // "Norrvik, which is 67 percent owned by the state"; not "the death of X, which" nor
+    // "Trump praised Putin, which angered allies": the name must head its clause's subject
+    // (first, or after a conjunction or punctuation). A noun for a kind of body before it, or
+    // "Oslo-based", leaves it the head too.
     let heads = f.start == 0 || {
         let before = &toks[f.start - 1];
-        matches!(
-            before.tag,
-            Upos::Punct | Upos::Cconj | Upos::Verb | Upos::Aux | Upos::Sconj
-        ) || before.is("that")
-            || before.text.ends_with("-based")
+        matches!(before.tag, Upos::Punct | Upos::Cconj | Upos::Sconj)
+            || before.is("that")
+            || before.lower().ends_with("-based")
             || lex.org_noun(before.text).is_some()
     };
     if heads && word(f.end) == "," && word(f.end + 1) == "which" {
@@ -102,10 +101,8 @@ fn body_at(lex: &Lexicon, sent: &Sent<'_>, f: &Found) -> Option<EntityType> {
     // "chief executive of Norrvik Energi", "an analyst at Nordhavn", "leader of Civic Renewal".
     if at >= 2 && matches!(word(at - 1), "of" | "at") {
         let post = lower(at - 2);
-        let business = matches!(
-            post.as_str(),
-            "executive" | "ceo" | "chairman" | "chairwoman" | "analyst" | "founder" | "economist"
-        );
+        let business =
+            FIRM_NOUNS.contains(&post.as_str()) || matches!(post.as_str(), "executive" | "analyst");
         if !POSTS_FOR_PEOPLE.contains(&post.as_str()) && (lex.title_word(&post) || lex.title(&post))
         {
             return Some(if business {
@@ -144,6 +141,14 @@ pub(super) fn bodies_by_context(analysis: &Analysis<'_>, found: &mut [Found]) {
             people.insert(f.name.clone());
         } else if let Some(kind) = body_at(lex, sent, f) {
             bodies.push((f.name.clone(), kind));
+        }
+    }
+    // A surname of a person the document names in full stays that person's ("Buffett").
+    for f in found.iter() {
+        if f.kind == EntityType::Person
+            && let Some((_, last)) = f.name.rsplit_once(' ')
+        {
+            people.insert(last.to_string());
         }
     }
     bodies.retain(|(name, _)| !people.contains(name));
@@ -212,7 +217,7 @@ pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
     for (w, kind) in shorts {
         seen.entry(w)
             .and_modify(|k| {
-                if *k != Some(kind) {
+                if k.is_some_and(|k| !crate::names::coref::same_family(k, kind)) {
                     *k = None;
                 }
             })
@@ -266,7 +271,11 @@ pub(super) fn known_joins(analysis: &Analysis<'_>, found: &mut Vec<Found>) {
             continue;
         }
         let name = sent.span_text(analysis.text, a.start, b.end);
-        if let Some(&kind) = bodies.get(name.as_str()) {
+        // A name joined already is not joined again ("A and B" and "B and C").
+        let chained = joins.last().is_some_and(|&(j, _, _)| j + 1 == i);
+        if let Some(&kind) = bodies.get(name.as_str())
+            && !chained
+        {
             joins.push((i, name, kind));
         }
     }

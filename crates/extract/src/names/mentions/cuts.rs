@@ -470,7 +470,7 @@ pub(super) fn split_letter_lines(
             s.start += 1;
         }
         let greeted = s.end - s.start >= 2
-            && words.get(s.end).is_some_and(|w| matches!(*w, "," | ":"))
+            && words.get(s.end) == Some(&",")
             && opens_clause(s.end + 1)
             && lex.given_name(words[s.end - 1]) >= GREETED_NAME_MIN;
         if greeted {

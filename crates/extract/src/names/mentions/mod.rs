@@ -76,9 +76,14 @@ pub struct Found {
     pub country: Option<String>,
 }
 
+/// Whether a word (in lower case) is a noun for a settlement before "of" and its name ("the
+/// town of Karavik").
+pub(crate) fn settlement_noun(word: &str) -> bool {
+    SETTLEMENTS.contains(&word)
+}
+
 /// Nouns for settlements before "of" and their name ("the town of Karavik").
-pub(crate) const SETTLEMENTS: [&str; 6] =
-    ["town", "village", "city", "port", "hamlet", "municipality"];
+const SETTLEMENTS: [&str; 6] = ["town", "village", "city", "port", "hamlet", "municipality"];
 
 /// Words that name a part of a city before its name ("West Oakland", "Old Delhi").
 const COMPASS: [&str; 12] = [
@@ -287,7 +292,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             let settlement = label != NerLabel::Org
                 && start >= 2
                 && sent.toks[start - 1].is("of")
-                && SETTLEMENTS.contains(&sent.toks[start - 2].lower().as_str());
+                && settlement_noun(&sent.toks[start - 2].lower());
             if settlement {
                 label = NerLabel::Loc;
             }

@@ -68,7 +68,10 @@ pub(super) fn add_rule_mentions(
                     return None;
                 }
                 let end = capitalised_run_end(sent, taken, i, i + 3)?;
-                let party = sent.toks.get(end).is_some_and(|t| t.text == "party");
+                // "a Christmas party" is an event: not after "a", nor a holiday's name.
+                let party = sent.toks.get(end).is_some_and(|t| t.text == "party")
+                    && !sent.toks[i - 1].is("a")
+                    && !HOLIDAYS.contains(&t.text);
                 let adjective =
                     end == i + 1 && (lex.demonym(t.text).is_some() || lex.party_adjective(t.text));
                 (party && !adjective && i > 0).then_some((end, EntityType::Organization, None))
@@ -77,7 +80,7 @@ pub(super) fn add_rule_mentions(
             .or_else(|| {
                 let settlement = i >= 2
                     && sent.toks[i - 1].is("of")
-                    && super::SETTLEMENTS.contains(&sent.toks[i - 2].lower().as_str());
+                    && super::settlement_noun(&sent.toks[i - 2].lower());
                 if !settlement || !t.capitalised() || t.tag != Upos::Propn {
                     return None;
                 }
@@ -87,7 +90,8 @@ pub(super) fn add_rule_mentions(
             // "beat Real Castellar 3-1": a club's opening word and capitalised words after it.
             .or_else(|| {
                 let first = sent.toks.get(i)?;
-                if !lex.team_opener(first.text) || (i > 0 && sent.toks[i - 1].capitalised()) {
+                // Not opening a sentence or a headline: "Real GDP rose", "Real Estate Slows".
+                if !lex.team_opener(first.text) || i == 0 || sent.toks[i - 1].capitalised() {
                     return None;
                 }
                 let end = capitalised_run_end(sent, taken, i + 1, i + 3)?;
@@ -399,6 +403,16 @@ fn lower_hash_of(word: &str) -> u64 {
         crate::lexicon::lower_hash(word)
     }
 }
+
+/// Holidays whose parties are events, not political parties ("a Christmas party").
+const HOLIDAYS: [&str; 6] = [
+    "Christmas",
+    "Easter",
+    "Halloween",
+    "Thanksgiving",
+    "Birthday",
+    "Eid",
+];
 
 /// The end of the run of capitalised words from token `from`, none taken nor possessive, before
 /// token `limit` at most; `None` when the run is empty.

@@ -134,8 +134,9 @@ pub(super) fn trim(
         end = k;
     }
     // "coached Tampere United for three years": a capitalised name runs on over a joining
-    // word only into words written in capitals ("Campaign for Real Ale"); lower-case words
-    // after it are the sentence's.
+    // word into words written in capitals ("Campaign for Real Ale"); when every word after
+    // the joining word is in lower case, they are the sentence's (a number keeps the name:
+    // "Group of 20").
     if sent.toks[start].capitalised()
         && let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| {
             matches!(
@@ -349,11 +350,13 @@ pub(super) fn refine(
             None => (EntityType::Organization, None),
         },
         NerLabel::Loc => {
-            // "Bank of England", "Workers Party of Korea": a word for a body before "of".
-            // A word that also ends places does so only first ("Oil Capital of the World").
+            // "Bank of England", "Workers Party of Korea": a word for a body before "of". A
+            // word that also ends places counts only first ("Oil Capital of the World"), and a
+            // first word counts only when it also ends places ("House of Commons" stays a
+            // place: "House" names no firm there).
             if head != last
                 && let Some(kind) = lex.org_suffix(head)
-                && (!lex.place_word(head) || head == first)
+                && (lex.place_word(head) == (head == first))
             {
                 (kind, None)
             // "West Bank": a company word that also ends place names keeps the place.
