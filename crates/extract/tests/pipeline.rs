@@ -1640,6 +1640,13 @@ fn the_rules_for_bodies_and_places_keep_to_their_cases() {
         "{:#?}",
         x.entities
     );
+    // A sentence may open with a capitalised word before "party".
+    let x = run("Norwegian party leader Dahl said he would resign.");
+    assert!(
+        !x.entities.iter().any(|e| e.label == "Norwegian"),
+        "{:#?}",
+        x.entities
+    );
     // "its" after a country and a body names neither.
     let x = run("Germany, a NATO member, said its defence minister Ana Berg would visit Oslo.");
     assert!(

@@ -64,7 +64,7 @@ pub(super) fn add_rule_mentions(
             // "the opposition Civic Renewal party": capitalised words before "party" in lower
             // case name it (not an adjective alone: "the Slovak party").
             .or_else(|| {
-                if i > 0 && sent.toks[i - 1].capitalised() {
+                if i == 0 || sent.toks[i - 1].capitalised() {
                     return None;
                 }
                 let end = capitalised_run_end(sent, taken, i, i + 3)?;
@@ -74,7 +74,7 @@ pub(super) fn add_rule_mentions(
                     && !HOLIDAYS.contains(&t.text);
                 let adjective =
                     end == i + 1 && (lex.demonym(t.text).is_some() || lex.party_adjective(t.text));
-                (party && !adjective && i > 0).then_some((end, EntityType::Organization, None))
+                (party && !adjective).then_some((end, EntityType::Organization, None))
             })
             // "the town of Karaoy", "the Ecuadorian port of Guayaquil": a settlement's name.
             .or_else(|| {
