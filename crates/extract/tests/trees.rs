@@ -1984,3 +1984,14 @@ fn a_noun_naming_its_own_subject_is_not_the_verbs_subjects() {
         x.relations
     );
 }
+
+#[test]
+fn an_event_before_the_main_clause_is_its_subjects() {
+    let x = run("After a two-hour meeting with Tom Reyes, Ana Berg said the talks went well.");
+    assert!(
+        has(&x, "Person/ana-berg", "meets", "Person/tom-reyes")
+            || has(&x, "Person/tom-reyes", "meets", "Person/ana-berg"),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -387,7 +387,14 @@ fn noun_subjects(
     }
     // "X signed a deal with Y"; "X arrived in Oslo for talks with Y", "X is in Oslo for a
     // visit to Y": an event noun after "for" is the verb's subject's too.
-    let purpose = || deps.base(p) == "obl" && preposition(deps, sent, p).as_deref() == Some("for");
+    // So is one after "after", "before" or "during" ("After talks with Y, X said ...").
+    let purpose = || {
+        deps.base(p) == "obl"
+            && matches!(
+                preposition(deps, sent, p).as_deref(),
+                Some("for" | "after" | "before" | "during" | "following")
+            )
+    };
     if out.is_empty()
         && !agent
         && let Some(h) = deps.head[p]
