@@ -209,7 +209,7 @@ impl Doc<'_, '_> {
             self.analysis.sents[sent]
                 .toks
                 .get(k)
-                .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"))
+                .is_some_and(|t| crate::facts::relations::structure::possessive(t.text))
         };
         let Some(m) = self.mention_starting_at(sent, start) else {
             // "X, the company's general counsel": a description resolved to a body.
@@ -229,11 +229,7 @@ impl Doc<'_, '_> {
             return (None, start);
         }
         let mut next = self.found[m].end;
-        if self.analysis.sents[sent]
-            .toks
-            .get(next)
-            .is_some_and(|t| matches!(t.text, "'s" | "\u{2019}s"))
-        {
+        if possessive(next) {
             next += 1;
         }
         (Some(cluster), next)

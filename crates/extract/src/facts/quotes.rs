@@ -737,7 +737,7 @@ fn pronoun(ctx: &Doc<'_, '_>, sent: usize, at: usize) -> Option<ClusterId> {
 
 /// The person named after mention `m` (a body's, or a person's the model may have misread)
 /// and a post in lower case: "Kestrel chief executive Ana Berg", "Kestrel Media's spokesman
-/// Tom Reyes", "Biden spokesman Tom Reyes".
+/// Tom Reyes", "Ola Dahl spokesman Tom Reyes".
 fn titled_person_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, m: MentionId) -> Option<ClusterId> {
     let f = &ctx.found[m.index()];
     let toks = &sent.toks;

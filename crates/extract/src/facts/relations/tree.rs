@@ -557,17 +557,17 @@ fn objects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
     }
     // "owns 22 percent of Havgard", "holds a majority of X": the part's whole is what is owned
     // (a part bought may be a stake or a takeover: left to the words).
-    let owning = matches!(deps.lemma(sent, p).as_str(), "own" | "hold" | "control");
     let parts: Vec<usize> = own
         .iter()
-        .filter(|_| owning)
         .filter(|&&k| {
             PART_NOUNS.contains(&sent.toks[k].lower().as_str()) || sent.toks[k].text == "%"
         })
         .flat_map(|&k| deps.children(k, "nmod"))
         .filter(|&n| matches!(preposition(deps, sent, n).as_deref(), Some("of" | "in")))
         .collect();
-    own.extend(parts);
+    if !parts.is_empty() && matches!(deps.lemma(sent, p).as_str(), "own" | "hold" | "control") {
+        own.extend(parts);
+    }
     // "beat Real Castellar": a name right after the verb whose first word the tagger read as
     // an adjective, parsed as a complement.
     if own.is_empty() {

@@ -144,13 +144,7 @@ pub(super) fn bodies_by_context(analysis: &Analysis<'_>, found: &mut [Found]) {
         }
     }
     // A surname of a person the document names in full stays that person's ("Buffett").
-    for f in found.iter() {
-        if f.kind == EntityType::Person
-            && let Some((_, last)) = f.name.rsplit_once(' ')
-        {
-            people.insert(last.to_string());
-        }
-    }
+    people.extend(surnames(found).into_iter().map(str::to_string));
     bodies.retain(|(name, _)| !people.contains(name));
     if bodies.is_empty() {
         return;
@@ -198,10 +192,19 @@ fn short_word<'n>(lex: &Lexicon, name: &'n str) -> Option<&'n str> {
     plain.then_some(word)
 }
 
+/// The last words of the document's person names of two words or more: their surnames.
+fn surnames(found: &[Found]) -> HashSet<&str> {
+    found
+        .iter()
+        .filter(|f| f.kind == EntityType::Person)
+        .filter_map(|f| f.name.rsplit_once(' ').map(|(_, last)| last))
+        .collect()
+}
+
 /// Short names of the document's bodies: a one-word name the model read as a person or an
 /// unknown place that is the short form of one organisation or company named in full
-/// ("Almarena" after "Atletico Almarena") takes its type. A word that ends a person's name in the document is that
-/// person's surname, not a short name.
+/// ("Almarena" after "Atletico Almarena") takes its type. A word that ends a person's name in
+/// the document is that person's surname, not a short name.
 pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
     let lex = analysis.lex;
     let mut shorts: Vec<(String, EntityType)> = Vec::new();
@@ -223,11 +226,7 @@ pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
             })
             .or_insert(Some(kind));
     }
-    let surnames: HashSet<&str> = found
-        .iter()
-        .filter(|f| f.kind == EntityType::Person && f.name.contains(' '))
-        .filter_map(|f| f.name.rsplit(' ').next())
-        .collect();
+    let surnames = surnames(found);
     let shorts: HashMap<String, EntityType> = seen
         .into_iter()
         .filter(|(w, _)| !surnames.contains(w.as_str()))
