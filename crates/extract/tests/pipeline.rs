@@ -1377,6 +1377,65 @@ fn a_post_with_its_field_between_the_country_and_the_title_is_the_countrys() {
 }
 
 #[test]
+fn a_posts_field_in_lower_case_and_the_country_of_the_dateline() {
+    let x = run(
+        "TARNOW, Poland (Reuters) - Miners walked out on Monday.\n\n\
+         Labour Minister Ewa Kowalczyk urged calm, and President Marek Zielinski cut short a \
+         trip. Lithuania's foreign ministry spokeswoman Rasa Petraitis declined to comment. \
+         The club president Jan Nowak and the Pakistani bacteriologist Dr. Abdul Sattar also \
+         spoke. Talks were held with UAE Minister of Economy Khalid Al Mansoori.",
+    );
+    let post = |person: &str| {
+        x.roles
+            .iter()
+            .find(|r| r.person == person)
+            .map(|r| (r.role.as_str(), r.org.as_deref()))
+    };
+    // A portfolio's first word names no party, and a national post the report names without
+    // a country is that of the dateline's.
+    assert_eq!(
+        post("Person/ewa-kowalczyk"),
+        Some(("Labour Minister", Some("Country/poland"))),
+        "{:#?}",
+        x.roles
+    );
+    assert_eq!(
+        post("Person/marek-zielinski"),
+        Some(("President", Some("Country/poland"))),
+        "{:#?}",
+        x.roles
+    );
+    // Lower-case words of the field between the owner and the title.
+    assert_eq!(
+        post("Person/rasa-petraitis"),
+        Some(("Foreign Ministry Spokeswoman", Some("Country/lithuania"))),
+        "{:#?}",
+        x.roles
+    );
+    assert_eq!(
+        post("Person/khalid-al-mansoori"),
+        Some(("Minister of Economy", Some("Country/united-arab-emirates"))),
+        "{:#?}",
+        x.roles
+    );
+    // A post in lower case is no country's; a nationality before an honorific is no post.
+    assert!(
+        x.roles
+            .iter()
+            .all(|r| r.person != "Person/jan-nowak" || r.org.is_none()),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        x.roles
+            .iter()
+            .all(|r| r.person != "Person/abdul-sattar" || r.org.is_none()),
+        "{:#?}",
+        x.roles
+    );
+}
+
+#[test]
 fn clubs_named_by_their_opening_word_and_their_short_names() {
     let x = run(
         "Moroccan winger Youssef Amrani scored twice as Atletico Almarena beat Real Castellar \

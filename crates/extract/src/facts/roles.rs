@@ -366,9 +366,62 @@ fn local(title: &[&str]) -> bool {
     })
 }
 
+/// The owner of a post named before lower-case words of the post's field ("China's foreign
+/// ministry spokeswoman", "the Chinese foreign ministry spokeswoman", "its board member"): one
+/// to three nouns or adjectives between a possessive or a demonym and the title, the title no
+/// honorific ("the Pakistani bacteriologist Dr. X" is no post of Pakistan, nor is "the BBC
+/// production Inspector Lynley" one of the BBC), the field naming no other body ("Vietnamese
+/// party leader"); returns the owner and where the field starts.
+fn owner_before_field(
+    ctx: &mut Doc<'_, '_>,
+    s: usize,
+    r: usize,
+    start: usize,
+) -> Option<(ClusterId, usize)> {
+    let analysis = ctx.analysis;
+    let (toks, lex) = (&analysis.sents[s].toks, analysis.lex);
+    if lex.honorific(toks[start - 1].text) {
+        return None;
+    }
+    let owned = |k: usize| {
+        k > 0 && {
+            let w = toks[k - 1].text;
+            possessive(w) || w.eq_ignore_ascii_case("its") || lex.demonym(w).is_some()
+        }
+    };
+    let field: Vec<usize> = (1..=3.min(r))
+        .take_while(|&n| {
+            let t = &toks[r - n];
+            // (a lower-case word the tagger read as a name is still a noun: "ministry")
+            // A noun for a body makes the post that body's ("Vietnamese party leader").
+            !t.capitalised()
+                && matches!(t.tag, Upos::Noun | Upos::Adj | Upos::Propn)
+                && lex.org_noun(t.text).is_none()
+                && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        .collect();
+    field
+        .into_iter()
+        .filter(|&n| owned(r - n))
+        .find_map(|n| ctx.owner_before(s, r - n).map(|owner| (owner, r - n)))
+}
+
+/// Whether a title written before a name is a country's post: a minister or a president, in
+/// capitals as a post before a name is ("Commerce Minister", "President"; not "club
+/// president").
+fn national(title: &[crate::doc::analysis::Tok<'_>]) -> bool {
+    title
+        .last()
+        .is_some_and(|t| matches!(t.lower().as_str(), "minister" | "president"))
+        && title
+            .iter()
+            .all(|t| t.capitalised() || matches!(t.lower().as_str(), "of" | "and" | "the"))
+}
+
 /// Finds roles in every sentence of the document.
 pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
     let mut out = Vec::new();
+    let home = crate::names::mentions::home_country(ctx.analysis).map(str::to_string);
     for m in 0..ctx.found.len() {
         if ctx.found[m].kind != EntityType::Person {
             continue;
@@ -388,6 +441,14 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
         };
         // [owner ['s]] Title... Person [of [the] Org]
         if let Some(mut r) = title_run_before(lex, sent, start) {
+            // "Labour Minister Ana Berg": a portfolio the titles list names whole, though its
+            // first word may name a party.
+            while r > 0
+                && sent.toks[r - 1].capitalised()
+                && lex.title(&words[r - 1..start].join(" "))
+            {
+                r -= 1;
+            }
             // "Danish Industry Minister Ana Berg": the post's field, one or two capitalised
             // words no name covers, between the country and the title.
             if let Some(n) = (1..=2).find(|&n| {
@@ -406,6 +467,7 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
             // "Moroccan winger Ana Berg": a player's country adjective is a nationality, not
             // the team ("Morocco's winger" is); "Almarena's Spanish defender Ana Berg": the
             // team before it owns the post.
+            let mut field_from = r;
             let nationality = r > 0
                 && lex.demonym(words[r - 1]).is_some()
                 && lex.title_kind(words[start - 1]) == Some("player");
@@ -424,14 +486,23 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                         ctx.owner_before(s, r)
                     }
                 })
+                .or_else(|| {
+                    let (owner, from) = owner_before_field(ctx, s, r, start)?;
+                    field_from = from;
+                    Some(owner)
+                })
                 .or_else(|| org_phrase(ctx, s, end).map(|(org, _)| org))
                 // "Senior researcher Mu Li, of the University of Sydney's school of ..."
                 .or_else(|| {
                     (words.get(end) == Some(&","))
                         .then(|| org_phrase(ctx, s, end + 1).map(|(org, _)| org))
                         .flatten()
+                })
+                .or_else(|| {
+                    let home = home.as_deref()?;
+                    national(&sent.toks[r..start]).then(|| ctx.country_cluster(home))
                 });
-            role(&words[r..start], org, "role-premodifier");
+            role(&words[field_from.min(r)..start], org, "role-premodifier");
         } else if let Some((r, plural, one)) = plural_title_before(ctx, s, start) {
             // "foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway": each holds
             // the post, of the body or country named after their own name ("councillors X of
@@ -491,7 +562,8 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                     of_org = true;
                 }
             }
-            // "Minister of Education Ana Silva": a title of a field, no organisation.
+            // "Minister of Education Ana Silva": a title of a field, of no organisation unless
+            // one stands before it.
             if !of_org && let Some(r) = title_of_field(lex, sent, start) {
                 // "Undersecretary for Education Mr Berg": the honorific is no part of the post.
                 let lex = ctx.analysis.lex;
@@ -500,7 +572,9 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                 } else {
                     start
                 };
-                role(&words[r..field_end], None, "role-title-of-field");
+                // "UAE Minister of Economy Ana Silva": the country or body before it.
+                let owner = ctx.owner_before(s, r);
+                role(&words[r..field_end], owner, "role-title-of-field");
             }
         }
         // Person, [the|a|an] [owner ['s]] title... [of|for|at [the] Org][,.]

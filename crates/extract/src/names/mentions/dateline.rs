@@ -9,6 +9,7 @@ use super::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Dateline {
     pub place: (usize, usize),
+    pub region: Option<(usize, usize)>,
     pub agency: Option<(usize, usize)>,
 }
 
@@ -38,6 +39,7 @@ pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
         + 1;
     let mut i = place_end;
     let mut framed = false;
+    let mut region_span = None;
     if word(i) == "," {
         let region = (i + 1..i + 4)
             .take_while(|&k| toks.get(k).is_some_and(|t| t.capitalised()) && !dash(word(k)))
@@ -45,6 +47,7 @@ pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
         if region == 0 {
             return None;
         }
+        region_span = Some((i + 1, i + 1 + region));
         i += 1 + region;
         framed = true;
     }
@@ -67,8 +70,39 @@ pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
     }
     dash(word(i)).then_some(Dateline {
         place: (0, place_end),
+        region: region_span,
         agency,
     })
+}
+
+/// The country a report was filed from, read off a dateline in its first sentences: the
+/// country after the city ("MAPUTO, Mozambique (AP) -"), the country of a region there
+/// ("DAYTON, Ohio"), else the city's own ("MUMBAI -": India) or the place itself when it is a
+/// country. A national post the report names without a country ("President X", "Labour
+/// Minister X") is this country's.
+pub(crate) fn home_country<'l>(analysis: &Analysis<'l>) -> Option<&'l str> {
+    let lex: &'l Lexicon = analysis.lex;
+    let sent = analysis
+        .sents
+        .iter()
+        .take(3)
+        .find_map(|sent| read(lex, sent).map(|d| (sent, d)));
+    let (sent, dateline) = sent?;
+    if let Some((a, b)) = dateline.region {
+        let region = sent.span_text(analysis.text, a, b);
+        if let Some(country) = lex.country(&region) {
+            return Some(&country.name);
+        }
+        if let Some(country) = lex.region(&region) {
+            return Some(country);
+        }
+    }
+    let (a, b) = dateline.place;
+    let place = sent.span_text(analysis.text, a, b);
+    let titled = crate::names::shape::title_case(&place.to_lowercase());
+    lex.country(&titled)
+        .map(|c| c.name.as_str())
+        .or_else(|| lex.city(&titled))
 }
 
 /// Types a dateline's place and agency, replacing what the model made of them.

@@ -42,6 +42,7 @@ mod bodies;
 pub(crate) use abbreviations::{abbreviated_region, region_named};
 mod cuts;
 mod dateline;
+pub(crate) use dateline::home_country;
 mod kinds;
 mod rules;
 mod span;
