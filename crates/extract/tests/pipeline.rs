@@ -1436,6 +1436,64 @@ fn a_posts_field_in_lower_case_and_the_country_of_the_dateline() {
 }
 
 #[test]
+fn names_after_a_noun_for_a_body_are_whole_bodies() {
+    let x = run(
+        "Peruvian radio station Radio Andina said the fee went to the Lima law firm Quispe & \
+         Partners. Moroccan side Chabab Tiflet lost 2-1 to Accra side Tema Youth FC.",
+    );
+    let kind = |label: &str| x.entities.iter().find(|e| e.label == label).map(|e| e.kind);
+    assert_eq!(
+        kind("Radio Andina"),
+        Some(EntityType::Organization),
+        "{:#?}",
+        x.entities
+    );
+    assert_eq!(
+        kind("Quispe & Partners"),
+        Some(EntityType::Company),
+        "{:#?}",
+        x.entities
+    );
+    assert_eq!(
+        kind("Tema Youth FC"),
+        Some(EntityType::Organization),
+        "{:#?}",
+        x.entities
+    );
+    assert!(
+        has_relation(&x, "Organization/radio-andina", "basedIn", "Country/peru"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has_relation(
+            &x,
+            "Organization/chabab-tiflet",
+            "basedIn",
+            "Country/morocco"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    // The city before "side" qualifies the club: the club won, and no open "lose" is left.
+    assert!(
+        has_relation(
+            &x,
+            "Organization/tema-youth-fc",
+            "beats",
+            "Organization/chabab-tiflet"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.relations.iter().all(|r| r.predicate != "related"),
+        "{:#?}",
+        x.relations
+    );
+}
+
+#[test]
 fn clubs_named_by_their_opening_word_and_their_short_names() {
     let x = run(
         "Moroccan winger Youssef Amrani scored twice as Atletico Almarena beat Real Castellar \

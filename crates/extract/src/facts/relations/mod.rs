@@ -316,6 +316,22 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
             })
             .collect();
         out.extend(kept);
+        // The tree's open reading of a pair the trigger words typed says less ("lost 2-1 to
+        // X": X beats them, not an open "lose").
+        let typed: Vec<[ClusterId; 2]> = out[before..]
+            .iter()
+            .filter(|r| r.predicate != "related")
+            .map(|r| [r.subject, r.object])
+            .collect();
+        let mut k = 0;
+        out.retain(|r| {
+            k += 1;
+            k <= before
+                || r.predicate != "related"
+                || !typed.iter().any(|&[a, b]| {
+                    [a, b] == [r.subject, r.object] || [b, a] == [r.subject, r.object]
+                })
+        });
         structure::find(ctx, sent, &slots, &mut out);
         let resolved = ctx.pronouns.get(sent.index).map_or(&[][..], |p| &p[..]);
         structure::homes(ctx, sent, &slots, resolved, &mut out);

@@ -495,6 +495,16 @@ pub(super) fn object_after(
             if modifier(sent, slots, e) {
                 return None;
             }
+            // "lost to Accra side Tema FC", "paid the Lima law firm Quispe & Partners": a
+            // place before a noun for a body qualifies the body named after it.
+            if let Some(body) = (e..(e + 2).min(sent.toks.len()))
+                .take_while(|&n| sent.toks[n].tag == Upos::Noun && !sent.toks[n].capitalised())
+                .find(|&n| lex.org_noun(sent.toks[n].text).is_some())
+                .and_then(|n| slots.iter().find(|s| s.0 == n + 1))
+                .map(|&(_, _, b)| b)
+            {
+                return Some(body);
+            }
             // "sign with X" takes X; a direct object must not be a possessor ("Vietnam's X").
             let possessor = sent
                 .toks

@@ -19,15 +19,25 @@ fn retypable(kind: EntityType) -> bool {
     )
 }
 
-/// The capitalised words from `start` (at most four), as a token range end.
+/// The capitalised words from `start` (at most four), as a token range end; an ampersand
+/// between two of them joins them ("Saleh & Partners").
 fn name_run(sent: &Sent<'_>, start: usize) -> usize {
-    (start..(start + 4).min(sent.toks.len()))
-        .take_while(|&k| {
-            let t = &sent.toks[k];
-            t.capitalised() && t.text.chars().any(char::is_alphabetic)
-        })
-        .last()
-        .map_or(start, |k| k + 1)
+    let cap = |k: usize| {
+        sent.toks
+            .get(k)
+            .is_some_and(|t| t.capitalised() && t.text.chars().any(char::is_alphabetic))
+    };
+    let mut k = start;
+    while k < (start + 4).min(sent.toks.len()) {
+        if cap(k) {
+            k += 1;
+        } else if k > start && sent.toks[k].text == "&" && cap(k + 1) {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    k
 }
 
 /// Types (or adds) the names after kind nouns, and the party names, of one sentence.
@@ -82,6 +92,8 @@ pub(super) fn apply(
                     let kind = if person(j) { EntityType::Person } else { kind };
                     take(analysis, sent, taken, found, (j, e), kind, None);
                 }
+            } else if merges(lex, sent, found, &inside, j, e) {
+                merge(analysis, sent, taken, found, &inside, (j, e), kind);
             } else {
                 for m in inside {
                     let f = &mut found[m];
@@ -131,6 +143,45 @@ pub(super) fn apply(
     party_adjectives(analysis, sent, taken, found);
     places_after_home_words(analysis, sent, found);
     found.sort_by_key(|f| f.start);
+}
+
+/// Makes the mentions `inside` the run `j..e` one name of `kind` ("Accra side Tema Youth FC":
+/// "Tema" a city and "FC" a place to the model).
+fn merge(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+    inside: &[usize],
+    (j, e): (usize, usize),
+    kind: EntityType,
+) {
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !inside.contains(&(k - 1))
+    });
+    taken[j..e].iter_mut().for_each(|t| *t = false);
+    take(analysis, sent, taken, found, (j, e), kind, None);
+}
+
+/// Whether the mentions `inside` the run of capitalised words `j..e` after (or before, in
+/// apposition) a noun for a body are pieces of one name: all within the run, more than one or short of it, none a person,
+/// a country or a word of a title ("carmaker Vexa Chief Executive Ana Berg" stays two).
+fn merges(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    found: &[Found],
+    inside: &[usize],
+    j: usize,
+    e: usize,
+) -> bool {
+    let covered: usize = inside.iter().map(|&m| found[m].end - found[m].start).sum();
+    inside.iter().all(|&m| {
+        let f = &found[m];
+        f.start >= j && f.end <= e && f.kind != EntityType::Person && f.country.is_none()
+    }) && (inside.len() > 1 || covered < e - j)
+        && sent.toks[j..e].iter().all(|t| !lex.title_word(t.text))
 }
 
 /// The end of a name of one or two capitalised words at `i`, none taken, that `listed` knows
@@ -296,6 +347,8 @@ fn appositions(
                 if nouns && acceptable(lex, sent, j, e) {
                     take(analysis, sent, taken, found, (j, e), kind, None);
                 }
+            } else if merges(lex, sent, found, &inside, j, e) {
+                merge(analysis, sent, taken, found, &inside, (j, e), kind);
             } else {
                 for m in inside {
                     let f = &mut found[m];
