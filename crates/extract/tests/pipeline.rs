@@ -1494,6 +1494,58 @@ fn names_after_a_noun_for_a_body_are_whole_bodies() {
 }
 
 #[test]
+fn firms_where_they_are_based_and_their_short_names() {
+    let x = run(
+        "Arvola Pharmaceutical agreed to license a pill from Brennvik Therapeutics. The parts \
+         come from the Zurich-based logistics group Keller Transporte AG and from Lindqvist \
+         Radio Systems of Sweden, and the sale was handled by the Edinburgh investment firm \
+         Carrick & Lowe.\n\n\
+         Brennvik, which is based in Aarhus, makes pills.\n\n\
+         Arvola has been looking for a new drug. Its president, Kenji Morita, said so.",
+    );
+    let based = |s: &str, o: &str| has_relation(&x, s, "basedIn", o);
+    // A city as English news spells it ("Zurich", listed as "Zürich").
+    assert!(
+        based("Organization/keller-transporte-ag", "City/zurich")
+            || based("Company/keller-transporte-ag", "City/zurich"),
+        "{:#?}",
+        x.relations
+    );
+    // "of <country>" after a firm's whole name is where it is.
+    assert!(
+        based("Company/lindqvist-radio-systems", "Country/sweden"),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+    // Two surnames joined by "&" after a noun for a firm are one firm.
+    assert!(
+        based("Company/carrick-lowe", "City/edinburgh"),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+    // A short name the model missed, and "which is based in".
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject == "Company/brennvik-therapeutics"
+                && r.predicate == "basedIn"
+                && r.object.ends_with("/aarhus")),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+    // "Its" opening a sentence: the body the sentence before opens with.
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/kenji-morita"
+            && r.org.as_deref() == Some("Company/arvola-pharmaceutical")),
+        "{:#?}",
+        x.roles
+    );
+}
+
+#[test]
 fn clubs_named_by_their_opening_word_and_their_short_names() {
     let x = run(
         "Moroccan winger Youssef Amrani scored twice as Atletico Almarena beat Real Castellar \

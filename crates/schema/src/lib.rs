@@ -5,6 +5,6 @@ mod predicates;
 
 pub use model::{
     Document, Entity, EntityType, Evidence, Extraction, Mention, Quote, Relation, Role,
-    SentenceSpan, Value, ValueKind, entity_key, slug,
+    SentenceSpan, Value, ValueKind, entity_key, slug, unaccented,
 };
 pub use predicates::{EVENT_PREDICATES, Predicate, RELATED, is_event, predicate, predicates};

@@ -271,6 +271,24 @@ pub fn entity_key(kind: EntityType, label: &str) -> String {
     format!("{}/{}", kind.name(), slug(label))
 }
 
+/// A name with the accents of Latin letters taken off, case kept ("Zürich" is "Zurich",
+/// "Montréal" is "Montreal"), as English news mostly writes it.
+pub fn unaccented(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_uppercase() {
+                let lower: Vec<char> = c.to_lowercase().collect();
+                match lower[..] {
+                    [l] if fold_latin(l) != l => fold_latin(l).to_ascii_uppercase(),
+                    _ => c,
+                }
+            } else {
+                fold_latin(c)
+            }
+        })
+        .collect()
+}
+
 fn fold_latin(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' | 'ắ' | 'ằ'

@@ -147,6 +147,11 @@ impl Doc<'_, '_> {
                 .collect();
             bodies.sort_unstable();
             bodies.dedup();
+            // "Its chief executive, X, said" opening a sentence: the body the sentence before
+            // opens with.
+            if bodies.is_empty() && end == 1 && sent > 0 {
+                return self.body_of_sentence(sent - 1);
+            }
             return match bodies[..] {
                 [one] => Some(one),
                 _ => None,
@@ -175,6 +180,24 @@ impl Doc<'_, '_> {
             self.clusters[cluster.index()].kind = EntityType::Organization;
         }
         self.is_owner(cluster).then_some(cluster)
+    }
+
+    /// The body a sentence opens with ("Vexa Corp will pay ...", "The Halvard Society said
+    /// ..."), as the subject of what it says.
+    fn body_of_sentence(&self, sent: usize) -> Option<ClusterId> {
+        let opens = |start: usize| {
+            start == 0 || (start == 1 && self.analysis.sents[sent].toks[0].is("the"))
+        };
+        let (_, &c) = self
+            .found
+            .iter()
+            .zip(&self.cluster_of)
+            .find(|(f, _)| f.sent == sent && opens(f.start))?;
+        matches!(
+            self.clusters[c].kind,
+            EntityType::Organization | EntityType::Company
+        )
+        .then_some(c)
     }
 
     /// A city, region or country named right before token `end`, possessive or not ("Dayton

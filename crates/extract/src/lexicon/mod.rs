@@ -267,6 +267,7 @@ impl Lexicon {
                 lex.cities.insert(city.to_string(), country.to_string());
             }
         }
+
         for f in rows(regions_text) {
             if let (Some(region), Some(country)) = (f.first(), f.get(1)) {
                 lex.regions.insert(region.to_string(), country.to_string());
@@ -370,8 +371,29 @@ impl Lexicon {
         lex.region_abbreviations = rows(text("region_abbreviations.tsv"))
             .filter_map(|f| Some((f.first()?.to_string(), f.get(1)?.to_string())))
             .collect();
+        lex.unaccented_cities(cities_text);
         lex.sources = sources;
         lex
+    }
+
+    /// Adds the cities as English news writes them ("Zurich", "Montreal", "Sao Paulo") where
+    /// no city is listed under that spelling, the first listed winning when two fold to one.
+    /// A spelling that is also a given name or a short word ("Leon" from "León", "God" from
+    /// "Göd") is left out.
+    fn unaccented_cities(&mut self, cities_text: &str) {
+        let mut plain = HashMap::new();
+        for f in rows(cities_text) {
+            if let (Some(city), Some(country)) = (f.first(), f.get(1)) {
+                let folded = crate::model::unaccented(city);
+                if folded.chars().count() > 3
+                    && !self.cities.contains_key(&folded)
+                    && self.given_name(&folded) == 0
+                {
+                    plain.entry(folded).or_insert_with(|| country.to_string());
+                }
+            }
+        }
+        self.cities.extend(plain);
     }
 
     /// The texts the lexicon was built from.

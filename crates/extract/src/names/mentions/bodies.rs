@@ -205,7 +205,7 @@ fn surnames(found: &[Found]) -> HashSet<&str> {
 /// unknown place that is the short form of one organisation or company named in full
 /// ("Almarena" after "Atletico Almarena") takes its type. A word that ends a person's name in
 /// the document is that person's surname, not a short name.
-pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
+pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut Vec<Found>) {
     let lex = analysis.lex;
     let mut shorts: Vec<(String, EntityType)> = Vec::new();
     for f in found.iter() {
@@ -243,6 +243,69 @@ pub(super) fn short_forms(analysis: &Analysis<'_>, found: &mut [Found]) {
         {
             f.kind = kind;
         }
+    }
+    missed_short_forms(analysis, &shorts, found);
+}
+
+/// Short names the model did not read at all ("Solvang, which is based in Aarhus", "Kizuna
+/// said"): the word alone, no name around it, not written in lower case anywhere in the
+/// document, and not before a noun it would qualify ("Global warming").
+fn missed_short_forms(
+    analysis: &Analysis<'_>,
+    shorts: &HashMap<String, EntityType>,
+    found: &mut Vec<Found>,
+) {
+    let lower: HashSet<String> = shorts
+        .keys()
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            analysis
+                .sents
+                .iter()
+                .any(|s| s.toks.iter().any(|t| t.text == w.as_str()))
+        })
+        .collect();
+    let mut added = Vec::new();
+    for sent in &analysis.sents {
+        let (s, toks) = (sent.index, &sent.toks);
+        for (k, tok) in toks.iter().enumerate() {
+            let Some(&kind) = shorts.get(tok.text) else {
+                continue;
+            };
+            let capitalised = |j: usize| toks.get(j).is_some_and(|t| t.capitalised());
+            let alone = !capitalised(k + 1) && (k == 0 || !capitalised(k - 1));
+            // Not a modifier ("the Swift boat episode"), and opening a sentence, before a
+            // verb, a possessive or a description ("Second, our approach" is none).
+            let word = |j: usize| toks.get(j).map_or("", |t| t.text);
+            let qualifies = toks.get(k + 1).is_some_and(|t| {
+                matches!(t.tag, Upos::Noun | Upos::Adj | Upos::Propn) && !t.capitalised()
+            }) || (k == 0
+                && !toks.get(1).is_some_and(|t| {
+                    matches!(t.tag, Upos::Verb | Upos::Aux) || is_possessive(t.text)
+                })
+                && !(word(1) == ","
+                    && matches!(
+                        word(2),
+                        "which" | "whose" | "a" | "an" | "based" | "founded"
+                    )));
+            let inside = found
+                .iter()
+                .any(|f| f.sent == s && f.start <= k && k < f.end);
+            if alone && !qualifies && !inside && !lower.contains(&tok.text.to_lowercase()) {
+                added.push(Found {
+                    sent: s,
+                    start: k,
+                    end: k + 1,
+                    kind,
+                    name: tok.text.to_string(),
+                    country: None,
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| (f.sent, f.start));
     }
 }
 

@@ -71,8 +71,10 @@ pub(super) fn city_after_of(
         && (lex.institution(sent.toks[of - 1].text)
             || lex.org_suffix(sent.toks[of - 1].text).is_some())
         && of + 2 == end;
-    ((before_region || named)
-        && institution
+    // "Thalassa Maritime of Piraeus": a firm's name before it.
+    let firm = of - start >= 2 && firm_word(lex, sent.toks[of - 1].text);
+    ((before_region || named || firm)
+        && (institution || firm)
         && lex.city(&city).is_some()
         && lex.region(&city).is_none()
         && lex.country(&city).is_none())
@@ -105,7 +107,15 @@ pub(super) fn whole_before_country(lex: &Lexicon, name: &[crate::doc::analysis::
     SCHOOL_WORDS.contains(&last.text)
         || lex.institution(last.text)
         || super::CORPORATE.contains(&last.text)
+        || firm_word(lex, last.text)
         || name.iter().any(|t| t.is("of"))
+}
+
+/// Whether a last word ends a firm's whole name, so that "of <place>" after it says where the
+/// firm is ("Lindahl Radio Systems of Sweden", "Thalassa Maritime of Piraeus"); banks name
+/// their country or city ("Commonwealth Bank of Australia").
+fn firm_word(lex: &Lexicon, word: &str) -> bool {
+    lex.company_word(word) && !matches!(word, "Bank" | "Banco" | "Banque")
 }
 
 /// The "of" in a span the model read as one name that ends in "of [the] <country>" after a

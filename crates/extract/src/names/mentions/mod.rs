@@ -554,9 +554,24 @@ pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &
         let located = b.kind == EntityType::Country
             && cuts::whole_before_country(lex, &sent.toks[a.start..a.end]);
         // "Halvorsen & Co", "Arrieta & Sole Abogados": names joined by "&" into a firm's.
+        // Two lone surnames so joined after a noun for what they are are a firm too ("the
+        // auction house Ashcombe & Rowe", "the investment firm Carrick & Lowe"), not two
+        // people (nor are authors cited, "(Dye & Bavelier, 2010)", or players, "beat X & Y").
+        let described = a.start > 0
+            && sent.toks[a.start - 1].tag == Upos::Noun
+            && !sent.toks[a.start - 1].capitalised();
+        let surname = |f: &Found| {
+            f.end == f.start + 1
+                && matches!(
+                    f.kind,
+                    EntityType::Person | EntityType::Organization | EntityType::Company
+                )
+                && lex.given_name(sent.toks[f.start].text) < rules::COMMON_GIVEN_NAME
+        };
         let firm = sent.toks.get(a.end).is_some_and(|t| t.text == "&")
             && b.start == a.end + 1
-            && lex.company_word(sent.toks[b.end - 1].text);
+            && (lex.company_word(sent.toks[b.end - 1].text)
+                || (described && surname(a) && surname(b)));
         if (org && of && b.start == a.end + gap && !located) || joint || firm {
             let (start, end) = (a.start, b.end);
             let kind = if firm {
