@@ -1546,6 +1546,39 @@ fn firms_where_they_are_based_and_their_short_names() {
 }
 
 #[test]
+fn a_dated_dateline_after_a_byline_gives_the_country_of_national_posts() {
+    for (text, person, country) in [
+        (
+            "Cabinet shake-up as debt grows\n\nBy ANA BERG\nAssociated Press\n\nNAIROBI, \
+             Kenya (AP) — Finance Minister Otieno Kamau was dismissed on Monday.",
+            "Person/otieno-kamau",
+            "Country/kenya",
+        ),
+        (
+            "Ships collide\n\nSINGAPORE, June 5 (AFP) - Transport Minister Lee Wei Ming \
+             visited the port.",
+            "Person/lee-wei-ming",
+            "Country/singapore",
+        ),
+        (
+            "Auction ends\n\nNEW DELHI, Nov 12 (Reuters) - Telecom Minister Arvind Rao said \
+             the sale was a success.",
+            "Person/arvind-rao",
+            "Country/india",
+        ),
+    ] {
+        let x = run(text);
+        assert!(
+            x.roles
+                .iter()
+                .any(|r| r.person == person && r.org.as_deref() == Some(country)),
+            "{text}: {:#?}",
+            x.roles
+        );
+    }
+}
+
+#[test]
 fn clubs_named_by_their_opening_word_and_their_short_names() {
     let x = run(
         "Moroccan winger Youssef Amrani scored twice as Atletico Almarena beat Real Castellar \

@@ -22,6 +22,29 @@ fn shouted(word: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
 }
 
+/// A month's name or its abbreviation ("Nov", "Sept.", "April").
+fn month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let w = word.trim_end_matches('.');
+    w.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|m| *m == w || (m.starts_with(w) && (w.len() == 3 || w == "Sept")))
+}
+
 fn dash(word: &str) -> bool {
     matches!(word, "--" | "-" | "\u{2014}" | "\u{2013}" | "---")
 }
@@ -37,18 +60,31 @@ pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
         .take_while(|&i| shouted(word(i)))
         .last()?
         + 1;
+    // ", Nov 12", "April 14": the day the report was filed.
+    let dated = |k: usize| {
+        let at = usize::from(word(k) == ",");
+        let day = word(k + at + 1);
+        (month(word(k + at)) && !day.is_empty() && day.chars().all(|c| c.is_ascii_digit()))
+            .then_some(k + at + 2)
+    };
     let mut i = place_end;
     let mut framed = false;
     let mut region_span = None;
-    if word(i) == "," {
+    if word(i) == "," && dated(i).is_none() {
         let region = (i + 1..i + 4)
-            .take_while(|&k| toks.get(k).is_some_and(|t| t.capitalised()) && !dash(word(k)))
+            .take_while(|&k| {
+                toks.get(k).is_some_and(|t| t.capitalised()) && !dash(word(k)) && !month(word(k))
+            })
             .count();
         if region == 0 {
             return None;
         }
         region_span = Some((i + 1, i + 1 + region));
         i += 1 + region;
+        framed = true;
+    }
+    if let Some(next) = dated(i) {
+        i = next;
         framed = true;
     }
     let mut agency = None;
@@ -75,7 +111,8 @@ pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
     })
 }
 
-/// The country a report was filed from, read off a dateline in its first sentences: the
+/// The country a report was filed from, read off a dateline in its first sentences (after a
+/// headline and a byline): the
 /// country after the city ("MAPUTO, Mozambique (AP) -"), the country of a region there
 /// ("DAYTON, Ohio"), else the city's own ("MUMBAI -": India) or the place itself when it is a
 /// country. A national post the report names without a country ("President X", "Labour
@@ -85,7 +122,7 @@ pub(crate) fn home_country<'l>(analysis: &Analysis<'l>) -> Option<&'l str> {
     let sent = analysis
         .sents
         .iter()
-        .take(3)
+        .take(6)
         .find_map(|sent| read(lex, sent).map(|d| (sent, d)));
     let (sent, dateline) = sent?;
     if let Some((a, b)) = dateline.region {
