@@ -1579,6 +1579,29 @@ fn a_dated_dateline_after_a_byline_gives_the_country_of_national_posts() {
 }
 
 #[test]
+fn bodies_named_in_common_words_the_model_misses() {
+    let x = run(
+        "Floods hit the north on Monday. The World Food Programme's country director, Carla \
+         Benedetti, said aid was coming, and the Kestrel Fund sent boats.",
+    );
+    for label in ["World Food Programme", "Kestrel Fund"] {
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.label == label && e.kind == EntityType::Organization),
+            "{label}: {:#?}",
+            x.entities
+        );
+    }
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/carla-benedetti"
+            && r.org.as_deref() == Some("Organization/world-food-programme")),
+        "{:#?}",
+        x.roles
+    );
+}
+
+#[test]
 fn clubs_named_by_their_opening_word_and_their_short_names() {
     let x = run(
         "Moroccan winger Youssef Amrani scored twice as Atletico Almarena beat Real Castellar \

@@ -61,6 +61,12 @@ pub(super) fn add_rule_mentions(
                     (end, kind, None)
                 })
             })
+            // "the World Food Programme", "the Kestrel Fund": capitalised words ending in a
+            // word of bodies.
+            .or_else(|| {
+                body_by_word_at(lex, sent, taken, i)
+                    .map(|end| (end, EntityType::Organization, None))
+            })
             // "the opposition Civic Renewal party": capitalised words before "party" in lower
             // case name it (not an adjective alone: "the Slovak party").
             .or_else(|| {
@@ -462,6 +468,54 @@ fn company_by_word_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
         .is_none_or(|n| !n.capitalised() || is_possessive(n.text));
     let last = sent.toks[j - 1].text;
     (j > i + 1 && closed && (lex.company_word(last) || lex.team_word(last))).then_some(j)
+}
+
+/// Last words of the names of bodies that the model misses when the words before them are
+/// common ones ("World Food Programme", "Kestrel Fund").
+const BODY_WORDS: &[&str] = &[
+    "Fund",
+    "Programme",
+    "Foundation",
+    "Agency",
+    "Commission",
+    "Committee",
+    "Council",
+    "Association",
+    "Federation",
+    "Authority",
+    "Institute",
+    "Organization",
+    "Organisation",
+    "Society",
+    "Trust",
+    "Alliance",
+    "Coalition",
+    "Ministry",
+    "Bureau",
+];
+
+/// A body's name the model missed at `i`: two to four capitalised words, none taken, the first
+/// a proper noun after no capitalised word but "The", and no title, honorific, "The" or country, the last
+/// one of [`BODY_WORDS`]; returns its end.
+fn body_by_word_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
+    let first = sent.toks.get(i)?;
+    if !first.capitalised()
+        || first.tag != Upos::Propn
+        || (i > 0 && sent.toks[i - 1].capitalised() && !sent.toks[i - 1].is("the"))
+        || first.is("the")
+        || lex.title_word(first.text)
+        || lex.honorific(first.text)
+        || lex.country(first.text).is_some()
+        || crate::values::is_month_or_day(first.text)
+    {
+        return None;
+    }
+    let end = capitalised_run_end(sent, taken, i, i + 4)?;
+    let closed = sent
+        .toks
+        .get(end)
+        .is_none_or(|n| !n.capitalised() || is_possessive(n.text));
+    (end > i + 1 && closed && BODY_WORDS.contains(&sent.toks[end - 1].text)).then_some(end)
 }
 
 /// A name of up to four capitalised words at `i` (not taken, the first not a title, an
