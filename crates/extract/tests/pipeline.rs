@@ -1602,6 +1602,36 @@ fn bodies_named_in_common_words_the_model_misses() {
 }
 
 #[test]
+fn ice_hockey_clubs_their_short_names_and_positions() {
+    let x = run("EHC Seetal beat HC Val-de-Travers 3-2 on Tuesday.\n\n\
+         Val-de-Travers goaltender Marco Pfister made 40 saves. Seetal coach Lars Eriksen \
+         praised him. Bergen's Fjellheim IL won too.");
+    assert!(
+        has_relation(
+            &x,
+            "Person/marco-pfister",
+            "playsFor",
+            "Organization/hc-val-de-travers"
+        ),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/lars-eriksen"
+            && r.org.as_deref() == Some("Organization/ehc-seetal")),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        has_relation(&x, "Organization/fjellheim-il", "basedIn", "City/bergen"),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+}
+
+#[test]
 fn clubs_named_by_their_opening_word_and_their_short_names() {
     let x = run(
         "Moroccan winger Youssef Amrani scored twice as Atletico Almarena beat Real Castellar \

@@ -179,7 +179,7 @@ fn short_word<'n>(lex: &Lexicon, name: &'n str) -> Option<&'n str> {
     // A word that says what a name is, or names a place or a person, is no short name.
     let plain = word.chars().count() >= 4
         && word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().all(char::is_alphabetic)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
         && !lex.title_word(word)
         && !lex.team_opener(word)
         && !lex.company_word(word)
@@ -277,17 +277,22 @@ fn missed_short_forms(
             // Not a modifier ("the Swift boat episode"), and opening a sentence, before a
             // verb, a possessive or a description ("Second, our approach" is none).
             let word = |j: usize| toks.get(j).map_or("", |t| t.text);
+            // ("Limmattal coach X": a post of the body is no such noun)
+            let post = toks
+                .get(k + 1)
+                .is_some_and(|t| analysis.lex.title_word(t.text) || analysis.lex.title(t.text));
             let qualifies = toks.get(k + 1).is_some_and(|t| {
-                matches!(t.tag, Upos::Noun | Upos::Adj | Upos::Propn) && !t.capitalised()
-            }) || (k == 0
-                && !toks.get(1).is_some_and(|t| {
+                matches!(t.tag, Upos::Noun | Upos::Adj | Upos::Propn) && !t.capitalised() && !post
+            });
+            let opens =
+                post || toks.get(1).is_some_and(|t| {
                     matches!(t.tag, Upos::Verb | Upos::Aux) || is_possessive(t.text)
-                })
-                && !(word(1) == ","
+                }) || (word(1) == ","
                     && matches!(
                         word(2),
                         "which" | "whose" | "a" | "an" | "based" | "founded"
-                    )));
+                    ));
+            let qualifies = qualifies || (k == 0 && !opens);
             let inside = found
                 .iter()
                 .any(|f| f.sent == s && f.start <= k && k < f.end);
