@@ -1995,3 +1995,17 @@ fn an_event_before_the_main_clause_is_its_subjects() {
         x.relations
     );
 }
+
+#[test]
+fn a_participle_clause_opening_the_sentence_is_said_of_the_main_subject() {
+    let x = run(
+        "Founded in 2018 by Ana Berg and Tom Reyes, Vexa AI reads hospital scans. \
+         Bought by Norcrest Technologies in 2019, Helixa AI grew fast. \
+         Nordvik AI was founded in 2015 by Ola Dahl.",
+    );
+    expect(&x, "/ana-berg", "founded", "/vexa-ai");
+    expect(&x, "/tom-reyes", "founded", "/vexa-ai");
+    expect(&x, "/norcrest-technologies", "acquires", "/helixa-ai");
+    // A firm named "... AI" is a company, which a person founds.
+    expect(&x, "/ola-dahl", "founded", "/nordvik-ai");
+}

@@ -531,9 +531,25 @@ fn arguments(
 /// The patients of passive verb `p`: its passive subject; in a relative clause the noun the
 /// clause qualifies stands for a relative pronoun ("Halvard Labs, which is owned by Vexa") and,
 /// with no subject, in a reduced one ("the Green Party, led by Ola Dahl"), and a noun in
-/// apposition to a name stands for the name ("Vexa Corp, a firm founded by Ana Berg").
+/// apposition to a name stands for the name ("Vexa Corp, a firm founded by Ana Berg"); an
+/// opening participle clause's is its main clause's subject.
 fn passive_patients(deps: &Deps<'_>, sent: &Sent<'_>, p: usize) -> Vec<usize> {
     let own: Vec<usize> = deps.children(p, "nsubj:pass").collect();
+    // "Founded in 2018 by Ana Berg, Vexa Corp makes ...": a participle clause opening the
+    // sentence is said of its main clause's subject.
+    if own.is_empty() && deps.rel[p] == "advcl" {
+        return subjects(deps, sent, p, 0);
+    }
+    // The same clause parsed as the root, the main clause hung on it as parataxis.
+    if own.is_empty()
+        && p == 0
+        && deps.rel[p] == "root"
+        && let Some(main) = deps
+            .children(p, "parataxis")
+            .find(|&k| sent.toks[k].tag == Upos::Verb)
+    {
+        return deps.children(main, "nsubj").collect();
+    }
     let qualifies = matches!(deps.rel[p], "acl" | "acl:relcl");
     let stands = match own[..] {
         [] if qualifies => deps.head[p],
