@@ -2087,3 +2087,36 @@ fn a_possessor_the_document_names_as_a_place_is_that_place() {
         x.relations
     );
 }
+
+#[test]
+fn investors_in_a_funding_round() {
+    let x = run("Farmlink raises $48M\n\n\
+         Farmlink, a Jakarta-based startup that helps farmers, has raised $48 million in a \
+         Series B round led by Singapore's Cendana Ventures. Tokyo-based Hoshizora Capital and \
+         the Regional Finance Corporation, the private-sector arm of the Asian Lending Bank, \
+         also joined the round. Farmlink plans to hire 200 people.");
+    let invests = |investor: &str| {
+        x.relations.iter().any(|r| {
+            r.subject.ends_with(investor)
+                && r.predicate == "investsIn"
+                && r.object.ends_with("/farmlink")
+        })
+    };
+    for investor in [
+        "/cendana-ventures",
+        "/hoshizora-capital",
+        "/regional-finance-corporation",
+    ] {
+        assert!(invests(investor), "{investor}: {:#?}", x.relations);
+    }
+    // The body another is part of is not an investor.
+    assert!(!invests("/asian-lending-bank"), "{:#?}", x.relations);
+    // A firm said to be a startup is one in every sentence.
+    assert!(
+        x.entities
+            .iter()
+            .all(|e| e.label != "Farmlink" || e.kind == EntityType::Company),
+        "{:#?}",
+        x.entities
+    );
+}

@@ -13,6 +13,7 @@
 
 pub(crate) mod based;
 pub(crate) mod criticism;
+pub(crate) mod funding;
 mod kin;
 pub(crate) mod nationality;
 mod open;

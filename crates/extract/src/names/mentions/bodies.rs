@@ -115,6 +115,23 @@ fn body_at(lex: &Lexicon, sent: &Sent<'_>, f: &Found) -> Option<EntityType> {
     None
 }
 
+/// The kind of body an apposition says a name is: ", a|an" and up to four words in lower case
+/// (or a place's "-based") ending in a noun for a kind of body ("Tanipintar, a Jakarta-based
+/// startup", "Vexa, an Oslo software company").
+fn apposed_body(lex: &Lexicon, sent: &Sent<'_>, f: &Found) -> Option<EntityType> {
+    let toks = &sent.toks;
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text);
+    if word(f.end) != "," || !matches!(word(f.end + 1), "a" | "an") {
+        return None;
+    }
+    (f.end + 2..(f.end + 6).min(toks.len()))
+        .take_while(|&k| {
+            let t = &toks[k];
+            !t.capitalised() || t.text.ends_with("-based")
+        })
+        .find_map(|k| lex.org_noun(toks[k].text))
+}
+
 /// Retypes the document's person names that some sentence places as a body, with every
 /// mention of the same name and of its first word alone ("Norrvik" for "Norrvik Energi").
 /// A name also said to be a person ("Tom Reyes, who", "Mr Reyes") or opening with a common
@@ -128,6 +145,13 @@ pub(super) fn bodies_by_context(analysis: &Analysis<'_>, found: &mut [Found]) {
             continue;
         };
         if f.kind != EntityType::Person {
+            // "Tanipintar, a Jakarta-based startup": the body the name is said to be holds
+            // for its other mentions, which the model may read as a person.
+            if matches!(f.kind, EntityType::Organization | EntityType::Company)
+                && let Some(kind) = apposed_body(lex, sent, f)
+            {
+                bodies.push((f.name.clone(), kind));
+            }
             continue;
         }
         let word = |k: usize| sent.toks.get(k).map_or("", |t| t.text);

@@ -324,7 +324,11 @@ fn appositions(
             (e + 2..toks.len())
                 .take(APPOSITION_WORDS)
                 .take_while(|&k| toks[k].text.chars().any(char::is_alphanumeric))
-                .take_while(|&k| !matches!(toks[k].tag, Upos::Verb | Upos::Aux | Upos::Adp))
+                // ("Vexa, a Jakarta-based startup": a place's "-based" is no verb)
+                .take_while(|&k| {
+                    !matches!(toks[k].tag, Upos::Verb | Upos::Aux | Upos::Adp)
+                        || toks[k].text.ends_with("-based")
+                })
                 .find_map(|k| {
                     (toks[k].text.chars().next().is_some_and(char::is_lowercase) && !compound(k))
                         .then(|| lex.org_noun(toks[k].text))
