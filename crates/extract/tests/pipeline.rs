@@ -2120,3 +2120,29 @@ fn investors_in_a_funding_round() {
         x.entities
     );
 }
+
+#[test]
+fn a_place_in_an_apposition_places_the_body_and_is_no_subject() {
+    let x = run(
+        "Helixa AI, a San Francisco startup whose software helps hospitals read scans, sued \
+         Norcrest Technologies on Thursday. Vexa Corp, a Danish shipping company, bought the \
+         rights.",
+    );
+    assert!(
+        has_relation(&x, "Company/helixa-ai", "basedIn", "City/san-francisco"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has_relation(&x, "Company/vexa-corp", "basedIn", "Country/denmark"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject == "City/san-francisco"),
+        "{:#?}",
+        x.relations
+    );
+}

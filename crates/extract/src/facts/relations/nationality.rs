@@ -19,6 +19,55 @@ enum Where {
 /// Words in lower case between the country and the body, at most ("offshore wind developer").
 const REACH: usize = 4;
 
+/// Bodies placed by an apposition: ", a|an" and a country's adjective or a named city, then
+/// words in lower case ending in a noun for a kind of body ("Vexa AI, a San Francisco
+/// startup", "Vexa Corp, a Danish shipping company"); each with where and the token after the
+/// article.
+fn apposed(ctx: &Doc<'_, '_>) -> Vec<(usize, ClusterId, Where, usize, bool)> {
+    let lex = ctx.analysis.lex;
+    let mut out = Vec::new();
+    for (m, f) in ctx.found.iter().enumerate() {
+        let c = ctx.cluster_of[m];
+        if !matches!(
+            ctx.clusters[c].kind,
+            EntityType::Organization | EntityType::Company
+        ) {
+            continue;
+        }
+        let toks = &ctx.analysis.sents[f.sent].toks;
+        let word = |k: usize| toks.get(k).map_or("", |t| t.text);
+        if word(f.end) != "," || !matches!(word(f.end + 1), "a" | "an") {
+            continue;
+        }
+        let at = f.end + 2;
+        let (place, from) = if let Some(country) = lex.demonym(word(at)) {
+            (Where::Country(country.name.clone()), at + 1)
+        } else if let Some((p, g)) = ctx
+            .found
+            .iter()
+            .enumerate()
+            .find(|(_, g)| g.sent == f.sent && g.start == at)
+            .filter(|&(p, _)| ctx.clusters[ctx.cluster_of[p]].kind == EntityType::City)
+        {
+            (Where::City(ctx.cluster_of[p]), g.end)
+        } else {
+            continue;
+        };
+        let body = (from..(from + REACH).min(toks.len()))
+            // (a noun for a body whatever the tagger read it as: "startup" as a verb)
+            .take_while(|&k| {
+                !toks[k].capitalised()
+                    && (matches!(toks[k].tag, Upos::Noun | Upos::Adj)
+                        || lex.org_noun(toks[k].text).is_some())
+            })
+            .any(|k| lex.org_noun(toks[k].text).is_some());
+        if body {
+            out.push((f.sent, c, place, at, false));
+        }
+    }
+    out
+}
+
 /// Appends `basedIn` for organisations and companies described by a country before them.
 pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
     let lex = ctx.analysis.lex;
@@ -113,6 +162,7 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
             found.push((f.sent, c, Where::City(city), before, settled));
         }
     }
+    found.extend(apposed(ctx));
     for (sent, subject, place, at, settled) in found {
         let object: ClusterId = match place {
             Where::Country(country) => ctx.country_cluster(&country),

@@ -321,6 +321,14 @@ pub(super) fn subjects_before(
         return Vec::new();
     };
     let (start, end, cluster) = slots[pos];
+    // "Vexa AI, a San Francisco startup whose ..., sued Y": a name right after the article
+    // of an apposition qualifies its noun.
+    if start >= 2
+        && matches!(sent.toks[start - 1].lower().as_str(), "a" | "an")
+        && sent.toks[start - 2].text == ","
+    {
+        return Vec::new();
+    }
     let gap: Vec<&crate::doc::analysis::Tok<'_>> = (end..k)
         .filter(|&j| !hidden(j))
         .map(|j| &sent.toks[j])
