@@ -2146,3 +2146,35 @@ fn a_place_in_an_apposition_places_the_body_and_is_no_subject() {
         x.relations
     );
 }
+
+#[test]
+fn members_of_a_parliament_and_their_seats() {
+    let x = run(
+        "Raymond Oduya, an MP from Winnipeg, accused the firm of gouging. Rekha Iyer, a \
+         lawmaker from the Lok Janata Party, criticised the auction. Tom Reyes, a former MP \
+         for Halifax, agreed.",
+    );
+    assert!(
+        has_relation(&x, "Person/raymond-oduya", "represents", "City/winnipeg"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        has_relation(
+            &x,
+            "Person/rekha-iyer",
+            "memberOf",
+            "Organization/lok-janata-party"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    // A seat held no longer is no relation.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject == "Person/tom-reyes" && r.predicate == "represents"),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -756,6 +756,79 @@ pub(crate) fn from_posts(
     }
 }
 
+/// Posts of a members' body that name whom the holder sits for.
+const SEAT_TITLES: &[&str] = &[
+    "mp",
+    "lawmaker",
+    "legislator",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "deputy",
+    "councillor",
+    "councilor",
+    "assemblyman",
+    "assemblywoman",
+    "representative",
+];
+
+/// "Ana Berg, an MP from Winnipeg": the place a member of a body of representatives sits for
+/// (`represents`); "a lawmaker from the Green Party": the party (`memberOf`). The post in
+/// apposition after the person, then "from" or "for" and the name.
+pub(crate) fn seats(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
+    for (m, f) in ctx.found.iter().enumerate() {
+        let person = ctx.cluster_of[m];
+        if ctx.clusters[person].kind != EntityType::Person {
+            continue;
+        }
+        let sent = &ctx.analysis.sents[f.sent];
+        let toks = &sent.toks;
+        let word = |k: usize| toks.get(k).map_or(String::new(), |t| t.lower());
+        if word(f.end) != "," || !matches!(word(f.end + 1).as_str(), "a" | "an" | "the") {
+            continue;
+        }
+        // Up to two words before the title ("a senior Labour MP", "a first-term lawmaker").
+        let Some(title) = (f.end + 2..(f.end + 5).min(toks.len()))
+            .find(|&k| SEAT_TITLES.contains(&word(k).as_str()))
+        else {
+            continue;
+        };
+        // A seat held no longer is no relation now ("a former MP for Leeds").
+        if !matches!(word(title + 1).as_str(), "from" | "for")
+            || (f.end + 2..title).any(|k| matches!(word(k).as_str(), "former" | "ex-"))
+        {
+            continue;
+        }
+        let mut at = title + 2;
+        if word(at) == "the" {
+            at += 1;
+        }
+        let Some(seat) = ctx.mention_starting_at(f.sent, at) else {
+            continue;
+        };
+        let seat = ctx.cluster_of[seat];
+        let predicate = match ctx.clusters[seat].kind {
+            EntityType::City | EntityType::Place => REPRESENTS,
+            EntityType::Organization if ctx.clusters[seat].label.ends_with("Party") => MEMBER_OF,
+            _ => continue,
+        };
+        let (negated, hedged) = cues(sent, f.start);
+        out.push(FoundRelation {
+            sent: f.sent,
+            subject: person,
+            object: seat,
+            predicate: predicate.to_string(),
+            label: format!("{} {}", word(title), word(title + 1)),
+            negated,
+            hedged,
+            trigger: title,
+            rule: "structure:seat".to_string(),
+            confidence: 0.7,
+            place: None,
+        });
+    }
+}
+
 /// How a named person belongs to an organisation, from the organisation's kind.
 fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
     let cluster = &ctx.clusters[org];
