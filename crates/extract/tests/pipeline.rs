@@ -2178,3 +2178,23 @@ fn members_of_a_parliament_and_their_seats() {
         x.relations
     );
 }
+
+#[test]
+fn lawyers_represent_their_clients() {
+    let x = run(
+        "Marc Peeters was arrested on Monday. His lawyer, Anne Claes, said he was innocent. \
+         A lawyer for Vexa Corp, Tom Reyes of the firm Halvard & Dahl, declined to comment. \
+         Ola Dahl, a lawyer for Mara Quint, said she would appeal.",
+    );
+    for (lawyer, client) in [
+        ("Person/anne-claes", "Person/marc-peeters"),
+        ("Person/tom-reyes", "Company/vexa-corp"),
+        ("Person/ola-dahl", "Person/mara-quint"),
+    ] {
+        assert!(
+            has_relation(&x, lawyer, "represents", client),
+            "{lawyer} {client}: {:#?}",
+            x.relations
+        );
+    }
+}

@@ -829,6 +829,109 @@ pub(crate) fn seats(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
     }
 }
 
+/// Nouns for one who acts for another in law.
+fn counsel_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "lawyer" | "attorney" | "counsel" | "solicitor" | "barrister"
+    )
+}
+
+/// "His lawyer, Ana Berg,", "Tom Reyes's attorney, Ana Berg", "a lawyer for Tom Reyes, Ana
+/// Berg", "Ana Berg, a lawyer for Tom Reyes", "Ana Berg, Tom Reyes's lawyer": the lawyer
+/// represents the client (a person or a body, or "his"/"her" resolved to one).
+pub(crate) fn counsel(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
+    let client_ok = |c: ClusterId| {
+        matches!(
+            ctx.clusters[c].kind,
+            EntityType::Person | EntityType::Organization | EntityType::Company
+        )
+    };
+    for (m, f) in ctx.found.iter().enumerate() {
+        let lawyer = ctx.cluster_of[m];
+        if ctx.clusters[lawyer].kind != EntityType::Person {
+            continue;
+        }
+        let s = f.sent;
+        let sent = &ctx.analysis.sents[s];
+        let word = |k: usize| sent.toks.get(k).map_or(String::new(), |t| t.lower());
+        // The client named around a counsel noun at `n`: a possessor or a pronoun before it,
+        // or a name after "for".
+        let client_of = |n: usize| -> Option<ClusterId> {
+            if n >= 1 && possessive(&word(n - 1)) {
+                return ctx.mention_ending_at(s, n - 1).map(|c| ctx.cluster_of[c]);
+            }
+            if n >= 1 && matches!(word(n - 1).as_str(), "his" | "her" | "its" | "their") {
+                return ctx
+                    .pronouns
+                    .get(s)?
+                    .iter()
+                    .find(|&&(st, _, _)| st == n - 1)
+                    .map(|&(_, _, c)| c);
+            }
+            if word(n + 1) == "for" {
+                let at = if word(n + 2) == "the" { n + 3 } else { n + 2 };
+                return ctx.mention_starting_at(s, at).map(|c| ctx.cluster_of[c]);
+            }
+            None
+        };
+        let mut clients = Vec::new();
+        // Before the name: "His lawyer, X", "a lawyer for Y, X".
+        if f.start >= 2 && word(f.start - 1) == "," {
+            let n = (f.start.saturating_sub(6)..f.start - 1)
+                .rev()
+                .find(|&k| counsel_noun(&word(k)));
+            if let Some(n) = n
+                && let Some(c) = client_of(n)
+            {
+                // Only the client's name (or "for" and it) between the noun and the comma.
+                let end = ctx
+                    .found
+                    .iter()
+                    .find(|g| g.sent == s && g.start > n && g.end < f.start)
+                    .map_or(n + 1, |g| g.end);
+                if end == f.start - 1 {
+                    clients.push((c, n));
+                }
+            }
+        }
+        // After it: "X, a lawyer for Y", "X, Y's lawyer".
+        if word(f.end) == "," {
+            let n = (f.end + 1..(f.end + 6).min(sent.toks.len())).find(|&k| counsel_noun(&word(k)));
+            if let Some(n) = n
+                && let Some(c) = client_of(n)
+            {
+                clients.push((c, n));
+            }
+        }
+        for (client, n) in clients {
+            let known = out.iter().any(|r| {
+                r.sent == s
+                    && r.subject == lawyer
+                    && r.object == client
+                    && r.predicate == REPRESENTS
+            });
+            if client == lawyer || !client_ok(client) || known {
+                continue;
+            }
+            let (negated, hedged) = cues(sent, f.start);
+            out.push(FoundRelation {
+                sent: s,
+                subject: lawyer,
+                object: client,
+                predicate: REPRESENTS.to_string(),
+                label: word(n),
+                negated,
+                hedged,
+                trigger: n,
+                rule: "structure:counsel".to_string(),
+                confidence: 0.7,
+                place: None,
+            });
+        }
+    }
+}
+
 /// How a named person belongs to an organisation, from the organisation's kind.
 fn belonging(ctx: &Doc<'_, '_>, org: ClusterId) -> Option<(&'static str, f32)> {
     let cluster = &ctx.clusters[org];
