@@ -2009,3 +2009,15 @@ fn a_participle_clause_opening_the_sentence_is_said_of_the_main_subject() {
     // A firm named "... AI" is a company, which a person founds.
     expect(&x, "/ola-dahl", "founded", "/nordvik-ai");
 }
+
+#[test]
+fn speakers_after_a_post_in_lower_case() {
+    let x = run("Oil reached the shore on Friday. \
+         \"The leak has been stopped,\" port authority chief executive Tan Wei Ming told reporters. \
+         \"Our volunteers are working around the clock,\" said its founder and executive \
+         director, Nasreen Haque. \"It is a good day,\" said the company's chief executive, \
+         Ana Berg.");
+    expect_said(&x, "The leak has been stopped", "/tan-wei-ming");
+    expect_said(&x, "Our volunteers", "/nasreen-haque");
+    expect_said(&x, "It is a good day", "/ana-berg");
+}

@@ -803,6 +803,41 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
         {
             k += 1;
         }
+        // "said its founder and executive director, Ana Berg", "said the company's chief
+        // executive, Ana Berg": a post, then the person.
+        if ctx.mention_starting_at(sent.index, k).is_none() {
+            let mut q = k;
+            if toks
+                .get(q)
+                .is_some_and(|t| matches!(t.lower().as_str(), "its" | "his" | "her" | "their"))
+            {
+                q += 1;
+            } else if toks
+                .get(q)
+                .is_some_and(|t| !t.capitalised() && t.tag == Upos::Noun)
+                && toks
+                    .get(q + 1)
+                    .is_some_and(|t| crate::facts::relations::structure::possessive(t.text))
+            {
+                // "said the company's chief executive, Ana Berg"
+                q += 2;
+            }
+            let from = q;
+            while toks.get(q).is_some_and(|t| {
+                !t.capitalised()
+                    && ((matches!(t.tag, Upos::Noun | Upos::Adj)
+                        && (lex.title_word(t.text) || lex.title(t.text)))
+                        || t.is("and"))
+            }) {
+                q += 1;
+            }
+            if q > from && toks.get(q).is_some_and(|t| t.text == ",") {
+                q += 1;
+            }
+            let m = ctx.mention_starting_at(sent.index, q)?;
+            return (q > from && ctx.found[m.index()].kind == EntityType::Person)
+                .then(|| ctx.cluster_of[m]);
+        }
         let m = ctx.mention_starting_at(sent.index, k)?;
         // "said Kestrel chief executive Ana Berg": the body owns the post; the person speaks.
         if let Some(person) = titled_person_after(ctx, sent, m) {

@@ -609,8 +609,9 @@ fn lone_given_name(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> 
 /// returns its end.
 fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
     let post = i.checked_sub(1).map(|p| &sent.toks[p])?;
+    // ("chief executive": the tagger often reads "executive" as an adjective)
     let lower_post = post.text.chars().all(|c| c.is_lowercase())
-        && post.tag == Upos::Noun
+        && matches!(post.tag, Upos::Noun | Upos::Adj)
         && !taken[i - 1]
         && (lex.title(post.text) || lex.title_word(post.text));
     if !lower_post {
