@@ -2198,3 +2198,34 @@ fn lawyers_represent_their_clients() {
         );
     }
 }
+
+#[test]
+fn bodies_named_after_biotech_and_chain_and_places_that_trade_with_no_one() {
+    let x = run(
+        "Kizuna Pharmaceutical, which bought the Seoul-based biotech Hanbit Bio last year, \
+         wants a new drug. The app has farmers across Java, Sumatra and Sulawesi, and sells \
+         their produce to the supermarket chain Segar Jaya.",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "Company/kizuna-pharmaceutical",
+            "acquires",
+            "Company/hanbit-bio"
+        ),
+        "{:#?} {:#?}",
+        x.entities,
+        x.relations
+    );
+    assert!(
+        has_relation(&x, "Company/hanbit-bio", "basedIn", "City/seoul"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.predicate == "sellsTo"
+            && (r.subject.starts_with("Place/") || r.subject.starts_with("City/"))),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -342,6 +342,18 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
         out.extend(family);
     }
     place_events(ctx, &mut out);
+    // A city or a region trades with no one ("farmers across Java and Sumatra, and sells ...
+    // to X": the list is no subject of the verb); a capital may, for its government ("Moscow
+    // sells arms to X").
+    out.retain(|r| {
+        let place = &ctx.clusters[r.subject];
+        !(matches!(place.kind, EntityType::City | EntityType::Place)
+            && ctx.analysis.lex.capital_of(&place.label).is_none()
+            && matches!(
+                r.predicate.as_str(),
+                "sellsTo" | "buysFrom" | "acquires" | "owns" | "investsIn" | "hires" | "founded"
+            ))
+    });
     // One fact per sentence, subject, predicate and object: the most confident reading.
     out.sort_by(|a, b| {
         (a.sent, a.subject, &a.predicate, a.object)
