@@ -2229,3 +2229,29 @@ fn bodies_named_after_biotech_and_chain_and_places_that_trade_with_no_one() {
         x.relations
     );
 }
+
+#[test]
+fn a_state_owned_body_is_owned_by_its_country() {
+    let x = run(
+        "Kazakhstan's state-owned KazSteppe Power signed the deal. The Norwegian \
+         state-controlled utility Statvik Energi agreed.",
+    );
+    for (country, body) in [
+        ("Country/kazakhstan", "/kazsteppe-power"),
+        ("Country/norway", "/statvik-energi"),
+    ] {
+        assert!(
+            x.relations
+                .iter()
+                .any(|r| r.subject == country && r.predicate == "owns" && r.object.ends_with(body)),
+            "{country} {body}: {:#?}",
+            x.relations
+        );
+    }
+    // No open relation is left beside the typed ones of the same pair.
+    assert!(
+        x.relations.iter().all(|r| r.predicate != "related"),
+        "{:#?}",
+        x.relations
+    );
+}

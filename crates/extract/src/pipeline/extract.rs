@@ -74,6 +74,7 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     relations::funding::find(&ctx, &mut found_relations);
     relations::structure::seats(&ctx, &mut found_relations);
     relations::structure::counsel(&ctx, &mut found_relations);
+    relations::drop_open_where_typed(&mut found_relations);
     relations::criticism::find(&ctx, &found_quotes, &mut found_relations);
     relations::structure::from_posts(&ctx, &found_roles, &mut found_relations);
 

@@ -369,6 +369,22 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
     out
 }
 
+/// Drops an open relation of a pair that a typed relation of the same sentence joins, either
+/// way round ("Kazakhstan's state-owned KazSteppe Power signed": owns, not an open "sign").
+pub(crate) fn drop_open_where_typed(out: &mut Vec<FoundRelation>) {
+    let typed: Vec<(usize, ClusterId, ClusterId)> = out
+        .iter()
+        .filter(|r| r.predicate != RELATED)
+        .map(|r| (r.sent, r.subject, r.object))
+        .collect();
+    out.retain(|r| {
+        r.predicate != RELATED
+            || !typed.iter().any(|&(s, a, b)| {
+                s == r.sent && ((a, b) == (r.subject, r.object) || (b, a) == (r.subject, r.object))
+            })
+    });
+}
+
 /// The place of each event: a city, place or country named after "in" or "at" in the same
 /// sentence that is neither party ("met ... in Oslo").
 pub(super) fn place_events(ctx: &Doc<'_, '_>, out: &mut [FoundRelation]) {

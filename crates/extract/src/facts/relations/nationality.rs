@@ -19,6 +19,14 @@ enum Where {
 /// Words in lower case between the country and the body, at most ("offshore wind developer").
 const REACH: usize = 4;
 
+/// Words saying a state owns a body.
+fn state_owned(word: &str) -> bool {
+    matches!(
+        word,
+        "state-owned" | "state-run" | "state-controlled" | "government-owned"
+    )
+}
+
 /// Bodies placed by an apposition: ", a|an" and a country's adjective or a named city, then
 /// words in lower case ending in a noun for a kind of body ("Vexa AI, a San Francisco
 /// startup", "Vexa Corp, a Danish shipping company"); each with where and the token after the
@@ -72,6 +80,7 @@ fn apposed(ctx: &Doc<'_, '_>) -> Vec<(usize, ClusterId, Where, usize, bool)> {
 pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
     let lex = ctx.analysis.lex;
     let mut found = Vec::new();
+    let mut owned = Vec::new();
     for (m, f) in ctx.found.iter().enumerate() {
         let c = ctx.cluster_of[m];
         let toks = &ctx.analysis.sents[f.sent].toks;
@@ -124,7 +133,9 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         let people = |w: &str| {
             lex.title_word(w) || matches!(w, "woman" | "man" | "women" | "men" | "girl" | "boy")
         };
-        if !described.iter().any(|t| t.tag == Upos::Noun)
+        // "Kazakhstan's state-owned KazSteppe Power": owned by the state, a body without a noun.
+        let state = described.iter().any(|t| state_owned(&t.lower()));
+        if (!described.iter().any(|t| t.tag == Upos::Noun) && !state)
             || (last.ends_with('s') && lex.org_noun(last).is_none())
             || described.iter().any(|t| people(t.text))
         {
@@ -157,12 +168,34 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
             .map(|(p, _)| ctx.cluster_of[p])
             .filter(|&p| !settled && ctx.clusters[p].kind == EntityType::City);
         if let Some(country) = country {
+            if state {
+                owned.push((f.sent, c, country.clone(), before));
+            }
             found.push((f.sent, c, Where::Country(country), before, settled));
         } else if let Some(city) = city {
             found.push((f.sent, c, Where::City(city), before, settled));
         }
     }
     found.extend(apposed(ctx));
+    // "Kazakhstan's state-owned KazSteppe Power", "the Norwegian state-controlled utility X":
+    // the country owns the body.
+    for (sent, body, country, at) in owned {
+        let object = body;
+        let subject = ctx.country_cluster(&country);
+        out.push(FoundRelation {
+            sent,
+            subject,
+            object,
+            predicate: "owns".into(),
+            label: "state-owned".into(),
+            negated: false,
+            hedged: false,
+            trigger: at,
+            rule: "structure:state-owned".into(),
+            confidence: 0.7,
+            place: None,
+        });
+    }
     for (sent, subject, place, at, settled) in found {
         let object: ClusterId = match place {
             Where::Country(country) => ctx.country_cluster(&country),
