@@ -2255,3 +2255,21 @@ fn a_state_owned_body_is_owned_by_its_country() {
         x.relations
     );
 }
+
+#[test]
+fn names_after_a_noun_for_a_trade_or_a_kin_are_people() {
+    let x = run(
+        "Vexa Labs was founded by the chemist Birgitte Holm-Larsen. She is married to the \
+         photographer Tunde Bello, and the firm is run by the founder's granddaughter Henrike \
+         Kessler.",
+    );
+    for label in ["Birgitte Holm-Larsen", "Tunde Bello", "Henrike Kessler"] {
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.label == label && e.kind == EntityType::Person),
+            "{label}: {:#?}",
+            x.entities
+        );
+    }
+}

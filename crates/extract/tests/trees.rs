@@ -2021,3 +2021,15 @@ fn speakers_after_a_post_in_lower_case() {
     expect_said(&x, "Our volunteers", "/nasreen-haque");
     expect_said(&x, "It is a good day", "/ana-berg");
 }
+
+#[test]
+fn a_parent_named_after_daughter_of_is_no_later_she() {
+    let x = run("Mara Quint won the Halvard Prize on Monday. \
+         She is the daughter of the late playwright Emeka Okafor. \
+         \"My father taught me that stories are a form of resistance,\" she said.");
+    assert!(
+        !said_by(&x, "My father taught me", "/emeka-okafor"),
+        "{:#?}",
+        x.quotes
+    );
+}

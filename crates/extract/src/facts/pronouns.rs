@@ -113,6 +113,17 @@ fn after_possessive(sent: &Sent<'_>, start: usize) -> bool {
     sent.toks[start.saturating_sub(3)..start]
         .iter()
         .any(|t| t.is("his") || t.is("her"))
+        // "She is the daughter of the late playwright X": a relative named after a kin noun
+        // and "of" neither.
+        || sent.toks[start.saturating_sub(6)..start].windows(2).any(|w| {
+            w[1].is("of")
+                && matches!(
+                    w[0].lower().as_str(),
+                    "daughter" | "son" | "wife" | "husband" | "widow" | "mother" | "father"
+                        | "sister" | "brother" | "grandson" | "granddaughter" | "niece"
+                        | "nephew"
+                )
+        })
 }
 
 /// The person named most often, if clearly so.

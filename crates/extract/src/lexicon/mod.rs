@@ -70,6 +70,7 @@ pub struct Lexicon {
     event_openers: HashSet<String>,
     /// Nouns that type the names right after them ("firms" -> Company).
     org_nouns: HashMap<String, EntityType>,
+    person_nouns: HashSet<String>,
     /// Short names of parties and plural names of their members ("Tories", "Labour").
     party_names: HashSet<String>,
     /// Regions, states, provinces, continents and seas for the NER features.
@@ -193,6 +194,7 @@ impl Lexicon {
             event_words: HashMap::new(),
             event_openers: HashSet::new(),
             org_nouns: HashMap::new(),
+            person_nouns: HashSet::new(),
             party_names: HashSet::new(),
         };
         let mut sovereigns: Vec<usize> = Vec::new();
@@ -349,6 +351,9 @@ impl Lexicon {
                 }
             }
         }
+        lex.person_nouns = rows(text("person_nouns.txt"))
+            .filter_map(|f| f.first().map(|w| w.to_string()))
+            .collect();
         for f in rows(text("org_nouns.tsv")) {
             if let (Some(noun), Some(kind)) = (f.first(), f.get(1)) {
                 let kind = if *kind == "Company" {
@@ -550,6 +555,12 @@ impl Lexicon {
     /// Whether a word before a country's name makes an agency of it ("Environment Canada").
     pub fn agency_word(&self, word: &str) -> bool {
         self.agency_words.contains(word)
+    }
+
+    /// Whether a noun for a person's trade or family tie says the name right after it is a
+    /// person's ("the chemist Ana Berg", "his granddaughter Mara Quint").
+    pub fn person_noun(&self, word: &str) -> bool {
+        self.person_nouns.contains(word)
     }
 
     /// The kind of body a common noun says the names right after it are ("cable firms Vexa and

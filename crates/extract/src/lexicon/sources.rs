@@ -58,6 +58,7 @@ embedded!(
     "agency_words.txt",
     "event_words.txt",
     "org_nouns.tsv",
+    "person_nouns.txt",
     "party_names.txt",
     "team_words.txt",
     "team_openers.txt",

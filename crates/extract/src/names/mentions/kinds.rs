@@ -120,6 +120,7 @@ pub(super) fn apply(
             };
         }
     }
+    people_after_person_nouns(analysis, sent, taken, found);
     appositions(analysis, sent, taken, found);
     // Party names the model typed as people or places, or missed.
     for f in found.iter_mut() {
@@ -163,6 +164,81 @@ fn merge(
     });
     taken[j..e].iter_mut().for_each(|t| *t = false);
     take(analysis, sent, taken, found, (j, e), kind, None);
+}
+
+/// "the chemist Birgitte Holm-Larsen", "the photographer Tunde Bello", "his granddaughter
+/// Henrike Kessler": two or three capitalised words right after a noun for a person's trade or
+/// family tie (in lower case, after an article, a possessive or an adjective) are a person's
+/// name: added if the model missed it, retyped if it read a body or a place, unless the last
+/// word makes a body's name ("the architect Foster Associates").
+fn people_after_person_nouns(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let lex = analysis.lex;
+    let toks = &sent.toks;
+    for i in 1..toks.len() {
+        let noun = &toks[i];
+        if noun.capitalised() || !lex.person_noun(noun.text) {
+            continue;
+        }
+        let before = &toks[i - 1];
+        let determined = matches!(before.tag, Upos::Det | Upos::Adj | Upos::Noun)
+            || is_possessive(before.text)
+            || matches!(before.lower().as_str(), "his" | "her" | "their" | "its");
+        let j = i + 1;
+        let e = (j..(j + 3).min(toks.len()))
+            .take_while(|&k| {
+                let t = &toks[k];
+                // (a name, not words in capitals: "TRIPPED OVER")
+                t.capitalised()
+                    && t.text.chars().next().is_some_and(char::is_alphabetic)
+                    && t.text.chars().any(char::is_lowercase)
+                    && !lex.title_word(t.text)
+                    && !lex.honorific(t.text)
+                    && !is_possessive(t.text)
+            })
+            .last()
+            .map_or(j, |k| k + 1);
+        if !determined || e < j + 2 {
+            continue;
+        }
+        let last = toks[e - 1].text;
+        if lex.company_word(last) || lex.org_suffix(last).is_some() || lex.team_word(last) {
+            continue;
+        }
+        let inside: Vec<usize> = (0..found.len())
+            .filter(|&m| found[m].start < e && j < found[m].end)
+            .collect();
+        if inside.is_empty() {
+            if acceptable(lex, sent, j, e) {
+                take(
+                    analysis,
+                    sent,
+                    taken,
+                    found,
+                    (j, e),
+                    EntityType::Person,
+                    None,
+                );
+            }
+        } else if inside
+            .iter()
+            .all(|&m| found[m].start >= j && found[m].end <= e && found[m].country.is_none())
+        {
+            merge(
+                analysis,
+                sent,
+                taken,
+                found,
+                &inside,
+                (j, e),
+                EntityType::Person,
+            );
+        }
+    }
 }
 
 /// Whether the mentions `inside` the run of capitalised words `j..e` after (or before, in
