@@ -9,11 +9,10 @@ use crate::doc::{ClusterId, Doc};
 use crate::model::EntityType;
 
 /// Verb forms that raise money.
+const RAISING: [&str; 6] = ["raised", "raises", "raise", "raising", "secured", "secures"];
+
 fn raising(word: &str) -> bool {
-    matches!(
-        word,
-        "raised" | "raises" | "raise" | "raising" | "secured" | "secures"
-    )
+    RAISING.contains(&word)
 }
 
 /// Words after which the investors of a round are named.
@@ -39,6 +38,14 @@ pub(crate) fn find(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
     };
     let mut last: Option<(usize, ClusterId)> = None;
     for (s, sent) in ctx.analysis.sents.iter().enumerate() {
+        // Most sentences raise nothing and join no round: looked at no further.
+        let cue = sent
+            .toks
+            .iter()
+            .any(|t| t.is("round") || RAISING.iter().any(|w| t.is(w)));
+        if !cue {
+            continue;
+        }
         let words: Vec<String> = sent.toks.iter().map(|t| t.lower()).collect();
         // The bodies of the sentence, not in an "of" phrase ("the arm of the World Bank").
         let bodies: Vec<(usize, ClusterId)> = ctx
