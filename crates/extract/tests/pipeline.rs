@@ -2261,9 +2261,15 @@ fn names_after_a_noun_for_a_trade_or_a_kin_are_people() {
     let x = run(
         "Vexa Labs was founded by the chemist Birgitte Holm-Larsen. She is married to the \
          photographer Tunde Bello, and the firm is run by the founder's granddaughter Henrike \
-         Kessler.",
+         Kessler. Seetal confirmed on Sunday that it had signed Swedish defenceman Hampus \
+         Lindqvist from Sundsvall club IK Norrvalla on a three-year contract.",
     );
-    for label in ["Birgitte Holm-Larsen", "Tunde Bello", "Henrike Kessler"] {
+    for label in [
+        "Birgitte Holm-Larsen",
+        "Tunde Bello",
+        "Henrike Kessler",
+        "Hampus Lindqvist",
+    ] {
         assert!(
             x.entities
                 .iter()
