@@ -2033,3 +2033,13 @@ fn a_parent_named_after_daughter_of_is_no_later_she() {
         x.quotes
     );
 }
+
+#[test]
+fn running_and_guiding_a_body_is_leading_it() {
+    let x = run(
+        "Kessler Reederei, a family-owned company run by Henrike Kessler, hired a firm. \
+         Ana Berg, who guided Fjellheim IL to two titles, joined Vexa Corp.",
+    );
+    expect(&x, "/henrike-kessler", "leads", "/kessler-reederei");
+    expect(&x, "/ana-berg", "leads", "/fjellheim-il");
+}
