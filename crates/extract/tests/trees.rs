@@ -2043,3 +2043,19 @@ fn running_and_guiding_a_body_is_leading_it() {
     expect(&x, "/henrike-kessler", "leads", "/kessler-reederei");
     expect(&x, "/ana-berg", "leads", "/fjellheim-il");
 }
+
+#[test]
+fn a_body_signing_a_person_hires_them() {
+    let x = run(
+        "Seetal FC said it had signed Swedish defenceman Hampus Lindqvist from IK \
+         Norrvalla. Seetal FC signed Tom Reyes in May. Norway signed the treaty with Sweden.",
+    );
+    expect(&x, "/seetal-fc", "hires", "/hampus-lindqvist");
+    expect(&x, "/seetal-fc", "hires", "/tom-reyes");
+    // Signing with a country is an agreement, no hiring.
+    assert!(
+        !has(&x, "/norway", "hires", "/sweden"),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -63,6 +63,8 @@ pub(super) enum ObjectKind {
     /// An organisation or a country, not a company (what one joins as a member).
     Group,
     Site,
+    /// A person.
+    Person,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +145,7 @@ pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| {
                 "firm" => ObjectKind::Firm,
                 "group" => ObjectKind::Group,
                 "site" => ObjectKind::Site,
+                "person" => ObjectKind::Person,
                 _ => ObjectKind::Any,
             },
             pos: match f[4] {
@@ -246,6 +249,7 @@ pub(super) fn fits(kind: EntityType, object: ObjectKind) -> bool {
         ObjectKind::Firm => kind == EntityType::Company,
         ObjectKind::Group => matches!(kind, EntityType::Organization | EntityType::Country),
         ObjectKind::Site => kind != EntityType::Person,
+        ObjectKind::Person => kind == EntityType::Person,
     }
 }
 
