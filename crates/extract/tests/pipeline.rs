@@ -2279,3 +2279,18 @@ fn names_after_a_noun_for_a_trade_or_a_kin_are_people() {
         );
     }
 }
+
+#[test]
+fn a_city_and_a_post_before_a_name_the_model_read_whole() {
+    let x = run("Lyon Mayor Étienne Bonnafous accused the Interior Ministry of neglect.");
+    assert!(
+        x.roles
+            .iter()
+            .any(|r| r.person == "Person/étienne-bonnafous"
+                && r.role == "Mayor"
+                && r.org.as_deref() == Some("City/lyon")),
+        "{:#?} {:#?}",
+        x.entities,
+        x.roles
+    );
+}

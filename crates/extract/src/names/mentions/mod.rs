@@ -311,6 +311,18 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             }
             // "Governor of Washington Ana Silva": the place, then the person.
             let mut parts = Vec::with_capacity(2);
+            // "Lyon Mayor Etienne Bonnafous": the place trimmed off the person's name is a
+            // name of its own.
+            if label == NerLabel::Per
+                && span.start < start
+                && !taken[span.start]
+                && sent.toks[span.start + 1].capitalised()
+                && lex.title_word(sent.toks[span.start + 1].text)
+                && (lex.city(sent.toks[span.start].text).is_some()
+                    || lex.region(sent.toks[span.start].text).is_some())
+            {
+                parts.push((span.start, span.start + 1, NerLabel::Loc));
+            }
             if let Some(p) = place_then_person(lex, sent, start, end) {
                 let place = if label == NerLabel::Per {
                     NerLabel::Loc

@@ -105,7 +105,14 @@ pub(super) fn trim(
             && TIME_WORDS
                 .iter()
                 .any(|w| sent.toks[start - 1].text.eq_ignore_ascii_case(w));
-        if (strip || said || dated) && end - start > 1 {
+        // "Lyon Mayor Etienne Bonnafous": a known place before a post opens no person's name
+        // (the place is named on its own, the post is stripped next).
+        let placed = kind == NerLabel::Per
+            && end - start >= 3
+            && (lex.city(t.text).is_some() || lex.region(t.text).is_some())
+            && sent.toks[start + 1].capitalised()
+            && lex.title_word(sent.toks[start + 1].text);
+        if (strip || said || dated || placed) && end - start > 1 {
             start += 1;
         } else {
             break;
