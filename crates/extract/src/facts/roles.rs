@@ -502,7 +502,7 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                     let home = home.as_deref()?;
                     national(&sent.toks[r..start]).then(|| ctx.country_cluster(home))
                 });
-            role(&words[field_from.min(r)..start], org, "role-premodifier");
+            role(&words[field_from..start], org, "role-premodifier");
         } else if let Some((r, plural, one)) = plural_title_before(ctx, s, start) {
             // "foreign ministers Lena Sorvik of Finland and Piet Olsen of Norway": each holds
             // the post, of the body or country named after their own name ("councillors X of

@@ -269,7 +269,6 @@ impl Lexicon {
                 lex.cities.insert(city.to_string(), country.to_string());
             }
         }
-
         for f in rows(regions_text) {
             if let (Some(region), Some(country)) = (f.first(), f.get(1)) {
                 lex.regions.insert(region.to_string(), country.to_string());

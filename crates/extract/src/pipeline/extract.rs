@@ -74,9 +74,9 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     relations::funding::find(&ctx, &mut found_relations);
     relations::structure::seats(&ctx, &mut found_relations);
     relations::structure::counsel(&ctx, &mut found_relations);
-    relations::drop_open_where_typed(&mut found_relations);
     relations::criticism::find(&ctx, &found_quotes, &mut found_relations);
     relations::structure::from_posts(&ctx, &found_roles, &mut found_relations);
+    relations::drop_open_where_typed(&mut found_relations);
 
     let keys: Vec<String> = ctx.clusters.iter().map(|c| c.key()).collect();
     let evidence = |sent: usize, rule: &str, confidence: f32| {

@@ -321,22 +321,6 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
             })
             .collect();
         out.extend(kept);
-        // The tree's open reading of a pair the trigger words typed says less ("lost 2-1 to
-        // X": X beats them, not an open "lose").
-        let typed: Vec<[ClusterId; 2]> = out[before..]
-            .iter()
-            .filter(|r| r.predicate != "related")
-            .map(|r| [r.subject, r.object])
-            .collect();
-        let mut k = 0;
-        out.retain(|r| {
-            k += 1;
-            k <= before
-                || r.predicate != "related"
-                || !typed.iter().any(|&[a, b]| {
-                    [a, b] == [r.subject, r.object] || [b, a] == [r.subject, r.object]
-                })
-        });
         structure::find(ctx, sent, &slots, &mut out);
         let resolved = ctx.pronouns.get(sent.index).map_or(&[][..], |p| &p[..]);
         structure::homes(ctx, sent, &slots, resolved, &mut out);
@@ -374,7 +358,8 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
 }
 
 /// Drops an open relation of a pair that a typed relation of the same sentence joins, either
-/// way round ("Kazakhstan's state-owned KazSteppe Power signed": owns, not an open "sign").
+/// way round ("Kazakhstan's state-owned KazSteppe Power signed": owns, not an open "sign";
+/// "lost 2-1 to X": X beats them, not an open "lose"). Run once every rule has.
 pub(crate) fn drop_open_where_typed(out: &mut Vec<FoundRelation>) {
     let typed: Vec<(usize, ClusterId, ClusterId)> = out
         .iter()

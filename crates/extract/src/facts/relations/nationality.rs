@@ -179,8 +179,7 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
     found.extend(apposed(ctx));
     // "Kazakhstan's state-owned KazSteppe Power", "the Norwegian state-controlled utility X":
     // the country owns the body.
-    for (sent, body, country, at) in owned {
-        let object = body;
+    for (sent, object, country, at) in owned {
         let subject = ctx.country_cluster(&country);
         out.push(FoundRelation {
             sent,

@@ -22,29 +22,6 @@ fn shouted(word: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
 }
 
-/// A month's name or its abbreviation ("Nov", "Sept.", "April").
-fn month(word: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let w = word.trim_end_matches('.');
-    w.len() >= 3
-        && MONTHS
-            .iter()
-            .any(|m| *m == w || (m.starts_with(w) && (w.len() == 3 || w == "Sept")))
-}
-
 fn dash(word: &str) -> bool {
     matches!(word, "--" | "-" | "\u{2014}" | "\u{2013}" | "---")
 }
@@ -64,8 +41,10 @@ pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
     let dated = |k: usize| {
         let at = usize::from(word(k) == ",");
         let day = word(k + at + 1);
-        (month(word(k + at)) && !day.is_empty() && day.chars().all(|c| c.is_ascii_digit()))
-            .then_some(k + at + 2)
+        (crate::values::is_month(word(k + at))
+            && !day.is_empty()
+            && day.chars().all(|c| c.is_ascii_digit()))
+        .then_some(k + at + 2)
     };
     let mut i = place_end;
     let mut framed = false;
@@ -73,7 +52,9 @@ pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
     if word(i) == "," && dated(i).is_none() {
         let region = (i + 1..i + 4)
             .take_while(|&k| {
-                toks.get(k).is_some_and(|t| t.capitalised()) && !dash(word(k)) && !month(word(k))
+                toks.get(k).is_some_and(|t| t.capitalised())
+                    && !dash(word(k))
+                    && !crate::values::is_month(word(k))
             })
             .count();
         if region == 0 {
@@ -112,8 +93,7 @@ pub(super) fn read(lex: &Lexicon, sent: &Sent<'_>) -> Option<Dateline> {
 }
 
 /// The country a report was filed from, read off a dateline in its first sentences (after a
-/// headline and a byline): the
-/// country after the city ("MAPUTO, Mozambique (AP) -"), the country of a region there
+/// headline and a byline): the country after the city ("MAPUTO, Mozambique (AP) -"), the country of a region there
 /// ("DAYTON, Ohio"), else the city's own ("MUMBAI -": India) or the place itself when it is a
 /// country. A national post the report names without a country ("President X", "Labour
 /// Minister X") is this country's.

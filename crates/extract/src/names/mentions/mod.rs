@@ -316,10 +316,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             if label == NerLabel::Per
                 && span.start < start
                 && !taken[span.start]
-                && sent.toks[span.start + 1].capitalised()
-                && lex.title_word(sent.toks[span.start + 1].text)
-                && (lex.city(sent.toks[span.start].text).is_some()
-                    || lex.region(sent.toks[span.start].text).is_some())
+                && place_before_post(lex, sent, span.start)
             {
                 parts.push((span.start, span.start + 1, NerLabel::Loc));
             }

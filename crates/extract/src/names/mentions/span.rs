@@ -51,7 +51,6 @@ pub(super) fn title_run_start(lex: &Lexicon, sent: &Sent<'_>, end: usize) -> usi
     i
 }
 
-/// Cuts articles, honorifics, titles and demonyms off the front and possessives off the end.
 /// Letters written after a person's name and a comma ("Mark Tedeschi, QC").
 const POST_NOMINALS: [&str; 14] = [
     "QC", "KC", "SC", "MD", "PhD", "MP", "MEP", "OBE", "CBE", "MBE", "KBE", "DBE", "Jr", "Jr.",
@@ -77,6 +76,17 @@ const TIME_WORDS: &[&str] = &[
     "on", "last", "next", "this", "since", "until", "by", "early", "late", "in",
 ];
 
+/// Whether token `k` is a known city or region with a post in capitals right after it ("Lyon
+/// Mayor Etienne Bonnafous", a span the model read as one person).
+pub(super) fn place_before_post(lex: &Lexicon, sent: &Sent<'_>, k: usize) -> bool {
+    sent.toks
+        .get(k + 1)
+        .is_some_and(|t| t.capitalised() && lex.title_word(t.text))
+        && (lex.city(sent.toks[k].text).is_some() || lex.region(sent.toks[k].text).is_some())
+}
+
+/// Cuts articles, honorifics, titles and demonyms (and a place before a post) off the front
+/// and possessives off the end.
 pub(super) fn trim(
     lex: &Lexicon,
     sent: &Sent<'_>,
@@ -107,11 +117,8 @@ pub(super) fn trim(
                 .any(|w| sent.toks[start - 1].text.eq_ignore_ascii_case(w));
         // "Lyon Mayor Etienne Bonnafous": a known place before a post opens no person's name
         // (the place is named on its own, the post is stripped next).
-        let placed = kind == NerLabel::Per
-            && end - start >= 3
-            && (lex.city(t.text).is_some() || lex.region(t.text).is_some())
-            && sent.toks[start + 1].capitalised()
-            && lex.title_word(sent.toks[start + 1].text);
+        let placed =
+            kind == NerLabel::Per && end - start >= 3 && place_before_post(lex, sent, start);
         if (strip || said || dated || placed) && end - start > 1 {
             start += 1;
         } else {
