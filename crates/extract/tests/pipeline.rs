@@ -2294,3 +2294,65 @@ fn a_city_and_a_post_before_a_name_the_model_read_whole() {
         x.roles
     );
 }
+
+#[test]
+fn seats_stated_with_a_copula_and_by_a_description() {
+    let x = run(
+        "Brennvik Systems is based in Tromsø and sells radar parts. Halvard Labs reported higher \
+         profits on Tuesday. The company is headquartered in Lyon. Ana Berg, who is based in \
+         Geneva, covers the firm for the Daily Courier.",
+    );
+    let seat = |org: &str, city: &str| {
+        x.relations
+            .iter()
+            .any(|r| r.subject.ends_with(org) && r.predicate == "basedIn" && r.object == city)
+    };
+    assert!(
+        seat("/brennvik-systems", "City/tromso"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(seat("/halvard-labs", "City/lyon"), "{:#?}", x.relations);
+    // A person "based in" a city is no body with a seat there.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject == "Person/ana-berg" && r.predicate == "basedIn"),
+        "{:#?}",
+        x.relations
+    );
+}
+
+#[test]
+fn an_appointment_gives_the_post_of_the_appointer() {
+    let x = run(
+        "Tessaro Group on Monday named Mara Quint as its new chief executive. Halvard Labs has \
+         appointed Tom Reyes chief financial officer. Voters elected Ana Berg mayor of Dayton.",
+    );
+    let post = |person: &str, role: &str, org: &str| {
+        x.roles.iter().any(|r| {
+            r.person == person
+                && r.role == role
+                && r.org.as_deref().is_some_and(|o| o.ends_with(org))
+        })
+    };
+    assert!(
+        post("Person/mara-quint", "Chief Executive", "/tessaro-group"),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        post(
+            "Person/tom-reyes",
+            "Chief Financial Officer",
+            "/halvard-labs"
+        ),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        post("Person/ana-berg", "Mayor", "City/dayton"),
+        "{:#?}",
+        x.roles
+    );
+}

@@ -284,7 +284,10 @@ fn title_run_after(lex: &Lexicon, sent: &Sent<'_>, start: usize) -> Option<usize
     while j > start && !lex.title(sent.toks[j - 1].text) {
         j -= 1;
     }
-    let phrase = (start + 2..=run).rev().find(|&end| {
+    // A title the list names whole may hold words that are no title's ("chief financial
+    // officer").
+    let longest = (start + 6).min(sent.toks.len()).max(run);
+    let phrase = (start + 2..=longest).rev().find(|&end| {
         let words: Vec<&str> = sent.toks[start..end].iter().map(|t| t.text).collect();
         lex.title(&words.join(" "))
     });
@@ -643,6 +646,7 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
         for (found, rule) in [
             (as_title(ctx, s, (start, end)), "role-as"),
             (copula_title(ctx, s, end), "role-copula"),
+            (appointed_title(ctx, s, (start, end)), "role-appointed"),
         ] {
             if let Some((role, org)) = found {
                 out.push(FoundRole {
@@ -915,6 +919,66 @@ const SUCCEEDING: [&str; 8] = [
     "succeed",
     "replace",
 ];
+
+/// Verbs that give a person a post, the person their object ("named Ana Berg chief
+/// executive", "appointed Tom Reyes as its finance director").
+const APPOINTING: [&str; 12] = [
+    "named",
+    "names",
+    "appointed",
+    "appoints",
+    "elected",
+    "elects",
+    "picked",
+    "picks",
+    "tapped",
+    "taps",
+    "chose",
+    "chooses",
+];
+
+/// "Vexa Corp named Ana Berg chief executive", "the club appointed Tom Reyes as its new
+/// coach": a verb of appointment right before the person, then `[as] [its|their] [new]` and a
+/// post. The post's organisation is the one the phrase names, else the appointer: the
+/// organisation or country named last before the verb with no other name between ("Vexa Corp
+/// on Monday named ...").
+fn appointed_title(
+    ctx: &mut Doc<'_, '_>,
+    s: usize,
+    (start, end): (usize, usize),
+) -> Option<(String, Option<ClusterId>)> {
+    let toks = &ctx.analysis.sents[s].toks;
+    let verb = start.checked_sub(1).filter(|&v| {
+        APPOINTING.iter().any(|w| toks[v].is(w)) && matches!(toks[v].tag, Upos::Verb | Upos::Aux)
+    })?;
+    let word = |q: usize| toks.get(q).map(|t| t.lower()).unwrap_or_default();
+    let mut j = end;
+    if word(j) == "as" {
+        j += 1;
+    }
+    if matches!(word(j).as_str(), "its" | "their") {
+        j += 1;
+    }
+    if matches!(word(j).as_str(), "new" | "next") {
+        j += 1;
+    }
+    let appointer = ctx
+        .found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.sent == s && f.end <= verb)
+        .max_by_key(|(_, f)| f.end)
+        // "After talks with Vexa, the board named ...": a clause between is another's.
+        .filter(|(_, f)| {
+            toks[f.end..verb]
+                .iter()
+                .all(|t| !matches!(t.tag, Upos::Verb | Upos::Punct | Upos::Sconj | Upos::Cconj))
+        })
+        .map(|(m, _)| ctx.cluster_of[m])
+        .filter(|&c| ctx.is_owner(c));
+    let (role, org) = post_from(ctx, s, j)?;
+    Some((role, org.or(appointer)))
+}
 
 /// "X is the chief executive of Y", "X became prime minister", "X was named chairman of Y": a
 /// copula or a verb of appointment right after the person (or after ", who": "X, who was

@@ -211,7 +211,13 @@ pub fn canonical_predicates() -> Vec<&'static str> {
 /// Whether an entity of this kind may be the subject of `predicate`: where one lives or was
 /// born is a person's ("the firm moved to Oslo" is no home).
 pub(super) fn subject_fits(kind: EntityType, predicate: &str) -> bool {
-    kind == EntityType::Person || !matches!(predicate, "livesIn" | "bornIn")
+    match predicate {
+        "livesIn" | "bornIn" => kind == EntityType::Person,
+        // "based in" says where a body sits; a reporter or a town "based in" a place is
+        // neither's seat (a place in a place is read by the structure rules).
+        "basedIn" => matches!(kind, EntityType::Organization | EntityType::Company),
+        _ => true,
+    }
 }
 
 /// Predicates that read the same both ways round.

@@ -149,8 +149,13 @@ fn place_gap(gap: &[&str]) -> Option<PlaceGap> {
         [","] => Some(PlaceGap::Comma),
         ["of"] | ["of", "the"] => Some(PlaceGap::Of),
         [",", w, "in"] | [w, "in"] if seated(w) => Some(PlaceGap::In),
-        // "Vexa Corp, which is based in Oslo".
-        [",", "which" | "that", "is" | "was", w, "in"] if seated(w) => Some(PlaceGap::In),
+        // "Vexa Corp is based in Oslo", "Vexa Corp, which is based in Oslo".
+        ["is" | "was" | "are" | "were", w, "in"]
+        | [",", "which" | "that", "is" | "was", w, "in"]
+            if seated(w) =>
+        {
+            Some(PlaceGap::In)
+        }
         [s, "headquarters", "in"] | [s, "headquarters", "located" | "based", "in"]
             if possessive(s) =>
         {
