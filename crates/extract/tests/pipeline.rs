@@ -2356,3 +2356,37 @@ fn an_appointment_gives_the_post_of_the_appointer() {
         x.roles
     );
 }
+
+#[test]
+fn a_purpose_clause_keeps_the_main_subject_and_a_post_for_a_body_comes_first() {
+    let x = run(
+        "Tom Reyes left Brightline Partners in March to join Osprey Systems. A spokeswoman for \
+         Vexa Corp, Ana Berg, said the company would appeal. A lawyer for Vexa Corp, Piet \
+         Olsen, said it had done nothing wrong.",
+    );
+    // A lawyer acts for the body; the post is the firm's own.
+    assert!(
+        !x.roles.iter().any(|r| r.person == "Person/piet-olsen"),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        has_relation(&x, "Person/tom-reyes", "worksFor", "Company/osprey-systems"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.predicate == "worksFor" && r.subject != "Person/tom-reyes"),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/ana-berg"
+            && r.role == "Spokeswoman"
+            && r.org.as_deref() == Some("Company/vexa-corp")),
+        "{:#?}",
+        x.roles
+    );
+}

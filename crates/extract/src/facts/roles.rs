@@ -536,7 +536,7 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
             });
             role(&words[r..start - 1], org, "role-comma");
         } else {
-            // Title of [the] Org [(ACR)] [,] Person
+            // Title of|for|at [the] Org [(ACR)] [,] Person ("a spokeswoman for Vexa, Ana Berg,")
             let mut k = start;
             if k > 1 && words[k - 1] == "," {
                 k -= 1;
@@ -557,8 +557,11 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                     of -= 1;
                 }
                 if of > 0
-                    && sent.toks[of - 1].is("of")
+                    && ["of", "for", "at"].iter().any(|w| sent.toks[of - 1].is(w))
                     && let Some(r) = title_run_before(lex, sent, of - 1)
+                    // "A lawyer for Vexa, Ana Berg": she acts for it, from a firm of her own.
+                    && !(sent.toks[of - 1].is("for")
+                        && structure::counsel_noun(&sent.toks[of - 2].lower()))
                 {
                     let cluster = ctx.cluster_of[org];
                     role(&words[r..of - 1], Some(cluster), "role-title-of");

@@ -835,7 +835,7 @@ pub(crate) fn seats(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
 }
 
 /// Nouns for one who acts for another in law.
-fn counsel_noun(word: &str) -> bool {
+pub(crate) fn counsel_noun(word: &str) -> bool {
     matches!(
         word,
         "lawyer" | "attorney" | "counsel" | "solicitor" | "barrister"

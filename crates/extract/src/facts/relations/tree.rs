@@ -316,8 +316,14 @@ fn subjects(deps: &Deps<'_>, sent: &Sent<'_>, p: usize, depth: u8) -> Vec<usize>
         "conj" if matches!(sent.toks[h].tag, Upos::Verb) => subjects(deps, sent, h, depth + 1),
         // "Andessa, a firm based in Chile", "the man who shot X" (pronoun handled above).
         "acl" | "acl:relcl" => vec![h],
-        // "After meeting X, Y said": the main clause's subject.
-        "advcl" if sent.toks[p].text.ends_with("ing") => subjects(deps, sent, h, depth + 1),
+        // "After meeting X, Y said": the main clause's subject; so too for a purpose ("X left
+        // Y to join Z", "X flew to Oslo to meet Y").
+        "advcl"
+            if sent.toks[p].text.ends_with("ing")
+                || deps.children(p, "mark").any(|m| sent.toks[m].is("to")) =>
+        {
+            subjects(deps, sent, h, depth + 1)
+        }
         // "Born in Pune in 1933, X studied ...": a participle clause before its main clause,
         // with no word to open it, no auxiliary and no subject, is said of that clause's
         // subject.
