@@ -2390,3 +2390,28 @@ fn a_purpose_clause_keeps_the_main_subject_and_a_post_for_a_body_comes_first() {
         x.roles
     );
 }
+
+#[test]
+fn a_surname_of_several_people_is_the_one_introduced_first() {
+    let x = run(
+        "Koffi Mensah-Adjei, the Ghanaian architect, has died aged 81. Born in Kumasi, \
+         Mensah-Adjei founded Adjei Architects Ltd in 1970. His brother, the poet Kwesi Mensah-Adjei, \
+         survives him. In 1994 Mensah-Adjei founded the Accra School of Design.",
+    );
+    for body in ["/adjei-architects-ltd", "/accra-school-of-design"] {
+        assert!(
+            x.relations
+                .iter()
+                .any(|r| r.subject == "Person/koffi-mensah-adjei"
+                    && r.predicate == "founded"
+                    && r.object.ends_with(body)),
+            "{body}: {:#?}",
+            x.relations
+        );
+    }
+    assert!(
+        !x.entities.iter().any(|e| e.label == "Mensah-Adjei"),
+        "{:#?}",
+        x.entities
+    );
+}

@@ -101,6 +101,19 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse((words(&found[i].name).len(), found[i].name.len())));
     let mut clusters: Vec<Cluster> = Vec::new();
+    // Where each cluster is first named, and where each name is first written.
+    let mut firsts: Vec<(usize, usize)> = Vec::new();
+    let mut first_written: HashMap<&str, (usize, usize)> = HashMap::new();
+    for f in found.iter() {
+        let at = first_written
+            .entry(f.name.as_str())
+            .or_insert((f.sent, f.start));
+        *at = (*at).min((f.sent, f.start));
+    }
+    let first_written: HashMap<String, (usize, usize)> = first_written
+        .into_iter()
+        .map(|(name, at)| (name.to_string(), at))
+        .collect();
     let mut by_name: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut assignment = vec![usize::MAX; found.len()];
     for &i in &order {
@@ -140,7 +153,15 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
                 if f.country.is_some() {
                     None
                 } else {
-                    longer_form(&clusters, kind, &canonical)
+                    longer_form(&clusters, kind, &canonical).or_else(|| {
+                        first_introduced(
+                            &clusters,
+                            &firsts,
+                            kind,
+                            &canonical,
+                            first_written[&f.name],
+                        )
+                    })
                 }
             });
         let index = match cluster {
@@ -157,9 +178,11 @@ pub fn cluster(analysis: &Analysis<'_>, found: &mut [Found]) -> (Vec<Cluster>, V
                     aliases: Vec::new(),
                     wikidata,
                 });
+                firsts.push((f.sent, f.start));
                 clusters.len() - 1
             }
         };
+        firsts[index] = firsts[index].min((f.sent, f.start));
         by_name.insert((kind, canonical), index);
         let c = &mut clusters[index];
         if f.name != c.label && !c.aliases.contains(&f.name) {
@@ -227,6 +250,33 @@ fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usi
         EntityType::City | EntityType::Place => first(&[Shape::City]),
         _ => None,
     }
+}
+
+/// A surname that ends the names of several people ("Diallo-Faye" after "Ousmane Diallo-Faye"
+/// and, later, "his brother Abdoulaye Diallo-Faye") stands, as news writes it, for the one
+/// introduced first, when that one was named before the surname first stands alone; the
+/// others are told apart by their given names.
+fn first_introduced(
+    clusters: &[Cluster],
+    firsts: &[(usize, usize)],
+    kind: EntityType,
+    name: &str,
+    written: (usize, usize),
+) -> Option<usize> {
+    let short = words(name);
+    if kind != EntityType::Person || short.len() != 1 {
+        return None;
+    }
+    clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            let long = words(&c.label);
+            c.kind == EntityType::Person && long.len() > 1 && long.ends_with(&short)
+        })
+        .min_by_key(|&(i, _)| firsts[i])
+        .map(|(i, _)| i)
+        .filter(|&i| firsts[i] < written)
 }
 
 /// Whether two types may name one thing by a short and a long name: the same type, or an
