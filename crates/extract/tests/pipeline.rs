@@ -2415,3 +2415,27 @@ fn a_surname_of_several_people_is_the_one_introduced_first() {
         x.entities
     );
 }
+
+#[test]
+fn a_hyphenated_given_name_stays_and_pronouns_teach_its_gender() {
+    let x = run(
+        "The alliance on Sunday elected former trade minister Mei-Ling Tran-Whitaker as its \
+         leader, making her the first woman in the post. \"We start listening again,\" \
+         Tran-Whitaker said. She served as trade minister from 2016. Her rival, Callum O'Rourke, \
+         lost the vote. O'Rourke congratulated his rival and said he would serve in her shadow \
+         cabinet. \"Mei-Ling has my full support,\" he said.",
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Mei-Ling Tran-Whitaker"),
+        "{:#?}",
+        x.entities
+    );
+    let support = x
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Mei-Ling has"))
+        .expect("the quote");
+    assert_eq!(support.speaker.as_deref(), Some("Person/callum-orourke"));
+}

@@ -58,7 +58,7 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
     }
     // The gender of each cluster, from the given name its label opens with, where nearly all
     // who bear it are of one sex: "she" is not Gary Fan.
-    let genders: Vec<Option<usize>> = ctx
+    let mut genders: Vec<Option<usize>> = ctx
         .clusters
         .iter()
         .map(|c| {
@@ -68,22 +68,62 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
                 .and_then(|w| ctx.analysis.lex.given_gender(w))
         })
         .collect();
+    // "Mei-Ling Tran-Whitaker", whose given name says no sex: the pronouns a first reading
+    // gives her say it, when nearly all are of one gender ("she" at least twice, and "he" at
+    // most a third as often); a second reading then keeps "he" for the men.
+    let first = read(ctx, people.clone(), &counts, &genders);
+    let mut said = vec![[0usize; 2]; ctx.clusters.len()];
+    for (sent, slots) in ctx.analysis.sents.iter().zip(&first) {
+        for &(i, _, c) in slots {
+            if let Some(g) = gender(sent.toks[i].text) {
+                said[c.0][g] += 1;
+            }
+        }
+    }
+    let mut learnt = false;
+    for (c, g) in genders.iter_mut().enumerate() {
+        let [he, she] = said[c];
+        if g.is_none() {
+            if she >= 2 && she >= 3 * he {
+                *g = Some(1);
+                learnt = true;
+            } else if he >= 2 && he >= 3 * she {
+                *g = Some(0);
+                learnt = true;
+            }
+        }
+    }
+    if learnt {
+        read(ctx, people, &counts, &genders)
+    } else {
+        first
+    }
+}
+
+/// One reading of the document's pronouns, with the people named in each sentence and the
+/// gender known of each cluster.
+fn read(
+    ctx: &Doc<'_, '_>,
+    mut people: Vec<Vec<(usize, ClusterId)>>,
+    counts: &[usize],
+    genders: &[Option<usize>],
+) -> Vec<Slots> {
     // The topic for each pronoun gender, among the people it fits: in a story about a girl and
     // her father, "he" is the father, the man named most often, not nobody.
     let topic = [0, 1].map(|g| {
         let fitting: Vec<usize> = counts
             .iter()
-            .zip(&genders)
+            .zip(genders)
             .map(|(&k, x)| if x.is_none_or(|x| x == g) { k } else { 0 })
             .collect();
         topic(&fitting)
     });
-    let mut out = Vec::with_capacity(n);
+    let mut out = Vec::with_capacity(people.len());
     for sent in &ctx.analysis.sents {
         // A relative named after a possessive ("his mentor X", "her husband, X") is not who a
         // later "he" or "she" stands for.
         people[sent.index].retain(|&(start, _)| !after_possessive(sent, start));
-        let slots = slots_of(sent, &people, topic, &genders);
+        let slots = slots_of(sent, &people, topic, genders);
         // A resolved pronoun names its person for the sentences after it ("He married X. In
         // 1997 he married Y": the second "he" is not X).
         for &(start, _, c) in &slots {

@@ -195,6 +195,17 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             }) {
                 end = k;
             }
+            // "minister Mei-Ling Tran-Whitaker" read as its surname alone: a hyphenated given
+            // name the model left out, after a word in lower case, belongs to the person.
+            if label == NerLabel::Per
+                && end == start + 1
+                && start >= 2
+                && !taken[start - 1]
+                && !sent.toks[start - 2].capitalised()
+                && hyphenated_given(lex, sent.toks[start - 1].text)
+            {
+                start -= 1;
+            }
             // "Cyclone Phailin": the word that opens a storm's name belongs to it.
             if start > 0
                 && sent.toks[start - 1].capitalised()
@@ -722,6 +733,20 @@ pub(super) fn take(
         name,
         country,
     });
+}
+
+/// A given name of capitalised parts joined by hyphens ("Mei-Ling", "Jean-Marc"), none of them
+/// a place, a nationality or a word of a title or a body.
+fn hyphenated_given(lex: &Lexicon, word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            p.chars().next().is_some_and(char::is_uppercase)
+                && p.chars().count() >= 2
+                && p.chars().all(char::is_alphabetic)
+                && lex.unclaimed(p)
+                && lex.demonym(p).is_none()
+        })
 }
 
 #[cfg(test)]

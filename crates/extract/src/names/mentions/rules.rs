@@ -605,8 +605,10 @@ fn lone_given_name(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> 
 /// A person's name the model missed at `i`, of names no list knows: two or three capitalised
 /// proper nouns right after a post written in lower case ("member", "researcher",
 /// "spokesman": a title of the lexicon) and right before a verb of saying, or before a comma
-/// ("team member Rodaba Noori told the press", "senior researcher Mu Li, of ..., said");
-/// returns its end.
+/// ("team member Rodaba Noori told the press", "senior researcher Mu Li, of ..., said"), or,
+/// after a title that is one on its own ("minister", not "member"), before any word in lower
+/// case ("elected former trade minister Mei-Ling Tran-Whitaker as its leader"); returns its
+/// end.
 fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
     let post = i.checked_sub(1).map(|p| &sent.toks[p])?;
     // ("chief executive": the tagger often reads "executive" as an adjective)
@@ -628,6 +630,13 @@ fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
                     && t.text.chars().all(char::is_alphabetic)
                     && !t.text.chars().skip(1).any(char::is_uppercase)
             })
+            // "Mei-Ling Tran-Whitaker": capitalised parts joined by hyphens, whatever the tag.
+            || (unclaimed_capitalised(lex, sent, taken, k)
+                && sent.toks[k].text.split('-').count() > 1
+                && sent.toks[k].text.split('-').all(|p| {
+                    p.chars().next().is_some_and(char::is_uppercase)
+                        && p.chars().all(char::is_alphabetic)
+                }))
     };
     let mut end = i;
     while end < i + 3 && plain(end) {
@@ -640,7 +649,8 @@ fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
     let next = sent.toks.get(end)?;
     let speaks =
         (crate::facts::quotes::reporting(next.text) && !next.is("according")) || next.text == ",";
-    (end >= i + 2 && speaks).then_some(end)
+    let titled = lex.title(post.text) && next.text.chars().next().is_some_and(char::is_lowercase);
+    (end >= i + 2 && (speaks || titled)).then_some(end)
 }
 
 /// A person's name the model missed at `i`, of names no list knows: two or three capitalised
