@@ -2439,3 +2439,35 @@ fn a_hyphenated_given_name_stays_and_pronouns_teach_its_gender() {
         .expect("the quote");
     assert_eq!(support.speaker.as_deref(), Some("Person/callum-orourke"));
 }
+
+#[test]
+fn bodies_named_with_a_plurals_apostrophe_and_speakers_after_an_owners_post() {
+    let x = run(
+        "Dunmore Rovers sacked their manager on Monday. \"Ana brings energy,\" said Dunmore's \
+         director of football, Priya Sandhu. Tom Reyes, chairman of the Dunmore Rovers \
+         Supporters' Trust, criticised the owner. Her campaign was backed by the Coal and Gas \
+         Producers' Association.",
+    );
+    for label in [
+        "Dunmore Rovers Supporters' Trust",
+        "Coal and Gas Producers' Association",
+    ] {
+        assert!(
+            x.entities.iter().any(|e| e.label == label),
+            "{label}: {:#?}",
+            x.entities
+        );
+    }
+    // The club is not the supporters' trust.
+    assert!(
+        x.entities.iter().any(|e| e.label == "Dunmore Rovers"),
+        "{:#?}",
+        x.entities
+    );
+    let quote = x
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Ana brings"))
+        .expect("the quote");
+    assert_eq!(quote.speaker.as_deref(), Some("Person/priya-sandhu"));
+}

@@ -764,6 +764,54 @@ fn titled_person_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, m: MentionId) -> Opti
     (ctx.found[person.index()].kind == EntityType::Person).then(|| ctx.cluster_of[person.index()])
 }
 
+/// From token `at`, the possessive of an owner named before it, a post in lower case (with a
+/// field after "of": "director of football"), a comma and a person: that person.
+fn post_then_person(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<ClusterId> {
+    let toks = &sent.toks;
+    let lex = ctx.analysis.lex;
+    if !toks
+        .get(at)
+        .is_some_and(|t| crate::facts::relations::structure::possessive(t.text))
+    {
+        return None;
+    }
+    let lower_title = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            !t.capitalised()
+                && !t.is("of")
+                && (lex.title_word(t.text) || lex.title(t.text) || t.is("and"))
+        })
+    };
+    let from = at + 1;
+    let mut q = from;
+    while q < from + 4 && lower_title(q) {
+        q += 1;
+    }
+    if q == from {
+        return None;
+    }
+    // "director of football", "head of international projects".
+    if toks.get(q).is_some_and(|t| t.is("of")) {
+        let field = q + 1;
+        let mut f = field;
+        while f < field + 3
+            && toks
+                .get(f)
+                .is_some_and(|t| !t.capitalised() && matches!(t.tag, Upos::Noun | Upos::Adj))
+        {
+            f += 1;
+        }
+        if f > field {
+            q = f;
+        }
+    }
+    if !toks.get(q).is_some_and(|t| t.text == ",") {
+        return None;
+    }
+    let person = ctx.mention_starting_at(sent.index, q + 1)?;
+    (ctx.found[person.index()].kind == EntityType::Person).then(|| ctx.cluster_of[person.index()])
+}
+
 fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<ClusterId> {
     let toks = &sent.toks;
     let mut j = close + 1 + usize::from(doubled(toks, close));
@@ -841,6 +889,10 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
         let m = ctx.mention_starting_at(sent.index, k)?;
         // "said Kestrel chief executive Ana Berg": the body owns the post; the person speaks.
         if let Some(person) = titled_person_after(ctx, sent, m) {
+            return Some(person);
+        }
+        // "said Wellsby's director of football, Priya Chaudhary": so too after a comma.
+        if let Some(person) = post_then_person(ctx, sent, ctx.found[m.index()].end) {
             return Some(person);
         }
         return speaker_of(ctx, m);

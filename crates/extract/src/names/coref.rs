@@ -216,7 +216,14 @@ fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usi
         long.len() > short.len()
             && match shape {
                 Shape::Suffix => long.ends_with(&short),
-                Shape::Prefix => long.starts_with(&short),
+                // ("Wellsby Athletic" is not "the Wellsby Athletic Supporters' Trust": a body
+                // of the plural's people is another.)
+                Shape::Prefix => {
+                    long.starts_with(&short)
+                        && !long[short.len()..]
+                            .iter()
+                            .any(|w| w.ends_with('\'') || w.ends_with('\u{2019}'))
+                }
                 // "Ana Silva" inside "Ana Maria Silva": same first and last word, in order.
                 Shape::Inside => {
                     short.len() >= 2

@@ -206,6 +206,29 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             {
                 start -= 1;
             }
+            // "the Wellsby Athletic Supporters' Trust" read up to the apostrophe: the body's
+            // word after it closes the name.
+            if plural_possessive(sent, end)
+                && !taken.get(end + 1).copied().unwrap_or(true)
+                && BODY_WORDS.contains(&sent.toks[end + 1].text)
+            {
+                end += 2;
+                label = NerLabel::Org;
+            }
+            // "the Teachers' Pension Fund" read from "Pension": the plural before the
+            // apostrophe, and the capitalised words before it, open the name.
+            if label == NerLabel::Org && start >= 2 && plural_possessive(sent, start - 1) {
+                let mut s = start - 1;
+                while s > 0
+                    && s + 4 > start
+                    && !taken[s - 1]
+                    && sent.toks[s - 1].capitalised()
+                    && !sent.toks[s - 1].is("the")
+                {
+                    s -= 1;
+                }
+                start = s;
+            }
             // "Cyclone Phailin": the word that opens a storm's name belongs to it.
             if start > 0
                 && sent.toks[start - 1].capitalised()

@@ -472,7 +472,7 @@ fn company_by_word_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
 
 /// Last words of the names of bodies that the model misses when the words before them are
 /// common ones ("World Food Programme", "Kestrel Fund").
-const BODY_WORDS: &[&str] = &[
+pub(super) const BODY_WORDS: &[&str] = &[
     "Fund",
     "Programme",
     "Foundation",
@@ -492,6 +492,7 @@ const BODY_WORDS: &[&str] = &[
     "Coalition",
     "Ministry",
     "Bureau",
+    "Union",
 ];
 
 /// A body's name the model missed at `i`: two to four capitalised words, none taken, the first
@@ -499,8 +500,10 @@ const BODY_WORDS: &[&str] = &[
 /// one of [`BODY_WORDS`]; returns its end.
 fn body_by_word_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> Option<usize> {
     let first = sent.toks.get(i)?;
+    // ("the Coal and Gas Producers' Association": a common noun after "the" may open it.)
+    let after_the = i > 0 && sent.toks[i - 1].is("the");
     if !first.capitalised()
-        || first.tag != Upos::Propn
+        || !(first.tag == Upos::Propn || (after_the && first.tag == Upos::Noun))
         || (i > 0 && sent.toks[i - 1].capitalised() && !sent.toks[i - 1].is("the"))
         || first.is("the")
         || lex.title_word(first.text)
@@ -510,12 +513,54 @@ fn body_by_word_at(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) -> 
     {
         return None;
     }
-    let end = capitalised_run_end(sent, taken, i, i + 4)?;
+    let end = body_run_end(sent, taken, i, i + 6)?;
     let closed = sent
         .toks
         .get(end)
         .is_none_or(|n| !n.capitalised() || is_possessive(n.text));
     (end > i + 1 && closed && BODY_WORDS.contains(&sent.toks[end - 1].text)).then_some(end)
+}
+
+/// Whether token `k` is an apostrophe closing a plural in a body's name ("Producers'
+/// Association", "Supporters' Trust"): right after a capitalised word in `s`, before a
+/// capitalised word.
+pub(super) fn plural_possessive(sent: &Sent<'_>, k: usize) -> bool {
+    let toks = &sent.toks;
+    k > 0
+        && k < toks.len()
+        && matches!(toks[k].text, "'" | "\u{2019}")
+        && toks[k - 1].end == toks[k].start
+        && toks[k - 1].capitalised()
+        && toks[k - 1].text.ends_with('s')
+        && toks.get(k + 1).is_some_and(|n| n.capitalised())
+}
+
+/// The end of a body's name from `i`, before `limit`: capitalised words, none taken, joined
+/// by "and", "of" or "&" between capitalised words (not after a word of [`BODY_WORDS`]: "the
+/// Kestrel Fund and Halvard Trust" are two) and by a plural's apostrophe ("Coal and Gas
+/// Producers' Association").
+fn body_run_end(sent: &Sent<'_>, taken: &[bool], i: usize, limit: usize) -> Option<usize> {
+    let toks = &sent.toks;
+    let mut end = None;
+    let mut j = i;
+    while j < toks.len().min(limit) && !taken[j] {
+        let t = &toks[j];
+        if t.capitalised() && !is_possessive(t.text) {
+            j += 1;
+            end = Some(j);
+            continue;
+        }
+        let joins = (t.is("and") || t.is("of") || t.text == "&")
+            && j > i
+            && !BODY_WORDS.contains(&toks[j - 1].text)
+            && toks.get(j + 1).is_some_and(|n| n.capitalised());
+        if joins || plural_possessive(sent, j) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    end
 }
 
 /// A name of up to four capitalised words at `i` (not taken, the first not a title, an
