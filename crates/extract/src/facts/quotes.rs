@@ -805,7 +805,7 @@ fn post_then_person(ctx: &Doc<'_, '_>, sent: &Sent<'_>, at: usize) -> Option<Clu
             q = f;
         }
     }
-    if !toks.get(q).is_some_and(|t| t.text == ",") {
+    if toks.get(q).is_none_or(|t| t.text != ",") {
         return None;
     }
     let person = ctx.mention_starting_at(sent.index, q + 1)?;
