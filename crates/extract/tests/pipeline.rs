@@ -2471,3 +2471,42 @@ fn bodies_named_with_a_plurals_apostrophe_and_speakers_after_an_owners_post() {
         .expect("the quote");
     assert_eq!(quote.speaker.as_deref(), Some("Person/priya-sandhu"));
 }
+
+#[test]
+fn towns_before_their_posts_and_names_with_particles() {
+    let x = run(
+        "Iloilo Gov. Teodoro Salcedo declared a state of calamity. Brennholt Mayor Tom Reyes \
+         said the town would recover. The club replaced him with the Spanish coach Ramón de la \
+         Cruz. Anne-Sophie Claes, a spokeswoman, said the talks had failed.",
+    );
+    let post = |person: &str, role: &str, org: Option<&str>| {
+        x.roles
+            .iter()
+            .any(|r| r.person == person && r.role == role && r.org.as_deref() == org)
+    };
+    assert!(
+        post("Person/teodoro-salcedo", "Governor", Some("City/iloilo"))
+            || post("Person/teodoro-salcedo", "Governor", Some("Place/iloilo")),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        post("Person/tom-reyes", "Mayor", Some("City/brennholt"))
+            || post("Person/tom-reyes", "Mayor", Some("Place/brennholt")),
+        "{:#?}",
+        x.roles
+    );
+    // A coach's country adjective is a nationality.
+    assert!(
+        post("Person/ramon-de-la-cruz", "Coach", None),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Anne-Sophie Claes" && e.kind == EntityType::Person),
+        "{:#?}",
+        x.entities
+    );
+}

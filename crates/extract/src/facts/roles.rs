@@ -471,9 +471,14 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
             // the team ("Morocco's winger" is); "Almarena's Spanish defender Ana Berg": the
             // team before it owns the post.
             let mut field_from = r;
+            // So is a coach's ("the Spanish coach Ramón de la Cruz"; "Spain coach" is not).
             let nationality = r > 0
                 && lex.demonym(words[r - 1]).is_some()
-                && lex.title_kind(words[start - 1]) == Some("player");
+                && (lex.title_kind(words[start - 1]) == Some("player")
+                    || matches!(
+                        words[start - 1].to_lowercase().as_str(),
+                        "coach" | "manager" | "trainer"
+                    ));
             // A mayor's or governor's place stays a place ("Ohio Gov."), other owners are
             // bodies ("Kremlin spokesman").
             let org = local(&words[r..start])

@@ -460,13 +460,31 @@ impl Lexicon {
 
     /// How many US babies got this given name (1940-2023), 0 when it is not in the list.
     pub fn given_name(&self, word: &str) -> u32 {
+        let exact = self.given_name_exact(word);
+        if exact > 0 || word.is_ascii() {
+            return exact;
+        }
+        // "Ramón", "Inés": the list is of names as written in the US, most without accents.
+        self.given_name_exact(&kg_schema::unaccented(word))
+    }
+
+    /// [`Lexicon::given_name`] for the form exactly as written (what the tagger's features
+    /// were trained on).
+    pub fn given_name_exact(&self, word: &str) -> u32 {
         self.given.get(word).copied().unwrap_or(0)
     }
 
     /// The gender of whoever bears this given name, when nearly all its bearers are of one
     /// sex: 0 male, 1 female (the order of `facts::pronouns`).
     pub fn given_gender(&self, word: &str) -> Option<usize> {
-        self.genders.get(word).map(|&g| usize::from(g))
+        self.genders
+            .get(word)
+            .or_else(|| {
+                (!word.is_ascii())
+                    .then(|| self.genders.get(kg_schema::unaccented(word).as_str()))
+                    .flatten()
+            })
+            .map(|&g| usize::from(g))
     }
 
     /// Whether this whole phrase is a known title ("Prime Minister", "secretary of state").

@@ -301,6 +301,48 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             {
                 label = NerLabel::Loc;
             }
+            // "Brennholt Mayor Tom Reyes" read as two people: the word before a town's post is
+            // the town.
+            if label == NerLabel::Per
+                && end == start + 1
+                && local_post(sent.toks.get(end).map_or("", |t| t.text))
+                && sent.toks.get(end + 1).is_some_and(|t| t.capitalised())
+                && place_before_post(lex, sent, start)
+            {
+                label = NerLabel::Loc;
+            }
+            // "the Spanish coach Ramón de la Cruz" read as a place (or, after a post, as a
+            // body: "Spain coach Luis de la Fuente"): a common given name, a surname's
+            // particle, then the surname, no place any list knows, is a person; so is a name
+            // opening with two given names joined by a hyphen ("Anne-Sophie Claes").
+            let after_post = start > 0
+                && (lex.title_word(sent.toks[start - 1].text)
+                    || lex.title(sent.toks[start - 1].text));
+            let first = sent.toks[start].text;
+            let given = |w: &str| lex.given_name(w) >= rules::COMMON_GIVEN_NAME;
+            let paired = first.split('-').count() == 2 && first.split('-').all(given);
+            let particle = sent.toks[start + 1..end]
+                .iter()
+                .any(|t| SURNAME_PARTICLES.contains(&t.text));
+            if (label == NerLabel::Loc || (label == NerLabel::Org && after_post))
+                && (2..=5).contains(&(end - start))
+                && ((given(first) && particle) || paired)
+                && lex.city(sent.toks[start].text).is_none()
+                && lex.country(sent.toks[start].text).is_none()
+                && sent.toks[start + 1..end].iter().all(|t| {
+                    (t.capitalised() && lex.unclaimed(t.text) && t.tag == Upos::Propn)
+                        || SURNAME_PARTICLES.contains(&t.text)
+                })
+                && sent.toks[end - 1].capitalised()
+                && {
+                    let name = sent.span_text(analysis.text, start, end);
+                    lex.city(&name).is_none()
+                        && lex.region(&name).is_none()
+                        && lex.country(&name).is_none()
+                }
+            {
+                label = NerLabel::Per;
+            }
             // "Labour MPs", "Republican senators" read as a person: a party before a plural
             // post is the party.
             if label == NerLabel::Per && end - start >= 2 {
@@ -757,6 +799,11 @@ pub(super) fn take(
         country,
     });
 }
+
+/// Words between a given name and a surname ("Ramón de la Cruz", "Sander van der Wiel").
+const SURNAME_PARTICLES: [&str; 12] = [
+    "de", "la", "del", "van", "der", "von", "da", "dos", "das", "di", "le", "du",
+];
 
 /// A given name of capitalised parts joined by hyphens ("Mei-Ling", "Jean-Marc"), none of them
 /// a place, a nationality or a word of a title or a body.

@@ -170,6 +170,23 @@ pub(super) fn add_rule_mentions(
             })
             // "Lyon's Grand Theatre": capitalised words ending in a building or street word.
             .or_else(|| facility_at(lex, sent, taken, i).map(|end| (end, EntityType::Place, None)))
+            // "Dunmore Mayor Tom Reyes": a word no list knows before a town's post and a
+            // person found is the town.
+            .or_else(|| {
+                let town = i + 2 < sent.toks.len()
+                    && taken[i + 2]
+                    && !taken[i]
+                    && (i == 0 || !sent.toks[i - 1].capitalised())
+                    && super::span::place_before_post(lex, sent, i);
+                town.then(|| {
+                    let kind = if sent.toks[i + 1].text == "Mayor" {
+                        EntityType::City
+                    } else {
+                        EntityType::Place
+                    };
+                    (i + 1, kind, None)
+                })
+            })
             .filter(|(end, _, _)| !taken[i..*end].iter().any(|t| *t))
             // "in March": a month or a day is a date, though a town bears its name.
             .filter(|(end, kind, _)| {

@@ -77,12 +77,25 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 /// Whether token `k` is a known city or region with a post in capitals right after it ("Lyon
-/// Mayor Etienne Bonnafous", a span the model read as one person).
+/// Mayor Etienne Bonnafous", a span the model read as one person), or a word no list knows,
+/// no given name, before the post of a town or a province ("Iloilo Gov. Teodoro Salcedo").
 pub(super) fn place_before_post(lex: &Lexicon, sent: &Sent<'_>, k: usize) -> bool {
-    sent.toks
-        .get(k + 1)
-        .is_some_and(|t| t.capitalised() && lex.title_word(t.text))
-        && (lex.city(sent.toks[k].text).is_some() || lex.region(sent.toks[k].text).is_some())
+    let Some(post) = sent.toks.get(k + 1) else {
+        return false;
+    };
+    let word = &sent.toks[k];
+    let known = lex.city(word.text).is_some() || lex.region(word.text).is_some();
+    let local = local_post(post.text);
+    let unknown = word.tag == Upos::Propn
+        && word.capitalised()
+        && lex.unclaimed(word.text)
+        && lex.given_name(word.text) < RARE_NAME;
+    (known && (local || (post.capitalised() && lex.title_word(post.text)))) || (local && unknown)
+}
+
+/// The post of a town or a province, written before its holder's name.
+pub(super) fn local_post(word: &str) -> bool {
+    matches!(word, "Mayor" | "Governor" | "Gov." | "Gov")
 }
 
 /// Cuts articles, honorifics, titles and demonyms (and a place before a post) off the front
@@ -100,7 +113,8 @@ pub(super) fn trim(
             || is_possessive(t.text)
             || lex.honorific(t.text)
             || (kind == NerLabel::Per && (GREETINGS.contains(&t.text) || t.text == "Doctor"))
-            || (kind == NerLabel::Per && (lex.title_word(t.text) || lex.demonym(t.text).is_some()));
+            || (kind == NerLabel::Per
+                && (lex.title_word(t.text) || local_post(t.text) || lex.demonym(t.text).is_some()));
         // "Said Ana Berg, chief of ...": a verb of saying before a full name opening the
         // clause (a given name follows it) is no part of the name.
         let said = kind == NerLabel::Per

@@ -178,7 +178,7 @@ impl Scratch {
         if lex.demonym(form).is_some() {
             bits |= DEMONYM;
         }
-        if lex.given_name(form) > 0 {
+        if lex.given_name_exact(form) > 0 {
             bits |= GIVEN;
         }
         if lex.honorific(w) {
