@@ -2510,3 +2510,35 @@ fn towns_before_their_posts_and_names_with_particles() {
         x.entities
     );
 }
+
+#[test]
+fn stakes_control_shareholders_and_posts_taken_away() {
+    let x = run(
+        "The Luxembourg government holds a 20 percent stake in Orbitel Global SA. Conexa Telecom \
+         is controlled by Mexico's Grupo Altamira SAB de CV. Pieter Kuipers, 58, is a partner \
+         at the Geneva private bank Lullin & Rossier. Dutch lawmaker Joost Hermsen of the \
+         Christian Civic Union accused the minister. Wellsby Athletic have sacked manager \
+         Declan Moore after a defeat.",
+    );
+    for (s, p, o) in [
+        ("Country/luxembourg", "owns", "/orbitel-global-sa"),
+        ("/grupo-altamira-sab-de-cv", "owns", "/conexa-telecom"),
+        ("Person/pieter-kuipers", "worksFor", "/lullin-rossier"),
+        ("Person/joost-hermsen", "memberOf", "/christian-civic-union"),
+    ] {
+        assert!(
+            x.relations
+                .iter()
+                .any(|r| r.subject.ends_with(s) && r.predicate == p && r.object.ends_with(o)),
+            "{s} {p} {o}: {:#?}",
+            x.relations
+        );
+    }
+    let manager = x
+        .roles
+        .iter()
+        .find(|r| r.person == "Person/declan-moore")
+        .expect("the manager's post");
+    assert_eq!(manager.org.as_deref(), Some("Organization/wellsby-athletic"));
+    assert!(manager.former, "{manager:#?}");
+}

@@ -73,7 +73,15 @@ pub fn former(sent: &Sent<'_>, who: &crate::names::mentions::Found, role: &str) 
                 .iter()
                 .any(|n| n.text.eq_ignore_ascii_case(first))
     });
+    // "Wellsby sacked manager Declan Moore": a post taken away.
+    let dismissed = (who.start.saturating_sub(6)..who.start).any(|v| {
+        DISMISSING.iter().any(|w| sent.toks[v].is(w))
+            && sent.toks[v + 1..who.start]
+                .iter()
+                .all(|t| !t.capitalised() || t.text.eq_ignore_ascii_case(first))
+    });
     left_as
+        || dismissed
         || (from..to).any(|i| {
             let t = sent.toks[i].text;
             let lower = t.to_lowercase();
@@ -505,6 +513,12 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                     (words.get(end) == Some(&","))
                         .then(|| org_phrase(ctx, s, end + 1).map(|(org, _)| org))
                         .flatten()
+                })
+                // "Wellsby Athletic have sacked manager Declan Moore": the body that appoints
+                // or dismisses.
+                .or_else(|| {
+                    let verb = appointing_before(&ctx.analysis.sents[s], field_from)?;
+                    appointer(ctx, s, verb)
                 })
                 .or_else(|| {
                     let home = home.as_deref()?;
@@ -970,8 +984,30 @@ fn appointed_title(
     if matches!(word(j).as_str(), "new" | "next") {
         j += 1;
     }
-    let appointer = ctx
-        .found
+    let appointer = appointer(ctx, s, verb);
+    let (role, org) = post_from(ctx, s, j)?;
+    Some((role, org.or(appointer)))
+}
+
+/// Verbs that take a post from its holder, before the post and the person ("Wellsby sacked
+/// manager Declan Moore"): the post is held no longer.
+const DISMISSING: [&str; 8] = [
+    "sacked",
+    "sacks",
+    "fired",
+    "fires",
+    "dismissed",
+    "dismisses",
+    "ousted",
+    "ousts",
+];
+
+/// The organisation or country that appoints or dismisses with the verb at `verb`: the one
+/// named last before it with no other name, verb or punctuation between ("Vexa Corp on Monday
+/// named ...").
+fn appointer(ctx: &Doc<'_, '_>, s: usize, verb: usize) -> Option<ClusterId> {
+    let toks = &ctx.analysis.sents[s].toks;
+    ctx.found
         .iter()
         .enumerate()
         .filter(|(_, f)| f.sent == s && f.end <= verb)
@@ -983,9 +1019,21 @@ fn appointed_title(
                 .all(|t| !matches!(t.tag, Upos::Verb | Upos::Punct | Upos::Sconj | Upos::Cconj))
         })
         .map(|(m, _)| ctx.cluster_of[m])
-        .filter(|&c| ctx.is_owner(c));
-    let (role, org) = post_from(ctx, s, j)?;
-    Some((role, org.or(appointer)))
+        .filter(|&c| ctx.is_owner(c))
+}
+
+/// The verb of appointing or dismissing right before a post written before its holder's name
+/// ("named chief executive Ana Berg", "sacked its manager Declan Moore"), skipping "its",
+/// "their" or "the"; the verb's token.
+fn appointing_before(sent: &Sent<'_>, r: usize) -> Option<usize> {
+    let mut v = r.checked_sub(1)?;
+    if ["its", "their", "the"].iter().any(|w| sent.toks[v].is(w)) {
+        v = v.checked_sub(1)?;
+    }
+    let t = &sent.toks[v];
+    (matches!(t.tag, Upos::Verb | Upos::Aux)
+        && (APPOINTING.iter().any(|w| t.is(w)) || DISMISSING.iter().any(|w| t.is(w))))
+    .then_some(v)
 }
 
 /// "X is the chief executive of Y", "X became prime minister", "X was named chairman of Y": a

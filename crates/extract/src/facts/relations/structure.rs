@@ -789,6 +789,37 @@ pub(crate) fn seats(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         let sent = &ctx.analysis.sents[f.sent];
         let toks = &sent.toks;
         let word = |k: usize| toks.get(k).map_or(String::new(), |t| t.lower());
+        // "Dutch lawmaker Joost Hermsen of the Christian Civic Union": the post before the
+        // name, the body after it.
+        if f.start > 0
+            && SEAT_TITLES.contains(&word(f.start - 1).as_str())
+            && matches!(word(f.end).as_str(), "of" | "from")
+        {
+            let at = if word(f.end + 1) == "the" {
+                f.end + 2
+            } else {
+                f.end + 1
+            };
+            if let Some(body) = ctx.mention_starting_at(f.sent, at)
+                && ctx.clusters[ctx.cluster_of[body]].kind == EntityType::Organization
+            {
+                let (negated, hedged) = cues(sent, f.start);
+                out.push(FoundRelation {
+                    sent: f.sent,
+                    subject: person,
+                    object: ctx.cluster_of[body],
+                    predicate: MEMBER_OF.to_string(),
+                    label: format!("{} {}", word(f.start - 1), word(f.end)),
+                    negated,
+                    hedged,
+                    trigger: f.start - 1,
+                    rule: "structure:seat".to_string(),
+                    confidence: 0.7,
+                    place: None,
+                });
+            }
+            continue;
+        }
         if word(f.end) != "," || !matches!(word(f.end + 1).as_str(), "a" | "an" | "the") {
             continue;
         }

@@ -184,7 +184,9 @@ fn entities(deps: &Deps<'_>, sent: &Sent<'_>, slots: &Slots, i: usize, out: &mut
                 let of = deps
                     .children(t, "nmod")
                     .filter(|&k| preposition(deps, sent, k).as_deref() == Some("of"));
-                for k in deps.children(t, "nmod:poss").chain(of) {
+                // "the Luxembourg government": the name before the noun, too.
+                let before = deps.children(t, "compound").filter(|&k| named_before(k));
+                for k in deps.children(t, "nmod:poss").chain(of).chain(before) {
                     stack.push((k, depth + 1));
                 }
             }

@@ -301,6 +301,18 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             {
                 label = NerLabel::Loc;
             }
+            // "the Caledonian Community Fund" read as a place: a name ending in a word of
+            // bodies is one.
+            if label == NerLabel::Loc
+                && end - start >= 2
+                && BODY_WORDS.contains(&sent.toks[end - 1].text)
+                && {
+                    let name = sent.span_text(analysis.text, start, end);
+                    lex.country(&name).is_none() && lex.region(&name).is_none()
+                }
+            {
+                label = NerLabel::Org;
+            }
             // "Brennholt Mayor Tom Reyes" read as two people: the word before a town's post is
             // the town.
             if label == NerLabel::Per
