@@ -2539,6 +2539,42 @@ fn stakes_control_shareholders_and_posts_taken_away() {
         .iter()
         .find(|r| r.person == "Person/declan-moore")
         .expect("the manager's post");
-    assert_eq!(manager.org.as_deref(), Some("Organization/wellsby-athletic"));
+    assert_eq!(
+        manager.org.as_deref(),
+        Some("Organization/wellsby-athletic")
+    );
     assert!(manager.former, "{manager:#?}");
+}
+
+#[test]
+fn credit_lines_name_reporters_and_state_no_fact() {
+    let x = run(
+        "By Morag Lindsay-Baird, Court Reporter\n\nA charity boss was jailed at the High Court \
+         in Glasgow.\n\n(Reporting by Aditi Shah-Menon in Hyderabad and Claire Moutinho in \
+         Luxembourg; Editing by Kirsten Hallgren)",
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Claire Moutinho" && e.kind == EntityType::Person),
+        "{:#?}",
+        x.entities
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.ends_with("/claire-moutinho")
+                || r.subject.ends_with("/morag-lindsay-baird")),
+        "{:#?}",
+        x.relations
+    );
+    let byline = x
+        .roles
+        .iter()
+        .find(|r| r.person == "Person/morag-lindsay-baird")
+        .expect("the byline's post");
+    assert_eq!(
+        (byline.role.as_str(), byline.org.as_deref()),
+        ("Court Reporter", None)
+    );
 }

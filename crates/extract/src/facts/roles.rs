@@ -441,6 +441,23 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
         let sent = &ctx.analysis.sents[s];
         let lex = ctx.analysis.lex;
         let words: Vec<&str> = sent.toks.iter().map(|t| t.text).collect();
+        // "By Morag Baird, Court Reporter": a byline's post is the reporter's, of no body its
+        // words name (a job here, held at the paper).
+        if start == 1
+            && words[0] == "By"
+            && words.get(end) == Some(&",")
+            && (end + 2..=end + 4).contains(&words.len())
+            && sent.toks[end + 1..].iter().all(|t| t.capitalised())
+        {
+            out.push(FoundRole {
+                sent: s,
+                person: MentionId(m),
+                role: normalise_role(&words[end + 1..]),
+                org: None,
+                rule: "role-byline",
+            });
+            continue;
+        }
         let mut role = |role: &[&str], org: Option<ClusterId>, rule: &'static str| {
             out.push(FoundRole {
                 sent: s,
@@ -683,7 +700,7 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
     }
     // A job without its organisation is a profession, not a post ("columnist Ana Silva").
     let lex = ctx.analysis.lex;
-    out.retain(|r| r.org.is_some() || !lex.job_title(&r.role));
+    out.retain(|r| r.org.is_some() || r.rule == "role-byline" || !lex.job_title(&r.role));
     out
 }
 
@@ -761,7 +778,7 @@ pub fn appositions(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>], out: &mut Vec<
                     || (r.rule == "role-appositive" && r.org.is_none())
             };
             if let Some(r) = out.iter().position(|r| mine(r) && same(r)) {
-                if out[r].org.is_none() {
+                if out[r].org.is_none() && out[r].rule != "role-byline" {
                     out[r].org = org;
                 }
                 continue;

@@ -285,7 +285,7 @@ pub fn find(ctx: &Doc<'_, '_>, trees: &[Option<Deps<'_>>]) -> Vec<FoundRelation>
             .map(|(m, f)| (f.start, f.end, ctx.cluster_of[m]))
             .collect();
         let resolved = ctx.pronouns.get(sent.index).map_or(&[][..], |p| &p[..]);
-        if slots.len() + resolved.len() < 2 {
+        if slots.len() + resolved.len() < 2 || crate::names::mentions::credit_line(sent) {
             continue;
         }
         let before = out.len();

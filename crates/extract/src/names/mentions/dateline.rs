@@ -160,3 +160,24 @@ pub(super) fn apply(
     }
     found.sort_by_key(|f| f.start);
 }
+
+/// Whether a sentence credits the reporters and editors of the story ("(Reporting by Ana Berg
+/// in Oslo and Tom Reyes in Lima; Editing by Ola Dahl)"): its names are people, the places
+/// after them where they filed from, and it states no fact.
+pub(crate) fn credit_line(sent: &Sent<'_>) -> bool {
+    let words: Vec<&str> = sent
+        .toks
+        .iter()
+        .map(|t| t.text)
+        .filter(|w| !matches!(*w, "(" | "[" | "-" | "--"))
+        .take(3)
+        .collect();
+    matches!(
+        words[..],
+        [
+            "Reporting" | "Writing" | "Editing" | "Compiled" | "Produced",
+            "by",
+            ..
+        ] | ["Additional", "reporting", "by"]
+    )
+}

@@ -42,7 +42,7 @@ mod bodies;
 pub(crate) use abbreviations::{abbreviated_region, region_named};
 mod cuts;
 mod dateline;
-pub(crate) use dateline::home_country;
+pub(crate) use dateline::{credit_line, home_country};
 mod kinds;
 mod rules;
 mod span;
@@ -300,6 +300,19 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                 && lex.given_name(sent.toks[start].text) < rules::COMMON_GIVEN_NAME
             {
                 label = NerLabel::Loc;
+            }
+            // "(Reporting by Ana Berg in Oslo and Tom Reyes in Lima ...)": a name before "in"
+            // or after "by" or "and" in a credit line is a reporter's.
+            if label != NerLabel::Per
+                && dateline::credit_line(sent)
+                && start > 0
+                && (sent.toks[start - 1].is("by") || sent.toks[start - 1].is("and"))
+                && sent
+                    .toks
+                    .get(end)
+                    .is_none_or(|t| t.is("in") || t.is("and") || matches!(t.text, ";" | ")" | ","))
+            {
+                label = NerLabel::Per;
             }
             // "the Caledonian Community Fund" read as a place: a name ending in a word of
             // bodies is one.
