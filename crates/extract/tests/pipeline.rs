@@ -2578,3 +2578,36 @@ fn credit_lines_name_reporters_and_state_no_fact() {
         ("Court Reporter", None)
     );
 }
+
+#[test]
+fn a_towns_police_is_a_body_and_turkish_firms_are_firms() {
+    let x = run(
+        "Rachid El Amrani, 41, was detained by Rotterdam police at his villa. Rotterdam police \
+         chief Wilma Kuipers-Dekker spoke. Turkey's Bozkurt Raylı Sistemler AŞ won the contract.",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "Organization/rotterdam-police",
+            "arrests",
+            "Person/rachid-el-amrani"
+        ),
+        "{:#?}",
+        x.relations
+    );
+    assert!(
+        x.roles
+            .iter()
+            .any(|r| r.person == "Person/wilma-kuipers-dekker"
+                && r.org.as_deref() == Some("Organization/rotterdam-police")),
+        "{:#?}",
+        x.roles
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Bozkurt Raylı Sistemler AŞ" && e.kind == EntityType::Company),
+        "{:#?}",
+        x.entities
+    );
+}

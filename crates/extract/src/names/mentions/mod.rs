@@ -314,6 +314,38 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             {
                 label = NerLabel::Per;
             }
+            // "builder Costruzioni Ferrante & Figli SpA" read from "Figli": the capitalised
+            // words before "&" open the name.
+            let firm_end = lex.company_word(sent.toks[end - 1].text)
+                || lex.org_suffix(sent.toks[end - 1].text).is_some();
+            if (label == NerLabel::Org || firm_end)
+                && start >= 2
+                && sent.toks[start - 1].text == "&"
+            {
+                let mut s = start - 1;
+                while s > 0
+                    && s + 4 > start
+                    && !taken[s - 1]
+                    && sent.toks[s - 1].capitalised()
+                    && !sent.toks[s - 1].is("the")
+                    && lex.demonym(sent.toks[s - 1].text).is_none()
+                {
+                    s -= 1;
+                }
+                if s < start - 1 {
+                    start = s;
+                }
+            }
+            // "Rotterdam police": a town's police force is a body.
+            if matches!(label, NerLabel::Loc | NerLabel::Per)
+                && end == start + 1
+                && sent.toks.get(end).is_some_and(|t| t.text == "police")
+                && (lex.city(sent.toks[start].text).is_some()
+                    || lex.region(sent.toks[start].text).is_some())
+            {
+                end += 1;
+                label = NerLabel::Org;
+            }
             // "the Caledonian Community Fund" read as a place: a name ending in a word of
             // bodies is one.
             if label == NerLabel::Loc
