@@ -2611,3 +2611,26 @@ fn a_towns_police_is_a_body_and_turkish_firms_are_firms() {
         x.entities
     );
 }
+
+#[test]
+fn its_post_is_the_post_of_the_body_opening_the_sentence() {
+    let x = run(
+        "Solvang Therapeutics, which is based in Aarhus, was founded in 2011 by its chief \
+         executive, Rasmus Vinther. Ana Berg met Tom Reyes. Its chairman, Piet Olsen, said \
+         nothing.",
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/rasmus-vinther"
+            && r.org.as_deref() == Some("Company/solvang-therapeutics")),
+        "{:#?}",
+        x.roles
+    );
+    // The sentence before opens with a person: "its" is no one's here.
+    assert!(
+        x.roles
+            .iter()
+            .all(|r| r.person != "Person/piet-olsen" || r.org.is_none()),
+        "{:#?}",
+        x.roles
+    );
+}
