@@ -2060,3 +2060,16 @@ fn a_body_signing_a_person_hires_them() {
         x.relations
     );
 }
+
+#[test]
+fn bodies_set_up_founded_and_their_founders_posts() {
+    let x = run(
+        "The prize is run by the Halloran Foundation, a charity set up by the shipping heiress \
+         Cecilia Halloran. Six years later Vikram Mehta left to start his own business, \
+         founding Mehta Steel in 1964. \"We trusted them,\" said Marcus Oyelaran, Helixa \
+         Labs's co-founder and chief executive.",
+    );
+    expect(&x, "/cecilia-halloran", "founded", "/halloran-foundation");
+    expect(&x, "/vikram-mehta", "founded", "/mehta-steel");
+    expect(&x, "/marcus-oyelaran", "founded", "/helixa-labs");
+}

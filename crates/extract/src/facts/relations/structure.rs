@@ -726,22 +726,32 @@ pub(crate) fn from_posts(
             EntityType::Organization | EntityType::Company
         );
         let kind = lex.title_kind(&r.role).or_else(|| lex.title_kind(title));
-        let predicate =
-            if head_word(label) == "Party" || lex.party_name(label) || lex.party_adjective(label) {
-                MEMBER_OF
-            } else {
-                match kind {
-                    Some("player") => PLAYS_FOR,
-                    Some("owner") => OWNS,
-                    Some(_) => continue,
-                    None if firm && (lex.job_title(&r.role) || lex.job_title(title)) => WORKS_FOR,
-                    None => continue,
-                }
-            };
+        // "its founder and executive director, X": who founded a body stays its founder.
+        let founder = firm
+            && r.role.split(' ').any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "founder" | "co-founder" | "cofounder"
+                )
+            });
+        let predicate = if founder {
+            "founded"
+        } else if head_word(label) == "Party" || lex.party_name(label) || lex.party_adjective(label)
+        {
+            MEMBER_OF
+        } else {
+            match kind {
+                Some("player") => PLAYS_FOR,
+                Some("owner") => OWNS,
+                Some(_) => continue,
+                None if firm && (lex.job_title(&r.role) || lex.job_title(title)) => WORKS_FOR,
+                None => continue,
+            }
+        };
         let known = out
             .iter()
             .any(|f| f.subject == person && f.object == org && f.predicate == predicate);
-        if known || crate::facts::roles::former(sent, found, &r.role) {
+        if known || (!founder && crate::facts::roles::former(sent, found, &r.role)) {
             continue;
         }
         let (negated, hedged) = cues(sent, found.start);

@@ -683,7 +683,15 @@ pub(super) fn read(
         if !matches!(tag, Upos::Verb | Upos::Noun | Upos::Adj) || cluster_at(slots, p).is_some() {
             continue;
         }
-        let form = sent.toks[p].text.to_lowercase();
+        let mut form = sent.toks[p].text.to_lowercase();
+        // "set up the Deshpande Foundation": a verb with its particle is read whole where the
+        // table lists it so.
+        if let Some(k) = deps.children(p, "compound:prt").next() {
+            let phrasal = format!("{form} {}", sent.toks[k].lower());
+            if rules.by_form.contains_key(&phrasal) {
+                form = phrasal;
+            }
+        }
         let found_rules: Vec<&Rule> = rules
             .by_form
             .get(&form)
