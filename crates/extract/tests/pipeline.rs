@@ -2634,3 +2634,30 @@ fn its_post_is_the_post_of_the_body_opening_the_sentence() {
         x.roles
     );
 }
+
+#[test]
+fn speakers_with_particles_body_posts_and_long_appositions() {
+    let x = run(
+        "Police found cash, according to Marieke van der Linden, a spokeswoman for the \
+         prosecutors. \"We believe the suspects handled it,\" van der Linden said.\n\nKorvath \
+         Refining Corp. rejected the claims. \"We chartered a sound vessel. The fault lies \
+         with its owner,\" Korvath spokesman Jerome Ty told The Associated Press.\n\n\"You will \
+         not see another one,\" Oliver Strathmore-Grey, chairman of Impressionist and modern \
+         art at Harlowe & Finch, told reporters.",
+    );
+    let speaker = |start: &str| {
+        x.quotes
+            .iter()
+            .find(|q| q.text.starts_with(start))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert_eq!(
+        speaker("We believe").as_deref(),
+        Some("Person/marieke-van-der-linden")
+    );
+    assert_eq!(speaker("We chartered").as_deref(), Some("Person/jerome-ty"));
+    assert_eq!(
+        speaker("You will not").as_deref(),
+        Some("Person/oliver-strathmore-grey")
+    );
+}

@@ -933,9 +933,22 @@ fn speaker_after(ctx: &Doc<'_, '_>, sent: &Sent<'_>, close: usize) -> Option<Clu
         .found
         .iter()
         .position(|f| f.sent == sent.index && f.start == j)?;
+    // "Pacifica spokesman Jerome Ty told The Associated Press": the body's post, then who.
+    if ctx.found[m].kind != EntityType::Person
+        && let Some(person) = titled_person_after(ctx, sent, MentionId(m))
+        && let Some(p) = ctx
+            .found
+            .iter()
+            .enumerate()
+            .find(|(q, f)| f.sent == sent.index && f.start > j && ctx.cluster_of[*q] == person)
+            .map(|(_, f)| f)
+        && toks.get(p.end).is_some_and(|t| reporting(t.text))
+    {
+        return Some(person);
+    }
     let mut end = ctx.found[m].end;
     if toks.get(end).is_some_and(|t| t.text == ",")
-        && let Some(c) = (end + 1..(end + 9).min(toks.len()))
+        && let Some(c) = (end + 1..(end + 15).min(toks.len()))
             .take_while(|&k| !matches!(toks[k].tag, Upos::Verb | Upos::Aux))
             .find(|&k| toks[k].text == ",")
     {

@@ -342,6 +342,22 @@ fn vote_types(lex: &Lexicon, found: &mut [Found]) {
             *surnames.entry(w.to_string()).or_default() += 1;
         }
     }
+    // First words of the bodies' names, and of the people's.
+    let mut bodies: HashMap<String, EntityType> = HashMap::new();
+    let mut given: Vec<String> = Vec::new();
+    for f in found.iter().filter(|f| words(&f.name).len() > 1) {
+        let first = words(&f.name)[0].to_string();
+        match f.kind {
+            EntityType::Company => {
+                bodies.insert(first, EntityType::Company);
+            }
+            EntityType::Organization => {
+                bodies.entry(first).or_insert(EntityType::Organization);
+            }
+            EntityType::Person => given.push(first),
+            _ => {}
+        }
+    }
     for f in found.iter_mut().filter(|f| f.country.is_none()) {
         if let Some(v) = votes.get(&f.name) {
             let best = v
@@ -365,6 +381,17 @@ fn vote_types(lex: &Lexicon, found: &mut [Found]) {
             && lex.capital_of(&f.name).is_some()
         {
             f.kind = EntityType::City;
+        }
+        // "Pacifica spokesman Jerome Ty" after "Pacifica Refining Corp.": a lone word read as
+        // a person, no person's given name or surname here, that opens a body's name is that
+        // body.
+        if f.kind == EntityType::Person
+            && words(&f.name).len() == 1
+            && !surnames.contains_key(&f.name)
+            && !given.contains(&f.name)
+            && let Some(&body) = bodies.get(&f.name)
+        {
+            f.kind = body;
         }
         // The surname wins unless the word, alone, was read as something else more than three
         // times as often as it was a person ("Coron" a place fifteen times, and once the end

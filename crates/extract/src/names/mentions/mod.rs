@@ -544,6 +544,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
         kinds::apply(analysis, sent, &mut taken, &mut found);
         abbreviations::apply(analysis, sent, &mut taken, &mut found);
         add_rule_mentions(analysis, sent, &mut taken, &mut found);
+        particle_surnames(analysis, sent, &surnames, &mut taken, &mut found);
         place_possessors(analysis, sent, &places, &mut taken, &mut found);
         found.sort_by_key(|f| f.start);
         join_of_phrases(analysis, sent, &mut found);
@@ -855,6 +856,67 @@ pub(super) fn take(
         name,
         country,
     });
+}
+
+/// "van der Linden said": a surname opening with its particles in lower case, whose last word
+/// ends a person's full name of the document ("Marieke van der Linden"), is that person.
+fn particle_surnames(
+    analysis: &Analysis<'_>,
+    sent: &Sent<'_>,
+    surnames: &HashSet<&str>,
+    taken: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let toks = &sent.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        let opens = SURNAME_PARTICLES.contains(&toks[i].text)
+            && !taken[i]
+            && (i == 0 || !SURNAME_PARTICLES.contains(&toks[i - 1].text));
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() && j < i + 3 && SURNAME_PARTICLES.contains(&toks[j].text) {
+            j += 1;
+        }
+        let fits = toks
+            .get(j)
+            .is_some_and(|t| t.capitalised() && surnames.contains(t.text))
+            && toks.get(j + 1).is_none_or(|t| !t.capitalised());
+        // The model may have found the surname's last word alone: the particles join it.
+        if fits
+            && taken[j]
+            && let Some(f) = found
+                .iter_mut()
+                .find(|f| f.start == j && f.end == j + 1 && f.kind == EntityType::Person)
+        {
+            f.start = i;
+            f.name = sent.span_text(analysis.text, i, j + 1);
+            for t in taken.iter_mut().take(j).skip(i) {
+                *t = true;
+            }
+            i = j + 1;
+            continue;
+        }
+        if fits && !taken[j] {
+            for t in taken.iter_mut().take(j + 1).skip(i) {
+                *t = true;
+            }
+            found.push(Found {
+                sent: sent.index,
+                start: i,
+                end: j + 1,
+                kind: EntityType::Person,
+                name: sent.span_text(analysis.text, i, j + 1),
+                country: None,
+            });
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Words between a given name and a surname ("Ramón de la Cruz", "Sander van der Wiel").
