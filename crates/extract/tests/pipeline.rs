@@ -2661,3 +2661,30 @@ fn speakers_with_particles_body_posts_and_long_appositions() {
         Some("Person/oliver-strathmore-grey")
     );
 }
+
+#[test]
+fn athletes_compete_for_the_country_before_their_name_in_sports_reports() {
+    let x = run(
+        "Norway's Sindre Haugland won the downhill race on Saturday, beating the favourite by \
+         0.19 seconds. Canada's Luc Roy finished third, ahead of Norwegian teammate Kristoffer \
+         Dahl.",
+    );
+    for (who, country) in [
+        ("Person/sindre-haugland", "Country/norway"),
+        ("Person/luc-roy", "Country/canada"),
+        ("Person/kristoffer-dahl", "Country/norway"),
+    ] {
+        assert!(
+            has_relation(&x, who, "represents", country),
+            "{who}: {:#?}",
+            x.relations
+        );
+    }
+    // Outside a sports report the possessive says only where one is from.
+    let y = run("Norway's Ana Berg said the talks in Oslo had gone well.");
+    assert!(
+        !y.relations.iter().any(|r| r.predicate == "represents"),
+        "{:#?}",
+        y.relations
+    );
+}

@@ -11,6 +11,7 @@
 //! `triggers` reads trigger words, `open` open relations, `structure` how names stand, `kin`
 //! family ties ("X and his wife Y", "X, the son of Y").
 
+pub(crate) mod athletes;
 pub(crate) mod based;
 pub(crate) mod criticism;
 pub(crate) mod funding;
