@@ -2688,3 +2688,27 @@ fn athletes_compete_for_the_country_before_their_name_in_sports_reports() {
         y.relations
     );
 }
+
+#[test]
+fn two_names_joined_by_an_ampersand_after_a_preposition_are_a_firm() {
+    let x = run(
+        "The painting sold at Harlowe & Finch in London. Harlowe & Finch, which is owned by \
+         Raymond Cheung, had estimated it.",
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Harlowe & Finch" && e.kind == EntityType::Company),
+        "{:#?}",
+        x.entities
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject == "Person/raymond-cheung"
+                && r.predicate == "owns"
+                && r.object.ends_with("/harlowe-finch")),
+        "{:#?}",
+        x.relations
+    );
+}

@@ -346,6 +346,16 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                 end += 1;
                 label = NerLabel::Org;
             }
+            // "Harlowe & Finch" read as a place or a person: names joined by "&" are a firm's
+            // ("Trinidad & Tobago" stays the country).
+            if label != NerLabel::Org
+                && (start + 1..end.saturating_sub(1)).any(|k| sent.toks[k].text == "&")
+                && lex
+                    .country(&sent.span_text(analysis.text, start, end))
+                    .is_none()
+            {
+                label = NerLabel::Org;
+            }
             // "the Caledonian Community Fund" read as a place: a name ending in a word of
             // bodies is one.
             if label == NerLabel::Loc
@@ -703,6 +713,10 @@ pub(super) fn join_of_phrases(analysis: &Analysis<'_>, sent: &Sent<'_>, found: &
         let described = a.start > 0
             && sent.toks[a.start - 1].tag == Upos::Noun
             && !sent.toks[a.start - 1].capitalised();
+        // "at Harlowe & Finch", "Harlowe & Finch, which ...": so too after a preposition or
+        // opening the sentence.
+        let placed = a.start == 0 || sent.toks[a.start - 1].tag == Upos::Adp;
+        let described = described || placed;
         let surname = |f: &Found| {
             f.end == f.start + 1
                 && matches!(
