@@ -2712,3 +2712,32 @@ fn two_names_joined_by_an_ampersand_after_a_preposition_are_a_firm() {
         x.relations
     );
 }
+
+#[test]
+fn a_description_at_a_body_in_apposition_is_work_there() {
+    let x = run(
+        "\"Prices fell,\" said Kavita Rao, a telecoms analyst at Mumbai brokerage Arundhati \
+         Capital. Lim Shu Fen, a marine biologist at the Straits Institute of Marine Science, \
+         said the reef was damaged. Ana Berg, a resident at Dayton, spoke.",
+    );
+    for (who, body) in [
+        ("Person/kavita-rao", "/arundhati-capital"),
+        ("Person/lim-shu-fen", "/straits-institute-of-marine-science"),
+    ] {
+        assert!(
+            x.relations
+                .iter()
+                .any(|r| r.subject == who && r.predicate == "worksFor" && r.object.ends_with(body)),
+            "{who}: {:#?}",
+            x.relations
+        );
+    }
+    // "at" a place is no employer.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject == "Person/ana-berg" && r.predicate == "worksFor"),
+        "{:#?}",
+        x.relations
+    );
+}

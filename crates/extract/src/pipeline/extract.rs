@@ -73,6 +73,7 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     relations::nationality::find(&mut ctx, &mut found_relations);
     relations::funding::find(&ctx, &mut found_relations);
     relations::structure::seats(&ctx, &mut found_relations);
+    relations::structure::apposed_at(&ctx, &mut found_relations);
     relations::athletes::find(&mut ctx, &mut found_relations);
     relations::structure::counsel(&ctx, &mut found_relations);
     relations::criticism::find(&ctx, &found_quotes, &mut found_relations);

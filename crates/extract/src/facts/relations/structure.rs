@@ -771,6 +771,80 @@ pub(crate) fn from_posts(
     }
 }
 
+/// "Lim Shu Fen, a marine biologist at the Straits Institute of Marine Science,", "Kavita Rao,
+/// a telecoms analyst at Mumbai brokerage Arundhati Capital": a person, then in apposition a
+/// description in lower case and "at" an organisation or company (after at most a place and a
+/// few lower-case words): the person works there.
+pub(crate) fn apposed_at(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
+    for (m, f) in ctx.found.iter().enumerate() {
+        let person = ctx.cluster_of[m];
+        if ctx.clusters[person].kind != EntityType::Person {
+            continue;
+        }
+        let sent = &ctx.analysis.sents[f.sent];
+        let toks = &sent.toks;
+        let word = |k: usize| toks.get(k).map_or(String::new(), |t| t.lower());
+        if word(f.end) != "," || !matches!(word(f.end + 1).as_str(), "a" | "an") {
+            continue;
+        }
+        // The description: one to five words in lower case, the last a noun, then "at".
+        let Some(at) = (f.end + 3..(f.end + 8).min(toks.len())).find(|&k| word(k) == "at") else {
+            continue;
+        };
+        let described = toks[f.end + 2..at]
+            .iter()
+            .all(|t| !t.capitalised() && matches!(t.tag, Upos::Noun | Upos::Adj | Upos::Propn))
+            && toks[at - 1].tag == Upos::Noun;
+        if !described {
+            continue;
+        }
+        // "at Mumbai brokerage Arundhati Capital", "at the Mumbai-based consultancy X".
+        let mut k = at + 1;
+        let limit = (k + 6).min(toks.len());
+        let body = loop {
+            if k >= limit || matches!(toks[k].text, "," | ";" | "." | ")") {
+                break None;
+            }
+            if let Some(b) = ctx.mention_starting_at(f.sent, k) {
+                let c = ctx.cluster_of[b];
+                match ctx.clusters[c].kind {
+                    EntityType::Organization | EntityType::Company => break Some(c),
+                    EntityType::City | EntityType::Place | EntityType::Country => {
+                        k = ctx.found[b.index()].end;
+                        continue;
+                    }
+                    _ => break None,
+                }
+            }
+            if toks[k].capitalised() && !toks[k].text.ends_with("-based") {
+                break None;
+            }
+            k += 1;
+        };
+        let Some(body) = body else { continue };
+        if out
+            .iter()
+            .any(|r| r.subject == person && r.object == body && r.predicate == WORKS_FOR)
+        {
+            continue;
+        }
+        let (negated, hedged) = cues(sent, f.start);
+        out.push(FoundRelation {
+            sent: f.sent,
+            subject: person,
+            object: body,
+            predicate: WORKS_FOR.to_string(),
+            label: format!("{} at", word(at - 1)),
+            negated,
+            hedged,
+            trigger: at,
+            rule: "structure:apposed-at".to_string(),
+            confidence: 0.7,
+            place: None,
+        });
+    }
+}
+
 /// Posts of a members' body that name whom the holder sits for.
 const SEAT_TITLES: &[&str] = &[
     "mp",
