@@ -2741,3 +2741,18 @@ fn a_description_at_a_body_in_apposition_is_work_there() {
         x.relations
     );
 }
+
+#[test]
+fn the_companys_post_in_apposition_is_the_companys() {
+    let x = run(
+        "Vyoma Launch Systems won the deal. Qureshi, the company's chief technology officer, \
+         said the rocket would fly in December.",
+    );
+    assert!(
+        x.roles.iter().any(|r| r.person == "Person/qureshi"
+            && r.role == "Chief Technology Officer"
+            && r.org.as_deref() == Some("Company/vyoma-launch-systems")),
+        "{:#?}",
+        x.roles
+    );
+}

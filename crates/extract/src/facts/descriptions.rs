@@ -118,6 +118,26 @@ pub(crate) fn city_before(ctx: &Doc<'_, '_>, s: usize, at: usize) -> Option<Clus
     antecedent(s, i, (Kind::City, noun), &named, &counts)
 }
 
+/// The organisation that a word for a body or a firm right before token `at` of sentence `s`
+/// stands for ("club president Ana Berg", "Club president X", "the company's chief technology
+/// officer"), found as "the company" is.
+pub(crate) fn body_before(ctx: &Doc<'_, '_>, s: usize, at: usize) -> Option<ClusterId> {
+    let toks = &ctx.analysis.sents.get(s)?.toks;
+    let possessive = at >= 2 && matches!(toks[at - 1].text, "'s" | "\u{2019}s");
+    let i = if possessive {
+        at - 2
+    } else {
+        at.checked_sub(1)?
+    };
+    let noun = toks[i].lower();
+    let kind = *NOUNS.get(noun.as_str())?;
+    if !matches!(kind, Kind::Firm | Kind::Body) || toks[i].tag == Upos::Propn && i > 0 {
+        return None;
+    }
+    let (named, counts) = named_bodies(ctx);
+    antecedent(s, i, (kind, toks[i].text), &named, &counts)
+}
+
 /// The named organisations, countries and cities of each sentence, and how often each is named.
 fn named_bodies<'a>(ctx: &'a Doc<'_, '_>) -> (Vec<Vec<Named<'a>>>, HashMap<ClusterId, usize>) {
     let n = ctx.analysis.sents.len();

@@ -531,6 +531,8 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
                         .then(|| org_phrase(ctx, s, end + 1).map(|(org, _)| org))
                         .flatten()
                 })
+                // "club president Ana Berg": the body the word for one stands for.
+                .or_else(|| crate::facts::descriptions::body_before(ctx, s, field_from))
                 // "Wellsby Athletic have sacked manager Declan Moore": the body that appoints
                 // or dismisses.
                 .or_else(|| {
@@ -843,18 +845,31 @@ fn post_org(ctx: &Doc<'_, '_>, sent: &Sent<'_>, deps: &Deps<'_>, a: usize) -> Op
         })
     });
     // "X, USI associate professor of art history": the owner named before the title.
-    phrase.or_else(|| {
-        let inside = deps.subtree(a);
-        (0..a)
-            .filter(|q| inside.contains(q))
-            .find_map(owner_at)
-            .filter(|&c| {
-                matches!(
-                    ctx.clusters[c].kind,
-                    EntityType::Organization | EntityType::Company | EntityType::Country
-                )
-            })
-    })
+    let inside = deps.subtree(a);
+    phrase
+        .or_else(|| {
+            (0..a)
+                .filter(|q| inside.contains(q))
+                .find_map(owner_at)
+                .filter(|&c| {
+                    matches!(
+                        ctx.clusters[c].kind,
+                        EntityType::Organization | EntityType::Company | EntityType::Country
+                    )
+                })
+        })
+        // "Qureshi, the company's chief technology officer": the body the description
+        // stands for.
+        .or_else(|| {
+            (0..a)
+                .filter(|q| inside.contains(q))
+                .find(|&q| {
+                    sent.toks
+                        .get(q + 1)
+                        .is_some_and(|t| structure::possessive(t.text))
+                })
+                .and_then(|q| crate::facts::descriptions::body_before(ctx, sent.index, q + 2))
+        })
 }
 
 /// The token after an article at `j` ("the", "a", "an") and a word of [`FORMER`], or `j`.
