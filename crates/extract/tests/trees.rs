@@ -2073,3 +2073,16 @@ fn bodies_set_up_founded_and_their_founders_posts() {
     expect(&x, "/vikram-mehta", "founded", "/mehta-steel");
     expect(&x, "/marcus-oyelaran", "founded", "/helixa-labs");
 }
+
+#[test]
+fn it_stands_for_the_body_named_before_when_nothing_else_may() {
+    let x = run(
+        "Tanipintar Labs has raised about $70 million since it was founded in 2019 by Rani \
+         Kusumawardani. Halvard Labs makes sensors. It was founded in 2001 by Ana Berg.",
+    );
+    expect(&x, "/rani-kusumawardani", "founded", "/tanipintar-labs");
+    expect(&x, "/ana-berg", "founded", "/halvard-labs");
+    // A thing named between is what "it" may be.
+    let y = run("Vexa Corp had a factory in Lyon until 2001, when it was bought by Tom Reyes.");
+    reject(&y, "/tom-reyes", "acquires", "/vexa-corp");
+}

@@ -18,6 +18,7 @@ use crate::doc::analysis::Sent;
 use crate::doc::{ClusterId, Doc};
 use crate::facts::relations::Slots;
 use crate::model::EntityType;
+use crate::pos::Upos;
 
 /// Sentences before a pronoun's own in which its antecedent is looked for.
 const LOOK_BACK: usize = 3;
@@ -518,4 +519,114 @@ fn interviewee(ctx: &Doc<'_, '_>) -> Option<(usize, ClusterId)> {
         }
     }
     None
+}
+
+/// "it" as the subject of a verb, standing for the one organisation or company named (or
+/// described: "the startup") before it in its sentence ("Tanipintar has raised $70 million
+/// since it was founded ..."), or, when nothing is named before it there, for the body that
+/// opens the sentence before ("Halvard Labs makes sensors. It was founded in 2001 by X").
+/// Not "it" that stands for no one ("it is clear that", "it seems"), nor inside quotation
+/// marks.
+pub(crate) fn bodies(ctx: &Doc<'_, '_>) -> Vec<Slots> {
+    let body = |c: ClusterId| {
+        matches!(
+            ctx.clusters[c].kind,
+            EntityType::Organization | EntityType::Company
+        )
+    };
+    // Names and described bodies of each sentence: (first token, cluster).
+    let n = ctx.analysis.sents.len();
+    let mut named: Vec<Vec<(usize, ClusterId)>> = vec![Vec::new(); n];
+    for (m, f) in ctx.found.iter().enumerate() {
+        if f.sent < n {
+            named[f.sent].push((f.start, ctx.cluster_of[m]));
+        }
+    }
+    for (s, slots) in ctx.pronouns.iter().enumerate().take(n) {
+        for &(start, _, c) in slots {
+            if body(c) {
+                named[s].push((start, c));
+            }
+        }
+    }
+    for list in &mut named {
+        list.sort_unstable();
+    }
+    let mut out = vec![Slots::new(); n];
+    for sent in &ctx.analysis.sents {
+        let toks = &sent.toks;
+        for i in 0..toks.len() {
+            if !toks[i].is("it") {
+                continue;
+            }
+            let quoted = toks[..i]
+                .iter()
+                .filter(|t| matches!(t.text, "\"" | "\u{201c}" | "\u{201d}"))
+                .count()
+                % 2
+                == 1;
+            let Some(next) = toks.get(i + 1) else {
+                continue;
+            };
+            let be = ["is", "was", "'s", "has", "had"].iter().any(|w| next.is(w));
+            // "it was founded", "it has sold"; not "it is clear", "it seems".
+            let acts = if be {
+                toks.get(i + 2)
+                    .is_some_and(|t| t.tag == Upos::Verb || t.is("been"))
+            } else {
+                next.tag == Upos::Verb
+                    && !["seems", "appears", "remains", "matters", "means"]
+                        .iter()
+                        .any(|w| next.is(w))
+            };
+            if quoted || !acts {
+                continue;
+            }
+            let before: Vec<(usize, ClusterId)> = named[sent.index]
+                .iter()
+                .copied()
+                .filter(|(start, _)| *start < i)
+                .collect();
+            let mut bodies: Vec<ClusterId> =
+                before.iter().map(|p| p.1).filter(|&c| body(c)).collect();
+            bodies.sort_unstable();
+            bodies.dedup();
+            let found = match bodies[..] {
+                // ("Al Qaeda has had anthrax since 1997, when it was purchased": a thing
+                // named between may be what "it" is.)
+                [one] => before
+                    .iter()
+                    .rev()
+                    .find(|p| p.1 == one)
+                    .filter(|p| !thing_between(toks, p.0 + 1, i))
+                    .map(|p| p.1),
+                [] if before.is_empty() && i <= 1 => sent.index.checked_sub(1).and_then(|p| {
+                    let (start, c) = *named[p].first()?;
+                    let prev = &ctx.analysis.sents[p].toks;
+                    (start <= 2 && body(c) && !thing_between(prev, start + 1, prev.len()))
+                        .then_some(c)
+                }),
+                _ => None,
+            };
+            if let Some(c) = found {
+                out[sent.index].push((i, i + 1, c));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a common noun in the singular stands between tokens `from` and `to` (something "it"
+/// may stand for), other than words of amounts and time.
+fn thing_between(toks: &[crate::doc::analysis::Tok<'_>], from: usize, to: usize) -> bool {
+    toks[from.min(to)..to].iter().any(|t| {
+        t.tag == Upos::Noun
+            && !t.capitalised()
+            && !t.text.ends_with('s')
+            && ![
+                "million", "billion", "percent", "cent", "year", "month", "week", "time", "today",
+            ]
+            .iter()
+            .any(|w| t.is(w))
+    })
 }

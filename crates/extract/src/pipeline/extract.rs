@@ -47,6 +47,9 @@ pub(super) fn extract(pipeline: &Pipeline, doc: &Document, options: Options) -> 
     let (described, aged) = (descriptions::resolve(&ctx), descriptions::ages(&ctx));
     add_slots(&mut ctx.pronouns, described);
     add_slots(&mut ctx.pronouns, aged);
+    // "since it was founded": "it" for the body named before.
+    let bodies = pronouns::bodies(&ctx);
+    add_slots(&mut ctx.pronouns, bodies);
     let mut trees = trees::parse(&ctx, pipeline.parser());
     let mut found_roles = roles::find(&mut ctx);
     roles::appositions(&ctx, &trees, &mut found_roles);
