@@ -2666,8 +2666,8 @@ fn speakers_with_particles_body_posts_and_long_appositions() {
 fn athletes_compete_for_the_country_before_their_name_in_sports_reports() {
     let x = run(
         "Norway's Sindre Haugland won the downhill race on Saturday, beating the favourite by \
-         0.19 seconds. Canada's Luc Roy finished third, ahead of Norwegian teammate Kristoffer \
-         Dahl.",
+         0.19 seconds. Canada's Luc Roy finished third on the podium, ahead of Norwegian \
+         teammate Kristoffer Dahl.",
     );
     for (who, country) in [
         ("Person/sindre-haugland", "Country/norway"),
@@ -2755,4 +2755,33 @@ fn the_companys_post_in_apposition_is_the_companys() {
         "{:#?}",
         x.roles
     );
+}
+
+#[test]
+fn credits_bylines_and_dismissals_read_no_further_than_they_say() {
+    let x = run(
+        "By Ana Berg, Reuters\n\nProduced by Vexa Studios, the film opened in Oslo. After it \
+         fired 200 workers, Halvard Labs chief executive Tom Reyes said profits rose.",
+    );
+    // An agency after a byline's comma is no post.
+    assert!(
+        !x.roles.iter().any(|r| r.person == "Person/ana-berg"),
+        "{:#?}",
+        x.roles
+    );
+    // "Produced by" outside brackets is a sentence of the story, its name no reporter.
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.label == "Vexa Studios" && e.kind == EntityType::Person),
+        "{:#?}",
+        x.entities
+    );
+    // Staff fired before the post is named take no post away.
+    let ceo = x
+        .roles
+        .iter()
+        .find(|r| r.person == "Person/tom-reyes")
+        .expect("the chief executive");
+    assert!(!ceo.former, "{ceo:#?}");
 }

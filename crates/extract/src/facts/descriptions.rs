@@ -103,25 +103,31 @@ pub(crate) fn resolve(ctx: &Doc<'_, '_>) -> Vec<Slots> {
 /// The city that "city" or "town" right before token `at` of sentence `s` stands for ("city
 /// mayor Ana Berg", "the city's mayor"), found as "the city" is.
 pub(crate) fn city_before(ctx: &Doc<'_, '_>, s: usize, at: usize) -> Option<ClusterId> {
-    let toks = &ctx.analysis.sents.get(s)?.toks;
-    let possessive = at >= 2 && matches!(toks[at - 1].text, "'s" | "\u{2019}s");
-    let i = if possessive {
-        at - 2
-    } else {
-        at.checked_sub(1)?
-    };
-    let noun = toks[i].text;
-    if !(toks[i].is("city") || toks[i].is("town")) {
-        return None;
-    }
-    let (named, counts) = named_bodies(ctx);
-    antecedent(s, i, (Kind::City, noun), &named, &counts)
+    described_before(ctx, s, at, |noun| {
+        matches!(noun, "city" | "town").then_some(Kind::City)
+    })
 }
 
 /// The organisation that a word for a body or a firm right before token `at` of sentence `s`
-/// stands for ("club president Ana Berg", "Club president X", "the company's chief technology
-/// officer"), found as "the company" is.
+/// stands for ("club president Ana Berg", "the company's chief technology officer"), found as
+/// "the company" is.
 pub(crate) fn body_before(ctx: &Doc<'_, '_>, s: usize, at: usize) -> Option<ClusterId> {
+    described_before(ctx, s, at, |noun| {
+        NOUNS
+            .get(noun)
+            .copied()
+            .filter(|k| matches!(k, Kind::Firm | Kind::Body))
+    })
+}
+
+/// The entity a description noun right before token `at` (or before its possessive) stands
+/// for, when `kind_of` gives the noun, in lower case, a kind.
+fn described_before(
+    ctx: &Doc<'_, '_>,
+    s: usize,
+    at: usize,
+    kind_of: impl Fn(&str) -> Option<Kind>,
+) -> Option<ClusterId> {
     let toks = &ctx.analysis.sents.get(s)?.toks;
     let possessive = at >= 2 && matches!(toks[at - 1].text, "'s" | "\u{2019}s");
     let i = if possessive {
@@ -129,9 +135,9 @@ pub(crate) fn body_before(ctx: &Doc<'_, '_>, s: usize, at: usize) -> Option<Clus
     } else {
         at.checked_sub(1)?
     };
-    let noun = toks[i].lower();
-    let kind = *NOUNS.get(noun.as_str())?;
-    if !matches!(kind, Kind::Firm | Kind::Body) || toks[i].tag == Upos::Propn && i > 0 {
+    let kind = kind_of(toks[i].lower().as_str())?;
+    // (A proper noun inside the sentence is a name, not a description.)
+    if toks[i].tag == Upos::Propn && i > 0 {
         return None;
     }
     let (named, counts) = named_bodies(ctx);

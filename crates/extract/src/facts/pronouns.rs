@@ -523,8 +523,8 @@ fn interviewee(ctx: &Doc<'_, '_>) -> Option<(usize, ClusterId)> {
 
 /// "it" as the subject of a verb, standing for the one organisation or company named (or
 /// described: "the startup") before it in its sentence ("Tanipintar has raised $70 million
-/// since it was founded ..."), or, when nothing is named before it there, for the body that
-/// opens the sentence before ("Halvard Labs makes sensors. It was founded in 2001 by X").
+/// since it was founded ..."), or, when "it" opens its sentence, for the body that opens the
+/// sentence before ("Halvard Labs makes sensors. It was founded in 2001 by X").
 /// Not "it" that stands for no one ("it is clear that", "it seems"), nor inside quotation
 /// marks.
 pub(crate) fn bodies(ctx: &Doc<'_, '_>) -> Vec<Slots> {

@@ -73,12 +73,15 @@ pub fn former(sent: &Sent<'_>, who: &crate::names::mentions::Found, role: &str) 
                 .iter()
                 .any(|n| n.text.eq_ignore_ascii_case(first))
     });
-    // "Wellsby sacked manager Declan Moore": a post taken away.
+    // "Wellsby sacked manager Declan Moore": a post taken away (only the post's words, and
+    // "its", "the" or "their", between the verb and the name).
+    let role_words: Vec<String> = role.split_whitespace().map(str::to_lowercase).collect();
     let dismissed = (who.start.saturating_sub(6)..who.start).any(|v| {
         DISMISSING.iter().any(|w| sent.toks[v].is(w))
-            && sent.toks[v + 1..who.start]
-                .iter()
-                .all(|t| !t.capitalised() || t.text.eq_ignore_ascii_case(first))
+            && sent.toks[v + 1..who.start].iter().all(|t| {
+                let w = t.lower();
+                matches!(w.as_str(), "its" | "the" | "their") || role_words.contains(&w)
+            })
     });
     left_as
         || dismissed
@@ -448,6 +451,8 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
             && words.get(end) == Some(&",")
             && (end + 2..=end + 4).contains(&words.len())
             && sent.toks[end + 1..].iter().all(|t| t.capitalised())
+            // ("By Ana Berg, Reuters" names her agency, no post.)
+            && lex.title_word(words[words.len() - 1])
         {
             out.push(FoundRole {
                 sent: s,

@@ -344,7 +344,7 @@ fn vote_types(lex: &Lexicon, found: &mut [Found]) {
     }
     // First words of the bodies' names, and of the people's.
     let mut bodies: HashMap<String, EntityType> = HashMap::new();
-    let mut given: Vec<String> = Vec::new();
+    let mut given: std::collections::HashSet<String> = std::collections::HashSet::new();
     for f in found.iter().filter(|f| words(&f.name).len() > 1) {
         let first = words(&f.name)[0].to_string();
         match f.kind {
@@ -354,7 +354,9 @@ fn vote_types(lex: &Lexicon, found: &mut [Found]) {
             EntityType::Organization => {
                 bodies.entry(first).or_insert(EntityType::Organization);
             }
-            EntityType::Person => given.push(first),
+            EntityType::Person => {
+                given.insert(first);
+            }
             _ => {}
         }
     }

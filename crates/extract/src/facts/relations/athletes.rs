@@ -1,8 +1,8 @@
 //! In a sports report, a person named right after a country's possessive ("Norway's Sindre
 //! Berg finished first", "Canada's Luc Roy") or after a nationality and "teammate" ("Norwegian
 //! teammate Kristoffer Dahl") competes for that country (`represents`). A story is a sports
-//! report when words of sport (`data/rules/sport_words.txt`) stand in it at least
-//! [`SPORT_MIN`] times; elsewhere "Norway's Ana Berg" says only where she is from.
+//! report when at least [`SPORT_MIN`] different words of sport (`data/rules/sport_words.txt`)
+//! stand in it; elsewhere "Norway's Ana Berg" says only where she is from.
 
 use std::sync::LazyLock;
 
@@ -10,8 +10,8 @@ use super::{FoundRelation, cues};
 use crate::doc::Doc;
 use crate::model::EntityType;
 
-/// Words of sport a story needs to be read as a sports report.
-const SPORT_MIN: usize = 4;
+/// Different words of sport a story needs to be read as a sports report.
+const SPORT_MIN: usize = 3;
 
 static SPORT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("../../../data/rules/sport_words.txt")
@@ -24,13 +24,18 @@ static SPORT: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// Appends `represents` for the athletes named after their country.
 pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
     let analysis = ctx.analysis;
-    let sport = analysis
-        .sents
-        .iter()
-        .flat_map(|s| s.toks.iter())
-        .filter(|t| SPORT.contains(&t.lower().as_str()))
-        .take(SPORT_MIN)
-        .count();
+    let mut seen: Vec<&str> = Vec::new();
+    for t in analysis.sents.iter().flat_map(|s| s.toks.iter()) {
+        if seen.len() >= SPORT_MIN {
+            break;
+        }
+        if let Some(w) = SPORT.iter().find(|w| t.is(w))
+            && !seen.contains(w)
+        {
+            seen.push(w);
+        }
+    }
+    let sport = seen.len();
     if sport < SPORT_MIN {
         return;
     }
@@ -44,11 +49,8 @@ pub(crate) fn find(ctx: &mut Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         let before = &sent.toks[start - 1];
         let country = if crate::facts::relations::structure::possessive(before.text) {
             // "Norway's Sindre Berg"
-            ctx.found
-                .iter()
-                .enumerate()
-                .find(|(_, c)| c.sent == s && c.end == start - 1)
-                .map(|(k, _)| ctx.cluster_of[k])
+            ctx.mention_ending_at(s, start - 1)
+                .map(|k| ctx.cluster_of[k])
                 .filter(|&c| ctx.clusters[c].kind == EntityType::Country)
         } else if before.is("teammate") || before.is("team-mate") {
             // "Norwegian teammate Kristoffer Dahl"

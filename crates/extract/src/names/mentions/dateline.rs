@@ -165,6 +165,10 @@ pub(super) fn apply(
 /// in Oslo and Tom Reyes in Lima; Editing by Ola Dahl)"): its names are people, the places
 /// after them where they filed from, and it states no fact.
 pub(crate) fn credit_line(sent: &Sent<'_>) -> bool {
+    let bracketed = sent
+        .toks
+        .first()
+        .is_some_and(|t| matches!(t.text, "(" | "["));
     let words: Vec<&str> = sent
         .toks
         .iter()
@@ -172,12 +176,11 @@ pub(crate) fn credit_line(sent: &Sent<'_>) -> bool {
         .filter(|w| !matches!(*w, "(" | "[" | "-" | "--"))
         .take(3)
         .collect();
-    matches!(
-        words[..],
-        [
-            "Reporting" | "Writing" | "Editing" | "Compiled" | "Produced",
-            "by",
-            ..
-        ] | ["Additional", "reporting", "by"]
-    )
+    // ("Produced by Vexa Studios, the film ..." is a sentence of the story: those two only in
+    // brackets.)
+    match words[..] {
+        ["Reporting" | "Writing" | "Editing", "by", ..] | ["Additional", "reporting", "by"] => true,
+        ["Compiled" | "Produced", "by", ..] => bracketed,
+        _ => false,
+    }
 }

@@ -159,6 +159,9 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                 continue;
             }
             let (mut start, mut end) = trim(lex, sent, span.start, span.end, span.label);
+            if end <= start {
+                continue;
+            }
             let mut label = span.label;
             // "Pan-democrat Lam Cheuk-ting": a hyphenated word in lower case after its hyphen
             // describes the person and is no part of the name.
@@ -213,6 +216,7 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                 && BODY_WORDS.contains(&sent.toks[end + 1].text)
             {
                 end += 2;
+                consumed = end;
                 label = NerLabel::Org;
             }
             // "the Teachers' Pension Fund" read from "Pension": the plural before the
@@ -227,7 +231,9 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                 {
                     s -= 1;
                 }
-                start = s;
+                if s < start - 1 {
+                    start = s;
+                }
             }
             // "Cyclone Phailin": the word that opens a storm's name belongs to it.
             if start > 0
@@ -340,10 +346,12 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             if matches!(label, NerLabel::Loc | NerLabel::Per)
                 && end == start + 1
                 && sent.toks.get(end).is_some_and(|t| t.text == "police")
+                && !taken.get(end).copied().unwrap_or(true)
                 && (lex.city(sent.toks[start].text).is_some()
                     || lex.region(sent.toks[start].text).is_some())
             {
                 end += 1;
+                consumed = end;
                 label = NerLabel::Org;
             }
             // "Harlowe & Finch" read as a place or a person: names joined by "&" are a firm's
@@ -361,6 +369,8 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             if label == NerLabel::Loc
                 && end - start >= 2
                 && BODY_WORDS.contains(&sent.toks[end - 1].text)
+                // ("the Soviet Union" stays the place it was.)
+                && sent.toks[end - 1].text != "Union"
                 && {
                     let name = sent.span_text(analysis.text, start, end);
                     lex.country(&name).is_none() && lex.region(&name).is_none()
@@ -940,7 +950,7 @@ const SURNAME_PARTICLES: [&str; 12] = [
 
 /// A given name of capitalised parts joined by hyphens ("Mei-Ling", "Jean-Marc"), none of them
 /// a place, a nationality or a word of a title or a body.
-fn hyphenated_given(lex: &Lexicon, word: &str) -> bool {
+pub(super) fn hyphenated_given(lex: &Lexicon, word: &str) -> bool {
     let parts: Vec<&str> = word.split('-').collect();
     parts.len() == 2
         && parts.iter().all(|p| {

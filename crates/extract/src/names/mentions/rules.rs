@@ -170,8 +170,8 @@ pub(super) fn add_rule_mentions(
             })
             // "Lyon's Grand Theatre": capitalised words ending in a building or street word.
             .or_else(|| facility_at(lex, sent, taken, i).map(|end| (end, EntityType::Place, None)))
-            // "Dunmore Mayor Tom Reyes": a word no list knows before a town's post and a
-            // person found is the town.
+            // "Dunmore Mayor Tom Reyes": a word before a town's or a province's post, where a
+            // name was found after it, is the place (a town for a mayor or a known city).
             .or_else(|| {
                 let town = i + 2 < sent.toks.len()
                     && taken[i + 2]
@@ -179,7 +179,7 @@ pub(super) fn add_rule_mentions(
                     && (i == 0 || !sent.toks[i - 1].capitalised())
                     && super::span::place_before_post(lex, sent, i);
                 town.then(|| {
-                    let kind = if sent.toks[i + 1].text == "Mayor" {
+                    let kind = if sent.toks[i + 1].text == "Mayor" || lex.city(t.text).is_some() {
                         EntityType::City
                     } else {
                         EntityType::Place
@@ -693,12 +693,7 @@ fn speaker_after_post(lex: &Lexicon, sent: &Sent<'_>, taken: &[bool], i: usize) 
                     && !t.text.chars().skip(1).any(char::is_uppercase)
             })
             // "Mei-Ling Tran-Whitaker": capitalised parts joined by hyphens, whatever the tag.
-            || (unclaimed_capitalised(lex, sent, taken, k)
-                && sent.toks[k].text.split('-').count() > 1
-                && sent.toks[k].text.split('-').all(|p| {
-                    p.chars().next().is_some_and(char::is_uppercase)
-                        && p.chars().all(char::is_alphabetic)
-                }))
+            || (!taken[k] && super::hyphenated_given(lex, sent.toks[k].text))
     };
     let mut end = i;
     while end < i + 3 && plain(end) {
