@@ -2785,3 +2785,23 @@ fn credits_bylines_and_dismissals_read_no_further_than_they_say() {
         .expect("the chief executive");
     assert!(!ceo.former, "{ceo:#?}");
 }
+
+#[test]
+fn a_description_from_a_town_in_apposition_is_home() {
+    let x = run(
+        "Marc Delvaux, a 41-year-old antiques dealer from Antwerp, was arrested. Her husband, \
+         Graham Ferguson, 58, a property developer from Bearsden, was cleared.",
+    );
+    for (who, town) in [
+        ("Person/marc-delvaux", "City/antwerp"),
+        ("Person/graham-ferguson", "/bearsden"),
+    ] {
+        assert!(
+            x.relations
+                .iter()
+                .any(|r| r.subject == who && r.predicate == "livesIn" && r.object.ends_with(town)),
+            "{who}: {:#?}",
+            x.relations
+        );
+    }
+}

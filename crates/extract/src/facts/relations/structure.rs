@@ -784,18 +784,60 @@ pub(crate) fn apposed_at(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         let sent = &ctx.analysis.sents[f.sent];
         let toks = &sent.toks;
         let word = |k: usize| toks.get(k).map_or(String::new(), |t| t.lower());
-        if word(f.end) != "," || !matches!(word(f.end + 1).as_str(), "a" | "an") {
+        // "Graham Ferguson, 58, a property developer from Bearsden": past the age.
+        let aged = word(f.end) == ","
+            && toks.get(f.end + 1).is_some_and(|t| {
+                (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit())
+            })
+            && word(f.end + 2) == ",";
+        let base = if aged { f.end + 2 } else { f.end };
+        if word(base) != "," || !matches!(word(base + 1).as_str(), "a" | "an") {
             continue;
         }
-        // The description: one to five words in lower case, the last a noun, then "at".
-        let Some(at) = (f.end + 3..(f.end + 8).min(toks.len())).find(|&k| word(k) == "at") else {
+        // The description: one to five words in lower case, the last a noun, then "at" (or
+        // "from" a place: "Marc Delvaux, a 41-year-old antiques dealer from Antwerp").
+        let Some(at) = (base + 3..(base + 8).min(toks.len()))
+            .find(|&k| matches!(word(k).as_str(), "at" | "from"))
+        else {
             continue;
         };
-        let described = toks[f.end + 2..at]
+        let described = toks[base + 2..at]
             .iter()
             .all(|t| !t.capitalised() && matches!(t.tag, Upos::Noun | Upos::Adj | Upos::Propn))
             && toks[at - 1].tag == Upos::Noun;
         if !described {
+            continue;
+        }
+        if word(at) == "from" {
+            let home = ctx
+                .mention_starting_at(f.sent, at + 1)
+                .map(|h| (ctx.cluster_of[h], ctx.found[h.index()].end))
+                .filter(|&(c, _)| {
+                    matches!(ctx.clusters[c].kind, EntityType::City | EntityType::Place)
+                });
+            if let Some((home, end)) = home
+                && toks
+                    .get(end)
+                    .is_none_or(|t| matches!(t.text, "," | "." | ";" | ")"))
+                && !out
+                    .iter()
+                    .any(|r| r.subject == person && r.object == home && r.predicate == LIVES_IN)
+            {
+                let (negated, hedged) = cues(sent, f.start);
+                out.push(FoundRelation {
+                    sent: f.sent,
+                    subject: person,
+                    object: home,
+                    predicate: LIVES_IN.to_string(),
+                    label: format!("{} from", word(at - 1)),
+                    negated,
+                    hedged,
+                    trigger: at,
+                    rule: "structure:apposed-from".to_string(),
+                    confidence: 0.65,
+                    place: None,
+                });
+            }
             continue;
         }
         // "at Mumbai brokerage Arundhati Capital", "at the Mumbai-based consultancy X".
