@@ -2086,3 +2086,18 @@ fn it_stands_for_the_body_named_before_when_nothing_else_may() {
     let y = run("Vexa Corp had a factory in Lyon until 2001, when it was bought by Tom Reyes.");
     reject(&y, "/tom-reyes", "acquires", "/vexa-corp");
 }
+
+#[test]
+fn grants_loans_and_donations_from_a_body_fund_the_receiver() {
+    let x = run(
+        "The Brightwater Trust receives grants from the Caledonian Community Fund. Halvard Labs \
+         won a loan from the World Bank.",
+    );
+    expect(
+        &x,
+        "/caledonian-community-fund",
+        "funds",
+        "/brightwater-trust",
+    );
+    expect(&x, "/world-bank", "funds", "/halvard-labs");
+}
