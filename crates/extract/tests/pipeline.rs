@@ -2805,3 +2805,18 @@ fn a_description_from_a_town_in_apposition_is_home() {
         );
     }
 }
+
+#[test]
+fn a_surname_with_particles_capitalised_at_a_sentences_start_is_the_person() {
+    let x = run(
+        "The club replaced him with the Spanish coach Ramón de la Cruz. De la Cruz signed a \
+         contract until 2028.",
+    );
+    let people: Vec<_> = x
+        .entities
+        .iter()
+        .filter(|e| e.label.contains("Cruz"))
+        .collect();
+    assert_eq!(people.len(), 1, "{people:#?}");
+    assert_eq!(people[0].kind, EntityType::Person);
+}

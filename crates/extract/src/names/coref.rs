@@ -215,7 +215,14 @@ fn longer_form(clusters: &[Cluster], kind: EntityType, name: &str) -> Option<usi
         let long = words(&c.label);
         long.len() > short.len()
             && match shape {
-                Shape::Suffix => long.ends_with(&short),
+                // ("De la Cruz" opening a sentence ends "Ramón de la Cruz".)
+                Shape::Suffix => {
+                    long.len() >= short.len()
+                        && long[long.len() - short.len()..]
+                            .iter()
+                            .zip(&short)
+                            .all(|(l, s)| l.eq_ignore_ascii_case(s))
+                }
                 // ("Wellsby Athletic" is not "the Wellsby Athletic Supporters' Trust": a body
                 // of the plural's people is another.)
                 Shape::Prefix => {
@@ -332,6 +339,20 @@ fn vote_types(lex: &Lexicon, found: &mut [Found]) {
         .filter(|f| f.kind == EntityType::Event && words(&f.name).len() > 1)
         .filter_map(|f| words(&f.name).last().map(|w| w.to_string()))
         .collect();
+    // Surnames of several words ("de la Cruz", "van der Linden"), in lower case: a name read
+    // as anything else that is one of them, however capitalised, is the person's.
+    let mut long_surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for f in found
+        .iter()
+        .filter(|f| f.kind == EntityType::Person && words(&f.name).len() >= 3)
+    {
+        let w = words(&f.name);
+        for k in 1..w.len() - 1 {
+            if w[k].chars().next().is_some_and(char::is_lowercase) {
+                long_surnames.insert(w[k..].join(" ").to_lowercase());
+            }
+        }
+    }
     // Per surname: how many times a longer person name ends with it.
     let mut surnames: HashMap<String, usize> = HashMap::new();
     for f in found
@@ -383,6 +404,9 @@ fn vote_types(lex: &Lexicon, found: &mut [Found]) {
             && lex.capital_of(&f.name).is_some()
         {
             f.kind = EntityType::City;
+        }
+        if f.kind != EntityType::Person && long_surnames.contains(&f.name.to_lowercase()) {
+            f.kind = EntityType::Person;
         }
         // "Pacifica spokesman Jerome Ty" after "Pacifica Refining Corp.": a lone word read as
         // a person, no person's given name or surname here, that opens a body's name is that
