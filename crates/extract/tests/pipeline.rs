@@ -2820,3 +2820,22 @@ fn a_surname_with_particles_capitalised_at_a_sentences_start_is_the_person() {
     assert_eq!(people.len(), 1, "{people:#?}");
     assert_eq!(people[0].kind, EntityType::Person);
 }
+
+#[test]
+fn a_city_written_with_accents_the_list_lacks_is_a_city_and_given_names_stay_people() {
+    let x = run("Born in Cádiz, the coach Ramón de la Cruz moved to Leeds in 2020.");
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Cádiz" && e.kind == EntityType::City),
+        "{:#?}",
+        x.entities
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Ramón de la Cruz" && e.kind == EntityType::Person),
+        "{:#?}",
+        x.entities
+    );
+}

@@ -445,8 +445,24 @@ impl Lexicon {
         self.capitals.get(city).map(|&i| &self.countries[i])
     }
 
-    /// The country of a city with this name (first listed when several share it), when known.
+    /// The country of a city with this name (first listed when several share it), when known;
+    /// a name written with accents the list has without ("Cádiz") is found too.
     pub fn city(&self, name: &str) -> Option<&str> {
+        self.city_exact(name).or_else(|| {
+            if name.is_ascii() {
+                return None;
+            }
+            // (Not where the plain form is a given name: "Ramón" is no town called Ramon.)
+            let plain = kg_schema::unaccented(name);
+            (self.given_name_exact(&plain) == 0)
+                .then(|| self.city_exact(&plain))
+                .flatten()
+        })
+    }
+
+    /// [`Lexicon::city`] for the name exactly as written (what the tagger's features were
+    /// trained on).
+    pub fn city_exact(&self, name: &str) -> Option<&str> {
         if let Some(country) = self.capital_of(name) {
             return Some(&country.name);
         }

@@ -216,7 +216,7 @@ impl Scratch {
         if lex.country(&self.phrase).is_some() {
             b |= IS_COUNTRY;
         }
-        if lex.city(&self.titled).is_some() {
+        if lex.city_exact(&self.titled).is_some() {
             b |= IS_CITY;
         }
         if lex.ner_region(&self.titled) {
