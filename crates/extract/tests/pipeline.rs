@@ -2839,3 +2839,18 @@ fn a_city_written_with_accents_the_list_lacks_is_a_city_and_given_names_stay_peo
         x.entities
     );
 }
+
+#[test]
+fn a_firms_name_runs_on_over_ampersand_and_a_firms_last_word() {
+    let x = run(
+        "She worked as a corporate lawyer at the Sydney firm Lachlan Pryor & Co before entering \
+         parliament.",
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.label == "Lachlan Pryor & Co" && e.kind == EntityType::Company),
+        "{:#?}",
+        x.entities
+    );
+}

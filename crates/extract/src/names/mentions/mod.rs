@@ -342,6 +342,27 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
                     start = s;
                 }
             }
+            // "the Sydney firm Lachlan Pryor & Co" read as "Lachlan": the capitalised words
+            // after it, "&" and a firm's last word close the name.
+            {
+                let mut e = end;
+                while e < sent.toks.len() && e < end + 3 && !taken[e] && sent.toks[e].capitalised()
+                {
+                    e += 1;
+                }
+                let firm_word = |t: &crate::doc::analysis::Tok<'_>| {
+                    t.capitalised()
+                        && (lex.company_word(t.text) || lex.org_suffix(t.text).is_some())
+                };
+                if sent.toks.get(e).is_some_and(|t| t.text == "&")
+                    && sent.toks.get(e + 1).is_some_and(firm_word)
+                    && !taken.get(e + 1).copied().unwrap_or(true)
+                {
+                    end = e + 2;
+                    consumed = end;
+                    label = NerLabel::Org;
+                }
+            }
             // "Rotterdam police": a town's police force is a body.
             if matches!(label, NerLabel::Loc | NerLabel::Per)
                 && end == start + 1
