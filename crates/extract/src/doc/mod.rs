@@ -129,7 +129,9 @@ impl Doc<'_, '_> {
             return Some(self.country_cluster(&name));
         }
         // "Vexa Corp said its chief executive ...": "its" is the one body named before it in
-        // the sentence (two or more, a country among them, and it is none).
+        // the sentence; beside countries, the one organisation the sentence opens with
+        // ("Solvang, which is based in Aarhus, Denmark, was founded by its chief executive,
+        // X"); two organisations, and it is none.
         if last.eq_ignore_ascii_case("its") {
             let mut bodies: Vec<ClusterId> = self
                 .found
@@ -154,7 +156,15 @@ impl Doc<'_, '_> {
             }
             return match bodies[..] {
                 [one] => Some(one),
-                _ => None,
+                [] => None,
+                _ => {
+                    let firms: Vec<ClusterId> = bodies
+                        .iter()
+                        .copied()
+                        .filter(|&c| self.clusters[c].kind != EntityType::Country)
+                        .collect();
+                    self.body_of_sentence(sent).filter(|c| firms == [*c])
+                }
             };
         }
         let end = if matches!(last, "'s" | "\u{2019}s") {

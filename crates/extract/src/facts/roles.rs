@@ -572,20 +572,11 @@ pub fn find(ctx: &mut Doc<'_, '_>) -> Vec<FoundRole> {
         {
             // [the] [owner ['s]] Title..., Person ("Norway's Prime Minister, Ola Berg"; "the
             // city's mayor, Ana Berg": the city named before)
-            let org = ctx
-                .owner_before(s, r)
-                .or_else(|| {
-                    local(&words[r..start - 1])
-                        .then(|| crate::facts::descriptions::city_before(ctx, s, r))
-                        .flatten()
-                })
-                // "according to its chief executive, Andrei Pop", "Its chairman, Lorenzo
-                // Ferrante, said": the body "its" stands for.
-                .or_else(|| {
-                    (r > 0 && words[r - 1].eq_ignore_ascii_case("its"))
-                        .then(|| its_body(ctx, s, r - 1))
-                        .flatten()
-                });
+            let org = ctx.owner_before(s, r).or_else(|| {
+                local(&words[r..start - 1])
+                    .then(|| crate::facts::descriptions::city_before(ctx, s, r))
+                    .flatten()
+            });
             role(&words[r..start - 1], org, "role-comma");
         } else {
             // Title of|for|at [the] Org [(ACR)] [,] Person ("a spokeswoman for Vexa, Ana Berg,")
@@ -908,32 +899,6 @@ fn post_from(ctx: &mut Doc<'_, '_>, s: usize, j: usize) -> Option<(String, Optio
         .or_else(|| org_phrase(ctx, s, e).map(|(org, _)| org))
         .or_else(|| local(&words).then(|| place_of(ctx, s, e)).flatten());
     Some((normalise_role(&words), org))
-}
-
-/// The body "its" at token `at` of sentence `s` stands for: the subject of its sentence, else
-/// of the sentence before, when that is an organisation or a company opening the sentence
-/// ("Solvang, which ..., was founded by its chief executive, X"; "Vexa cut jobs. Its chief
-/// executive, X, said ...").
-fn its_body(ctx: &Doc<'_, '_>, s: usize, at: usize) -> Option<ClusterId> {
-    let opening = |sent: usize, before: usize| {
-        let (m, f) = ctx
-            .found
-            .iter()
-            .enumerate()
-            .find(|(_, f)| f.sent == sent && f.end <= before)?;
-        let c = ctx.cluster_of[m];
-        (f.start <= 1
-            && matches!(
-                ctx.clusters[c].kind,
-                EntityType::Organization | EntityType::Company
-            ))
-        .then_some(c)
-    };
-    if ctx.found.iter().any(|f| f.sent == s && f.end <= at) {
-        opening(s, at)
-    } else {
-        opening(s.checked_sub(1)?, usize::MAX)
-    }
 }
 
 /// "X was forced to resign as Foreign Affairs minister", "X served as Norway's finance

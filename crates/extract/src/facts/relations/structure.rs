@@ -106,6 +106,11 @@ pub(crate) fn possessive(word: &str) -> bool {
     matches!(word, "'s" | "\u{2019}s")
 }
 
+/// Whether a word is an age set off after a name ("Ana Berg, 34, of Bergen").
+fn is_age(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Words that say where an organisation sits: "based in", "located in".
 fn seated(word: &str) -> bool {
     matches!(
@@ -232,9 +237,8 @@ pub(crate) fn find(
         // Where people live, as news names them: "Ana Berg, 34, of Bergen", "Tom Reyes, 41,
         // Dunmore", "Tom Reyes of Dunmore" (a city; a titled person is left to the roles).
         if kind(a) == EntityType::Person && is_place(b) {
-            let age = |w: &str| (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
             let lives = match gap[..] {
-                [",", n, ","] | [",", n, ",", "of" | "from"] if age(n) => Some(0.75),
+                [",", n, ","] | [",", n, ",", "of" | "from"] if is_age(n) => Some(0.75),
                 ["of"] if kind(b) == EntityType::City && !titled(lex, sent, as_) => Some(0.6),
                 _ => None,
             };
@@ -786,9 +790,7 @@ pub(crate) fn apposed_at(ctx: &Doc<'_, '_>, out: &mut Vec<FoundRelation>) {
         let word = |k: usize| toks.get(k).map_or(String::new(), |t| t.lower());
         // "Graham Ferguson, 58, a property developer from Bearsden": past the age.
         let aged = word(f.end) == ","
-            && toks.get(f.end + 1).is_some_and(|t| {
-                (1..=3).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_digit())
-            })
+            && toks.get(f.end + 1).is_some_and(|t| is_age(t.text))
             && word(f.end + 2) == ",";
         let base = if aged { f.end + 2 } else { f.end };
         if word(base) != "," || !matches!(word(base + 1).as_str(), "a" | "an") {

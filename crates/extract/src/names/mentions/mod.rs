@@ -221,19 +221,12 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             }
             // "the Teachers' Pension Fund" read from "Pension": the plural before the
             // apostrophe, and the capitalised words before it, open the name.
-            if label == NerLabel::Org && start >= 2 && plural_possessive(sent, start - 1) {
-                let mut s = start - 1;
-                while s > 0
-                    && s + 4 > start
-                    && !taken[s - 1]
-                    && sent.toks[s - 1].capitalised()
-                    && !sent.toks[s - 1].is("the")
-                {
-                    s -= 1;
-                }
-                if s < start - 1 {
-                    start = s;
-                }
+            if label == NerLabel::Org
+                && start >= 2
+                && plural_possessive(sent, start - 1)
+                && let Some(s) = words_before_joiner(lex, sent, &taken, start)
+            {
+                start = s;
             }
             // "Cyclone Phailin": the word that opens a storm's name belongs to it.
             if start > 0
@@ -327,20 +320,9 @@ pub fn find(analysis: &Analysis<'_>, recognizer: &Recognizer) -> Vec<Found> {
             if (label == NerLabel::Org || firm_end)
                 && start >= 2
                 && sent.toks[start - 1].text == "&"
+                && let Some(s) = words_before_joiner(lex, sent, &taken, start)
             {
-                let mut s = start - 1;
-                while s > 0
-                    && s + 4 > start
-                    && !taken[s - 1]
-                    && sent.toks[s - 1].capitalised()
-                    && !sent.toks[s - 1].is("the")
-                    && lex.demonym(sent.toks[s - 1].text).is_none()
-                {
-                    s -= 1;
-                }
-                if s < start - 1 {
-                    start = s;
-                }
+                start = s;
             }
             // "the Sydney firm Lachlan Pryor & Co" read as "Lachlan": the capitalised words
             // after it, "&" and a firm's last word close the name.
@@ -962,6 +944,28 @@ fn particle_surnames(
             i += 1;
         }
     }
+}
+
+/// The first of up to three capitalised words, none taken, "the" or a nationality, before the
+/// joiner at `start - 1` ("&", a plural's apostrophe) of a name that starts at `start`: where
+/// the name really opens ("Costruzioni Ferrante & Figli SpA", "the Teachers' Pension Fund").
+fn words_before_joiner(
+    lex: &Lexicon,
+    sent: &Sent<'_>,
+    taken: &[bool],
+    start: usize,
+) -> Option<usize> {
+    let mut s = start - 1;
+    while s > 0
+        && s + 4 > start
+        && !taken[s - 1]
+        && sent.toks[s - 1].capitalised()
+        && !sent.toks[s - 1].is("the")
+        && lex.demonym(sent.toks[s - 1].text).is_none()
+    {
+        s -= 1;
+    }
+    (s < start - 1).then_some(s)
 }
 
 /// Words between a given name and a surname ("Ramón de la Cruz", "Sander van der Wiel").
